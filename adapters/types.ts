@@ -1,0 +1,52 @@
+// The one interface every adapter implements: start once, run inputs, stop.
+// An adapter never throws for a component's own failure; that is an Outcome of status "failure".
+// It throws ComponentStartError only when the component cannot be started at all.
+
+export type Side = "old" | "new";
+
+/** One input as both components receive it: the exact bytes, never re-serialised. */
+export interface TrialInput {
+  /** Position of the record in the input source (0-based); the trial's identity in reports. */
+  index: number;
+  /** The record's JSON text, byte for byte as read (JSONL) or serialised once (CSV, JSON array). */
+  text: string;
+}
+
+export type FailureKind =
+  | "exit" // non-zero exit status
+  | "signal" // killed by a signal (crash)
+  | "timeout" // exceeded the per-input timeout
+  | "unparsable" // output was not one JSON value
+  | "exception" // the component raised/threw (in-process adapters)
+  | "crash"; // the worker process died mid-input
+
+export interface Failure {
+  kind: FailureKind;
+  message: string;
+  exitCode?: number;
+  signal?: string;
+  /** Exception type/name for in-process adapters. */
+  errorType?: string;
+  /** The last 4 KB of the component's stderr, when it has one. */
+  stderr?: string;
+}
+
+export type Outcome =
+  | {
+      status: "ok";
+      /** The output's JSON text (one value). */
+      text: string;
+      /** The output parsed losslessly, when the adapter already parsed it (saves a second parse). */
+      value?: unknown;
+      durationMs: number;
+    }
+  | { status: "failure"; failure: Failure; durationMs: number };
+
+export interface Adapter {
+  /** Starts long-lived resources (workers); throws ComponentStartError when the component cannot start. */
+  start(): Promise<void>;
+  /** Runs one input; resolves with an Outcome, never rejects for the component's own failure. */
+  run(input: TrialInput): Promise<Outcome>;
+  /** Stops every process the adapter started (whole process trees). Safe to call twice. */
+  stop(): Promise<void>;
+}

@@ -1,0 +1,53 @@
+// Input sources and samples: where inputs come from and which ones a run uses.
+
+export type InputFormat = "jsonl" | "json" | "csv";
+export type SampleStrategy = "first" | "random" | "stratified" | "all";
+
+/** A record read from an input source, kept as the exact text the components will receive. */
+export interface InputRecord {
+  /** 0-based position of the record in the source (counting records, not lines). */
+  index: number;
+  /** 1-based line in the file where the record starts (for error messages). */
+  line: number;
+  /** JSON text of the record: the JSONL line byte for byte, or CSV/JSON-array records serialised once. */
+  text: string;
+}
+
+export interface SampleRequest {
+  path: string;
+  format?: InputFormat;
+  /** Number of records, or "all". */
+  size: number | "all";
+  strategy: SampleStrategy;
+  seed: number;
+  /** Field used by the stratified strategy. */
+  stratifyBy?: string;
+  /** Only these record indices (replay); overrides size and strategy. */
+  indices?: number[];
+  /** CSV: keep every cell as text instead of inferring numbers. */
+  csvStrings: boolean;
+  /** What to do with a malformed record. */
+  onBadInput: "fail" | "skip";
+}
+
+/** The sample's identity: enough to reproduce it exactly. */
+export interface SampleIdentity {
+  source: string;
+  format: InputFormat;
+  sha256: string;
+  strategy: SampleStrategy | "replay";
+  size: number;
+  seed: number;
+  stratifyBy?: string;
+  /** Record indices chosen, in run order (ascending). */
+  indices: number[];
+  /** Records in the source (valid ones). */
+  totalRecords: number;
+  /** Malformed records skipped under onBadInput=skip. */
+  skipped: number;
+}
+
+export interface Sample {
+  identity: SampleIdentity;
+  records: InputRecord[];
+}
