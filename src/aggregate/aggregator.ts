@@ -1,0 +1,170 @@
+// Folds trial results into per-path statistics, counts and a bounded set of examples.
+// Memory is bounded by the number of distinct (folded) paths and the example limit,
+// never by the number of trials.
+import type { Outcome } from "../../adapters/types.ts";
+import { foldPath } from "../compare/paths.ts";
+import type { Difference, DifferenceKind } from "../compare/types.ts";
+import { parseLossless } from "../json/parse.ts";
+import type { Example, OutcomeSummary, PathStats, Report } from "../report/types.ts";
+import type { TrialResult } from "../runner/types.ts";
+import { DurationHistogram } from "./duration-histogram.ts";
+
+const ROOT_PATH = "$";
+const EXAMPLE_INDICES_PER_PATH = 5;
+
+interface PathAccumulator {
+  path: string;
+  changed: number;
+  maxAbs?: number;
+  maxRel?: number;
+  kinds: Partial<Record<DifferenceKind, number>>;
+  exampleIndices: number[];
+}
+
+export type AggregateResult = Pick<Report, "summary" | "paths" | "examples"> & {
+  timing: { old: Report["timing"]["old"]; new: Report["timing"]["new"] };
+};
+
+/** Accumulates trials (in input order) into the numbers a report shows. */
+export class Aggregator {
+  private readonly maxExamples: number;
+  private readonly paths = new Map<string, PathAccumulator>();
+  private readonly examples: Example[] = [];
+  private readonly oldDurations = new DurationHistogram();
+  private readonly newDurations = new DurationHistogram();
+  private trials = 0;
+  private same = 0;
+  private changed = 0;
+  private bothOk = 0;
+  private truncatedTrials = 0;
+  private readonly failures = { old: 0, new: 0, both: 0 };
+
+  constructor(options: { maxExamples: number }) {
+    this.maxExamples = options.maxExamples;
+  }
+
+  /** Trials added so far. */
+  get trialCount(): number {
+    return this.trials;
+  }
+
+  /** Adds one finished trial. */
+  add(trial: TrialResult): void {
+    this.trials++;
+    this.oldDurations.add(trial.old.durationMs);
+    this.newDurations.add(trial.new.durationMs);
+    this.countFailures(trial.old, trial.new);
+    if (trial.old.status === "ok" && trial.new.status === "ok") this.bothOk++;
+
+    const { differences, truncated } = trial.comparison;
+    if (truncated) this.truncatedTrials++;
+    if (differences.length === 0) {
+      this.same++;
+      return;
+    }
+    this.changed++;
+    this.addDifferences(trial.index, differences);
+    if (this.examples.length < this.maxExamples) this.examples.push(toExample(trial));
+  }
+
+  /** The aggregated numbers so far (callable at any time, e.g. after an interrupt). */
+  result(): AggregateResult {
+    const paths: PathStats[] = [...this.paths.values()].map((accumulator) => ({
+      path: accumulator.path,
+      compared: accumulator.path === ROOT_PATH ? this.trials : this.bothOk,
+      changed: accumulator.changed,
+      ...(accumulator.maxAbs !== undefined && { maxAbs: accumulator.maxAbs }),
+      ...(accumulator.maxRel !== undefined && { maxRel: accumulator.maxRel }),
+      kinds: accumulator.kinds,
+      exampleIndices: accumulator.exampleIndices,
+    }));
+    paths.sort((a, b) => b.changed - a.changed || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return {
+      summary: {
+        trials: this.trials,
+        same: this.same,
+        changed: this.changed,
+        failures: { ...this.failures },
+        truncatedTrials: this.truncatedTrials,
+      },
+      paths,
+      examples: this.examples,
+      timing: { old: timingOf(this.oldDurations), new: timingOf(this.newDurations) },
+    };
+  }
+
+  private countFailures(oldOutcome: Outcome, newOutcome: Outcome): void {
+    const oldFailed = oldOutcome.status === "failure";
+    const newFailed = newOutcome.status === "failure";
+    if (oldFailed && newFailed) this.failures.both++;
+    else if (oldFailed) this.failures.old++;
+    else if (newFailed) this.failures.new++;
+  }
+
+  private addDifferences(index: number, differences: Difference[]): void {
+    // A path counts once per trial however many differences it has there.
+    const seenInTrial = new Map<string, Set<DifferenceKind>>();
+    for (const difference of differences) {
+      const path = foldPath(difference.path);
+      let accumulator = this.paths.get(path);
+      if (accumulator === undefined) {
+        accumulator = { path, changed: 0, kinds: {}, exampleIndices: [] };
+        this.paths.set(path, accumulator);
+      }
+      let kinds = seenInTrial.get(path);
+      if (kinds === undefined) {
+        kinds = new Set();
+        seenInTrial.set(path, kinds);
+        accumulator.changed++;
+        if (accumulator.exampleIndices.length < EXAMPLE_INDICES_PER_PATH) accumulator.exampleIndices.push(index);
+      }
+      if (!kinds.has(difference.kind)) {
+        kinds.add(difference.kind);
+        accumulator.kinds[difference.kind] = (accumulator.kinds[difference.kind] ?? 0) + 1;
+      }
+      if (difference.abs !== undefined && !(difference.abs <= (accumulator.maxAbs ?? -1))) {
+        accumulator.maxAbs = difference.abs;
+      }
+      if (difference.rel !== undefined && !(difference.rel <= (accumulator.maxRel ?? -1))) {
+        accumulator.maxRel = difference.rel;
+      }
+    }
+  }
+}
+
+function timingOf(histogram: DurationHistogram): Report["timing"]["old"] {
+  return {
+    p50: histogram.quantile(0.5),
+    p95: histogram.quantile(0.95),
+    totalMs: Math.round(histogram.totalMs * 100) / 100,
+  };
+}
+
+function toExample(trial: TrialResult): Example {
+  return {
+    index: trial.index,
+    input: parseForDisplay(trial.inputText),
+    inputText: trial.inputText,
+    differences: trial.comparison.differences,
+    ...(trial.comparison.truncated && { truncated: true }),
+    old: summarizeOutcome(trial.old),
+    new: summarizeOutcome(trial.new),
+  };
+}
+
+/** An outcome as an example shows it: the output value, or the failure. */
+export function summarizeOutcome(outcome: Outcome): OutcomeSummary {
+  if (outcome.status === "failure") {
+    return { status: "failure", failure: outcome.failure, durationMs: outcome.durationMs };
+  }
+  const output = outcome.value !== undefined ? outcome.value : parseForDisplay(outcome.text);
+  return { status: "ok", output, durationMs: outcome.durationMs };
+}
+
+function parseForDisplay(text: string): unknown {
+  try {
+    return parseLossless(text);
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,100 @@
+// `twinrun run`: resolve the config, run, write and render the report, set the exit code.
+import { availableParallelism } from "node:os";
+import path from "node:path";
+import type { Command } from "commander";
+import { killAllChildren } from "../../adapters/command/index.ts";
+import { resolveRunConfig } from "../config/resolve.ts";
+import type { RunFlags } from "../config/flags.ts";
+import type { ResolvedRunConfig } from "../config/types.ts";
+import { createProgress } from "../reporters/progress.ts";
+import { renderTerminalReport } from "../reporters/terminal.ts";
+import { writeJsonReport } from "../reporters/json.ts";
+import type { Report } from "../report/types.ts";
+import { runTwin } from "../run/run-twin.ts";
+import { shouldUseColor } from "./terminal.ts";
+
+/** Exit status of a run stopped with Ctrl-C (128 + SIGINT). */
+const EXIT_INTERRUPTED = 130;
+const LAST_REPORT = path.join(".twinrun", "last-report.json");
+const LAST_REPLAY = path.join(".twinrun", "last-replay.json");
+
+export async function runRunCommand(command: Command): Promise<void> {
+  const config = await resolveRunConfig({
+    flags: readFlags(command),
+    cwd: process.cwd(),
+    env: process.env,
+    cpuCount: availableParallelism(),
+  });
+
+  const controller = new AbortController();
+  const onSigint = () => {
+    if (controller.signal.aborted) {
+      // Second Ctrl-C: the user does not want to wait for a graceful stop.
+      killAllChildren();
+      process.exit(EXIT_INTERRUPTED);
+    }
+    process.stderr.write("\ntwinrun: interrupted — stopping components and writing the partial report (Ctrl-C again to quit now)\n");
+    controller.abort();
+  };
+  process.on("SIGINT", onSigint);
+
+  let progress: ReturnType<typeof createProgress> | undefined;
+  let failures = 0;
+  try {
+    const report = await runTwin(config, {
+      signal: controller.signal,
+      onSample: (sample) => {
+        progress = createProgress(process.stderr, sample.records.length);
+      },
+      onTrial: (trial, state) => {
+        if (trial.old.status === "failure" || trial.new.status === "failure") failures++;
+        progress?.tick(state.done, state.changed, failures);
+      },
+    });
+    progress?.finish();
+    const reportPath = await saveReports(report, config);
+    renderTerminalReport(report, process.stdout, {
+      color: shouldUseColor(process.stdout, process.env),
+      examples: config.report.examples,
+      reproCommand: (index) =>
+        reportPath === undefined
+          ? "(no saved report: rerun without --no-save, or with --json <file>)"
+          : `npx twinrun run --replay ${shellQuote(reportPath)} --only ${index}`,
+    });
+    process.exitCode = report.complete ? report.gate.exitCode : EXIT_INTERRUPTED;
+  } finally {
+    progress?.finish();
+    process.off("SIGINT", onSigint);
+  }
+}
+
+/** Writes the requested JSON report and the saved copy; returns the path repro commands use. */
+async function saveReports(report: Report, config: ResolvedRunConfig): Promise<string | undefined> {
+  let reproPath: string | undefined;
+  if (config.report.json !== undefined) {
+    await writeJsonReport(report, config.report.json);
+    reproPath = path.relative(process.cwd(), config.report.json) || config.report.json;
+  }
+  if (config.report.save) {
+    // A replay must not overwrite the report whose examples the user is walking through.
+    const saved = config.replay === undefined ? LAST_REPORT : LAST_REPLAY;
+    await writeJsonReport(report, path.resolve(saved));
+    if (config.replay === undefined) reproPath = saved;
+  }
+  if (config.replay !== undefined && reproPath === undefined) {
+    reproPath = path.relative(process.cwd(), config.replay.reportPath) || config.replay.reportPath;
+  }
+  return reproPath;
+}
+
+/** Commander's parsed options as RunFlags; `save` only when --no-save was really given. */
+function readFlags(command: Command): RunFlags {
+  const options = command.opts() as RunFlags & { save?: boolean };
+  const flags: RunFlags = { ...options };
+  if (command.getOptionValueSource("save") !== "cli") delete flags.save;
+  return flags;
+}
+
+function shellQuote(value: string): string {
+  return /^[\w./@:=+-]+$/.test(value) ? value : `'${value.replaceAll("'", "'\\''")}'`;
+}
