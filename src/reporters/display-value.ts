@@ -1,0 +1,37 @@
+// Lossless values (bigint, IntegralFloat, NaN/±Infinity) as people and jsondiffpatch can read them.
+import { stringifyLossless } from "../json/stringify.ts";
+import { isIntegralFloat } from "../json/values.ts";
+import { toOneLine, truncateText } from "./format.ts";
+
+/** Shown where a side has no value at a path (`added`/`removed` differences). */
+export const MISSING_TEXT = "(missing)";
+
+/** One line with the exact tokens of the output text (`1.0`, `9007199254740993`, `NaN`), cut to maxChars. */
+export function formatLosslessValue(value: unknown, maxChars: number): string {
+  if (value === undefined) return MISSING_TEXT;
+  let text: string;
+  try {
+    text = stringifyLossless(value);
+  } catch {
+    text = String(value);
+  }
+  return truncateText(toOneLine(text), maxChars);
+}
+
+/**
+ * A plain JSON value for jsondiffpatch, which cannot hold bigint or NaN: big integers become their
+ * digits, integral floats their number, non-finite numbers "NaN"/"Infinity"/"-Infinity".
+ * Distinctions lost here (`1` vs `1.0`) stay visible in the differences list printed beside the diff.
+ */
+export function toDisplayValue(value: unknown): unknown {
+  if (typeof value === "bigint") return value.toString();
+  if (isIntegralFloat(value)) return value.value;
+  if (typeof value === "number") return Number.isFinite(value) ? value : String(value);
+  if (Array.isArray(value)) return value.map(toDisplayValue);
+  if (value !== null && typeof value === "object") {
+    const result: Record<string, unknown> = {};
+    for (const [key, child] of Object.entries(value)) result[key] = toDisplayValue(child);
+    return result;
+  }
+  return value;
+}

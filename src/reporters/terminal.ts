@@ -1,0 +1,96 @@
+// The terminal reporter: summary table, changed paths, the first differing inputs with repro commands.
+import type { Report } from "../report/types.ts";
+import { renderExample } from "./examples.ts";
+import { formatCompactNumber } from "./format.ts";
+import { renderPathsTable } from "./paths-table.ts";
+import { createPaint, type Paint, stripAnsi } from "./style.ts";
+import { plannedTrials, renderSummaryTable } from "./summary-table.ts";
+import type { RenderOptions, TextSink } from "./types.ts";
+
+/** Renders a finished report for a person at a terminal; writes once, no ANSI codes unless options.color. */
+export function renderTerminalReport(report: Report, out: TextSink, options: RenderOptions): void {
+  const paint = createPaint(options.color);
+  const sections = [renderSummaryTable(report, paint)];
+  const notes = renderNotes(report, paint);
+  if (notes.length > 0) sections.push(notes.join("\n"));
+  if (report.summary.changed > 0) {
+    if (report.paths.length > 0)
+      sections.push(`${paint("bold", "Changed paths")}\n${renderPathsTable(report.paths, paint)}`);
+    sections.push(...renderExamples(report, options, paint));
+  } else if (report.verdict === "equivalent") {
+    sections.push(renderEquivalentLine(report, paint));
+  }
+  const text = `${sections.join("\n\n")}\n`;
+  // Library output (jsondiffpatch, cli-table3) is stripped too, so colour off really means none.
+  out.write(options.color ? text : stripAnsi(text));
+}
+
+function renderNotes(report: Report, paint: Paint): string[] {
+  const notes: string[] = [];
+  if (!report.complete) {
+    notes.push(
+      paint(
+        ["yellow", "bold"],
+        `INCOMPLETE: the run stopped after ${report.summary.trials} of ${plannedTrials(report)} trials; ` +
+          "every count covers completed trials only.",
+      ),
+    );
+  }
+  if (report.verdict === "error" && report.error !== undefined) {
+    notes.push(paint("yellow", `The run could not reach a verdict: ${report.error}`));
+  }
+  const { truncatedTrials } = report.summary;
+  if (truncatedTrials > 0) {
+    notes.push(
+      paint(
+        "yellow",
+        `${truncatedTrials} trial(s) hit the per-trial difference cap (compare.maxDifferencesPerTrial); ` +
+          "their later differences are not counted.",
+      ),
+    );
+  }
+  return notes;
+}
+
+function renderExamples(report: Report, options: RenderOptions, paint: Paint): string[] {
+  const shown = report.examples.slice(0, Math.max(0, options.examples));
+  const differing = report.summary.changed;
+  const header =
+    shown.length < differing
+      ? `${paint("bold", "Differing inputs")} (showing ${shown.length} of ${differing}; ` +
+        "raise --examples or read the JSON report for more)"
+      : `${paint("bold", "Differing inputs")} (${differing})`;
+  return [header, ...shown.map((example) => renderExample(example, { ...options, paint }).join("\n"))];
+}
+
+function renderEquivalentLine(report: Report, paint: Paint): string {
+  const { trials, failures } = report.summary;
+  const line = paint(
+    ["green", "bold"],
+    `No behavioural change in ${trials} trial${trials === 1 ? "" : "s"}${describeTolerance(report)}.`,
+  );
+  if (failures.both === 0) return line;
+  return `${line}\n${paint("yellow", `${failures.both} input(s) failed the same way on both sides; they count as unchanged.`)}`;
+}
+
+/** ` (tolerance abs 1e-12, rel 1e-9, 2 path rules)` from the report's compare settings, when recorded. */
+export function describeTolerance(report: Report): string {
+  const compare = asRecord(report.settings.compare);
+  const tolerance = asRecord(compare?.tolerance);
+  if (tolerance === undefined) return "";
+  const parts: string[] = [];
+  for (const key of ["abs", "rel", "ulps"] as const) {
+    const value = tolerance[key];
+    if (typeof value === "number") parts.push(`${key} ${formatCompactNumber(value)}`);
+  }
+  const rules = compare?.rules;
+  if (Array.isArray(rules) && rules.length > 0)
+    parts.push(`${rules.length} path rule${rules.length === 1 ? "" : "s"}`);
+  return parts.length > 0 ? ` (tolerance ${parts.join(", ")})` : "";
+}
+
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return value !== null && typeof value === "object" && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
+}
