@@ -1,0 +1,98 @@
+// Config layers: a config file (or a replayed report's settings) at the bottom, flags on top.
+// A layer is a UserConfig whose paths are already absolute; merging is key by key, with the
+// upper layer winning and rules appended (so, on equal specificity, a flag rule wins).
+import path from "node:path";
+import type { UserConfig } from "./schema.ts";
+
+type InputSection = NonNullable<UserConfig["input"]>;
+type SideSection = NonNullable<UserConfig["old"]>;
+type CompareSection = NonNullable<UserConfig["compare"]>;
+
+/** Why: paths in a config file are relative to the file's folder, paths from flags to the cwd. */
+export function resolveLayerPaths(config: UserConfig, baseDir: string): UserConfig {
+  const resolved: UserConfig = { ...config };
+  if (config.input?.path !== undefined)
+    resolved.input = { ...config.input, path: path.resolve(baseDir, config.input.path) };
+  for (const side of ["old", "new"] as const) {
+    const component = config[side];
+    if (component?.cwd !== undefined)
+      resolved[side] = { ...component, cwd: path.resolve(baseDir, component.cwd) };
+  }
+  if (config.report?.json !== undefined) {
+    resolved.report = { ...config.report, json: path.resolve(baseDir, config.report.json) };
+  }
+  return resolved;
+}
+
+/** Why: `exact` is a shorthand for a zero tolerance; expanding it per layer lets a higher layer override it. */
+export function expandExact(config: UserConfig): UserConfig {
+  if (config.compare?.exact !== true) return config;
+  const { exact: _exact, ...compare } = config.compare;
+  return { ...config, compare: { ...compare, tolerance: { abs: 0, rel: 0, ulps: 0 } } };
+}
+
+/** Why: one merge for every layering (config + flags, report settings + flags, config + replayed input). */
+export function mergeLayers(base: UserConfig, over: UserConfig): UserConfig {
+  const lower = expandExact(base);
+  const upper = expandExact(over);
+  return dropUndefined({
+    input: mergeInput(lower.input, upper.input),
+    old: mergeSide(lower.old, upper.old),
+    new: mergeSide(lower.new, upper.new),
+    env: mergeRecords(lower.env, upper.env),
+    compare: mergeCompare(lower.compare, upper.compare),
+    run: mergeShallow(lower.run, upper.run),
+    gate: mergeShallow(lower.gate, upper.gate),
+    report: mergeShallow(lower.report, upper.report),
+  });
+}
+
+/**
+ * `sample` and `strategy: all` go together: a layer asking for 50 inputs undoes a lower
+ * layer's `strategy: all`, and a layer asking for all inputs undoes a lower layer's strategy.
+ */
+function mergeInput(lower?: InputSection, upper?: InputSection): InputSection | undefined {
+  if (lower === undefined || upper === undefined) return upper ?? lower;
+  const merged = { ...lower, ...dropUndefined(upper) };
+  if (upper.strategy === undefined && upper.sample !== undefined) {
+    if (typeof upper.sample === "number" && lower.strategy === "all") delete merged.strategy;
+    if (upper.sample === "all") merged.strategy = "all";
+  }
+  if (upper.sample === undefined && upper.strategy !== undefined) {
+    if (upper.strategy === "all") merged.sample = "all";
+    else if (lower.sample === "all") delete merged.sample;
+  }
+  return merged;
+}
+
+function mergeSide(lower?: SideSection, upper?: SideSection): SideSection | undefined {
+  if (lower === undefined || upper === undefined) return upper ?? lower;
+  return dropUndefined({ ...lower, ...dropUndefined(upper), env: mergeRecords(lower.env, upper.env) });
+}
+
+function mergeCompare(lower?: CompareSection, upper?: CompareSection): CompareSection | undefined {
+  if (lower === undefined || upper === undefined) return upper ?? lower;
+  const tolerance = mergeShallow(lower.tolerance, upper.tolerance);
+  const rules =
+    lower.rules === undefined && upper.rules === undefined
+      ? undefined
+      : [...(lower.rules ?? []), ...(upper.rules ?? [])];
+  return dropUndefined({ ...lower, ...dropUndefined(upper), tolerance, rules });
+}
+
+function mergeRecords<V>(
+  lower?: Record<string, V>,
+  upper?: Record<string, V>,
+): Record<string, V> | undefined {
+  if (lower === undefined || upper === undefined) return upper ?? lower;
+  return { ...lower, ...upper };
+}
+
+function mergeShallow<T extends object>(lower?: T, upper?: T): T | undefined {
+  if (lower === undefined || upper === undefined) return upper ?? lower;
+  return { ...lower, ...dropUndefined(upper) };
+}
+
+function dropUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as T;
+}

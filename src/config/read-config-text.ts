@@ -1,0 +1,78 @@
+// Parses a config file's text (YAML or JSON) into a plain value; a syntax error names the file,
+// the line and the column, never a parser stack trace.
+import { parseDocument } from "yaml";
+import { TwinrunError } from "../errors.ts";
+
+export type ConfigSyntax = "yaml" | "json";
+
+/** Why: `.json` files are parsed strictly as JSON; everything else as YAML (a superset). */
+export function detectConfigSyntax(file: string): ConfigSyntax {
+  return file.toLowerCase().endsWith(".json") ? "json" : "yaml";
+}
+
+/** Why: one entry point turns text into data or into a CONFIG_INVALID error naming file:line:col. */
+export function parseConfigText(text: string, syntax: ConfigSyntax, displayName: string): unknown {
+  // An empty file (or one with only comments) is an empty config, not an error.
+  if (text.trim() === "") return {};
+  return syntax === "json" ? parseJson(text, displayName) : parseYaml(text, displayName);
+}
+
+function parseYaml(text: string, displayName: string): unknown {
+  const document = parseDocument(text, { prettyErrors: true });
+  const error = document.errors[0];
+  if (error !== undefined) {
+    const position = error.linePos?.[0];
+    const where = position ? `${displayName}:${position.line}:${position.col}` : displayName;
+    const reason = (error.message.split("\n")[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, "");
+    throw new TwinrunError("CONFIG_INVALID", `${where}: invalid YAML: ${reason}`);
+  }
+  const value: unknown = document.toJS({ maxAliasCount: 1000 });
+  return value ?? {};
+}
+
+function parseJson(text: string, displayName: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const shortReason = reason
+      .replace(/ in JSON at position \d+.*$/s, "")
+      .replace(/, .*is not valid JSON$/s, "");
+    throw new TwinrunError(
+      "CONFIG_INVALID",
+      `${displayName}:${locateJsonError(text, reason)}: invalid JSON: ${shortReason}`,
+    );
+  }
+}
+
+/**
+ * `line:col` (or `line`) where JSON.parse gave up. V8 names the position for some errors only;
+ * otherwise the first line after which the text stops being a valid beginning of JSON is it.
+ */
+function locateJsonError(text: string, reason: string): string {
+  const named = /at position (\d+)/.exec(reason);
+  if (named) {
+    // An error at the very end (a missing brace) is shown at the end of the last written line.
+    const offset = Math.min(Number(named[1]), text.trimEnd().length);
+    const before = text.slice(0, offset);
+    return `${before.split("\n").length}:${offset - (before.lastIndexOf("\n") + 1) + 1}`;
+  }
+  const lines = text.split("\n");
+  for (let count = 1; count <= lines.length; count++) {
+    const prefix = lines.slice(0, count).join("\n");
+    try {
+      JSON.parse(prefix);
+    } catch (error) {
+      if (!isIncomplete(error, prefix)) return String(count);
+    }
+  }
+  return String(text.trimEnd().split("\n").length);
+}
+
+/** True when JSON.parse failed only because the text stops early (more lines would complete it). */
+function isIncomplete(error: unknown, prefix: string): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/Unexpected end of JSON input/.test(message)) return true;
+  const position = /at position (\d+)/.exec(message);
+  return position !== null && Number(position[1]) >= prefix.trimEnd().length;
+}

@@ -1,0 +1,120 @@
+// Replay: a report keeps the settings of its run (user-config shaped, absolute paths), so
+// `--replay report.json` reruns exactly the same inputs with the same settings.
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import type { CompareRule } from "../compare/types.ts";
+import { TwinrunError } from "../errors.ts";
+import type { SampleIdentity } from "../inputs/types.ts";
+import { validateUserConfig } from "./load-config-file.ts";
+import { formatMaxChanged } from "./max-changed.ts";
+import type { UserCompareRule, UserConfig } from "./schema.ts";
+import { extractUserEnv } from "./shared-env.ts";
+import type { ResolvedComponent, ResolvedRunConfig } from "./types.ts";
+
+export interface ReplayReport {
+  settings: UserConfig;
+  sample: SampleIdentity;
+}
+
+/** Why: the settings a report stores are exactly what a later --replay reads back as its base layer. */
+export function settingsForReport(resolved: ResolvedRunConfig): UserConfig {
+  const { input, compare } = resolved;
+  const tolerance = { abs: compare.tolerance.abs, rel: compare.tolerance.rel };
+  return {
+    input: {
+      path: input.path,
+      ...(input.format !== undefined && { format: input.format }),
+      sample: input.sample,
+      strategy: input.strategy,
+      seed: input.seed,
+      ...(input.stratifyBy !== undefined && { stratifyBy: input.stratifyBy }),
+      csvStrings: input.csvStrings,
+      onBadInput: input.onBadInput,
+    },
+    old: describeSide(resolved.old),
+    new: describeSide(resolved.new),
+    env: extractUserEnv(resolved.sharedEnv, input.seed),
+    compare: {
+      tolerance:
+        compare.tolerance.ulps === undefined ? tolerance : { ...tolerance, ulps: compare.tolerance.ulps },
+      nan: compare.nan,
+      signedZero: compare.signedZero,
+      numberTypes: compare.numberTypes,
+      nullEqualsMissing: compare.nullEqualsMissing,
+      failureMessage: compare.failureMessage,
+      maxDifferencesPerTrial: compare.maxDifferencesPerTrial,
+      rules: compare.rules.map(toUserRule),
+    },
+    run: { concurrency: resolved.runner.concurrency, timeout: resolved.runner.timeoutMs },
+    gate: { maxChanged: formatMaxChanged(resolved.gate.maxChanged) },
+    report: {
+      ...(resolved.report.json !== undefined && { json: resolved.report.json }),
+      examples: resolved.report.examples,
+      save: resolved.report.save,
+    },
+  };
+}
+
+/** Why: the CLI needs the earlier sample (indices, sha256, seed) and the settings, checked once. */
+export async function readReplayReport(reportPath: string, displayName = reportPath): Promise<ReplayReport> {
+  const invalid = (why: string) => new TwinrunError("REPORT_INVALID", `${displayName}: ${why}`);
+  let text: string;
+  try {
+    text = await readFile(path.resolve(reportPath), "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw invalid(
+      code === "ENOENT"
+        ? "report not found; give the JSON report of an earlier run (e.g. .twinrun/last-report.json)"
+        : `cannot read the report (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw invalid("not a twinrun report (the file is not valid JSON)");
+  }
+  const report = (raw ?? {}) as Record<string, unknown>;
+  if (typeof raw !== "object" || report.tool !== "twinrun" || report.reportVersion !== 1) {
+    throw invalid('not a twinrun report (expected "tool": "twinrun" and "reportVersion": 1)');
+  }
+  const sample = report.sample as Partial<SampleIdentity> | undefined;
+  if (!isSampleIdentity(sample)) {
+    throw invalid(
+      'the report\'s "sample" is incomplete (expected indices, sha256, seed and source); rerun to get a fresh report',
+    );
+  }
+  if (report.settings === null || typeof report.settings !== "object") {
+    throw invalid('the report has no "settings" to replay; rerun to get a fresh report');
+  }
+  const settings = validateUserConfig(report.settings, `${displayName}: settings`, "REPORT_INVALID");
+  return { settings, sample };
+}
+
+function isSampleIdentity(sample: Partial<SampleIdentity> | undefined): sample is SampleIdentity {
+  return (
+    sample !== null &&
+    typeof sample === "object" &&
+    Array.isArray(sample.indices) &&
+    sample.indices.every((index) => Number.isSafeInteger(index) && index >= 0) &&
+    typeof sample.sha256 === "string" &&
+    typeof sample.seed === "number" &&
+    typeof sample.source === "string"
+  );
+}
+
+function describeSide(component: ResolvedComponent): NonNullable<UserConfig["old"]> {
+  return {
+    command: component.command,
+    mode: component.mode,
+    cwd: component.cwd,
+    ...(Object.keys(component.env).length > 0 && { env: { ...component.env } }),
+    label: component.label,
+    shell: component.shell,
+  };
+}
+
+function toUserRule(rule: CompareRule): UserCompareRule {
+  return structuredClone(rule) as UserCompareRule;
+}

@@ -1,0 +1,172 @@
+// resolveRunConfig: (config file or replayed settings, flags) → the frozen, fully populated
+// ResolvedRunConfig the run uses. Defaults live here and nowhere downstream.
+import path from "node:path";
+import { type CompareOptions, DEFAULT_COMPARE_OPTIONS } from "../compare/types.ts";
+import { TwinrunError } from "../errors.ts";
+import { buildCompareOptions } from "./compare-options.ts";
+import { deepFreeze } from "./deep-freeze.ts";
+import { parseRunFlags, type RunFlags } from "./flags.ts";
+import { mergeLayers, resolveLayerPaths } from "./layers.ts";
+import { findConfigFile, loadConfigFile } from "./load-config-file.ts";
+import { parseMaxChanged } from "./max-changed.ts";
+import { readReplayReport } from "./replay.ts";
+import type { UserConfig } from "./schema.ts";
+import { buildSharedEnv, stringifyEnv } from "./shared-env.ts";
+import type { ResolvedComponent, ResolvedRunConfig } from "./types.ts";
+
+export interface ResolveRunConfigArgs {
+  flags: RunFlags;
+  /** Folder the command runs in; flag paths are relative to it. */
+  cwd: string;
+  /** The process environment (reserved: nothing is read from it yet). */
+  env: NodeJS.ProcessEnv;
+  /** Default concurrency. */
+  cpuCount: number;
+}
+
+export const DEFAULT_SAMPLE_SIZE = 100;
+export const DEFAULT_TIMEOUT_MS = 10_000;
+export const DEFAULT_EXAMPLES = 5;
+
+/** Why: the one place where config file, replayed report and flags become the settings of a run. */
+export async function resolveRunConfig(args: ResolveRunConfigArgs): Promise<ResolvedRunConfig> {
+  const { flags, cwd } = args;
+  const flagLayer = parseRunFlags(flags, cwd);
+  // With --replay and no -c, the report's settings replace the config file.
+  const replaying = flagLayer.replayPath !== undefined;
+  const configRef =
+    replaying && flags.config === undefined ? undefined : await findConfigFile(cwd, flags.config);
+  const loaded = configRef === undefined ? undefined : await loadConfigFile(configRef);
+  const baseDir = loaded === undefined ? cwd : path.dirname(loaded.file);
+  let base: UserConfig = loaded === undefined ? {} : resolveLayerPaths(loaded.config, baseDir);
+
+  if (flagLayer.replayPath !== undefined) {
+    const replayed = await readReplayReport(flagLayer.replayPath, flags.replay);
+    const settings = resolveLayerPaths(replayed.settings, cwd);
+    // A replay never writes over the report it replays: the earlier run's --json is not reused.
+    const { json: _json, ...report } = settings.report ?? {};
+    base = loaded === undefined ? { ...settings, report } : { ...base, input: settings.input };
+    for (const index of flagLayer.only ?? []) {
+      if (!replayed.sample.indices.includes(index)) {
+        throw new TwinrunError(
+          "USAGE",
+          `--only ${index}: input ${index} is not in the sample of ${flags.replay} (${describeIndices(replayed.sample.indices)})`,
+        );
+      }
+    }
+  }
+
+  const merged = mergeLayers(base, flagLayer.config);
+  const configName = loaded?.displayName ?? "twinrun.config.yaml";
+  const resolved: ResolvedRunConfig = {
+    ...(loaded !== undefined && { configFile: loaded.file }),
+    baseDir,
+    input: resolveInput(merged, configName),
+    ...(flagLayer.replayPath !== undefined && {
+      replay: {
+        reportPath: flagLayer.replayPath,
+        ...(flagLayer.only !== undefined && { only: flagLayer.only }),
+      },
+    }),
+    old: resolveComponent("old", merged, baseDir, configName),
+    new: resolveComponent("new", merged, baseDir, configName),
+    sharedEnv: buildSharedEnv(merged.input?.seed ?? 0, merged.env),
+    compare: resolveCompare(merged),
+    runner: {
+      concurrency: merged.run?.concurrency ?? Math.max(1, Math.floor(args.cpuCount) || 1),
+      timeoutMs: merged.run?.timeout ?? DEFAULT_TIMEOUT_MS,
+    },
+    gate: { maxChanged: parseMaxChanged(merged.gate?.maxChanged ?? 0, "gate.maxChanged") },
+    report: {
+      ...(merged.report?.json !== undefined && { json: merged.report.json }),
+      examples: merged.report?.examples ?? DEFAULT_EXAMPLES,
+      save: merged.report?.save ?? true,
+    },
+  };
+  return deepFreeze(resolved);
+}
+
+function resolveInput(merged: UserConfig, configName: string): ResolvedRunConfig["input"] {
+  const input = merged.input ?? {};
+  if (input.path === undefined) {
+    throw new TwinrunError(
+      "USAGE",
+      `missing the input source: give --input <file> (-i) or input.path in ${configName}, or --replay <report.json>`,
+    );
+  }
+  if (input.strategy === "all" && typeof input.sample === "number") {
+    throw new TwinrunError(
+      "USAGE",
+      `input.sample ${input.sample} conflicts with input.strategy "all", which runs every input: remove one of them (or of --sample, --strategy)`,
+    );
+  }
+  const sample = input.sample ?? (input.strategy === "all" ? "all" : DEFAULT_SAMPLE_SIZE);
+  // Taking every input leaves nothing to choose: any strategy then means "all".
+  const strategy = sample === "all" ? "all" : (input.strategy ?? "random");
+  if (strategy === "stratified" && input.stratifyBy === undefined) {
+    throw new TwinrunError(
+      "USAGE",
+      `strategy "stratified" needs a field to stratify by: give --stratify-by <field> or input.stratifyBy in ${configName}`,
+    );
+  }
+  return {
+    path: input.path,
+    ...(input.format !== undefined && { format: input.format }),
+    sample,
+    strategy,
+    seed: input.seed ?? 0,
+    ...(input.stratifyBy !== undefined && { stratifyBy: input.stratifyBy }),
+    csvStrings: input.csvStrings ?? false,
+    onBadInput: input.onBadInput ?? "fail",
+  };
+}
+
+function resolveComponent(
+  side: "old" | "new",
+  merged: UserConfig,
+  baseDir: string,
+  configName: string,
+): ResolvedComponent {
+  const component = merged[side] ?? {};
+  if (component.command === undefined) {
+    throw new TwinrunError(
+      "USAGE",
+      `missing the ${side} component: give --${side} "<command>" or ${side}.command in ${configName}`,
+    );
+  }
+  return {
+    command: component.command,
+    mode: component.mode ?? "per-input",
+    cwd: component.cwd ?? baseDir,
+    env: stringifyEnv(component.env),
+    label: component.label ?? side,
+    shell: component.shell ?? false,
+  };
+}
+
+function resolveCompare(merged: UserConfig): CompareOptions {
+  const compare = merged.compare ?? {};
+  const given = compare.tolerance ?? {};
+  const defaults = DEFAULT_COMPARE_OPTIONS.tolerance;
+  return buildCompareOptions({
+    tolerance: {
+      abs: given.abs ?? defaults.abs,
+      rel: given.rel ?? defaults.rel,
+      // `ulps: 0` (what `exact` leaves) means "identical only", the same as no ULP tolerance.
+      ...(given.ulps ? { ulps: given.ulps } : {}),
+    },
+    nan: compare.nan,
+    signedZero: compare.signedZero,
+    numberTypes: compare.numberTypes,
+    nullEqualsMissing: compare.nullEqualsMissing,
+    failureMessage: compare.failureMessage,
+    maxDifferencesPerTrial: compare.maxDifferencesPerTrial,
+    rules: compare.rules?.map((rule) => ({ ...rule })),
+  });
+}
+
+function describeIndices(indices: readonly number[]): string {
+  const shown = indices.slice(0, 12).join(", ");
+  const more = indices.length > 12 ? `, … (${indices.length} inputs)` : "";
+  return indices.length === 0 ? "it holds no inputs" : `its inputs: ${shown}${more}`;
+}

@@ -1,0 +1,211 @@
+// The user config (twinrun.config.yaml|yml|json): the single source of truth for validation,
+// for the UserConfig type and for the published JSON Schema (scripts/write-schema.ts).
+// Every object is strict: an unknown key is an error with a "did you mean …?" suggestion.
+import { z } from "zod";
+import {
+  anyInteger,
+  envMap,
+  flag,
+  integerAtLeast,
+  maxChangedValue,
+  nonNegativeNumber,
+  oneOf,
+  pathPattern,
+  text,
+} from "./schema-leaves.ts";
+
+const SAMPLE_EXPECTED = 'a positive integer or "all"';
+const UNORDERED_EXPECTED = "true, false or { key: <field> }";
+
+const toleranceSchema = z
+  .strictObject(
+    {
+      abs: nonNegativeNumber("Absolute tolerance: numbers within this distance are equal.").optional(),
+      rel: nonNegativeNumber(
+        "Relative tolerance, a fraction of the larger magnitude (1e-9 = 0.0000001%).",
+      ).optional(),
+      ulps: integerAtLeast(0, "Numbers within this many units in the last place are equal too.").optional(),
+    },
+    { error: "a mapping like { abs: 1e-12, rel: 1e-9 }" },
+  )
+  .describe(
+    "Numbers are equal when |old-new| <= max(abs, rel * max(|old|, |new|)), as Python's math.isclose.",
+  );
+
+const nanSchema = oneOf(["equal", "unequal"], "Whether NaN equals NaN (default equal).");
+const numberTypesSchema = oneOf(
+  ["strict", "loose"],
+  "strict: an int that became an integral float (1 vs 1.0) is a type change; loose: it is not.",
+);
+
+const unorderedSchema = z
+  .union(
+    [
+      z.boolean({ error: UNORDERED_EXPECTED }),
+      z.strictObject(
+        { key: text("Field whose value matches old elements with new ones.") },
+        { error: UNORDERED_EXPECTED },
+      ),
+    ],
+    { error: UNORDERED_EXPECTED },
+  )
+  .describe("true: compare the array as a multiset; { key: id }: match elements by a key field.");
+
+const ruleSchema = z
+  .strictObject(
+    {
+      path: pathPattern('Output path pattern: a.b, a.*, a.**, **.ts, emb[*], rows[*].score, ["odd key"].'),
+      tolerance: toleranceSchema.optional(),
+      ignore: flag("Ignore this path entirely.").optional(),
+      unordered: unorderedSchema.optional(),
+      trim: flag("Compare strings without leading/trailing whitespace.").optional(),
+      caseInsensitive: flag("Compare strings ignoring case.").optional(),
+      unicode: oneOf(["NFC"], "Normalise strings to this Unicode form before comparing.").optional(),
+      numericStrings: flag('Compare strings that hold numbers ("1.50" vs "1.5") as numbers.').optional(),
+      nullEqualsMissing: flag("Treat null and a missing key as the same.").optional(),
+      nan: nanSchema.optional(),
+      signedZero: flag("Tell -0 from 0.").optional(),
+      numberTypes: numberTypesSchema.optional(),
+    },
+    { error: "a rule mapping like { path: tags, unordered: true }" },
+  )
+  .describe("A path rule; the most specific matching pattern wins, later rules win ties.");
+
+const inputSchema = z
+  .strictObject(
+    {
+      path: text("Input source file (.jsonl, .json array, .csv), relative to this config file.").optional(),
+      format: oneOf(
+        ["jsonl", "json", "csv"],
+        "Input format, when the file extension does not tell.",
+      ).optional(),
+      sample: z
+        .union(
+          [
+            z.int({ error: SAMPLE_EXPECTED }).min(1, { error: SAMPLE_EXPECTED }),
+            z.literal("all", { error: SAMPLE_EXPECTED }),
+          ],
+          { error: SAMPLE_EXPECTED },
+        )
+        .describe('How many inputs to sample, or "all" (default 100).')
+        .optional(),
+      strategy: oneOf(
+        ["first", "random", "stratified", "all"],
+        "Sampling strategy (default random; all when sample is all).",
+      ).optional(),
+      seed: anyInteger("Sampling seed (default 0); also given to components as TWINRUN_SEED.").optional(),
+      stratifyBy: text("Field for the stratified strategy.").optional(),
+      csvStrings: flag(
+        "CSV: keep every cell as text instead of inferring numbers (default false).",
+      ).optional(),
+      onBadInput: oneOf(
+        ["fail", "skip"],
+        "A malformed input record: fail the run (default) or skip it.",
+      ).optional(),
+    },
+    { error: "a mapping like { path: inputs.jsonl, sample: 100 }" },
+  )
+  .describe("Where inputs come from and which ones a run uses.");
+
+function componentSchema(side: "old" | "new") {
+  return z
+    .strictObject(
+      {
+        command: text(`The ${side} component's command line, e.g. python3 features_${side}.py.`).optional(),
+        mode: oneOf(
+          ["per-input", "worker"],
+          "per-input: one process per input (default); worker: long-lived processes, one JSON line in and out.",
+        ).optional(),
+        cwd: text(
+          "Working folder of the command, relative to this config file (default: its folder).",
+        ).optional(),
+        env: envMap(`Extra environment for the ${side} side only.`).optional(),
+        label: text(`Display label (default "${side}"), e.g. main@3f2a.`).optional(),
+        shell: flag("Run the command through a shell (pipes, globs); default false.").optional(),
+      },
+      { error: `a mapping like { command: python3 features_${side}.py }` },
+    )
+    .describe(`The ${side} version of the component.`);
+}
+
+const compareSchema = z
+  .strictObject(
+    {
+      tolerance: toleranceSchema.optional(),
+      exact: flag("No numeric tolerance at all (abs = rel = 0); overrides tolerance.").optional(),
+      nan: nanSchema.optional(),
+      signedZero: flag("Tell -0 from 0 (default false).").optional(),
+      numberTypes: numberTypesSchema.optional(),
+      nullEqualsMissing: flag("Treat null and a missing key as the same (default false).").optional(),
+      failureMessage: oneOf(
+        ["match", "ignore"],
+        "match: two failures are the same only when kind and message match; ignore: kind only.",
+      ).optional(),
+      maxDifferencesPerTrial: integerAtLeast(
+        1,
+        "Stop collecting differences for one input after this many.",
+      ).optional(),
+      rules: z
+        .array(ruleSchema, { error: "a list of rules like - { path: tags, unordered: true }" })
+        .describe("Per-path rules: tolerance, ignore, unordered, string normalisation.")
+        .optional(),
+    },
+    { error: "a mapping like { tolerance: { rel: 1e-9 } }" },
+  )
+  .describe("How outputs are compared.");
+
+/** Why: validates a config file (or a report's settings) and is the source of the JSON Schema. */
+export const userConfigSchema = z
+  .strictObject(
+    {
+      input: inputSchema.optional(),
+      old: componentSchema("old").optional(),
+      new: componentSchema("new").optional(),
+      env: envMap(
+        "Extra environment for both sides (overrides TZ, PYTHONHASHSEED, TWINRUN_SEED).",
+      ).optional(),
+      compare: compareSchema.optional(),
+      run: z
+        .strictObject(
+          {
+            concurrency: integerAtLeast(1, "Trials run at once (default: CPU count).").optional(),
+            timeout: integerAtLeast(0, "Per-input timeout in ms (default 10000, 0 = none).").optional(),
+          },
+          { error: "a mapping like { concurrency: 2, timeout: 10000 }" },
+        )
+        .describe("How trials run.")
+        .optional(),
+      gate: z
+        .strictObject(
+          {
+            maxChanged: maxChangedValue(
+              'Changed inputs allowed: a count (default 0) or a rate like "2%".',
+            ).optional(),
+          },
+          { error: "a mapping like { maxChanged: 0 }" },
+        )
+        .describe("When a run fails (exit 1).")
+        .optional(),
+      report: z
+        .strictObject(
+          {
+            json: text("Also write the JSON report here, relative to this config file.").optional(),
+            examples: integerAtLeast(0, "Differing inputs to show (default 5).").optional(),
+            save: flag("Keep the report at .twinrun/last-report.json (default true).").optional(),
+          },
+          { error: "a mapping like { examples: 5 }" },
+        )
+        .describe("What the run writes and shows.")
+        .optional(),
+    },
+    { error: "a mapping of sections (input, old, new, env, compare, run, gate, report)" },
+  )
+  .meta({
+    title: "twinrun configuration",
+    description:
+      "twinrun.config.yaml: run the old and new version of a pipeline component on the same inputs.",
+  });
+
+/** The config as a user writes it (every key optional). */
+export type UserConfig = z.infer<typeof userConfigSchema>;
+export type UserCompareRule = z.infer<typeof ruleSchema>;

@@ -1,0 +1,110 @@
+// `twinrun init`: a commented starter twinrun.config.yaml showing every section, its keys and
+// their defaults. Active keys hold the defaults, so writing the file changes no behaviour.
+import { access, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { TwinrunError } from "../errors.ts";
+import { CONFIG_FILE_NAMES } from "./load-config-file.ts";
+
+/** Where editors find the schema once twinrun is installed in a project. */
+export const PACKAGED_SCHEMA_PATH = "./node_modules/twinrun/schema/twinrun.schema.json";
+
+const STARTER_LINES = [
+  `# yaml-language-server: $schema=${PACKAGED_SCHEMA_PATH}`,
+  "# twinrun runs the OLD and the NEW version of a pipeline component on the same sampled inputs",
+  "# and reports every behavioural change. Run it with: npx twinrun run",
+  "# Paths are relative to this file. Flags (--old, --sample, --tol, ...) override these settings.",
+  "",
+  "input:",
+  "  path: inputs.jsonl # the input source: .jsonl, .json (an array of records) or .csv",
+  "  # format: jsonl # jsonl | json | csv, when the file extension does not tell",
+  '  sample: 100 # how many inputs to run, or "all"',
+  "  strategy: random # first | random | stratified | all",
+  "  seed: 0 # sampling seed; components also get it as TWINRUN_SEED",
+  "  # stratifyBy: segment # the field to balance on, for strategy: stratified",
+  "  csvStrings: false # CSV: keep every cell as text instead of inferring numbers",
+  "  onBadInput: fail # a malformed input record: fail (exit 2) or skip it",
+  "",
+  "old:",
+  "  command: python3 features_old.py # the version you trust",
+  "  mode: per-input # per-input: one process per input | worker: long-lived, one JSON line in and out",
+  "  # cwd: . # the command's working folder (default: this file's folder)",
+  '  # env: { MY_SETTING: "1" } # environment for this side only',
+  "  # label: main@3f2a # display name in reports (default: old)",
+  "  shell: false # run the command through a shell (pipes, globs)",
+  "",
+  "new:",
+  "  command: python3 features_new.py # the refactor under test",
+  "  mode: per-input",
+  "  # label: working tree # display name in reports (default: new)",
+  "  shell: false",
+  "",
+  "# Environment for both sides. TZ=UTC, PYTHONHASHSEED=0 and TWINRUN_SEED are set already.",
+  '# env: { OMP_NUM_THREADS: "1" }',
+  "",
+  "compare:",
+  "  # Numbers are equal when |old - new| <= max(abs, rel * max(|old|, |new|)), like Python's",
+  "  # math.isclose; add ulps: 4 to also accept 4 units in the last place.",
+  "  tolerance: { abs: 1.0e-12, rel: 1.0e-9 }",
+  "  exact: false # true: no numeric tolerance at all (abs = rel = 0)",
+  "  nan: equal # equal: NaN equals NaN | unequal",
+  "  signedZero: false # true: -0 differs from 0",
+  "  numberTypes: strict # strict: 1 turning into 1.0 is a type change | loose: it is not",
+  "  nullEqualsMissing: false # true: null and a missing key are the same",
+  "  failureMessage: match # match: two failures are the same when kind and message match | ignore: kind only",
+  "  maxDifferencesPerTrial: 1000 # stop collecting differences for one input after this many",
+  "  # Per-path rules; the most specific pattern wins. Patterns: a.b, a.*, a.**, **.ts, emb[*], rows[*].x",
+  "  rules: []",
+  "  # rules:",
+  "  #   - { path: meta.generated_at, ignore: true } # a timestamp: differs on every run",
+  "  #   - { path: tags, unordered: true } # the order carries no meaning",
+  "  #   - { path: items, unordered: { key: id } } # match list items by their id",
+  '  #   - { path: "embedding[*]", tolerance: { abs: 1.0e-6 } }',
+  "  #   - { path: name, trim: true, caseInsensitive: true, unicode: NFC }",
+  '  #   - { path: raw, numericStrings: true } # "1.50" equals "1.5"',
+  "",
+  "run:",
+  "  # concurrency: 4 # trials run at once (default: the CPU count)",
+  "  timeout: 10000 # per-input timeout in ms; the component's processes are killed (0 = none)",
+  "",
+  "gate:",
+  '  maxChanged: 0 # changed inputs allowed before exit 1: a count, or a rate of trials like "2%"',
+  "",
+  "report:",
+  "  # json: twinrun-report.json # also write the JSON report here",
+  "  examples: 5 # differing inputs to show",
+  "  save: true # keep .twinrun/last-report.json, which --replay reads",
+];
+
+/** Why: `twinrun init` writes this; tests check it validates and states the real defaults. */
+export function renderStarterConfig(): string {
+  return `${STARTER_LINES.join("\n")}\n`;
+}
+
+/**
+ * Why: a starter must never silently replace a user's config, nor shadow a .yml/.json one
+ * (twinrun.config.yaml is looked for first). Returns the absolute path written.
+ */
+export async function writeStarterConfig(dir: string, options: { force: boolean }): Promise<string> {
+  const target = path.join(dir, CONFIG_FILE_NAMES[0]);
+  if (!options.force) {
+    for (const name of CONFIG_FILE_NAMES) {
+      if (await exists(path.join(dir, name))) {
+        throw new TwinrunError(
+          "USAGE",
+          `${name} already exists in ${dir}; keep it, or replace it with "twinrun init --force"`,
+        );
+      }
+    }
+  }
+  await writeFile(target, renderStarterConfig(), { encoding: "utf8", flag: options.force ? "w" : "wx" });
+  return target;
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
