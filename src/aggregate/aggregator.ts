@@ -11,6 +11,7 @@ import { DurationHistogram } from "./duration-histogram.ts";
 
 const ROOT_PATH = "$";
 const EXAMPLE_INDICES_PER_PATH = 5;
+const ABSENT: OutcomeSummary = Object.freeze({ status: "absent", durationMs: 0 });
 
 interface PathAccumulator {
   path: string;
@@ -147,8 +148,8 @@ function toExample(trial: TrialResult): Example {
     inputText: trial.inputText,
     differences: trial.comparison.differences,
     ...(trial.comparison.truncated && { truncated: true }),
-    old: summarizeOutcome(trial.old),
-    new: summarizeOutcome(trial.new),
+    old: trial.absent === "old" ? ABSENT : summarizeOutcome(trial.old),
+    new: trial.absent === "new" ? ABSENT : summarizeOutcome(trial.new),
   };
 }
 

@@ -1,5 +1,6 @@
 // The command-line surface: commands and flags, nothing else. Each action lives in its own file.
 import { Command, Option } from "commander";
+import { runDiffCommand } from "./diff-command.ts";
 import { runInitCommand } from "./init-command.ts";
 import { runRunCommand } from "./run-command.ts";
 
@@ -55,6 +56,29 @@ export function buildProgram(): Command {
     .option("--only <index,...>", "with --replay: only these input indices")
     .option("--no-save", "do not keep the report at .twinrun/last-report.json")
     .action(async (_options, command: Command) => runRunCommand(command));
+
+  program
+    .command("diff")
+    .description("compare two existing output files (.jsonl, .json array, .csv) record by record")
+    .argument("<old-output>", "the old version's output file")
+    .argument("<new-output>", "the new version's output file")
+    .option("-c, --config <file>", "read compare/gate/report settings from this config file")
+    .option("--key <field,...>", "match records by these fields instead of by position")
+    .addOption(new Option("--format <format>", "format of both files, when the extension does not tell").choices(["jsonl", "json", "csv"]))
+    .option("--csv-strings", "keep CSV cells as text instead of inferring numbers")
+    .option("--abs <x>", "absolute tolerance for numbers (default 1e-12)")
+    .option("--rel <x>", "relative tolerance for numbers (default 1e-9)")
+    .option("--exact", "no numeric tolerance at all (abs = rel = 0)")
+    .option("--ignore <pattern>", "ignore an output path (repeatable)", collect)
+    .option("--tol <pattern=abs:x,rel:y>", "tolerance for one path pattern (repeatable)", collect)
+    .option("--unordered <pattern[:keyField]>", "compare an array as a multiset, or matched by a key field (repeatable)", collect)
+    .option("--json <file>", "also write the JSON report to this file")
+    .option("--examples <n>", "differing records to show (default 5)")
+    .option("--max-changed <count|rate%>", "changed records the gate allows (default 0)")
+    .option("--no-save", "do not keep the report at .twinrun/last-diff.json")
+    .action(async (oldPath: string, newPath: string, _options, command: Command) =>
+      runDiffCommand(oldPath, newPath, command),
+    );
 
   program
     .command("init")

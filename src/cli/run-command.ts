@@ -79,7 +79,8 @@ async function saveReports(report: Report, config: ResolvedRunConfig): Promise<s
     // A replay must not overwrite the report whose examples the user is walking through.
     const saved = config.replay === undefined ? LAST_REPORT : LAST_REPLAY;
     await writeJsonReport(report, path.resolve(saved));
-    if (config.replay === undefined) reproPath = saved;
+    // The user's own --json file outlives the next run's save, so repro lines prefer it.
+    if (config.replay === undefined) reproPath ??= saved;
   }
   if (config.replay !== undefined && reproPath === undefined) {
     reproPath = path.relative(process.cwd(), config.replay.reportPath) || config.replay.reportPath;

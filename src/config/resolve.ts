@@ -144,7 +144,8 @@ function resolveComponent(
   };
 }
 
-function resolveCompare(merged: UserConfig): CompareOptions {
+/** The comparator options of a merged config (also used by `twinrun diff`). */
+export function resolveCompare(merged: UserConfig): CompareOptions {
   const compare = merged.compare ?? {};
   const given = compare.tolerance ?? {};
   const defaults = DEFAULT_COMPARE_OPTIONS.tolerance;

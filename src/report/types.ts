@@ -20,7 +20,8 @@ export interface PathStats {
 }
 
 export interface OutcomeSummary {
-  status: "ok" | "failure";
+  /** "absent": the side has no such record (`twinrun diff`, records matched by key or position). */
+  status: "ok" | "failure" | "absent";
   /** The output value (JSON-safe rendering), present for ok outcomes in examples. */
   output?: unknown;
   failure?: Failure;

@@ -5,6 +5,7 @@ import type { Example, OutcomeSummary } from "../report/types.ts";
 import { formatLosslessValue } from "./display-value.ts";
 import { formatCompactNumber, toOneLine, truncateText } from "./format.ts";
 import { renderOutputDiff } from "./output-diff.ts";
+import { projectToDifferences } from "./project-differences.ts";
 import { type Paint, stripAnsi } from "./style.ts";
 
 /** Input and one-line outputs are cut to this many characters. */
@@ -22,7 +23,7 @@ const INDENT = "  ";
 export interface ExampleRenderOptions {
   paint: Paint;
   color: boolean;
-  reproCommand: (index: number) => string;
+  reproCommand?: (index: number) => string;
 }
 
 /** The lines for one example, ending with `reproduce: <command>`. */
@@ -34,7 +35,8 @@ export function renderExample(example: Example, options: ExampleRenderOptions): 
     `${paint("bold", `input #${example.index}`)}  ${truncateText(toOneLine(inputText), MAX_INPUT_CHARS)}`,
   ];
   if (example.old.status === "ok" && example.new.status === "ok") {
-    const diff = renderOutputDiff(example.old.output, example.new.output, options.color);
+    const shown = projectToDifferences(example.old.output, example.new.output, example.differences);
+    const diff = renderOutputDiff(shown.old, shown.new, options.color);
     if (diff === undefined) {
       lines.push(
         paint(
@@ -49,7 +51,9 @@ export function renderExample(example: Example, options: ExampleRenderOptions): 
     lines.push(...renderSide("old", example.old, paint), ...renderSide("new", example.new, paint));
   }
   lines.push(...renderDifferences(example, paint));
-  lines.push(`${INDENT}reproduce: ${paint("cyan", options.reproCommand(example.index))}`);
+  if (options.reproCommand !== undefined) {
+    lines.push(`${INDENT}reproduce: ${paint("cyan", options.reproCommand(example.index))}`);
+  }
   return lines;
 }
 
@@ -97,6 +101,7 @@ function renderSide(side: "old" | "new", outcome: OutcomeSummary, paint: Paint):
   if (outcome.status === "ok") {
     return [`${INDENT}${side} output: ${formatLosslessValue(outcome.output, MAX_INPUT_CHARS)}`];
   }
+  if (outcome.status === "absent") return [paint("yellow", `${INDENT}${side}: no such record`)];
   if (outcome.failure === undefined) return [paint("yellow", `${INDENT}${side} failed`)];
   const lines = [paint("yellow", `${INDENT}${side} failed: ${describeFailure(outcome.failure)}`)];
   const tail = tailLines(outcome.failure.stderr ?? "", STDERR_TAIL_LINES);

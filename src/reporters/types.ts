@@ -12,8 +12,8 @@ export interface RenderOptions {
   color: boolean;
   /** How many differing inputs to show (report.examples is already limited by the run). */
   examples: number;
-  /** The shell command that reruns one input, e.g. `npx twinrun run --replay … --only 17`. */
-  reproCommand: (index: number) => string;
+  /** The shell command that reruns one input, e.g. `npx twinrun run --replay … --only 17`; none for `diff`. */
+  reproCommand?: (index: number) => string;
 }
 
 /** A reporter: a small function of (report, sink, options). */

@@ -8,4 +8,6 @@ export interface TrialResult {
   old: Outcome;
   new: Outcome;
   comparison: CompareResult;
+  /** `twinrun diff`: the record exists on one side only; the other side's outcome is a placeholder. */
+  absent?: "old" | "new";
 }
