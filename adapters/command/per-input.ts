@@ -1,0 +1,92 @@
+// per-input mode: one process per input. The input text (plus "\n") goes to stdin, stdout must
+// hold exactly one JSON value, a non-zero exit or a signal is a failure outcome, and a timeout
+// kills the whole process tree.
+import { performance } from "node:perf_hooks";
+import type { Outcome, Side, TrialInput } from "../types.ts";
+import { type ExitInfo, isCommandNotFound, waitForEnd } from "./exit-info.ts";
+import { assertCanLaunch, startError } from "./launch-check.ts";
+import { exitFailureOutcome, failureOutcome, outcomeFromOutput, timeoutOutcome } from "./outcomes.ts";
+import { type GroupProcess, killGroup, releaseGroup, spawnInGroup } from "./process-tree.ts";
+import { lastStderrLine, StderrTail } from "./stderr-tail.ts";
+import type { LaunchSpec } from "./types.ts";
+
+/** More stdout than this from one input is not a plausible record; the process is killed. */
+export const MAX_STDOUT_CHARS = 64 * 1024 * 1024;
+
+export interface PerInputContext {
+  side: Side;
+  launch: LaunchSpec;
+  timeoutMs: number;
+  /** Registers a running process so stop() can kill it; returns the unregister function. */
+  track: (subprocess: GroupProcess) => () => void;
+  /** False until the command has once run without "command not found" (exit 127). */
+  hasLaunched: () => boolean;
+  markLaunched: () => void;
+}
+
+/** Runs one input in a fresh process; rejects only with ComponentStartError. */
+export async function runPerInput(context: PerInputContext, input: TrialInput): Promise<Outcome> {
+  const startedAt = performance.now();
+  const subprocess = spawnInGroup(context.launch);
+  const untrack = context.track(subprocess);
+  const stderr = new StderrTail();
+  const stdout: string[] = [];
+  let stdoutChars = 0;
+  let stopReason: "timeout" | "overflow" | undefined;
+  let stoppedAtMs = 0;
+  let announceKill: () => void = () => {};
+  const killed = new Promise<void>((resolve) => {
+    announceKill = resolve;
+  });
+  const stop = (reason: "timeout" | "overflow") => {
+    if (stopReason !== undefined) return;
+    stopReason = reason;
+    stoppedAtMs = performance.now() - startedAt;
+    killGroup(subprocess.pid, "SIGKILL");
+    announceKill();
+  };
+
+  subprocess.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
+  subprocess.stdout.setEncoding("utf8");
+  subprocess.stdout.on("data", (chunk: string) => {
+    stdoutChars += chunk.length;
+    if (stdoutChars > MAX_STDOUT_CHARS) stop("overflow");
+    else stdout.push(chunk);
+  });
+  subprocess.stdin.end(`${input.text}\n`);
+  const timer = context.timeoutMs > 0 ? setTimeout(() => stop("timeout"), context.timeoutMs) : undefined;
+
+  const exit = await waitForEnd(subprocess, killed);
+  const durationMs = performance.now() - startedAt;
+  clearTimeout(timer);
+  releaseGroup(subprocess.pid);
+  untrack();
+
+  if (exit.spawnErrorCode !== undefined) throw spawnFailure(context, exit);
+  const stderrText = stderr.text();
+  if (stopReason === "timeout") return timeoutOutcome(context.timeoutMs, stoppedAtMs, stderrText);
+  if (stopReason === "overflow") {
+    const message = `printed more than ${MAX_STDOUT_CHARS / 1024 / 1024} MB on stdout (expected one JSON value)`;
+    return failureOutcome("unparsable", message, stoppedAtMs, { stderr: stderrText });
+  }
+  if (isCommandNotFound(exit, stderrText) && !context.hasLaunched()) {
+    const reason = lastStderrLine(stderrText) ?? "exit status 127";
+    throw startError(
+      context.side,
+      `command not found: ${JSON.stringify(context.launch.file)} (${reason})`,
+      context.launch.cwd,
+    );
+  }
+  context.markLaunched();
+  if (exit.signal !== undefined || exit.exitCode !== 0) {
+    return exitFailureOutcome(exit, durationMs, stderrText, false);
+  }
+  return outcomeFromOutput(stdout.join(""), durationMs, stderrText);
+}
+
+// The command vanished or lost its permissions since start(): say exactly what is wrong.
+function spawnFailure(context: PerInputContext, exit: ExitInfo): Error {
+  assertCanLaunch(context.side, context.launch);
+  const file = JSON.stringify(context.launch.file);
+  return startError(context.side, `could not spawn ${file} (${exit.spawnErrorCode})`, context.launch.cwd);
+}

@@ -1,0 +1,220 @@
+// worker mode: a pool of long-lived workers, one per concurrency slot, started lazily. Each run()
+// takes an idle worker, sends one input line and waits for one answer line. A worker that dies,
+// answers garbage or times out fails that input and is discarded; the next input gets a fresh one.
+import { performance } from "node:perf_hooks";
+import type { Outcome, Side, TrialInput } from "../types.ts";
+import { type ExitInfo, isCommandNotFound } from "./exit-info.ts";
+import { assertCanLaunch, startError } from "./launch-check.ts";
+import { exitFailureOutcome, outcomeFromOutput, quoteStart, timeoutOutcome } from "./outcomes.ts";
+import { Slots } from "./slots.ts";
+import { lastStderrLine } from "./stderr-tail.ts";
+import type { LaunchSpec } from "./types.ts";
+import { WorkerProcess, type WorkerReply } from "./worker-process.ts";
+
+/** Grace between SIGTERM and SIGKILL when stopping workers. */
+export const STOP_GRACE_MS = 500;
+
+export interface WorkerPoolOptions {
+  side: Side;
+  launch: LaunchSpec;
+  timeoutMs: number;
+  concurrency: number;
+  /** How long start() watches the first worker for an early exit. */
+  startGraceMs: number;
+  /** Extra time a fresh worker gets for its first input (imports, model loading). */
+  startupAllowanceMs: number;
+}
+
+/** Runs inputs on a pool of worker processes; see the file comment. */
+export class WorkerPool {
+  private readonly options: WorkerPoolOptions;
+  private readonly slots: Slots;
+  private readonly workers = new Set<WorkerProcess>();
+  private idle: WorkerProcess[] = [];
+  /** Workers that have answered at least one input (their startup is over). */
+  private readonly warm = new WeakSet<WorkerProcess>();
+  private launched = false;
+  private stopping: Promise<void> | undefined;
+
+  constructor(options: WorkerPoolOptions) {
+    this.options = options;
+    this.slots = new Slots(options.concurrency);
+  }
+
+  /** Starts one worker and checks it survives its first moments; throws ComponentStartError if not. */
+  async start(): Promise<void> {
+    assertCanLaunch(this.options.side, this.options.launch);
+    const worker = this.spawn();
+    let timer: NodeJS.Timeout | undefined;
+    const alive = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), this.options.startGraceMs);
+    });
+    const exit = await Promise.race([worker.ended, alive]);
+    clearTimeout(timer);
+    if (exit !== undefined) throw this.startFailure(exit, worker.stderr.text(), worker.strayLine());
+    this.idle.push(worker);
+  }
+
+  /** Runs one input on an idle (or fresh) worker; rejects only with ComponentStartError. */
+  async run(input: TrialInput): Promise<Outcome> {
+    if (this.stopping) throw new Error(`twinrun bug: ${this.options.side} adapter got an input after stop()`);
+    await this.slots.acquire();
+    try {
+      if (this.stopping)
+        throw new Error(`twinrun bug: ${this.options.side} adapter got an input after stop()`);
+      return await this.runOnWorker(this.takeIdle() ?? this.spawn(), input);
+    } finally {
+      this.slots.release();
+    }
+  }
+
+  /** Stops every worker: close stdin and SIGTERM, then SIGKILL after STOP_GRACE_MS. Idempotent. */
+  stop(): Promise<void> {
+    this.stopping ??= this.stopAll();
+    return this.stopping;
+  }
+
+  private async runOnWorker(worker: WorkerProcess, input: TrialInput): Promise<Outcome> {
+    const { timeoutMs } = this.options;
+    const effectiveTimeoutMs =
+      timeoutMs > 0 && !this.warm.has(worker) ? timeoutMs + this.options.startupAllowanceMs : timeoutMs;
+    const startedAt = performance.now();
+    const reply = await withTimeout(worker.send(input.text), effectiveTimeoutMs);
+    const durationMs = performance.now() - startedAt;
+
+    if (reply === "timeout") {
+      const stderr = worker.stderr.text();
+      worker.kill();
+      return timeoutOutcome(effectiveTimeoutMs, durationMs, stderr);
+    }
+    if (reply.kind === "exit") return this.outcomeOfExit(reply, durationMs, worker.stderr.text());
+
+    this.launched = true;
+    const outcome = outcomeFromOutput(reply.line, durationMs, worker.stderr.text());
+    if (outcome.status === "failure") {
+      worker.kill(); // Garbage on the protocol line: its next answers cannot be trusted.
+      return outcome;
+    }
+    this.warm.add(worker);
+    worker.stderr.reset();
+    this.release(worker);
+    return outcome;
+  }
+
+  private outcomeOfExit(
+    reply: Extract<WorkerReply, { kind: "exit" }>,
+    durationMs: number,
+    stderr: string,
+  ): Outcome {
+    const { exit } = reply;
+    if (exit.spawnErrorCode !== undefined) {
+      assertCanLaunch(this.options.side, this.options.launch);
+      throw startError(
+        this.options.side,
+        `could not spawn ${JSON.stringify(this.options.launch.file)} (${exit.spawnErrorCode})`,
+        this.options.launch.cwd,
+      );
+    }
+    if (!this.launched && isCommandNotFound(exit, stderr)) throw this.startFailure(exit, stderr);
+    this.launched = true;
+    const outcome = exitFailureOutcome(exit, durationMs, stderr, true);
+    if (outcome.status === "failure" && reply.partialLine.trim() !== "") {
+      outcome.failure.message += `; it left an unfinished output line: ${quoteStart(reply.partialLine)}`;
+    }
+    return outcome;
+  }
+
+  private spawn(): WorkerProcess {
+    const worker = new WorkerProcess(this.options.launch);
+    this.workers.add(worker);
+    worker.ended.then(() => {
+      this.workers.delete(worker);
+      this.idle = this.idle.filter((candidate) => candidate !== worker);
+    });
+    return worker;
+  }
+
+  // An idle worker that exited meanwhile is skipped: the next input simply gets a fresh one.
+  private takeIdle(): WorkerProcess | undefined {
+    let worker = this.idle.pop();
+    while (worker !== undefined && !worker.isUsable()) worker = this.idle.pop();
+    return worker;
+  }
+
+  private release(worker: WorkerProcess): void {
+    if (this.stopping || !worker.isUsable()) return;
+    this.idle.push(worker);
+  }
+
+  private startFailure(exit: ExitInfo, stderr: string, strayLine?: string): Error {
+    const { side, launch } = this.options;
+    if (strayLine !== undefined) {
+      const reason =
+        `the worker printed ${quoteStart(strayLine)} on stdout before it got any input; a worker must print ` +
+        "exactly one JSON line per input line and nothing else (write logs to stderr)";
+      return startError(side, reason, launch.cwd);
+    }
+    if (exit.spawnErrorCode !== undefined) {
+      return startError(
+        side,
+        `could not spawn ${JSON.stringify(launch.file)} (${exit.spawnErrorCode})`,
+        launch.cwd,
+      );
+    }
+    if (isCommandNotFound(exit, stderr)) {
+      const reason = lastStderrLine(stderr) ?? "exit status 127";
+      return startError(side, `command not found: ${JSON.stringify(launch.file)} (${reason})`, launch.cwd);
+    }
+    const how =
+      exit.signal !== undefined ? `was killed by ${exit.signal}` : `exited with status ${exit.exitCode}`;
+    const tail =
+      stderr.trim() === ""
+        ? "; it printed nothing on stderr"
+        : `; its stderr ends with:\n${tailLines(stderr)}`;
+    const hint =
+      exit.exitCode === 0 ? " (a worker must keep reading JSON lines from stdin until it closes)" : "";
+    return startError(side, `the worker ${how} right after starting${hint}${tail}`, launch.cwd);
+  }
+
+  private async stopAll(): Promise<void> {
+    const workers = [...this.workers];
+    this.idle = [];
+    for (const worker of workers) {
+      worker.closeInput();
+      worker.kill("SIGTERM");
+    }
+    await Promise.all(
+      workers.map(async (worker) => {
+        const ended = await withTimeout(worker.ended, STOP_GRACE_MS);
+        if (ended === "timeout") {
+          worker.kill("SIGKILL");
+          await worker.ended;
+        }
+      }),
+    );
+  }
+}
+
+/** Races a promise against a timer; 0 means no timeout. */
+async function withTimeout<T>(promise: Promise<T>, timeoutMs: number): Promise<T | "timeout"> {
+  if (timeoutMs <= 0) return promise;
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<"timeout">((resolve) => {
+    timer = setTimeout(() => resolve("timeout"), timeoutMs);
+  });
+  try {
+    return await Promise.race([promise, expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+// The last lines of a stderr text, indented, at most ~1 KB: enough for a Python traceback's end.
+function tailLines(stderr: string): string {
+  const text = stderr.trimEnd();
+  const tail = text.length > 1000 ? `…${text.slice(-1000)}` : text;
+  return tail
+    .split(/\r?\n/)
+    .map((line) => `  ${line}`)
+    .join("\n");
+}
