@@ -13,7 +13,9 @@ const benchmarks: Array<[string, string[]]> = [
 let failed = false;
 for (const [file, args] of benchmarks) {
   console.log(`\n== ${file} ${args.join(" ")}`);
-  const result = spawnSync(process.execPath, ["--import", "tsx", path.join(here, file), ...args], { stdio: "inherit" });
+  const result = spawnSync(process.execPath, ["--import", "tsx", path.join(here, file), ...args], {
+    stdio: "inherit",
+  });
   if (result.status !== 0) failed = true;
 }
 process.exitCode = failed ? 1 : 0;

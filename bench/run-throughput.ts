@@ -22,20 +22,35 @@ function main(): void {
     const lines = Array.from({ length: INPUTS }, (_, i) => JSON.stringify({ id: i, x: (i * 37) % 1000 }));
     writeFileSync(path.join(dir, "inputs.jsonl"), `${lines.join("\n")}\n`);
     writeFileSync(path.join(dir, "component.py"), COMPONENT);
-    const args = ["run", "--old", "python3 component.py", "--new", "python3 component.py", "--mode", "worker"];
+    const args = [
+      "run",
+      "--old",
+      "python3 component.py",
+      "--new",
+      "python3 component.py",
+      "--mode",
+      "worker",
+    ];
     args.push("-i", "inputs.jsonl", "-n", "all", "--no-save");
     const startedMs = performance.now();
     // GNU time reports the CLI process's own peak RSS (the python children are not included).
-    const result = spawnSync("/usr/bin/time", ["-f", "TWINRUN_MAXRSS_KB=%M", process.execPath, CLI, ...args], {
-      cwd: dir,
-      env: { ...process.env, NO_COLOR: "1" },
-      encoding: "utf8",
-    });
+    const result = spawnSync(
+      "/usr/bin/time",
+      ["-f", "TWINRUN_MAXRSS_KB=%M", process.execPath, CLI, ...args],
+      {
+        cwd: dir,
+        env: { ...process.env, NO_COLOR: "1" },
+        encoding: "utf8",
+      },
+    );
     const elapsedMs = performance.now() - startedMs;
     const peakKb = Number(/TWINRUN_MAXRSS_KB=(\d+)/.exec(result.stderr)?.[1] ?? Number.NaN);
-    if (result.status !== 0) throw new Error(`twinrun exited ${result.status}:\n${result.stdout}\n${result.stderr}`);
+    if (result.status !== 0)
+      throw new Error(`twinrun exited ${result.status}:\n${result.stdout}\n${result.stderr}`);
     console.log(`run: ${INPUTS} inputs, worker mode, python3 on both sides, concurrency = CPU count`);
-    console.log(`  wall time   ${(elapsedMs / 1000).toFixed(2)} s (${Math.round(INPUTS / (elapsedMs / 1000))} trials/s)`);
+    console.log(
+      `  wall time   ${(elapsedMs / 1000).toFixed(2)} s (${Math.round(INPUTS / (elapsedMs / 1000))} trials/s)`,
+    );
     console.log(`  peak RSS    ${(peakKb / 1024).toFixed(1)} MB (twinrun's own process)`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -117,7 +117,8 @@ export class Aggregator {
         kinds = new Set();
         seenInTrial.set(path, kinds);
         accumulator.changed++;
-        if (accumulator.exampleIndices.length < EXAMPLE_INDICES_PER_PATH) accumulator.exampleIndices.push(index);
+        if (accumulator.exampleIndices.length < EXAMPLE_INDICES_PER_PATH)
+          accumulator.exampleIndices.push(index);
       }
       if (!kinds.has(difference.kind)) {
         kinds.add(difference.kind);

@@ -17,14 +17,19 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 /** Builds the commander program; `main` parses argv with it. */
 export function buildProgram(): Command {
   const program = new Command("twinrun")
-    .description("Run the old and new version of a pipeline component on the same inputs and report every behavioural change.")
+    .description(
+      "Run the old and new version of a pipeline component on the same inputs and report every behavioural change.",
+    )
     .showHelpAfterError("(run with --help for usage)")
     .addHelpText("after", EXIT_CODES_HELP);
 
   program
     .command("run")
     .description("run old and new on sampled inputs, compare the outputs, report and gate")
-    .option("-c, --config <file>", "config file (default: twinrun.config.yaml|yml|json in the working folder)")
+    .option(
+      "-c, --config <file>",
+      "config file (default: twinrun.config.yaml|yml|json in the working folder)",
+    )
     .option("--old <command>", "the old component's command")
     .option("--new <command>", "the new component's command")
     .addOption(new Option("--mode <mode>", "how both components run").choices(["per-input", "worker"]))
@@ -32,23 +37,46 @@ export function buildProgram(): Command {
     .option("--new-label <label>", "display label of the new side (default: new)")
     .option("--shell", "run the commands through a shell (pipes, globs)")
     .option("-i, --input <file>", "input source: .jsonl, .json (array) or .csv")
-    .addOption(new Option("--format <format>", "input format, when the extension does not tell").choices(["jsonl", "json", "csv"]))
+    .addOption(
+      new Option("--format <format>", "input format, when the extension does not tell").choices([
+        "jsonl",
+        "json",
+        "csv",
+      ]),
+    )
     .option("-n, --sample <n|all>", "how many inputs to sample (default 100)")
     .addOption(
-      new Option("--strategy <strategy>", "sampling strategy (default random)").choices(["first", "random", "stratified", "all"]),
+      new Option("--strategy <strategy>", "sampling strategy (default random)").choices([
+        "first",
+        "random",
+        "stratified",
+        "all",
+      ]),
     )
     .option("--stratify-by <field>", "field for --strategy stratified")
     .option("--seed <int>", "sampling seed (default 0); also passed to components as TWINRUN_SEED")
     .option("--csv-strings", "keep CSV cells as text instead of inferring numbers")
-    .addOption(new Option("--on-bad-input <action>", "malformed input records: fail (exit 2) or skip").choices(["fail", "skip"]))
+    .addOption(
+      new Option("--on-bad-input <action>", "malformed input records: fail (exit 2) or skip").choices([
+        "fail",
+        "skip",
+      ]),
+    )
     .option("--abs <x>", "absolute tolerance for numbers (default 1e-12)")
     .option("--rel <x>", "relative tolerance for numbers (default 1e-9)")
     .option("--exact", "no numeric tolerance at all (abs = rel = 0)")
     .option("--ignore <pattern>", "ignore an output path (repeatable)", collect)
     .option("--tol <pattern=abs:x,rel:y>", "tolerance for one path pattern (repeatable)", collect)
-    .option("--unordered <pattern[:keyField]>", "compare an array as a multiset, or matched by a key field (repeatable)", collect)
+    .option(
+      "--unordered <pattern[:keyField]>",
+      "compare an array as a multiset, or matched by a key field (repeatable)",
+      collect,
+    )
     .option("--concurrency <n>", "trials run at once (default: CPU count)")
-    .option("--timeout <ms>", "per-input timeout in ms; the component's process tree is killed (default 10000, 0 = none)")
+    .option(
+      "--timeout <ms>",
+      "per-input timeout in ms; the component's process tree is killed (default 10000, 0 = none)",
+    )
     .option("--json <file>", "also write the JSON report to this file")
     .option("--examples <n>", "differing inputs to show (default 5)")
     .option("--max-changed <count|rate%>", "changed inputs the gate allows (default 0)")
@@ -64,14 +92,24 @@ export function buildProgram(): Command {
     .argument("<new-output>", "the new version's output file")
     .option("-c, --config <file>", "read compare/gate/report settings from this config file")
     .option("--key <field,...>", "match records by these fields instead of by position")
-    .addOption(new Option("--format <format>", "format of both files, when the extension does not tell").choices(["jsonl", "json", "csv"]))
+    .addOption(
+      new Option("--format <format>", "format of both files, when the extension does not tell").choices([
+        "jsonl",
+        "json",
+        "csv",
+      ]),
+    )
     .option("--csv-strings", "keep CSV cells as text instead of inferring numbers")
     .option("--abs <x>", "absolute tolerance for numbers (default 1e-12)")
     .option("--rel <x>", "relative tolerance for numbers (default 1e-9)")
     .option("--exact", "no numeric tolerance at all (abs = rel = 0)")
     .option("--ignore <pattern>", "ignore an output path (repeatable)", collect)
     .option("--tol <pattern=abs:x,rel:y>", "tolerance for one path pattern (repeatable)", collect)
-    .option("--unordered <pattern[:keyField]>", "compare an array as a multiset, or matched by a key field (repeatable)", collect)
+    .option(
+      "--unordered <pattern[:keyField]>",
+      "compare an array as a multiset, or matched by a key field (repeatable)",
+      collect,
+    )
     .option("--json <file>", "also write the JSON report to this file")
     .option("--examples <n>", "differing records to show (default 5)")
     .option("--max-changed <count|rate%>", "changed records the gate allows (default 0)")

@@ -3,13 +3,13 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { Command } from "commander";
 import { killAllChildren } from "../../adapters/command/index.ts";
-import { resolveRunConfig } from "../config/resolve.ts";
 import type { RunFlags } from "../config/flags.ts";
+import { resolveRunConfig } from "../config/resolve.ts";
 import type { ResolvedRunConfig } from "../config/types.ts";
+import type { Report } from "../report/types.ts";
+import { writeJsonReport } from "../reporters/json.ts";
 import { createProgress } from "../reporters/progress.ts";
 import { renderTerminalReport } from "../reporters/terminal.ts";
-import { writeJsonReport } from "../reporters/json.ts";
-import type { Report } from "../report/types.ts";
 import { runTwin } from "../run/run-twin.ts";
 import { shouldUseColor } from "./terminal.ts";
 
@@ -33,7 +33,9 @@ export async function runRunCommand(command: Command): Promise<void> {
       killAllChildren();
       process.exit(EXIT_INTERRUPTED);
     }
-    process.stderr.write("\ntwinrun: interrupted — stopping components and writing the partial report (Ctrl-C again to quit now)\n");
+    process.stderr.write(
+      "\ntwinrun: interrupted — stopping components and writing the partial report (Ctrl-C again to quit now)\n",
+    );
     controller.abort();
   };
   process.on("SIGINT", onSigint);

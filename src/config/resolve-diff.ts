@@ -53,7 +53,8 @@ export async function resolveDiffConfig(args: {
   const flagLayer = parseRunFlags(flags, cwd);
   const configRef = await findConfigFile(cwd, flags.config);
   const loaded = configRef === undefined ? undefined : await loadConfigFile(configRef);
-  const base: UserConfig = loaded === undefined ? {} : resolveLayerPaths(loaded.config, path.dirname(loaded.file));
+  const base: UserConfig =
+    loaded === undefined ? {} : resolveLayerPaths(loaded.config, path.dirname(loaded.file));
   const merged = mergeLayers(base, flagLayer.config);
   const key = flags.key === undefined ? undefined : parseKeyFlag(flags.key);
   return deepFreeze({
@@ -75,7 +76,10 @@ export async function resolveDiffConfig(args: {
 function parseKeyFlag(value: string): string[] {
   const fields = value.split(",").map((field) => field.trim());
   if (fields.some((field) => field === "")) {
-    throw new TwinrunError("USAGE", `--key: expected field names separated by commas (e.g. id or id,date), got "${value}"`);
+    throw new TwinrunError(
+      "USAGE",
+      `--key: expected field names separated by commas (e.g. id or id,date), got "${value}"`,
+    );
   }
   return fields;
 }

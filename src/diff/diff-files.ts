@@ -91,7 +91,11 @@ function detectSharedFormat(config: ResolvedDiffConfig) {
 const placeholder: Outcome = { status: "ok", text: "null", value: null, durationMs: 0 };
 
 /** One pair as a trial; a record on one side only is an `added`/`removed` difference at `$`. */
-function toTrial(index: number, pair: RecordPair, compareTexts: (a: string, b: string) => CompareResult): TrialResult {
+function toTrial(
+  index: number,
+  pair: RecordPair,
+  compareTexts: (a: string, b: string) => CompareResult,
+): TrialResult {
   const inputText = describePair(pair);
   if (pair.old !== undefined && pair.new !== undefined) {
     return {
@@ -113,7 +117,9 @@ function toTrial(index: number, pair: RecordPair, compareTexts: (a: string, b: s
     new: onlyOld ? placeholder : outcome,
     absent: onlyOld ? "new" : "old",
     comparison: {
-      differences: [onlyOld ? { path: "$", kind: "removed", old: value } : { path: "$", kind: "added", new: value }],
+      differences: [
+        onlyOld ? { path: "$", kind: "removed", old: value } : { path: "$", kind: "added", new: value },
+      ],
       truncated: false,
     },
   };
@@ -124,6 +130,7 @@ function describePair(pair: RecordPair): string {
     pair.old !== undefined ? `old line ${pair.old.line}` : "not in old",
     pair.new !== undefined ? `new line ${pair.new.line}` : "not in new",
   ].join(" · ");
-  if (pair.key !== undefined) return stringifyLossless(pair.key) === "{}" ? where : `${describeKey(pair.key)} · ${where}`;
+  if (pair.key !== undefined)
+    return stringifyLossless(pair.key) === "{}" ? where : `${describeKey(pair.key)} · ${where}`;
   return `record ${(pair.new ?? pair.old)!.position} · ${where}`;
 }

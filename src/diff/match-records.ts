@@ -69,12 +69,18 @@ function indexByKey(
 function readKey(fields: readonly string[], path: string, record: OutputRecord): Record<string, unknown> {
   const value = parseLossless(record.text);
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    throw new TwinrunError("INPUT_INVALID", `${path}:${record.line}: expected an object with key field "${fields[0]}", got ${record.text.slice(0, 80)}`);
+    throw new TwinrunError(
+      "INPUT_INVALID",
+      `${path}:${record.line}: expected an object with key field "${fields[0]}", got ${record.text.slice(0, 80)}`,
+    );
   }
   const key: Record<string, unknown> = {};
   for (const field of fields) {
     if (!(field in value)) {
-      throw new TwinrunError("INPUT_INVALID", `${path}:${record.line}: the record has no key field "${field}" (--key ${fields.join(",")})`);
+      throw new TwinrunError(
+        "INPUT_INVALID",
+        `${path}:${record.line}: the record has no key field "${field}" (--key ${fields.join(",")})`,
+      );
     }
     key[field] = (value as Record<string, unknown>)[field];
   }

@@ -19,8 +19,7 @@ export function formatMaxChanged(maxChanged: MaxChanged): string {
 
 /** Judges the summary: changed trials beyond the threshold fail the gate (exit 1). */
 export function evaluateGate(summary: Report["summary"], maxChanged: MaxChanged): GateDecision {
-  const allowed =
-    "count" in maxChanged ? maxChanged.count : (maxChanged.ratePercent / 100) * summary.trials;
+  const allowed = "count" in maxChanged ? maxChanged.count : (maxChanged.ratePercent / 100) * summary.trials;
   const verdict: Verdict = summary.trials === 0 ? "error" : summary.changed > 0 ? "changed" : "equivalent";
   const passed = verdict !== "error" && summary.changed <= allowed;
   const exitCode = verdict === "error" ? ExitCode.usage : passed ? ExitCode.equivalent : ExitCode.changed;

@@ -1,6 +1,7 @@
 // The report: everything a run aggregated. Reporters render it; the gate judges it.
-import type { Difference, DifferenceKind } from "../compare/types.ts";
+
 import type { Failure } from "../../adapters/types.ts";
+import type { Difference, DifferenceKind } from "../compare/types.ts";
 import type { SampleIdentity } from "../inputs/types.ts";
 
 export type Verdict = "equivalent" | "changed" | "error";

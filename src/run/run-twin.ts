@@ -1,18 +1,18 @@
 // The run: sample inputs, start both components, run the trials, aggregate, judge.
 // This is the library-level entry the CLI (and later the programmatic API) calls.
-import { createCommandAdapter, describeCommand } from "../../adapters/command/index.ts";
-import type { Adapter, Side } from "../../adapters/types.ts";
+import { createAdapter, describeComponent } from "../../adapters/create-adapter.ts";
+import type { Adapter } from "../../adapters/types.ts";
 import { Aggregator } from "../aggregate/aggregator.ts";
 import { createComparator } from "../compare/comparator.ts";
 import { readReplayReport, settingsForReport } from "../config/replay.ts";
-import type { ResolvedComponent, ResolvedRunConfig } from "../config/types.ts";
+import type { ResolvedRunConfig } from "../config/types.ts";
 import { TwinrunError } from "../errors.ts";
 import { evaluateGate } from "../gate/gate.ts";
 import { assertSameSource, loadSample } from "../inputs/sample.ts";
 import type { Sample } from "../inputs/types.ts";
 import type { Report } from "../report/types.ts";
-import type { TrialResult } from "../runner/types.ts";
 import { runTrials } from "../runner/run-trials.ts";
+import type { TrialResult } from "../runner/types.ts";
 
 export interface RunHooks {
   /** Aborting stops the run; the report is then marked incomplete. */
@@ -88,23 +88,6 @@ async function loadRunSample(config: ResolvedRunConfig): Promise<Sample> {
   const sample = await loadSample({ ...request, indices, seed: replayed.sample.seed });
   assertSameSource(sample.identity, replayed.sample.sha256);
   return sample;
-}
-
-function createAdapter(side: Side, component: ResolvedComponent, config: ResolvedRunConfig): Adapter {
-  return createCommandAdapter({
-    side,
-    command: component.command,
-    mode: component.mode,
-    cwd: component.cwd,
-    env: { ...config.sharedEnv, ...component.env },
-    shell: component.shell,
-    timeoutMs: config.runner.timeoutMs,
-    concurrency: config.runner.concurrency,
-  });
-}
-
-function describeComponent(component: ResolvedComponent): string {
-  return describeCommand({ command: component.command, mode: component.mode });
 }
 
 /** Starts both sides; if one cannot start, the other is stopped before the error propagates. */

@@ -13,7 +13,9 @@ export interface OrderedPoolOptions<T, R> {
 }
 
 /** Runs every item (until aborted); resolves when all started items settled. */
-export async function runOrderedPool<T, R>(options: OrderedPoolOptions<T, R>): Promise<{ completed: number }> {
+export async function runOrderedPool<T, R>(
+  options: OrderedPoolOptions<T, R>,
+): Promise<{ completed: number }> {
   const { concurrency, run, onResult, signal } = options;
   const iterator = options.items[Symbol.iterator]();
   const window = Math.max(1, concurrency) * 4;

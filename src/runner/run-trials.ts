@@ -5,7 +5,10 @@ import { runOrderedPool } from "./ordered-pool.ts";
 import type { TrialResult } from "./types.ts";
 
 /** Compares two outcomes; the comparator's compareOutcomes fits. */
-export type CompareOutcomes = (old: TrialResult["old"], current: TrialResult["new"]) => TrialResult["comparison"];
+export type CompareOutcomes = (
+  old: TrialResult["old"],
+  current: TrialResult["new"],
+) => TrialResult["comparison"];
 
 export interface RunTrialsOptions {
   records: Iterable<InputRecord>;
@@ -19,7 +22,9 @@ export interface RunTrialsOptions {
 }
 
 /** Runs the trials through a bounded pool; old and new see each input at the same time. */
-export async function runTrials(options: RunTrialsOptions): Promise<{ completed: number; interrupted: boolean }> {
+export async function runTrials(
+  options: RunTrialsOptions,
+): Promise<{ completed: number; interrupted: boolean }> {
   const { oldAdapter, newAdapter, compareOutcomes, signal } = options;
   const { completed } = await runOrderedPool({
     items: options.records,

@@ -1,5 +1,5 @@
 // Test helpers: a throwaway workspace with real files, and the real CLI run as a child process.
-import { mkdtempSync, writeFileSync, mkdirSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,7 +15,10 @@ export interface CliResult {
 }
 
 /** Runs `twinrun <args>` in `cwd` without colours, as a user would from a shell. */
-export async function runCli(args: string[], options: { cwd: string; env?: Record<string, string> }): Promise<CliResult> {
+export async function runCli(
+  args: string[],
+  options: { cwd: string; env?: Record<string, string> },
+): Promise<CliResult> {
   const result = await execa(process.execPath, [CLI, ...args], {
     cwd: options.cwd,
     env: { NO_COLOR: "1", ...options.env },

@@ -19,7 +19,8 @@ function workspace(files: Record<string, string>) {
 async function diff(files: Record<string, string>, args: string[]) {
   const dir = workspace(files);
   const result = await runCli(["diff", ...args, "--json", "report.json"], { cwd: dir });
-  const report = result.exitCode <= 1 ? JSON.parse(readFileSync(path.join(dir, "report.json"), "utf8")) : undefined;
+  const report =
+    result.exitCode <= 1 ? JSON.parse(readFileSync(path.join(dir, "report.json"), "utf8")) : undefined;
   return { ...result, report };
 }
 
@@ -40,7 +41,10 @@ describe("twinrun diff", () => {
       "new.jsonl": '{"a": NaN, "b": Infinity, "c": -Infinity}\n'.replace("{", "{ "),
     };
     expect((await diff(files, ["old.jsonl", "new.jsonl"])).exitCode).toBe(0);
-    const flipped = await diff({ ...files, "new.jsonl": '{"a": NaN, "b": -Infinity, "c": -Infinity}\n' }, ["old.jsonl", "new.jsonl"]);
+    const flipped = await diff({ ...files, "new.jsonl": '{"a": NaN, "b": -Infinity, "c": -Infinity}\n' }, [
+      "old.jsonl",
+      "new.jsonl",
+    ]);
     expect(flipped.exitCode).toBe(1);
     expect(flipped.report.paths.map((stats: { path: string }) => stats.path)).toEqual(["b"]);
   });
@@ -57,7 +61,10 @@ describe("twinrun diff", () => {
   it("treats -0 as 0 unless signedZero is set", async () => {
     const files = { "old.jsonl": '{"z": -0.0}\n', "new.jsonl": '{"z": 0.0}\n' };
     expect((await diff(files, ["old.jsonl", "new.jsonl"])).exitCode).toBe(0);
-    const signed = await diff({ ...files, "twinrun.config.yaml": "compare: { signedZero: true }\n" }, ["old.jsonl", "new.jsonl"]);
+    const signed = await diff({ ...files, "twinrun.config.yaml": "compare: { signedZero: true }\n" }, [
+      "old.jsonl",
+      "new.jsonl",
+    ]);
     expect(signed.exitCode).toBe(1);
   });
 
@@ -125,10 +132,13 @@ describe("twinrun diff", () => {
       args: ["old.jsonl", "nope.jsonl"],
       message: "nope.jsonl",
     },
-  ])("exits 2 with a clear message on $name", async ({ files, args, message }) => {
-    const result = await diff(files, args);
-    expect(result.exitCode).toBe(2);
-    expect(result.stderr).toContain(message);
-    expect(result.stderr).not.toMatch(/\n\s+at /);
-  });
+  ] as Array<{ name: string; files: Record<string, string>; args: string[]; message: string }>)(
+    "exits 2 with a clear message on $name",
+    async ({ files, args, message }) => {
+      const result = await diff(files, args);
+      expect(result.exitCode).toBe(2);
+      expect(result.stderr).toContain(message);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    },
+  );
 });

@@ -2,8 +2,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { perInputComponent, workerComponent } from "../helpers/components.ts";
 import { jsonl, makeWorkspace, runCli } from "../helpers/cli.ts";
+import { perInputComponent, workerComponent } from "../helpers/components.ts";
 
 const records = Array.from({ length: 30 }, (_, i) => ({ id: i, x: i * 1.5, group: i % 3 === 0 ? "a" : "b" }));
 const DOUBLE = "return { id: record.id, y: record.x * 2 };";
@@ -29,54 +29,109 @@ function readReport(dir: string, file = ".twinrun/last-report.json") {
 }
 
 describe("twinrun run", () => {
-  it.each(["per-input", "worker"] as const)("passes an equivalent pair with float noise in %s mode (exit 0)", async (mode) => {
-    const make = mode === "worker" ? workerComponent : perInputComponent;
-    const dir = workspace({ "old.mjs": make(DOUBLE), "new.mjs": make(DOUBLE_NOISY) });
-    const result = await runCli(
-      ["run", "--old", "node old.mjs", "--new", "node new.mjs", "--mode", mode, "-i", "inputs.jsonl", "-n", "all"],
-      { cwd: dir },
-    );
-    expect(result.stderr).toBe("");
-    expect(result.exitCode).toBe(0);
-    const report = readReport(dir);
-    expect(report.verdict).toBe("equivalent");
-    expect(report.summary).toMatchObject({ trials: 30, same: 30, changed: 0, failures: { old: 0, new: 0, both: 0 } });
-    expect(report.sample).toMatchObject({ strategy: "all", size: 30, seed: 0 });
-    expect(report.sample.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(result.stdout).toContain("equivalent");
-  });
+  it.each(["per-input", "worker"] as const)(
+    "passes an equivalent pair with float noise in %s mode (exit 0)",
+    async (mode) => {
+      const make = mode === "worker" ? workerComponent : perInputComponent;
+      const dir = workspace({ "old.mjs": make(DOUBLE), "new.mjs": make(DOUBLE_NOISY) });
+      const result = await runCli(
+        [
+          "run",
+          "--old",
+          "node old.mjs",
+          "--new",
+          "node new.mjs",
+          "--mode",
+          mode,
+          "-i",
+          "inputs.jsonl",
+          "-n",
+          "all",
+        ],
+        { cwd: dir },
+      );
+      expect(result.stderr).toBe("");
+      expect(result.exitCode).toBe(0);
+      const report = readReport(dir);
+      expect(report.verdict).toBe("equivalent");
+      expect(report.summary).toMatchObject({
+        trials: 30,
+        same: 30,
+        changed: 0,
+        failures: { old: 0, new: 0, both: 0 },
+      });
+      expect(report.sample).toMatchObject({ strategy: "all", size: 30, seed: 0 });
+      expect(report.sample.sha256).toMatch(/^[0-9a-f]{64}$/);
+      expect(result.stdout).toContain("equivalent");
+    },
+  );
 
-  it.each(["per-input", "worker"] as const)("reports a changed pair in %s mode with paths, examples and exit 1", async (mode) => {
-    const make = mode === "worker" ? workerComponent : perInputComponent;
-    const dir = workspace({ "old.mjs": make(DOUBLE), "new.mjs": make(DOUBLE_CHANGED) });
-    const result = await runCli(
-      ["run", "--old", "node old.mjs", "--new", "node new.mjs", "--mode", mode, "-i", "inputs.jsonl", "-n", "all", "--json", "out/report.json"],
-      { cwd: dir },
-    );
-    expect(result.exitCode).toBe(1);
-    const report = JSON.parse(readFileSync(path.join(dir, "out/report.json"), "utf8"));
-    expect(report.verdict).toBe("changed");
-    expect(report.summary).toMatchObject({ trials: 30, same: 27, changed: 3 });
-    expect(report.paths).toEqual([
-      expect.objectContaining({ path: "y", compared: 30, changed: 3, kinds: { value: 3 }, exampleIndices: [3, 13, 23] }),
-    ]);
-    expect(report.examples.map((example: { index: number }) => example.index)).toEqual([3, 13, 23]);
-    expect(report.examples[0].differences[0]).toMatchObject({ path: "y", kind: "value", old: 9, new: 10, abs: 1 });
-    expect(report.timing.old).toEqual(expect.objectContaining({ p50: expect.any(Number), p95: expect.any(Number) }));
-    expect(result.stdout).toContain("changed");
-    expect(result.stdout).toContain("npx twinrun run --replay out/report.json --only 3");
-  });
+  it.each(["per-input", "worker"] as const)(
+    "reports a changed pair in %s mode with paths, examples and exit 1",
+    async (mode) => {
+      const make = mode === "worker" ? workerComponent : perInputComponent;
+      const dir = workspace({ "old.mjs": make(DOUBLE), "new.mjs": make(DOUBLE_CHANGED) });
+      const result = await runCli(
+        [
+          "run",
+          "--old",
+          "node old.mjs",
+          "--new",
+          "node new.mjs",
+          "--mode",
+          mode,
+          "-i",
+          "inputs.jsonl",
+          "-n",
+          "all",
+          "--json",
+          "out/report.json",
+        ],
+        { cwd: dir },
+      );
+      expect(result.exitCode).toBe(1);
+      const report = JSON.parse(readFileSync(path.join(dir, "out/report.json"), "utf8"));
+      expect(report.verdict).toBe("changed");
+      expect(report.summary).toMatchObject({ trials: 30, same: 27, changed: 3 });
+      expect(report.paths).toEqual([
+        expect.objectContaining({
+          path: "y",
+          compared: 30,
+          changed: 3,
+          kinds: { value: 3 },
+          exampleIndices: [3, 13, 23],
+        }),
+      ]);
+      expect(report.examples.map((example: { index: number }) => example.index)).toEqual([3, 13, 23]);
+      expect(report.examples[0].differences[0]).toMatchObject({
+        path: "y",
+        kind: "value",
+        old: 9,
+        new: 10,
+        abs: 1,
+      });
+      expect(report.timing.old).toEqual(
+        expect.objectContaining({ p50: expect.any(Number), p95: expect.any(Number) }),
+      );
+      expect(result.stdout).toContain("changed");
+      expect(result.stdout).toContain("npx twinrun run --replay out/report.json --only 3");
+    },
+  );
 
   it("records crashes on some inputs as failures and goes on", async () => {
     const dir = workspace({
       "old.mjs": perInputComponent(DOUBLE),
       "new.mjs": perInputComponent(
-        'if (record.id % 10 === 5) { process.stderr.write("ValueError: bad row " + record.id); process.exit(1); }\n' + DOUBLE,
+        'if (record.id % 10 === 5) { process.stderr.write("ValueError: bad row " + record.id); process.exit(1); }\n' +
+          DOUBLE,
       ),
     });
-    const result = await runCli(["run", "--old", "node old.mjs", "--new", "node new.mjs", "-i", "inputs.jsonl", "-n", "all"], {
-      cwd: dir,
-    });
+    const result = await runCli(
+      ["run", "--old", "node old.mjs", "--new", "node new.mjs", "-i", "inputs.jsonl", "-n", "all"],
+      {
+        cwd: dir,
+      },
+    );
     expect(result.exitCode).toBe(1);
     const report = readReport(dir);
     expect(report.summary).toMatchObject({ trials: 30, changed: 3, failures: { old: 0, new: 3, both: 0 } });
@@ -89,9 +144,12 @@ describe("twinrun run", () => {
   it("treats the same crash on both sides as the same behaviour", async () => {
     const crash = 'if (record.id === 4) { process.stderr.write("boom"); process.exit(2); }\n' + DOUBLE;
     const dir = workspace({ "old.mjs": perInputComponent(crash), "new.mjs": perInputComponent(crash) });
-    const result = await runCli(["run", "--old", "node old.mjs", "--new", "node new.mjs", "-i", "inputs.jsonl", "-n", "all"], {
-      cwd: dir,
-    });
+    const result = await runCli(
+      ["run", "--old", "node old.mjs", "--new", "node new.mjs", "-i", "inputs.jsonl", "-n", "all"],
+      {
+        cwd: dir,
+      },
+    );
     expect(result.exitCode).toBe(0);
     expect(readReport(dir).summary.failures).toEqual({ old: 0, new: 0, both: 1 });
   });
@@ -102,7 +160,21 @@ describe("twinrun run", () => {
       "new.mjs": workerComponent("if (record.id === 2) { for (;;) {} }\n" + DOUBLE),
     });
     const result = await runCli(
-      ["run", "--old", "node old.mjs", "--new", "node new.mjs", "--mode", "worker", "-i", "inputs.jsonl", "-n", "all", "--timeout", "1000"],
+      [
+        "run",
+        "--old",
+        "node old.mjs",
+        "--new",
+        "node new.mjs",
+        "--mode",
+        "worker",
+        "-i",
+        "inputs.jsonl",
+        "-n",
+        "all",
+        "--timeout",
+        "1000",
+      ],
       { cwd: dir },
     );
     expect(result.exitCode).toBe(1);
@@ -116,9 +188,12 @@ describe("twinrun run", () => {
       "old.mjs": perInputComponent(DOUBLE),
       "new.mjs": perInputComponent('if (record.id === 7) return "Traceback? not json";\n' + DOUBLE),
     });
-    const result = await runCli(["run", "--old", "node old.mjs", "--new", "node new.mjs", "-i", "inputs.jsonl", "-n", "all"], {
-      cwd: dir,
-    });
+    const result = await runCli(
+      ["run", "--old", "node old.mjs", "--new", "node new.mjs", "-i", "inputs.jsonl", "-n", "all"],
+      {
+        cwd: dir,
+      },
+    );
     expect(result.exitCode).toBe(1);
     expect(readReport(dir).examples[0]).toMatchObject({ index: 7, new: { failure: { kind: "unparsable" } } });
   });
@@ -127,7 +202,17 @@ describe("twinrun run", () => {
     const dir = workspace({ "old.mjs": perInputComponent(DOUBLE) });
     for (const mode of ["per-input", "worker"]) {
       const result = await runCli(
-        ["run", "--old", "node old.mjs", "--new", "no-such-command-xyz --flag", "--mode", mode, "-i", "inputs.jsonl"],
+        [
+          "run",
+          "--old",
+          "node old.mjs",
+          "--new",
+          "no-such-command-xyz --flag",
+          "--mode",
+          mode,
+          "-i",
+          "inputs.jsonl",
+        ],
         { cwd: dir },
       );
       expect(result.exitCode).toBe(3);
@@ -139,11 +224,14 @@ describe("twinrun run", () => {
 
   it("exits 2 on a bad config value, naming the file and the key", async () => {
     const dir = workspace({
-      "twinrun.config.yaml": 'input: { path: inputs.jsonl }\nold: { command: node old.mjs }\nnew: { command: node new.mjs }\ncompare:\n  tolerance: { rel: "1e-6x" }\n',
+      "twinrun.config.yaml":
+        'input: { path: inputs.jsonl }\nold: { command: node old.mjs }\nnew: { command: node new.mjs }\ncompare:\n  tolerance: { rel: "1e-6x" }\n',
     });
     const result = await runCli(["run"], { cwd: dir });
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toContain('twinrun.config.yaml: compare.tolerance.rel: expected a number >= 0, got "1e-6x"');
+    expect(result.stderr).toContain(
+      'twinrun.config.yaml: compare.tolerance.rel: expected a number >= 0, got "1e-6x"',
+    );
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
@@ -153,7 +241,10 @@ describe("twinrun run", () => {
       "new.mjs": perInputComponent(DOUBLE),
       "bad.jsonl": '{"id": 1, "x": 1}\n{"id": 2, "x": 2}\n{"id": 3, x: 3}\n',
     });
-    const result = await runCli(["run", "--old", "node old.mjs", "--new", "node new.mjs", "-i", "bad.jsonl"], { cwd: dir });
+    const result = await runCli(
+      ["run", "--old", "node old.mjs", "--new", "node new.mjs", "-i", "bad.jsonl"],
+      { cwd: dir },
+    );
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain("bad.jsonl:3");
     const skipped = await runCli(
@@ -174,14 +265,24 @@ process.stdin.on("end", () => {
 });
 `;
     const line = '{"id": 12345678901234567890, "x": 3.0,   "s": "caf\\u00e9"}';
-    const dir = workspace({ "echo.mjs": echo, "empty.mjs": 'process.stdout.write("{}")', "exact.jsonl": `${line}\n` });
-    const same = await runCli(["run", "--old", "node echo.mjs", "--new", "node echo.mjs", "-i", "exact.jsonl", "--seed", "42"], {
-      cwd: dir,
+    const dir = workspace({
+      "echo.mjs": echo,
+      "empty.mjs": 'process.stdout.write("{}")',
+      "exact.jsonl": `${line}\n`,
     });
+    const same = await runCli(
+      ["run", "--old", "node echo.mjs", "--new", "node echo.mjs", "-i", "exact.jsonl", "--seed", "42"],
+      {
+        cwd: dir,
+      },
+    );
     expect(same.exitCode).toBe(0);
-    const changed = await runCli(["run", "--old", "node echo.mjs", "--new", "node empty.mjs", "-i", "exact.jsonl", "--seed", "42"], {
-      cwd: dir,
-    });
+    const changed = await runCli(
+      ["run", "--old", "node echo.mjs", "--new", "node empty.mjs", "-i", "exact.jsonl", "--seed", "42"],
+      {
+        cwd: dir,
+      },
+    );
     expect(changed.exitCode).toBe(1);
     expect(readReport(dir).examples[0].old.output).toEqual({
       raw: `${line}\n`,
@@ -194,7 +295,21 @@ process.stdin.on("end", () => {
   it("replays exactly the inputs of an earlier report, narrowed with --only", async () => {
     const dir = workspace({ "old.mjs": workerComponent(DOUBLE), "new.mjs": workerComponent(DOUBLE_CHANGED) });
     const first = await runCli(
-      ["run", "--old", "node old.mjs", "--new", "node new.mjs", "--mode", "worker", "-i", "inputs.jsonl", "-n", "20", "--seed", "7"],
+      [
+        "run",
+        "--old",
+        "node old.mjs",
+        "--new",
+        "node new.mjs",
+        "--mode",
+        "worker",
+        "-i",
+        "inputs.jsonl",
+        "-n",
+        "20",
+        "--seed",
+        "7",
+      ],
       { cwd: dir },
     );
     const original = readReport(dir);
@@ -217,7 +332,19 @@ process.stdin.on("end", () => {
 
   it("samples reproducibly: the same seed chooses the same inputs", async () => {
     const dir = workspace({ "old.mjs": workerComponent(DOUBLE), "new.mjs": workerComponent(DOUBLE) });
-    const args = ["run", "--old", "node old.mjs", "--new", "node new.mjs", "--mode", "worker", "-i", "inputs.jsonl", "-n", "10"];
+    const args = [
+      "run",
+      "--old",
+      "node old.mjs",
+      "--new",
+      "node new.mjs",
+      "--mode",
+      "worker",
+      "-i",
+      "inputs.jsonl",
+      "-n",
+      "10",
+    ];
     await runCli([...args, "--seed", "3"], { cwd: dir });
     const first = readReport(dir).sample.indices;
     await runCli([...args, "--seed", "3"], { cwd: dir });
@@ -234,10 +361,14 @@ process.stdin.on("end", () => {
       "project/twinrun.config.yaml":
         "input: { path: data/inputs.jsonl, sample: all }\nold: { command: node old.mjs }\nnew: { command: node new.mjs }\ngate: { maxChanged: 0 }\n",
     });
-    const fromElsewhere = await runCli(["run", "-c", "project/twinrun.config.yaml", "--no-save"], { cwd: dir });
+    const fromElsewhere = await runCli(["run", "-c", "project/twinrun.config.yaml", "--no-save"], {
+      cwd: dir,
+    });
     expect(fromElsewhere.exitCode).toBe(1);
     expect(existsSync(path.join(dir, ".twinrun"))).toBe(false);
-    const tolerated = await runCli(["run", "-c", "project/twinrun.config.yaml", "--max-changed", "10%"], { cwd: dir });
+    const tolerated = await runCli(["run", "-c", "project/twinrun.config.yaml", "--max-changed", "10%"], {
+      cwd: dir,
+    });
     expect(tolerated.exitCode).toBe(0);
     expect(readReport(dir)).toMatchObject({ verdict: "changed", gate: { passed: true, maxChanged: "10%" } });
   });

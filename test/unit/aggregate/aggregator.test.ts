@@ -5,7 +5,11 @@ import type { Difference } from "../../../src/compare/types.ts";
 import type { TrialResult } from "../../../src/runner/types.ts";
 
 const ok = (text: string, durationMs = 1): Outcome => ({ status: "ok", text, durationMs });
-const failed = (message: string): Outcome => ({ status: "failure", failure: { kind: "exit", message }, durationMs: 1 });
+const failed = (message: string): Outcome => ({
+  status: "failure",
+  failure: { kind: "exit", message },
+  durationMs: 1,
+});
 
 function makeTrial(overrides: Partial<TrialResult> & { differences?: Difference[] } = {}): TrialResult {
   const { differences = [], ...rest } = overrides;
@@ -23,11 +27,19 @@ describe("Aggregator", () => {
   it("counts same and changed trials and failures per side", () => {
     const aggregator = new Aggregator({ maxExamples: 5 });
     aggregator.add(makeTrial({ index: 0 }));
-    aggregator.add(makeTrial({ index: 1, differences: [{ path: "a", kind: "value", old: 1, new: 2, abs: 1, rel: 0.5 }] }));
+    aggregator.add(
+      makeTrial({ index: 1, differences: [{ path: "a", kind: "value", old: 1, new: 2, abs: 1, rel: 0.5 }] }),
+    );
     aggregator.add(makeTrial({ index: 2, old: failed("x"), new: failed("x") }));
     aggregator.add(makeTrial({ index: 3, new: failed("x"), differences: [{ path: "$", kind: "failure" }] }));
     const { summary } = aggregator.result();
-    expect(summary).toEqual({ trials: 4, same: 2, changed: 2, failures: { old: 0, new: 1, both: 1 }, truncatedTrials: 0 });
+    expect(summary).toEqual({
+      trials: 4,
+      same: 2,
+      changed: 2,
+      failures: { old: 0, new: 1, both: 1 },
+      truncatedTrials: 0,
+    });
   });
 
   it("folds array indices into [*] and counts a path once per trial", () => {
@@ -41,7 +53,9 @@ describe("Aggregator", () => {
         ],
       }),
     );
-    aggregator.add(makeTrial({ index: 9, differences: [{ path: "emb[1]", kind: "value", abs: 0.2, rel: 0.05 }] }));
+    aggregator.add(
+      makeTrial({ index: 9, differences: [{ path: "emb[1]", kind: "value", abs: 0.2, rel: 0.05 }] }),
+    );
     const [stats] = aggregator.result().paths;
     expect(stats).toEqual({
       path: "emb[*]",
@@ -56,7 +70,14 @@ describe("Aggregator", () => {
 
   it("sorts paths by how many inputs changed, then by name", () => {
     const aggregator = new Aggregator({ maxExamples: 5 });
-    aggregator.add(makeTrial({ differences: [{ path: "b", kind: "value" }, { path: "c", kind: "type" }] }));
+    aggregator.add(
+      makeTrial({
+        differences: [
+          { path: "b", kind: "value" },
+          { path: "c", kind: "type" },
+        ],
+      }),
+    );
     aggregator.add(makeTrial({ differences: [{ path: "c", kind: "type" }] }));
     aggregator.add(makeTrial({ differences: [{ path: "a", kind: "added" }] }));
     expect(aggregator.result().paths.map((stats) => stats.path)).toEqual(["c", "a", "b"]);

@@ -11,13 +11,62 @@ const summary = (trials: number, changed: number) => ({
 
 describe("evaluateGate", () => {
   it.each([
-    { name: "no change passes", trials: 100, changed: 0, max: { count: 0 }, verdict: "equivalent", exitCode: 0 },
-    { name: "one change fails the default gate", trials: 100, changed: 1, max: { count: 0 }, verdict: "changed", exitCode: 1 },
-    { name: "changes within a count pass", trials: 100, changed: 3, max: { count: 3 }, verdict: "changed", exitCode: 0 },
-    { name: "changes beyond a count fail", trials: 100, changed: 4, max: { count: 3 }, verdict: "changed", exitCode: 1 },
-    { name: "a rate is a percentage of trials", trials: 200, changed: 4, max: { ratePercent: 2 }, verdict: "changed", exitCode: 0 },
-    { name: "just over a rate fails", trials: 200, changed: 5, max: { ratePercent: 2 }, verdict: "changed", exitCode: 1 },
-    { name: "no trials is an error", trials: 0, changed: 0, max: { count: 0 }, verdict: "error", exitCode: 2 },
+    {
+      name: "no change passes",
+      trials: 100,
+      changed: 0,
+      max: { count: 0 },
+      verdict: "equivalent",
+      exitCode: 0,
+    },
+    {
+      name: "one change fails the default gate",
+      trials: 100,
+      changed: 1,
+      max: { count: 0 },
+      verdict: "changed",
+      exitCode: 1,
+    },
+    {
+      name: "changes within a count pass",
+      trials: 100,
+      changed: 3,
+      max: { count: 3 },
+      verdict: "changed",
+      exitCode: 0,
+    },
+    {
+      name: "changes beyond a count fail",
+      trials: 100,
+      changed: 4,
+      max: { count: 3 },
+      verdict: "changed",
+      exitCode: 1,
+    },
+    {
+      name: "a rate is a percentage of trials",
+      trials: 200,
+      changed: 4,
+      max: { ratePercent: 2 },
+      verdict: "changed",
+      exitCode: 0,
+    },
+    {
+      name: "just over a rate fails",
+      trials: 200,
+      changed: 5,
+      max: { ratePercent: 2 },
+      verdict: "changed",
+      exitCode: 1,
+    },
+    {
+      name: "no trials is an error",
+      trials: 0,
+      changed: 0,
+      max: { count: 0 },
+      verdict: "error",
+      exitCode: 2,
+    },
   ] as const)("$name", ({ trials, changed, max, verdict, exitCode }) => {
     const decision = evaluateGate(summary(trials, changed), max);
     expect(decision.verdict).toBe(verdict);

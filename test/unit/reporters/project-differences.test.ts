@@ -37,6 +37,9 @@ describe("projectToDifferences", () => {
 
   it("keeps the whole value for a root difference or a shape change", () => {
     expect(projectToDifferences([1], { a: 1 }, [at("$")])).toEqual({ old: [1], new: { a: 1 } });
-    expect(projectToDifferences({ a: [1] }, { a: { x: 1 } }, [at("a.x")])).toEqual({ old: { a: [1] }, new: { a: { x: 1 } } });
+    expect(projectToDifferences({ a: [1] }, { a: { x: 1 } }, [at("a.x")])).toEqual({
+      old: { a: [1] },
+      new: { a: { x: 1 } },
+    });
   });
 });

@@ -94,7 +94,9 @@ describe("runOrderedPool", () => {
   });
 
   it("resolves at once for no items", async () => {
-    await expect(runOrderedPool({ items: [], concurrency: 2, run: async () => 1, onResult: () => {} })).resolves.toEqual({
+    await expect(
+      runOrderedPool({ items: [], concurrency: 2, run: async () => 1, onResult: () => {} }),
+    ).resolves.toEqual({
       completed: 0,
     });
   });
