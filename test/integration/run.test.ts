@@ -399,3 +399,47 @@ process.stdin.on("end", () => {
     expect(result.stdout).toContain("Exit codes:");
   });
 });
+
+describe("twinrun run, interrupted", () => {
+  it("stops the components on Ctrl-C and still writes the partial report, marked incomplete", async () => {
+    const { execa } = await import("execa");
+    const { CLI } = await import("../helpers/cli.ts");
+    // Each input takes 100 ms; the first one leaves a marker file, so the test knows the run is under way.
+    const slow = workerComponent(
+      'process.getBuiltinModule("node:fs").writeFileSync("started", "");\n' +
+        "const until = Date.now() + 100; while (Date.now() < until) {}\n" +
+        DOUBLE,
+    );
+    const dir = workspace({ "old.mjs": slow, "new.mjs": slow });
+    const child = execa(
+      process.execPath,
+      [
+        CLI,
+        "run",
+        "--old",
+        "node old.mjs",
+        "--new",
+        "node new.mjs",
+        "--mode",
+        "worker",
+        "-i",
+        "inputs.jsonl",
+        "-n",
+        "all",
+        "--concurrency",
+        "1",
+      ],
+      { cwd: dir, env: { NO_COLOR: "1" }, reject: false },
+    );
+    const { existsSync: exists } = await import("node:fs");
+    while (!exists(path.join(dir, "started"))) await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    child.kill("SIGINT");
+    const result = await child;
+    expect(result.exitCode).toBe(130);
+    const report = readReport(dir);
+    expect(report.complete).toBe(false);
+    expect(report.summary.trials).toBeLessThan(30);
+    expect(result.stderr).toContain("interrupted");
+  });
+});
