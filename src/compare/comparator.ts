@@ -1,0 +1,89 @@
+// The comparator: compiled once from resolved options, then called per trial. A pure function
+// of (old value, new value, rules): it never stops at the first difference, and caps how many
+// it collects per pair (maxDifferencesPerTrial, then `truncated: true`).
+import type { Outcome } from "../../adapters/types.ts";
+import { parseLossless } from "../json/parse.ts";
+import { JsonSyntaxError } from "../json/syntax-error.ts";
+import { isExactlyEqual } from "./exact-equal.ts";
+import { compareFailures, describeFailure, failureDifference, unparsableFailure } from "./failures.ts";
+import { compileRulePatterns } from "./options.ts";
+import { compileRuleContexts } from "./rule-context.ts";
+import type { CompareOptions, CompareResult } from "./types.ts";
+import { type DifferenceSink, Walker } from "./walk.ts";
+
+/** Compares outputs of the old and the new component under one set of rules. */
+export interface Comparator {
+  /** Two values from parseLossless (or plain JS values). */
+  compareValues(oldValue: unknown, newValue: unknown): CompareResult;
+  /**
+   * Two JSON texts. Byte-identical texts are equal without parsing. Throws JsonSyntaxError when a
+   * text is not one JSON value: reporting unparsable output is the adapter's job (compareOutcomes
+   * turns it into a failure).
+   */
+  compareTexts(oldText: string, newText: string): CompareResult;
+  /** Two outcomes: values compared, failures matched by kind and message, one failed side = one "failure" difference at `$`. */
+  compareOutcomes(oldOutcome: Outcome, newOutcome: Outcome): CompareResult;
+}
+
+/** Why: rules are compiled (patterns parsed, options flattened, match cache started) once per run, not per trial. */
+export function createComparator(options: CompareOptions): Comparator {
+  const root = compileRuleContexts(options, options.rules, compileRulePatterns(options.rules));
+  const sink: DifferenceSink = { differences: [], limit: options.maxDifferencesPerTrial, truncated: false };
+  const walker = new Walker(sink);
+
+  const compareValues = (oldValue: unknown, newValue: unknown): CompareResult => {
+    if (isExactlyEqual(oldValue, newValue)) return noDifferences();
+    sink.differences = [];
+    sink.truncated = false;
+    walker.walk(oldValue, newValue, root);
+    const result = { differences: sink.differences, truncated: sink.truncated };
+    sink.differences = [];
+    return result;
+  };
+
+  const compareTexts = (oldText: string, newText: string): CompareResult => {
+    if (oldText === newText) return noDifferences();
+    return compareValues(parseLossless(oldText), parseLossless(newText));
+  };
+
+  const compareOutcomes = (oldOutcome: Outcome, newOutcome: Outcome): CompareResult => {
+    if (oldOutcome.status === "ok" && newOutcome.status === "ok" && oldOutcome.text === newOutcome.text) {
+      return noDifferences();
+    }
+    const oldSide = readOutcome(oldOutcome);
+    const newSide = readOutcome(newOutcome);
+    if (oldSide.failure === undefined && newSide.failure === undefined)
+      return compareValues(oldSide.value, newSide.value);
+    if (oldSide.failure !== undefined && newSide.failure !== undefined) {
+      return {
+        differences: compareFailures(oldSide.failure, newSide.failure, options.failureMessage),
+        truncated: false,
+      };
+    }
+    const describe = (side: OutcomeSide) =>
+      side.failure === undefined ? side.value : describeFailure(side.failure);
+    return { differences: [failureDifference(describe(oldSide), describe(newSide))], truncated: false };
+  };
+
+  return { compareValues, compareTexts, compareOutcomes };
+}
+
+type OutcomeSide =
+  | { value: unknown; failure?: undefined }
+  | { value?: undefined; failure: import("../../adapters/types.ts").Failure };
+
+/** An ok outcome's value (parsed when the adapter did not), or its failure; unparsable text counts as a failure. */
+function readOutcome(outcome: Outcome): OutcomeSide {
+  if (outcome.status === "failure") return { failure: outcome.failure };
+  if (outcome.value !== undefined) return { value: outcome.value };
+  try {
+    return { value: parseLossless(outcome.text) };
+  } catch (error) {
+    if (error instanceof JsonSyntaxError) return { failure: unparsableFailure(error) };
+    throw error;
+  }
+}
+
+function noDifferences(): CompareResult {
+  return { differences: [], truncated: false };
+}

@@ -1,0 +1,123 @@
+// Number semantics: exact for two integers (unless a rule gives a tolerance), symmetric
+// tolerance (as Python's math.isclose) for floats, NaN/Infinity/-0 handling, int vs float types.
+import { IntegralFloat } from "../json/values.ts";
+import type { EffectiveOptions } from "./effective-options.ts";
+
+/** Outcome of comparing two leaves without allocating: equal, a value change, or a type change. */
+export const Verdict = { equal: 0, value: 1, type: 2 } as const;
+export type Verdict = (typeof Verdict)[keyof typeof Verdict];
+
+/** A number in the lossless model: integer text (integral number, bigint) or float text (other number, IntegralFloat). */
+export type NumberLike = number | bigint | IntegralFloat;
+
+/** Why: the hot path; two plain JS numbers, no allocation. */
+export function comparePlainNumbers(oldValue: number, newValue: number, options: EffectiveOptions): Verdict {
+  if (oldValue === newValue) {
+    return oldValue !== 0 || !options.signedZero || Object.is(oldValue, newValue)
+      ? Verdict.equal
+      : Verdict.value;
+  }
+  if (!options.integerTolerance && Number.isInteger(oldValue) && Number.isInteger(newValue))
+    return Verdict.value;
+  return isCloseFloat(oldValue, newValue, options) ? Verdict.equal : Verdict.value;
+}
+
+/** Why: every other pairing of number, bigint and IntegralFloat (rarer, allowed to allocate). */
+export function compareNumberLikes(
+  oldValue: NumberLike,
+  newValue: NumberLike,
+  options: EffectiveOptions,
+  looseTypes = options.looseNumberTypes,
+): Verdict {
+  if (typeof oldValue === "number" && typeof newValue === "number") {
+    return comparePlainNumbers(oldValue, newValue, options);
+  }
+  const oldIsInteger = isIntegerText(oldValue);
+  const newIsInteger = isIntegerText(newValue);
+  if (
+    !looseTypes &&
+    (oldIsInteger ? newValue instanceof IntegralFloat : oldValue instanceof IntegralFloat && newIsInteger)
+  ) {
+    return Verdict.type;
+  }
+  const oldNumber = toNumber(oldValue);
+  const newNumber = toNumber(newValue);
+  if (Number.isInteger(oldNumber) && Number.isInteger(newNumber)) {
+    // Both integral (ints, or an int against an integral float): exact through bigint, never a lossy double.
+    const difference = toBigInt(oldValue) - toBigInt(newValue);
+    if (difference === 0n) {
+      if (oldNumber !== 0 || !options.signedZero) return Verdict.equal;
+      return Object.is(oldNumber, newNumber) ? Verdict.equal : Verdict.value;
+    }
+    if (oldIsInteger && newIsInteger && !options.integerTolerance) return Verdict.value;
+    return isWithinTolerance(Math.abs(Number(difference)), oldNumber, newNumber, options)
+      ? Verdict.equal
+      : Verdict.value;
+  }
+  if (oldNumber === newNumber) return Verdict.equal;
+  return isCloseFloat(oldNumber, newNumber, options) ? Verdict.equal : Verdict.value;
+}
+
+/** Why: a numeric `value` difference carries its size: abs = |a−b|, rel = abs / max(|a|,|b|); absent when not finite. */
+export function measureError(oldValue: NumberLike, newValue: NumberLike): { abs?: number; rel?: number } {
+  const oldNumber = toNumber(oldValue);
+  const newNumber = toNumber(newValue);
+  let abs = Math.abs(oldNumber - newNumber);
+  if (Number.isInteger(oldNumber) && Number.isInteger(newNumber)) {
+    abs = Math.abs(Number(toBigInt(oldValue) - toBigInt(newValue)));
+  }
+  if (!Number.isFinite(abs)) return {};
+  const magnitude = Math.max(Math.abs(oldNumber), Math.abs(newNumber));
+  return { abs, rel: magnitude === 0 ? 0 : abs / magnitude };
+}
+
+/** Why: integers in the text (plain integral numbers and bigints) compare exactly by default. */
+export function isIntegerText(value: NumberLike): boolean {
+  return typeof value === "bigint" || (typeof value === "number" && Number.isInteger(value));
+}
+
+export function isNumberLike(value: unknown): value is NumberLike {
+  return typeof value === "number" || typeof value === "bigint" || value instanceof IntegralFloat;
+}
+
+/** Why: sorting numbers for multiset matching needs one double per value. */
+export function toNumber(value: NumberLike): number {
+  if (typeof value === "number") return value;
+  if (typeof value === "bigint") return Number(value);
+  return value.value;
+}
+
+function toBigInt(value: NumberLike): bigint {
+  return typeof value === "bigint" ? value : BigInt(toNumber(value));
+}
+
+/** Two distinct doubles: NaN policy, infinities, then |a−b| ≤ max(abs, rel·max(|a|,|b|)), then ULPs. */
+function isCloseFloat(a: number, b: number, options: EffectiveOptions): boolean {
+  if (Number.isNaN(a) || Number.isNaN(b)) return Number.isNaN(a) && Number.isNaN(b) && options.nanEqual;
+  if (a === Number.POSITIVE_INFINITY || a === Number.NEGATIVE_INFINITY) return false;
+  if (b === Number.POSITIVE_INFINITY || b === Number.NEGATIVE_INFINITY) return false;
+  return isWithinTolerance(Math.abs(a - b), a, b, options);
+}
+
+function isWithinTolerance(absError: number, a: number, b: number, options: EffectiveOptions): boolean {
+  const scaled = options.relTolerance * Math.max(Math.abs(a), Math.abs(b));
+  if (absError <= Math.max(scaled, options.absTolerance)) return true;
+  return (
+    options.ulps >= 0 && Number.isFinite(a) && Number.isFinite(b) && ulpDistance(a, b) <= BigInt(options.ulps)
+  );
+}
+
+const ulpScratch = new Float64Array(1);
+const ulpBits = new BigInt64Array(ulpScratch.buffer);
+
+/** Distance in representable doubles; -0 and 0 are the same point. */
+function ulpDistance(a: number, b: number): bigint {
+  const distance = orderedBits(a) - orderedBits(b);
+  return distance < 0n ? -distance : distance;
+}
+
+function orderedBits(value: number): bigint {
+  ulpScratch[0] = value;
+  const bits = ulpBits[0];
+  return bits < 0n ? -(bits & 0x7fffffffffffffffn) : bits;
+}
