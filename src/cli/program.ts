@@ -1,8 +1,6 @@
-// The command-line surface: commands and flags, nothing else. Each action lives in its own file.
+// The command-line surface: commands and flags, nothing else. Each action lives in its own file,
+// loaded only when its command runs, so `--help` and small commands start fast.
 import { Command, Option } from "commander";
-import { runDiffCommand } from "./diff-command.ts";
-import { runInitCommand } from "./init-command.ts";
-import { runRunCommand } from "./run-command.ts";
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -83,7 +81,7 @@ export function buildProgram(): Command {
     .option("--replay <report.json>", "rerun exactly the inputs (and settings) of an earlier report")
     .option("--only <index,...>", "with --replay: only these input indices")
     .option("--no-save", "do not keep the report at .twinrun/last-report.json")
-    .action(async (_options, command: Command) => runRunCommand(command));
+    .action(async (_options, command: Command) => (await import("./run-command.ts")).runRunCommand(command));
 
   program
     .command("diff")
@@ -115,14 +113,16 @@ export function buildProgram(): Command {
     .option("--max-changed <count|rate%>", "changed records the gate allows (default 0)")
     .option("--no-save", "do not keep the report at .twinrun/last-diff.json")
     .action(async (oldPath: string, newPath: string, _options, command: Command) =>
-      runDiffCommand(oldPath, newPath, command),
+      (await import("./diff-command.ts")).runDiffCommand(oldPath, newPath, command),
     );
 
   program
     .command("init")
     .description("write a commented starter twinrun.config.yaml in the working folder")
     .option("--force", "overwrite an existing twinrun.config.yaml")
-    .action(async (options: { force?: boolean }) => runInitCommand(options));
+    .action(async (options: { force?: boolean }) =>
+      (await import("./init-command.ts")).runInitCommand(options),
+    );
 
   return program;
 }
