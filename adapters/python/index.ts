@@ -1,0 +1,16 @@
+// The Python adapter's public surface.
+export { isPythonSpec, type PythonSpec, parsePythonSpec } from "./component-spec.ts";
+export {
+  batchRecords,
+  batchSampleFor,
+  COMPOSITE_KEY_FIELD,
+  compareOptionsFor,
+  tableCompareOptions,
+} from "./dataframe.ts";
+export { describePython } from "./describe.ts";
+export {
+  createPythonAdapter,
+  DEFAULT_PYTHON,
+  DEFAULT_PYTHON_STARTUP_TIMEOUT_MS,
+} from "./python-adapter.ts";
+export type { PythonAdapterOptions, PythonStyle } from "./types.ts";

@@ -1,0 +1,167 @@
+// The Python adapter: calls a user's Python function in persistent workers, one per concurrency
+// slot, started once and fed inputs over a pipe. An exception is a failure outcome and the worker
+// goes on; a worker that dies or times out fails that input and is replaced for the next one.
+import { performance } from "node:perf_hooks";
+import { timeoutOutcome } from "../command/outcomes.ts";
+import { Slots } from "../command/slots.ts";
+import { STOP_GRACE_MS } from "../command/worker-pool.ts";
+import type { Adapter, Outcome, TrialInput } from "../types.ts";
+import { outcomeFromReply } from "./outcomes.ts";
+import { PythonWorker, type StartResult } from "./python-worker.ts";
+import { assertCanStartPython, startFailureOf } from "./start-failure.ts";
+import type { PythonAdapterOptions } from "./types.ts";
+
+/** The interpreter used when neither the config's `python` nor TWINRUN_PYTHON names one. */
+export const DEFAULT_PYTHON = "python3";
+
+/** Default time a fresh worker gets to import the user's module (pandas, models, …). */
+export const DEFAULT_PYTHON_STARTUP_TIMEOUT_MS = 60_000;
+
+/** Creates the adapter for one side's Python function. */
+export function createPythonAdapter(options: PythonAdapterOptions): Adapter {
+  return new PythonAdapter(options);
+}
+
+class PythonAdapter implements Adapter {
+  private readonly options: PythonAdapterOptions;
+  private readonly slots: Slots;
+  private readonly workers = new Set<PythonWorker>();
+  private idle: PythonWorker[] = [];
+  private stopping: Promise<void> | undefined;
+
+  constructor(options: PythonAdapterOptions) {
+    this.options = options;
+    this.slots = new Slots(options.concurrency);
+  }
+
+  /** Starts one worker and waits until it imported the module; throws ComponentStartError if it cannot. */
+  async start(): Promise<void> {
+    assertCanStartPython(this.options);
+    const worker = this.spawn();
+    const result = await this.waitUntilStarted(worker);
+    if (result.kind !== "ready") {
+      worker.kill();
+      throw startFailureOf(this.options, result, worker.stderr.text());
+    }
+    worker.stderr.reset();
+    this.idle.push(worker);
+  }
+
+  /** Runs one input on an idle (or fresh) worker; never rejects for the component's own failure. */
+  async run(input: TrialInput): Promise<Outcome> {
+    if (this.stopping) throw new Error(`twinrun bug: ${this.options.side} adapter got an input after stop()`);
+    await this.slots.acquire();
+    try {
+      if (this.stopping)
+        throw new Error(`twinrun bug: ${this.options.side} adapter got an input after stop()`);
+      return await this.runOnWorker(this.takeIdle() ?? this.spawn(), input);
+    } finally {
+      this.slots.release();
+    }
+  }
+
+  /** Stops every worker: close stdin and SIGTERM, then SIGKILL after a grace period. Idempotent. */
+  stop(): Promise<void> {
+    this.stopping ??= this.stopAll();
+    return this.stopping;
+  }
+
+  private async runOnWorker(worker: PythonWorker, input: TrialInput): Promise<Outcome> {
+    // A replacement worker imports the module first; that time is not the input's duration.
+    const started = await this.waitUntilStarted(worker);
+    if (started.kind !== "ready") {
+      worker.kill();
+      const error = startFailureOf(this.options, started, worker.stderr.text());
+      return { status: "failure", failure: { kind: "crash", message: error.message }, durationMs: 0 };
+    }
+    worker.stderr.reset(); // what the import printed is not this input's
+    const { timeoutMs } = this.options;
+    const startedAt = performance.now();
+    const reply = await withTimeout(worker.call(input.text), timeoutMs);
+    const durationMs = performance.now() - startedAt;
+    if (reply === "timeout") {
+      const stderr = worker.stderr.text();
+      worker.kill();
+      return timeoutOutcome(timeoutMs, durationMs, stderr);
+    }
+    const outcome = outcomeFromReply(reply, durationMs, worker.stderr.text());
+    worker.stderr.reset();
+    this.release(worker);
+    return outcome;
+  }
+
+  private waitUntilStarted(worker: PythonWorker) {
+    const timeoutMs = this.options.startupTimeoutMs ?? DEFAULT_PYTHON_STARTUP_TIMEOUT_MS;
+    return withTimeout(worker.started, timeoutMs).then(
+      (result): StartResult | { kind: "timeout"; timeoutMs: number } =>
+        result === "timeout" ? { kind: "timeout", timeoutMs } : result,
+    );
+  }
+
+  private spawn(): PythonWorker {
+    const { options } = this;
+    const worker = new PythonWorker({
+      python: options.python,
+      cwd: options.cwd,
+      env: options.env,
+      config: {
+        module: options.module,
+        function: options.function,
+        style: options.style,
+        cwd: options.cwd,
+        path: options.path,
+        key: options.key ?? null,
+        seedEachCall: options.seedEachCall,
+      },
+    });
+    this.workers.add(worker);
+    worker.ended.then(() => {
+      this.workers.delete(worker);
+      this.idle = this.idle.filter((candidate) => candidate !== worker);
+    });
+    return worker;
+  }
+
+  // An idle worker that died meanwhile is skipped: the next input simply gets a fresh one.
+  private takeIdle(): PythonWorker | undefined {
+    let worker = this.idle.pop();
+    while (worker !== undefined && !worker.isUsable()) worker = this.idle.pop();
+    return worker;
+  }
+
+  private release(worker: PythonWorker): void {
+    if (this.stopping || !worker.isUsable()) return;
+    this.idle.push(worker);
+  }
+
+  private async stopAll(): Promise<void> {
+    const workers = [...this.workers];
+    this.idle = [];
+    for (const worker of workers) {
+      worker.closeInput();
+      worker.kill("SIGTERM");
+    }
+    await Promise.all(
+      workers.map(async (worker) => {
+        if ((await withTimeout(worker.ended, STOP_GRACE_MS)) === "timeout") {
+          worker.kill("SIGKILL");
+          await worker.ended;
+        }
+      }),
+    );
+  }
+}
+
+/** Races a promise against a timer; 0 means no timeout. */
+async function withTimeout<T>(promise: Promise<T>, timeoutMs: number): Promise<T | "timeout"> {
+  if (timeoutMs <= 0) return promise;
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<"timeout">((resolve) => {
+    timer = setTimeout(() => resolve("timeout"), timeoutMs);
+  });
+  try {
+    return await Promise.race([promise, expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

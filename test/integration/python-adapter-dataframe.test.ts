@@ -1,0 +1,75 @@
+// `twinrun run` in the dataframe style: the real CLI, real pandas workers (TWINRUN_PYTHON, else
+// /usr/bin/python3), the sample turned into batches and tables compared by key.
+import { cpSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { afterEach, expect, it } from "vitest";
+import { describeWithPandas, PANDAS_PYTHON, PYTHON_FIXTURES } from "../fixtures/python/python-env.ts";
+import { jsonl, makeWorkspace, runCli } from "../helpers/cli.ts";
+
+const records = Array.from({ length: 12 }, (_, i) => ({ id: i, x: i * 1.5, group: i % 2 ? "a" : "b" }));
+
+let cleanups: Array<() => void> = [];
+afterEach(() => {
+  for (const cleanup of cleanups) cleanup();
+  cleanups = [];
+});
+
+function workspace(): string {
+  const created = makeWorkspace({ "inputs.jsonl": jsonl(records) });
+  cleanups.push(created.cleanup);
+  cpSync(PYTHON_FIXTURES, created.dir, {
+    recursive: true,
+    filter: (source) => !source.includes("__pycache__"),
+  });
+  return created.dir;
+}
+
+function readReport(dir: string) {
+  return JSON.parse(readFileSync(path.join(dir, ".twinrun/last-report.json"), "utf8"));
+}
+
+const run = (dir: string, args: string[]) =>
+  runCli(["run", "-i", "inputs.jsonl", "-n", "all", "--style", "dataframe", "--concurrency", "1", ...args], {
+    cwd: dir,
+    env: { TWINRUN_PYTHON: PANDAS_PYTHON },
+  });
+
+describeWithPandas("twinrun run in the dataframe style", () => {
+  it("reports an int64 column that became float64 by dtype and by value type, rows matched by key", async () => {
+    const dir = workspace();
+    const result = await run(dir, [
+      "--old",
+      "py:frame_functions:features_shuffled",
+      "--new",
+      "py:frame_functions:features_n_as_float",
+      "--key",
+      "id",
+    ]);
+    expect(result.exitCode).toBe(1);
+    const report = readReport(dir);
+    expect(report.summary).toMatchObject({ trials: 1, changed: 1 });
+    expect(report.paths).toEqual([
+      expect.objectContaining({ path: "dtypes.n", kinds: { value: 1 } }),
+      expect.objectContaining({ path: "rows[*].n", kinds: { type: 1 } }),
+    ]);
+    expect(report.examples[0].differences).toHaveLength(13);
+    expect(result.stdout).toMatch(/dtypes\.n +value +"int64" → "float64"/);
+    expect(result.stdout).toMatch(/rows\[id=11\]\.n +type +33 → 33\.0/);
+  });
+
+  it("calls the function once per batch of --batch-size rows", async () => {
+    const dir = workspace();
+    const result = await run(dir, [
+      "--old",
+      "py:frame_functions:batch_sizes",
+      "--new",
+      "py:frame_functions:batch_sizes",
+      "--batch-size",
+      "5",
+    ]);
+    expect(result.exitCode).toBe(0);
+    const report = readReport(dir);
+    expect(report.summary).toMatchObject({ trials: 3, same: 3 });
+    expect(report.sample.size).toBe(12);
+  });
+});
