@@ -1,0 +1,81 @@
+// `twinrun merge <report.json>...`: combine the shard reports of one sample into one report,
+// render it like a run, write the CI outputs, and exit with the recomputed gate's code.
+import path from "node:path";
+import type { Command } from "commander";
+import { writeCiOutputs } from "../ci/write-ci-outputs.ts";
+import { flagError, parseNonEmpty } from "../config/flag-grammars.ts";
+import { mergeReports } from "../merge/merge-reports.ts";
+import { readReportFile } from "../report/read-report.ts";
+import { renderCiNotes } from "../reporters/ci-notes.ts";
+import { writeJsonReport } from "../reporters/json.ts";
+import { renderTerminalReport } from "../reporters/terminal.ts";
+import { shellQuote } from "./shell-quote.ts";
+import { shouldUseColor } from "./terminal.ts";
+
+const LAST_REPORT = path.join(".twinrun", "last-report.json");
+const EXIT_INCOMPLETE = 130;
+
+interface MergeFlags {
+  json?: string;
+  markdown?: string;
+  junit?: string;
+  save?: boolean;
+  stepSummary?: boolean;
+}
+
+/** Why: the CLI's merge action; every file path is relative to the working folder. */
+export async function runMergeCommand(reportPaths: string[], command: Command): Promise<void> {
+  const cwd = process.cwd();
+  const flags = command.opts() as MergeFlags;
+  const file = (flag: string, value: string | undefined) =>
+    value === undefined ? undefined : path.resolve(cwd, parseNonEmpty(flag, value, "a file"));
+  const jsonPath = file("--json", flags.json);
+  const markdown = file("--markdown", flags.markdown);
+  const junit = file("--junit", flags.junit);
+  const unique = new Set(reportPaths.map((name) => path.resolve(cwd, name)));
+  if (unique.size !== reportPaths.length)
+    throw flagError("merge", "each shard report once", reportPaths.join(" "));
+
+  const named = await Promise.all(
+    reportPaths.map(async (name) => ({ name, report: await readReportFile(path.resolve(cwd, name), name) })),
+  );
+  const report = mergeReports(named);
+
+  let reproPath: string | undefined;
+  if (jsonPath !== undefined) {
+    await writeJsonReport(report, jsonPath);
+    reproPath = path.relative(cwd, jsonPath) || jsonPath;
+  }
+  if (flags.save !== false) {
+    await writeJsonReport(report, path.resolve(cwd, LAST_REPORT));
+    reproPath ??= LAST_REPORT;
+  }
+  const examples = readExamples(report.settings);
+  const renderOptions = {
+    color: shouldUseColor(process.stdout, process.env),
+    examples,
+    reproCommand: (index: number) =>
+      reproPath === undefined
+        ? "(no saved report: rerun without --no-save, or with --json <file>)"
+        : `npx twinrun run --replay ${shellQuote(reproPath)} --only ${index}`,
+  };
+  process.stdout.write(
+    `Merged ${named.length} shard reports of one sample (${report.summary.trials} trials).\n`,
+  );
+  renderTerminalReport(report, process.stdout, renderOptions);
+  renderCiNotes(report, process.stdout, renderOptions);
+  await writeCiOutputs(report, {
+    ...(markdown !== undefined && { markdown }),
+    ...(junit !== undefined && { junit }),
+    stepSummary: flags.stepSummary !== false,
+    env: process.env,
+    stdout: process.stdout,
+    render: renderOptions,
+  });
+  process.exitCode = report.complete ? report.gate.exitCode : EXIT_INCOMPLETE;
+}
+
+function readExamples(settings: Record<string, unknown>): number {
+  const value = (settings.report as { examples?: unknown } | undefined)?.examples;
+  return typeof value === "number" && value >= 0 ? value : 5;
+}

@@ -1,0 +1,188 @@
+// `twinrun merge`: the shard reports of one sample combined into the report an unsharded run
+// would have written — same indices, same per-path counts, same verdict (recomputed by the gate).
+
+import { buildAcceptedReport } from "../accept/tracker.ts";
+import { parseMaxChanged } from "../config/max-changed.ts";
+import { evaluateGate } from "../gate/gate.ts";
+import type { AcceptedReport, Example, PathStats, Report, TimingStats } from "../report/types.ts";
+import { assertMergeable, type NamedReport } from "./check-mergeable.ts";
+
+/** Input indices kept per path, as the aggregator keeps them. */
+const EXAMPLE_INDICES_PER_PATH = 5;
+const DEFAULT_EXAMPLES = 5;
+
+/**
+ * Why: shards run on separate CI machines; one verdict must come out. Counts add; per-path
+ * maxima take the max; example indices and examples are merged in input order and bounded as
+ * one run bounds them (each shard kept its first ones, so the union holds the run's first
+ * ones exactly). Timing percentiles are approximate: p95 is the largest shard p95 and p50 the
+ * trial-weighted mean of the shard p50s; totals add; wallMs is the slowest shard's.
+ */
+export function mergeReports(named: readonly NamedReport[], now = new Date()): Report {
+  assertMergeable(named);
+  const reports = [...named].map(({ report }) => report).sort((a, b) => a.shard!.index - b.shard!.index);
+  const first = reports[0];
+  const summary = mergeSummary(reports);
+  const maxExamples = readExamplesSetting(first);
+  const accepted = mergeAccepted(reports, summary.trials);
+  const gate = evaluateGate(summary, parseMaxChanged(first.gate.maxChanged, "gate.maxChanged"), accepted);
+  const complete = reports.every((report) => report.complete);
+  const errors = reports
+    .map((report) => report.error)
+    .filter((error): error is string => error !== undefined);
+  return {
+    tool: "twinrun",
+    reportVersion: 1,
+    createdAt: now.toISOString(),
+    complete,
+    verdict: gate.verdict,
+    ...(errors.length > 0 && { error: errors.join("; ") }),
+    components: first.components,
+    sample: {
+      ...first.sample,
+      indices: reports.flatMap((report) => report.sample.indices).sort((a, b) => a - b),
+    },
+    summary,
+    paths: mergePaths(reports, summary),
+    examples: mergeExamples(reports, maxExamples),
+    timing: {
+      old: mergeTiming(reports, "old"),
+      new: mergeTiming(reports, "new"),
+      wallMs: Math.max(...reports.map((report) => report.timing.wallMs)),
+    },
+    gate: {
+      maxChanged: gate.maxChanged,
+      passed: gate.passed,
+      exitCode: gate.exitCode,
+      ...(accepted !== undefined && { counted: gate.counted }),
+      ...(gate.reason !== undefined && { reason: gate.reason }),
+    },
+    settings: first.settings,
+    ...(accepted !== undefined && { accepted }),
+    ...(first.base !== undefined && { base: first.base }),
+  };
+}
+
+function mergeSummary(reports: readonly Report[]): Report["summary"] {
+  const sum = (pick: (summary: Report["summary"]) => number) =>
+    reports.reduce((total, report) => total + pick(report.summary), 0);
+  return {
+    trials: sum((summary) => summary.trials),
+    same: sum((summary) => summary.same),
+    changed: sum((summary) => summary.changed),
+    failures: {
+      old: sum((summary) => summary.failures.old),
+      new: sum((summary) => summary.failures.new),
+      both: sum((summary) => summary.failures.both),
+    },
+    truncatedTrials: sum((summary) => summary.truncatedTrials),
+  };
+}
+
+/**
+ * A shard where a path did not change does not list it, so `compared` is recomputed as the
+ * aggregator counts it: every trial for the root `$`, trials where both sides gave a value otherwise.
+ */
+function mergePaths(reports: readonly Report[], summary: Report["summary"]): PathStats[] {
+  const { trials, failures } = summary;
+  const bothOk = trials - failures.old - failures.new - failures.both;
+  const merged = new Map<string, PathStats>();
+  for (const stats of reports.flatMap((report) => report.paths)) {
+    const into = merged.get(stats.path);
+    if (into === undefined) {
+      merged.set(stats.path, {
+        ...stats,
+        kinds: { ...stats.kinds },
+        exampleIndices: [...stats.exampleIndices],
+      });
+      continue;
+    }
+    into.changed += stats.changed;
+    const maxAbs = maxOf(into.maxAbs, stats.maxAbs);
+    const maxRel = maxOf(into.maxRel, stats.maxRel);
+    if (maxAbs !== undefined) into.maxAbs = maxAbs;
+    if (maxRel !== undefined) into.maxRel = maxRel;
+    for (const [kind, count] of Object.entries(stats.kinds) as [keyof PathStats["kinds"], number][]) {
+      into.kinds[kind] = (into.kinds[kind] ?? 0) + count;
+    }
+    into.exampleIndices = [...new Set([...into.exampleIndices, ...stats.exampleIndices])]
+      .sort((a, b) => a - b)
+      .slice(0, EXAMPLE_INDICES_PER_PATH);
+  }
+  for (const stats of merged.values()) stats.compared = stats.path === "$" ? trials : bothOk;
+  return [...merged.values()].sort(
+    (a, b) => b.changed - a.changed || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
+  );
+}
+
+function mergeExamples(reports: readonly Report[], maxExamples: number): Example[] {
+  return reports
+    .flatMap((report) => report.examples)
+    .sort((a, b) => a.index - b.index)
+    .slice(0, maxExamples);
+}
+
+function mergeTiming(reports: readonly Report[], side: "old" | "new"): TimingStats {
+  const trials = reports.reduce((total, report) => total + report.summary.trials, 0);
+  const weighted = reports.reduce(
+    (total, report) => total + report.timing[side].p50 * report.summary.trials,
+    0,
+  );
+  return {
+    p50: trials === 0 ? 0 : Math.round((weighted / trials) * 100) / 100,
+    p95: Math.max(...reports.map((report) => report.timing[side].p95)),
+    totalMs:
+      Math.round(reports.reduce((total, report) => total + report.timing[side].totalMs, 0) * 100) / 100,
+  };
+}
+
+function mergeAccepted(reports: readonly Report[], trials: number): AcceptedReport | undefined {
+  const first = reports[0].accepted;
+  if (first === undefined) return undefined;
+  const combinations = new Map<string, AcceptedReport["combinations"][number]>();
+  const paths = new Map<string, { entries: Set<number>; unmatched: boolean }>();
+  for (const accepted of reports.map((report) => report.accepted!)) {
+    for (const combination of accepted.combinations) {
+      const key = `${combination.unmatched ? "!" : ""}${combination.entries.join(",")}`;
+      const into = combinations.get(key);
+      if (into === undefined) combinations.set(key, { ...combination, entries: [...combination.entries] });
+      else into.trials += combination.trials;
+    }
+    for (const path of accepted.paths) {
+      const into = paths.get(path.path) ?? { entries: new Set<number>(), unmatched: false };
+      for (const entry of path.entries) into.entries.add(entry);
+      into.unmatched ||= path.unmatched;
+      paths.set(path.path, into);
+    }
+  }
+  return buildAcceptedReport({
+    file: first.file,
+    strict: first.strict,
+    entries: first.entries.map(({ matchedTrials: _matched, status: _status, ...entry }) => entry),
+    maxChanged: first.entries.map((entry, index) =>
+      parseMaxChanged(entry.maxChanged, `${first.file}: accepted[${index}].maxChanged`),
+    ),
+    paths: [...paths].map(([path, state]) => ({
+      path,
+      entries: [...state.entries].sort((a, b) => a - b),
+      unmatched: state.unmatched,
+    })),
+    combinations: [...combinations.values()],
+    trials,
+  });
+}
+
+function readExamplesSetting(report: Report): number {
+  const value = (report.settings.report as { examples?: unknown } | undefined)?.examples;
+  return typeof value === "number" && Number.isSafeInteger(value) && value >= 0 ? value : DEFAULT_EXAMPLES;
+}
+
+/** The larger error; reports spell non-finite numbers as strings ("Infinity", "NaN"). */
+function maxOf(a: number | undefined, b: number | undefined): number | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  const [x, y] = [Number(a), Number(b)];
+  if (Number.isNaN(x)) return b;
+  if (Number.isNaN(y)) return a;
+  return x >= y ? a : b;
+}
