@@ -18,7 +18,8 @@ export type FailureKind =
   | "timeout" // exceeded the per-input timeout
   | "unparsable" // output was not one JSON value
   | "exception" // the component raised/threw (in-process adapters)
-  | "crash"; // the worker process died mid-input
+  | "crash" // the worker process died mid-input
+  | "http"; // an HTTP component answered with a non-2xx status
 
 export interface Failure {
   kind: FailureKind;
@@ -29,6 +30,10 @@ export interface Failure {
   errorType?: string;
   /** The last 4 KB of the component's stderr, when it has one. */
   stderr?: string;
+  /** HTTP components: the response status of a non-2xx answer. */
+  status?: number;
+  /** HTTP components: the start of the response body (at most 1 KB), for a non-2xx answer. */
+  body?: string;
 }
 
 export type Outcome =

@@ -7,6 +7,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const benchmarks: Array<[string, string[]]> = [
   ["sample.ts", []],
   ["run-throughput.ts", []],
+  ["python-throughput.ts", []],
   ["compare.ts", ["--records", "100000"]],
 ];
 

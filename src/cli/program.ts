@@ -28,12 +28,36 @@ export function buildProgram(): Command {
       "-c, --config <file>",
       "config file (default: twinrun.config.yaml|yml|json in the working folder)",
     )
-    .option("--old <command>", "the old component's command")
-    .option("--new <command>", "the new component's command")
+    .option(
+      "--old <component>",
+      "the old component: a command, py:<module>:<function>, js:<file>#<export> or an http(s):// URL",
+    )
+    .option(
+      "--new <component>",
+      "the new component: a command, py:<module>:<function>, js:<file>#<export> or an http(s):// URL",
+    )
     .addOption(new Option("--mode <mode>", "how both components run").choices(["per-input", "worker"]))
     .option("--old-label <label>", "display label of the old side (default: old)")
     .option("--new-label <label>", "display label of the new side (default: new)")
     .option("--shell", "run the commands through a shell (pipes, globs)")
+    .addOption(
+      new Option(
+        "--style <style>",
+        "Python functions: function(dict) per input, or function(DataFrame)",
+      ).choices(["record", "dataframe"]),
+    )
+    .option(
+      "--batch-size <n>",
+      "Python dataframe style: rows per call (default: the whole sample in one call)",
+    )
+    .option(
+      "--key <column,...>",
+      "Python dataframe style: match rows by these columns instead of by position",
+    )
+    .option(
+      "--python <interpreter>",
+      "Python interpreter, e.g. .venv/bin/python (default: $TWINRUN_PYTHON, else python3)",
+    )
     .option("-i, --input <file>", "input source: .jsonl, .json (array) or .csv")
     .addOption(
       new Option("--format <format>", "input format, when the extension does not tell").choices([
@@ -81,6 +105,22 @@ export function buildProgram(): Command {
     .option("--replay <report.json>", "rerun exactly the inputs (and settings) of an earlier report")
     .option("--only <index,...>", "with --replay: only these input indices")
     .option("--no-save", "do not keep the report at .twinrun/last-report.json")
+    .option(
+      "--base <git-ref>",
+      "old = the new component as of this git ref (e.g. origin/main), run from a temporary worktree",
+    )
+    .option(
+      "--shard <i/n>",
+      "run only the i-th of n disjoint parts of the sample (combine with twinrun merge)",
+    )
+    .option(
+      "--accepted <file>",
+      "accepted-differences file (default: twinrun.accepted.yaml beside the config, or in the working folder)",
+    )
+    .option("--strict-accepted", "fail the gate when an accepted entry matched nothing")
+    .option("--markdown <file>", "also write a Markdown summary (for a PR comment)")
+    .option("--junit <file>", "also write a JUnit XML report (one testcase per changed path)")
+    .option("--no-step-summary", "do not append the Markdown summary to $GITHUB_STEP_SUMMARY")
     .action(async (_options, command: Command) => (await import("./run-command.ts")).runRunCommand(command));
 
   program
@@ -122,6 +162,28 @@ export function buildProgram(): Command {
     .option("--force", "overwrite an existing twinrun.config.yaml")
     .action(async (options: { force?: boolean }) =>
       (await import("./init-command.ts")).runInitCommand(options),
+    );
+
+  program
+    .command("accept")
+    .description("write the differences of a report as accepted differences, for reviewers to commit")
+    .argument("<report.json>", "the JSON report of a run (e.g. .twinrun/last-report.json)")
+    .option("--out <file>", "accepted-differences file to write or update (default: twinrun.accepted.yaml)")
+    .action(async (reportPath: string, options: { out?: string }) =>
+      (await import("./accept-command.ts")).runAcceptCommand(reportPath, options),
+    );
+
+  program
+    .command("merge")
+    .description("combine the reports of the shards of one sample (--shard i/n) into one report and verdict")
+    .argument("<report.json...>", "the shard reports")
+    .option("--json <file>", "also write the merged JSON report to this file")
+    .option("--markdown <file>", "also write a Markdown summary")
+    .option("--junit <file>", "also write a JUnit XML report")
+    .option("--no-step-summary", "do not append the Markdown summary to $GITHUB_STEP_SUMMARY")
+    .option("--no-save", "do not keep the merged report at .twinrun/last-report.json")
+    .action(async (reportPaths: string[], _options, command: Command) =>
+      (await import("./merge-command.ts")).runMergeCommand(reportPaths, command),
     );
 
   return program;

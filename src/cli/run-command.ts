@@ -3,10 +3,12 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { Command } from "commander";
 import { killAllChildren } from "../../adapters/command/index.ts";
+import { writeCiOutputs } from "../ci/write-ci-outputs.ts";
 import type { RunFlags } from "../config/flags.ts";
 import { resolveRunConfig } from "../config/resolve.ts";
 import type { ResolvedRunConfig } from "../config/types.ts";
 import type { Report } from "../report/types.ts";
+import { renderCiNotes } from "../reporters/ci-notes.ts";
 import { writeJsonReport } from "../reporters/json.ts";
 import { createProgress } from "../reporters/progress.ts";
 import { renderTerminalReport } from "../reporters/terminal.ts";
@@ -48,6 +50,7 @@ export async function runRunCommand(command: Command): Promise<void> {
       onSample: (sample) => {
         progress = createProgress(process.stderr, sample.records.length);
       },
+      onSetup: (side, setup) => process.stderr.write(`twinrun: setting up ${side}: ${setup}\n`),
       onTrial: (trial, state) => {
         if (trial.old.status === "failure" || trial.new.status === "failure") failures++;
         progress?.tick(state.done, state.changed, failures);
@@ -55,13 +58,23 @@ export async function runRunCommand(command: Command): Promise<void> {
     });
     progress?.finish();
     const reportPath = await saveReports(report, config);
-    renderTerminalReport(report, process.stdout, {
+    const renderOptions = {
       color: shouldUseColor(process.stdout, process.env),
       examples: config.report.examples,
-      reproCommand: (index) =>
+      reproCommand: (index: number) =>
         reportPath === undefined
           ? "(no saved report: rerun without --no-save, or with --json <file>)"
           : `npx twinrun run --replay ${shellQuote(reportPath)} --only ${index}`,
+    };
+    renderTerminalReport(report, process.stdout, renderOptions);
+    renderCiNotes(report, process.stdout, renderOptions);
+    await writeCiOutputs(report, {
+      ...(config.report.markdown !== undefined && { markdown: config.report.markdown }),
+      ...(config.report.junit !== undefined && { junit: config.report.junit }),
+      stepSummary: config.report.stepSummary,
+      env: process.env,
+      stdout: process.stdout,
+      render: renderOptions,
     });
     process.exitCode = report.complete ? report.gate.exitCode : EXIT_INTERRUPTED;
   } finally {
@@ -95,6 +108,7 @@ function readFlags(command: Command): RunFlags {
   const options = command.opts() as RunFlags & { save?: boolean };
   const flags: RunFlags = { ...options };
   if (command.getOptionValueSource("save") !== "cli") delete flags.save;
+  if (command.getOptionValueSource("stepSummary") !== "cli") delete flags.stepSummary;
   return flags;
 }
 

@@ -1,8 +1,13 @@
 // Command-line flags as commander hands them over, turned into a config layer shaped like the
 // user config (paths absolute against the working folder) that is laid over the config file.
 import path from "node:path";
+import { isHttpSpec } from "../../adapters/http/component-spec.ts";
+import { isModuleSpec, parseModuleSpec } from "../../adapters/module/component-spec.ts";
+import { isPythonSpec, parsePythonSpec } from "../../adapters/python/component-spec.ts";
 import type { CompareRule } from "../compare/types.ts";
 import { TwinrunError } from "../errors.ts";
+import type { ShardInfo } from "../report/types.ts";
+import { parseShardFlag } from "../shard/shard.ts";
 import {
   parseChoice,
   parseIgnoreFlag,
@@ -47,8 +52,21 @@ export interface RunFlags {
   oldLabel?: string;
   newLabel?: string;
   shell?: boolean;
+  /** Python components: call style, rows per call, key columns (`a,b`), interpreter. */
+  style?: string;
+  batchSize?: string;
+  key?: string;
+  python?: string;
   /** False from --no-save; absent otherwise. */
   save?: boolean;
+  base?: string;
+  shard?: string;
+  accepted?: string;
+  strictAccepted?: boolean;
+  markdown?: string;
+  junit?: string;
+  /** False from --no-step-summary; absent otherwise. */
+  stepSummary?: boolean;
 }
 
 /** The flags as a config layer, plus what only flags can say. */
@@ -57,6 +75,8 @@ export interface FlagLayer {
   /** Absolute path of --replay. */
   replayPath?: string;
   only?: number[];
+  /** --shard i/n. */
+  shard?: ShardInfo;
 }
 
 /** Why: flags are validated all at once, so one run reports every bad flag, one line each. */
@@ -78,18 +98,48 @@ export function parseRunFlags(flags: RunFlags, cwd: string): FlagLayer {
     ? read(() => parseChoice("--mode", str(flags.mode), ["per-input", "worker"]))
     : undefined;
   const shell = flags.shell === true ? true : undefined;
-  const side = (
-    command: string | undefined,
-    commandFlag: string,
-    label: string | undefined,
-    labelFlag: string,
-  ) =>
+  // Python tuning flags go to both sides, like --mode; each adapter reads only its own keys.
+  const pythonTuning = {
+    style: given("style")
+      ? read(() => parseChoice("--style", str(flags.style), ["record", "dataframe"]))
+      : undefined,
+    batchSize: given("batchSize")
+      ? read(() => parseInteger("--batch-size", str(flags.batchSize), 1))
+      : undefined,
+    key: given("key") ? read(() => parseKeyColumns(str(flags.key))) : undefined,
+    python: given("python")
+      ? read(() => resolveInterpreter(cwd, parseNonEmpty("--python", str(flags.python), "an interpreter")))
+      : undefined,
+  };
+  // `--old py:<module>:<function>` names a Python function, `js:<file>#<export>` a JavaScript or
+  // TypeScript function, an http(s) URL an endpoint; anything else is a command.
+  const component = (spec: string | undefined, specFlag: string) => {
+    if (spec === undefined) return {};
+    if (isModuleSpec(str(spec))) {
+      const parsed = read(() => parseModuleSpec(str(spec), specFlag));
+      if (parsed === undefined) return {};
+      return { adapter: "module" as const, file: path.resolve(cwd, parsed.file), export: parsed.export };
+    }
+    if (isHttpSpec(str(spec))) return { adapter: "http" as const, url: str(spec).trim() };
+    if (!isPythonSpec(str(spec))) {
+      return { command: read(() => parseNonEmpty(specFlag, str(spec), "a command")) };
+    }
+    const parsed = read(() => parsePythonSpec(str(spec), specFlag));
+    if (parsed === undefined) return {};
+    const { cwd: folder, ...names } = parsed;
+    return {
+      adapter: "python" as const,
+      ...names,
+      ...(folder !== undefined && { cwd: path.resolve(cwd, folder) }),
+    };
+  };
+  const side = (spec: string | undefined, specFlag: string, label: string | undefined, labelFlag: string) =>
     compact({
-      command:
-        command !== undefined ? read(() => parseNonEmpty(commandFlag, str(command), "a command")) : undefined,
+      ...component(spec, specFlag),
       label: label !== undefined ? read(() => parseNonEmpty(labelFlag, str(label), "a label")) : undefined,
       mode,
       shell,
+      ...pythonTuning,
     });
 
   const rules: CompareRule[] = [
@@ -138,7 +188,14 @@ export function parseRunFlags(flags: RunFlags, cwd: string): FlagLayer {
         : undefined,
       timeout: given("timeout") ? read(() => parseInteger("--timeout", str(flags.timeout), 0)) : undefined,
     }),
-    gate: compact({ maxChanged: maxChanged === undefined ? undefined : formatMaxChanged(maxChanged) }),
+    base: given("base")
+      ? read(() => parseNonEmpty("--base", str(flags.base), "a git ref").trim())
+      : undefined,
+    gate: compact({
+      maxChanged: maxChanged === undefined ? undefined : formatMaxChanged(maxChanged),
+      accepted: given("accepted") ? read(() => resolveFile(cwd, "--accepted", flags.accepted)) : undefined,
+      strictAccepted: flags.strictAccepted === true ? true : undefined,
+    }),
     report: compact({
       json: given("json")
         ? read(() => path.resolve(cwd, parseNonEmpty("--json", str(flags.json), "a file")))
@@ -147,6 +204,9 @@ export function parseRunFlags(flags: RunFlags, cwd: string): FlagLayer {
         ? read(() => parseInteger("--examples", str(flags.examples), 0))
         : undefined,
       save: flags.save === false ? false : undefined,
+      markdown: given("markdown") ? read(() => resolveFile(cwd, "--markdown", flags.markdown)) : undefined,
+      junit: given("junit") ? read(() => resolveFile(cwd, "--junit", flags.junit)) : undefined,
+      stepSummary: flags.stepSummary === false ? false : undefined,
     }),
   });
 
@@ -154,11 +214,38 @@ export function parseRunFlags(flags: RunFlags, cwd: string): FlagLayer {
     ? read(() => path.resolve(cwd, parseNonEmpty("--replay", str(flags.replay), "a report file")))
     : undefined;
   const only = given("only") ? read(() => parseOnly(str(flags.only))) : undefined;
+  const shard = given("shard") ? read(() => parseShardFlag(str(flags.shard))) : undefined;
   if (only !== undefined && !given("replay")) {
     problems.push("--only: needs --replay <report.json> (it picks inputs of an earlier run)");
   }
   if (problems.length > 0) throw new TwinrunError("USAGE", problems.join("\n"));
-  return { config, ...(replayPath !== undefined && { replayPath }), ...(only !== undefined && { only }) };
+  return {
+    config,
+    ...(replayPath !== undefined && { replayPath }),
+    ...(only !== undefined && { only }),
+    ...(shard !== undefined && { shard }),
+  };
+}
+
+// `--key region,month`: one or more column names.
+function parseKeyColumns(text: string): string[] {
+  const columns = text.split(",").map((column) => column.trim());
+  if (columns.some((column) => column === "")) {
+    throw new TwinrunError(
+      "USAGE",
+      `--key: expected column names like id or region,month, got ${JSON.stringify(text)}`,
+    );
+  }
+  return columns;
+}
+
+// An interpreter with a folder (`.venv/bin/python`) is a path; a bare name is looked up on PATH.
+function resolveInterpreter(cwd: string, python: string): string {
+  return python.includes("/") ? path.resolve(cwd, python.trim()) : python.trim();
+}
+
+function resolveFile(cwd: string, flag: string, value: unknown): string {
+  return path.resolve(cwd, parseNonEmpty(flag, String(value), "a file"));
 }
 
 /** Drops undefined values and empty sections, so a layer only holds what was really given. */

@@ -42,7 +42,7 @@ export function renderActualValue(value: unknown): string {
 function describeIssue(issue: Issue, base: readonly Segment[], schema: z.ZodType, input: unknown): string[] {
   const at = [...base, ...issue.path];
   if (issue.code === "unrecognized_keys") {
-    const known = listKnownKeys(schema, at);
+    const known = listKnownKeys(schema, at, input);
     return issue.keys.map((key) => {
       const suggestion = suggestClosest(key, known);
       const hint =
@@ -90,6 +90,7 @@ interface SchemaDef {
   innerType?: z.ZodType;
   element?: z.ZodType;
   options?: z.ZodType[];
+  discriminator?: string;
   valueType?: z.ZodType;
   in?: z.ZodType;
 }
@@ -99,13 +100,15 @@ function defOf(schema: z.ZodType): SchemaDef {
 }
 
 /** The keys an object schema at `at` accepts (for suggestions); empty when the path leads nowhere. */
-function listKnownKeys(schema: z.ZodType, at: readonly Segment[]): string[] {
+function listKnownKeys(schema: z.ZodType, at: readonly Segment[], input: unknown): string[] {
   let candidates: z.ZodType[] = [schema];
-  for (const segment of at) {
-    candidates = candidates.flatMap((candidate) => stepInto(candidate, segment));
+  for (let i = 0; i < at.length; i++) {
+    const value = readValueAt(input, at.slice(0, i));
+    candidates = candidates.flatMap((candidate) => stepInto(candidate, at[i], value));
   }
+  const value = readValueAt(input, at);
   const keys = candidates
-    .flatMap((candidate) => unwrap(candidate))
+    .flatMap((candidate) => unwrap(candidate, value))
     .flatMap((candidate) => {
       const def = defOf(candidate);
       return def.type === "object" && def.shape ? Object.keys(def.shape) : [];
@@ -113,8 +116,8 @@ function listKnownKeys(schema: z.ZodType, at: readonly Segment[]): string[] {
   return [...new Set(keys)];
 }
 
-function stepInto(schema: z.ZodType, segment: Segment): z.ZodType[] {
-  return unwrap(schema).flatMap((candidate) => {
+function stepInto(schema: z.ZodType, segment: Segment, value: unknown): z.ZodType[] {
+  return unwrap(schema, value).flatMap((candidate) => {
     const def = defOf(candidate);
     if (def.type === "object" && def.shape && typeof segment === "string") {
       const child = def.shape[segment];
@@ -127,10 +130,25 @@ function stepInto(schema: z.ZodType, segment: Segment): z.ZodType[] {
 }
 
 /** Optional, nullable, default and union wrappers hide the object schemas a path walks through. */
-function unwrap(schema: z.ZodType): z.ZodType[] {
+function unwrap(schema: z.ZodType, value?: unknown): z.ZodType[] {
   const def = defOf(schema);
-  if (def.innerType) return unwrap(def.innerType);
-  if (def.type === "pipe" && def.in) return unwrap(def.in);
-  if (def.type === "union" && def.options) return def.options.flatMap((option) => unwrap(option));
+  if (def.innerType) return unwrap(def.innerType, value);
+  if (def.type === "pipe" && def.in) return unwrap(def.in, value);
+  if (def.type === "union" && def.options) {
+    return pickDiscriminated(def, value).flatMap((option) => unwrap(option, value));
+  }
   return [schema];
+}
+
+/** A discriminated union's options that accept the value's discriminator (all of them when none does). */
+function pickDiscriminated(def: SchemaDef, value: unknown): z.ZodType[] {
+  const options = def.options ?? [];
+  if (def.discriminator === undefined || value === null || typeof value !== "object") return options;
+  const tag = (value as Record<string, unknown>)[def.discriminator];
+  const accepting = options.filter((option) => {
+    const values = (option as unknown as { _zod: { propValues?: Record<string, Set<unknown>> } })._zod
+      .propValues?.[def.discriminator as string];
+    return values === undefined || values.has(tag);
+  });
+  return accepting.length > 0 ? accepting : options;
 }

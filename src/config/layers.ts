@@ -15,11 +15,19 @@ export function resolveLayerPaths(config: UserConfig, baseDir: string): UserConf
     resolved.input = { ...config.input, path: path.resolve(baseDir, config.input.path) };
   for (const side of ["old", "new"] as const) {
     const component = config[side];
-    if (component?.cwd !== undefined)
-      resolved[side] = { ...component, cwd: path.resolve(baseDir, component.cwd) };
+    if (component !== undefined) resolved[side] = resolveSidePaths(component, baseDir);
   }
-  if (config.report?.json !== undefined) {
-    resolved.report = { ...config.report, json: path.resolve(baseDir, config.report.json) };
+  if (config.report !== undefined) {
+    const { json, markdown, junit } = config.report;
+    resolved.report = {
+      ...config.report,
+      ...(json !== undefined && { json: path.resolve(baseDir, json) }),
+      ...(markdown !== undefined && { markdown: path.resolve(baseDir, markdown) }),
+      ...(junit !== undefined && { junit: path.resolve(baseDir, junit) }),
+    };
+  }
+  if (config.gate?.accepted !== undefined) {
+    resolved.gate = { ...config.gate, accepted: path.resolve(baseDir, config.gate.accepted) };
   }
   return resolved;
 }
@@ -37,6 +45,7 @@ export function mergeLayers(base: UserConfig, over: UserConfig): UserConfig {
   const upper = expandExact(over);
   return dropUndefined({
     input: mergeInput(lower.input, upper.input),
+    base: upper.base ?? lower.base,
     old: mergeSide(lower.old, upper.old),
     new: mergeSide(lower.new, upper.new),
     env: mergeRecords(lower.env, upper.env),
@@ -67,7 +76,44 @@ function mergeInput(lower?: InputSection, upper?: InputSection): InputSection | 
 
 function mergeSide(lower?: SideSection, upper?: SideSection): SideSection | undefined {
   if (lower === undefined || upper === undefined) return upper ?? lower;
-  return dropUndefined({ ...lower, ...dropUndefined(upper), env: mergeRecords(lower.env, upper.env) });
+  // A flag naming another kind of component (`--old py:f:g` over a command) replaces the lower
+  // layer's adapter-specific keys; cwd, env, label and setup carry over.
+  const base =
+    adapterOf(upper) !== undefined && adapterOf(upper) !== adapterOf(lower) ? commonKeys(lower) : lower;
+  return dropUndefined({
+    ...base,
+    ...dropUndefined(upper),
+    env: mergeRecords(base.env, upper.env),
+  } as SideSection);
+}
+
+/** The kind of component a layer's section names: its adapter, or undefined (it only tunes). */
+function adapterOf(section: SideSection): NonNullable<SideSection["adapter"]> | undefined {
+  if (section.adapter !== undefined) return section.adapter;
+  if ("command" in section && section.command !== undefined) return "command";
+  return undefined;
+}
+
+function commonKeys(section: SideSection): SideSection {
+  const { cwd, env, label, setup } = section;
+  return dropUndefined({ cwd, env, label, setup });
+}
+
+// cwd (every adapter), a Python component's interpreter (when it names a folder) and path entries,
+// and a module component's file.
+function resolveSidePaths(component: SideSection, baseDir: string): SideSection {
+  const resolved = { ...component };
+  if (component.cwd !== undefined) resolved.cwd = path.resolve(baseDir, component.cwd);
+  if (resolved.adapter === "python" && component.adapter === "python") {
+    if (component.path !== undefined) {
+      resolved.path = [component.path].flat().map((entry) => path.resolve(baseDir, entry));
+    }
+    if (component.python?.includes("/")) resolved.python = path.resolve(baseDir, component.python);
+  }
+  if (resolved.adapter === "module" && component.adapter === "module" && component.file !== undefined) {
+    resolved.file = path.resolve(baseDir, component.file);
+  }
+  return resolved;
 }
 
 function mergeCompare(lower?: CompareSection, upper?: CompareSection): CompareSection | undefined {

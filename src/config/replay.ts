@@ -2,6 +2,7 @@
 // `--replay report.json` reruns exactly the same inputs with the same settings.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { settingsOfHttpComponent } from "../../adapters/http/settings.ts";
 import type { CompareRule } from "../compare/types.ts";
 import { TwinrunError } from "../errors.ts";
 import type { SampleIdentity } from "../inputs/types.ts";
@@ -31,6 +32,8 @@ export function settingsForReport(resolved: ResolvedRunConfig): UserConfig {
       csvStrings: input.csvStrings,
       onBadInput: input.onBadInput,
     },
+    // With --base the run passes the commit the ref named, so a replay checks out the same code.
+    ...(resolved.base !== undefined && { base: resolved.base.ref }),
     old: describeSide(resolved.old),
     new: describeSide(resolved.new),
     env: extractUserEnv(resolved.sharedEnv, input.seed),
@@ -46,7 +49,11 @@ export function settingsForReport(resolved: ResolvedRunConfig): UserConfig {
       rules: compare.rules.map(toUserRule),
     },
     run: { concurrency: resolved.runner.concurrency, timeout: resolved.runner.timeoutMs },
-    gate: { maxChanged: formatMaxChanged(resolved.gate.maxChanged) },
+    gate: {
+      maxChanged: formatMaxChanged(resolved.gate.maxChanged),
+      ...(resolved.gate.accepted !== undefined && { accepted: resolved.gate.accepted }),
+      ...(resolved.gate.strictAccepted && { strictAccepted: true }),
+    },
     report: {
       ...(resolved.report.json !== undefined && { json: resolved.report.json }),
       examples: resolved.report.examples,
@@ -105,6 +112,37 @@ function isSampleIdentity(sample: Partial<SampleIdentity> | undefined): sample i
 }
 
 function describeSide(component: ResolvedComponent): NonNullable<UserConfig["old"]> {
+  if (component.adapter === "http") return settingsOfHttpComponent(component);
+  if (component.adapter === "module") {
+    return {
+      adapter: "module",
+      file: component.file,
+      export: component.export,
+      cwd: component.cwd,
+      ...(Object.keys(component.env).length > 0 && { env: { ...component.env } }),
+      label: component.label,
+      ...(component.setup !== undefined && { setup: component.setup }),
+    };
+  }
+  // An in-memory function has no settings form: a replay then asks for the component.
+  if (component.adapter === "function") return { label: component.label };
+  if (component.adapter === "python") {
+    return {
+      adapter: "python",
+      module: component.module,
+      function: component.function,
+      style: component.style,
+      python: component.python,
+      cwd: component.cwd,
+      ...(component.path.length > 0 && { path: [...component.path] }),
+      ...(Object.keys(component.env).length > 0 && { env: { ...component.env } }),
+      label: component.label,
+      ...(component.batchSize !== undefined && { batchSize: component.batchSize }),
+      ...(component.key !== undefined && { key: [...component.key] }),
+      seedEachCall: component.seedEachCall,
+      ...(component.setup !== undefined && { setup: component.setup }),
+    };
+  }
   return {
     command: component.command,
     mode: component.mode,
@@ -112,6 +150,7 @@ function describeSide(component: ResolvedComponent): NonNullable<UserConfig["old
     ...(Object.keys(component.env).length > 0 && { env: { ...component.env } }),
     label: component.label,
     shell: component.shell,
+    ...(component.setup !== undefined && { setup: component.setup }),
   };
 }
 

@@ -1,8 +1,15 @@
 // resolveRunConfig: (config file or replayed settings, flags) → the frozen, fully populated
 // ResolvedRunConfig the run uses. Defaults live here and nowhere downstream.
 import path from "node:path";
+import { resolveHttpComponent } from "../../adapters/http/resolve-component.ts";
+import { resolveModuleComponent } from "../../adapters/module/resolve-component.ts";
+import { alignDataframeSides, resolvePythonComponent } from "../../adapters/python/resolve-component.ts";
+import { findAcceptedFile } from "../accept/default-file.ts";
 import { type CompareOptions, DEFAULT_COMPARE_OPTIONS } from "../compare/types.ts";
 import { TwinrunError } from "../errors.ts";
+import { applyBaseDefaults, isOldLabelFromRef } from "../git/base-sides.ts";
+import { IN_MEMORY_SOURCE } from "../inputs/in-memory.ts";
+import type { InputRecord } from "../inputs/types.ts";
 import { buildCompareOptions } from "./compare-options.ts";
 import { deepFreeze } from "./deep-freeze.ts";
 import { parseRunFlags, type RunFlags } from "./flags.ts";
@@ -18,10 +25,19 @@ export interface ResolveRunConfigArgs {
   flags: RunFlags;
   /** Folder the command runs in; flag paths are relative to it. */
   cwd: string;
-  /** The process environment (reserved: nothing is read from it yet). */
+  /** The process environment (TWINRUN_PYTHON: the default Python interpreter). */
   env: NodeJS.ProcessEnv;
   /** Default concurrency. */
   cpuCount: number;
+  /**
+   * The programmatic API's options as a config layer (paths already absolute): laid over the config
+   * file, under the flags. With it, a config file is read only when flags.config names one.
+   */
+  overrides?: UserConfig;
+  /** Sides given as live objects (the API's in-memory functions), used as they are. */
+  components?: Partial<Record<"old" | "new", ResolvedComponent>>;
+  /** Inputs given in memory (the API); they replace input.path as the input source. */
+  records?: readonly InputRecord[];
 }
 
 export const DEFAULT_SAMPLE_SIZE = 100;
@@ -35,7 +51,9 @@ export async function resolveRunConfig(args: ResolveRunConfigArgs): Promise<Reso
   // With --replay and no -c, the report's settings replace the config file.
   const replaying = flagLayer.replayPath !== undefined;
   const configRef =
-    replaying && flags.config === undefined ? undefined : await findConfigFile(cwd, flags.config);
+    (replaying || args.overrides !== undefined) && flags.config === undefined
+      ? undefined
+      : await findConfigFile(cwd, flags.config);
   const loaded = configRef === undefined ? undefined : await loadConfigFile(configRef);
   const baseDir = loaded === undefined ? cwd : path.dirname(loaded.file);
   let base: UserConfig = loaded === undefined ? {} : resolveLayerPaths(loaded.config, baseDir);
@@ -56,39 +74,61 @@ export async function resolveRunConfig(args: ResolveRunConfigArgs): Promise<Reso
     }
   }
 
-  const merged = mergeLayers(base, flagLayer.config);
+  const layered = mergeLayers(
+    args.overrides === undefined ? base : mergeLayers(base, args.overrides),
+    flagLayer.config,
+  );
+  // With `base`, the old side defaults to the new side's settings (checked out from the ref).
+  const merged = applyBaseDefaults(layered);
   const configName = loaded?.displayName ?? "twinrun.config.yaml";
+  const sideContext = { baseDir, configName, env: args.env, cwd };
+  const [oldComponent, newComponent] = alignDataframeSides(
+    args.components?.old ?? resolveComponent("old", merged, sideContext),
+    args.components?.new ?? resolveComponent("new", merged, sideContext),
+    configName,
+  );
   const resolved: ResolvedRunConfig = {
     ...(loaded !== undefined && { configFile: loaded.file }),
     baseDir,
-    input: resolveInput(merged, configName),
+    input: resolveInput(merged, configName, args.records),
     ...(flagLayer.replayPath !== undefined && {
       replay: {
         reportPath: flagLayer.replayPath,
         ...(flagLayer.only !== undefined && { only: flagLayer.only }),
       },
     }),
-    old: resolveComponent("old", merged, baseDir, configName),
-    new: resolveComponent("new", merged, baseDir, configName),
+    ...(merged.base !== undefined && {
+      base: { ref: merged.base, labelFromRef: isOldLabelFromRef(layered) },
+    }),
+    ...(flagLayer.shard !== undefined && { shard: flagLayer.shard }),
+    old: oldComponent,
+    new: newComponent,
     sharedEnv: buildSharedEnv(merged.input?.seed ?? 0, merged.env),
     compare: resolveCompare(merged),
     runner: {
       concurrency: merged.run?.concurrency ?? Math.max(1, Math.floor(args.cpuCount) || 1),
       timeoutMs: merged.run?.timeout ?? DEFAULT_TIMEOUT_MS,
     },
-    gate: { maxChanged: parseMaxChanged(merged.gate?.maxChanged ?? 0, "gate.maxChanged") },
+    gate: await resolveGate(merged, baseDir),
     report: {
       ...(merged.report?.json !== undefined && { json: merged.report.json }),
       examples: merged.report?.examples ?? DEFAULT_EXAMPLES,
       save: merged.report?.save ?? true,
+      ...(merged.report?.markdown !== undefined && { markdown: merged.report.markdown }),
+      ...(merged.report?.junit !== undefined && { junit: merged.report.junit }),
+      stepSummary: merged.report?.stepSummary ?? true,
     },
   };
   return deepFreeze(resolved);
 }
 
-function resolveInput(merged: UserConfig, configName: string): ResolvedRunConfig["input"] {
+function resolveInput(
+  merged: UserConfig,
+  configName: string,
+  records?: readonly InputRecord[],
+): ResolvedRunConfig["input"] {
   const input = merged.input ?? {};
-  if (input.path === undefined) {
+  if (input.path === undefined && records === undefined) {
     throw new TwinrunError(
       "USAGE",
       `missing the input source: give --input <file> (-i) or input.path in ${configName}, or --replay <report.json>`,
@@ -110,7 +150,8 @@ function resolveInput(merged: UserConfig, configName: string): ResolvedRunConfig
     );
   }
   return {
-    path: input.path,
+    path: input.path ?? IN_MEMORY_SOURCE,
+    ...(records !== undefined && { records }),
     ...(input.format !== undefined && { format: input.format }),
     sample,
     strategy,
@@ -124,10 +165,14 @@ function resolveInput(merged: UserConfig, configName: string): ResolvedRunConfig
 function resolveComponent(
   side: "old" | "new",
   merged: UserConfig,
-  baseDir: string,
-  configName: string,
+  context: { baseDir: string; configName: string; env: NodeJS.ProcessEnv; cwd: string },
 ): ResolvedComponent {
-  const component = merged[side] ?? {};
+  const { baseDir, configName } = context;
+  const section = merged[side] ?? {};
+  if (section.adapter === "python") return resolvePythonComponent(side, section, context);
+  if (section.adapter === "module") return resolveModuleComponent(side, section, context);
+  if (section.adapter === "http") return resolveHttpComponent(side, section, context);
+  const component = section as Extract<typeof section, { command?: string }>;
   if (component.command === undefined) {
     throw new TwinrunError(
       "USAGE",
@@ -135,12 +180,23 @@ function resolveComponent(
     );
   }
   return {
+    adapter: "command",
     command: component.command,
     mode: component.mode ?? "per-input",
     cwd: component.cwd ?? baseDir,
     env: stringifyEnv(component.env),
     label: component.label ?? side,
     shell: component.shell ?? false,
+    ...(component.setup !== undefined && { setup: component.setup }),
+  };
+}
+
+async function resolveGate(merged: UserConfig, baseDir: string): Promise<ResolvedRunConfig["gate"]> {
+  const accepted = await findAcceptedFile(merged.gate?.accepted, baseDir);
+  return {
+    maxChanged: parseMaxChanged(merged.gate?.maxChanged ?? 0, "gate.maxChanged"),
+    ...(accepted !== undefined && { accepted }),
+    strictAccepted: merged.gate?.strictAccepted ?? false,
   };
 }
 

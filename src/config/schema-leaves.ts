@@ -36,6 +36,15 @@ export function text(description: string, expected = "a non-empty string") {
   return z.string({ error: expected }).trim().min(1, { error: expected }).describe(description);
 }
 
+/** Why: sys.path entries and key columns: one name, or a list of them (`key: id` or `key: [region, month]`). */
+export function stringList(description: string) {
+  const expected = "a non-empty string or a list of them";
+  const item = z.string({ error: expected }).trim().min(1, { error: expected });
+  return z
+    .union([item, z.array(item, { error: expected }).min(1, { error: expected })], { error: expected })
+    .describe(description);
+}
+
 /** Why: enums list their values in the message (`one of "jsonl", "json", "csv"`). */
 export function oneOf<const T extends readonly [string, ...string[]]>(values: T, description: string) {
   return z.enum(values, { error: describeChoices(values) }).describe(description);
@@ -46,6 +55,27 @@ export function envMap(description: string) {
   const expected = "a string (or a number or boolean, passed as text)";
   const value = z.union([z.string(), z.number(), z.boolean()], { error: expected });
   return z.record(z.string(), value, { error: "a mapping of NAME: value" }).describe(description);
+}
+
+/** Why: an HTTP component's URLs must be http(s); `${NAME}` and `{{input.field}}` may stand anywhere in them. */
+export function httpUrl(description: string) {
+  const expected = "an http:// or https:// URL";
+  return z
+    .string({ error: expected })
+    .trim()
+    .regex(/^https?:\/\/\S+$/i, { error: expected })
+    .describe(description);
+}
+
+/** Why: header names are HTTP tokens and values text; a YAML number would be sent as something else. */
+export function headerMap(description: string) {
+  const expected = "a mapping of Header-Name: value (values are text)";
+  const name = z
+    .string()
+    .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, { error: "a header name (letters, digits, -)" });
+  return z
+    .record(name, z.string({ error: "text (quote numbers)" }), { error: expected })
+    .describe(description);
 }
 
 /** A rate of trials in percent, 0% to 100% (e.g. `2%`, `0.5%`). */

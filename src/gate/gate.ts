@@ -2,7 +2,7 @@
 // here and in src/errors.ts, nowhere else.
 import type { MaxChanged } from "../config/types.ts";
 import { ExitCode } from "../errors.ts";
-import type { Report, Verdict } from "../report/types.ts";
+import type { AcceptedReport, Report, Verdict } from "../report/types.ts";
 
 export interface GateDecision {
   verdict: Verdict;
@@ -10,6 +10,10 @@ export interface GateDecision {
   exitCode: ExitCode;
   /** The threshold as the user wrote it, e.g. "0" or "2%". */
   maxChanged: string;
+  /** Changed trials the gate counted: all of them, or only those accepted differences do not cover. */
+  counted: number;
+  /** Why the gate failed when the counts alone would pass. */
+  reason?: string;
 }
 
 /** Renders a threshold the way a user writes it. */
@@ -17,11 +21,32 @@ export function formatMaxChanged(maxChanged: MaxChanged): string {
   return "count" in maxChanged ? String(maxChanged.count) : `${maxChanged.ratePercent}%`;
 }
 
-/** Judges the summary: changed trials beyond the threshold fail the gate (exit 1). */
-export function evaluateGate(summary: Report["summary"], maxChanged: MaxChanged): GateDecision {
+/**
+ * Judges the summary: changed trials beyond the threshold fail the gate (exit 1). With accepted
+ * differences only the changed trials they do not cover count, and under strictAccepted an
+ * entry that matched nothing fails the gate too. The verdict still says what happened.
+ */
+export function evaluateGate(
+  summary: Report["summary"],
+  maxChanged: MaxChanged,
+  accepted?: Pick<AcceptedReport, "uncoveredTrials" | "strict" | "entries">,
+): GateDecision {
   const allowed = "count" in maxChanged ? maxChanged.count : (maxChanged.ratePercent / 100) * summary.trials;
   const verdict: Verdict = summary.trials === 0 ? "error" : summary.changed > 0 ? "changed" : "equivalent";
-  const passed = verdict !== "error" && summary.changed <= allowed;
+  const counted = accepted === undefined ? summary.changed : accepted.uncoveredTrials;
+  const unused = accepted?.strict ? accepted.entries.filter((entry) => entry.status === "unused") : [];
+  const reason =
+    unused.length > 0
+      ? `${unused.length} accepted entr${unused.length === 1 ? "y" : "ies"} matched nothing (strictAccepted): ${unused.map((entry) => entry.path).join(", ")}`
+      : undefined;
+  const passed = verdict !== "error" && counted <= allowed && reason === undefined;
   const exitCode = verdict === "error" ? ExitCode.usage : passed ? ExitCode.equivalent : ExitCode.changed;
-  return { verdict, passed, exitCode, maxChanged: formatMaxChanged(maxChanged) };
+  return {
+    verdict,
+    passed,
+    exitCode,
+    maxChanged: formatMaxChanged(maxChanged),
+    counted,
+    ...(reason !== undefined && { reason }),
+  };
 }

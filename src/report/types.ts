@@ -75,7 +75,58 @@ export interface Report {
   paths: PathStats[];
   examples: Example[];
   timing: { old: TimingStats; new: TimingStats; wallMs: number };
-  gate: { maxChanged: string; passed: boolean; exitCode: number };
+  gate: {
+    maxChanged: string;
+    passed: boolean;
+    exitCode: number;
+    /** Changed trials the gate counted: those not covered by accepted differences (present with an accepted file). */
+    counted?: number;
+    /** Why the gate failed when the counts alone would pass (e.g. an unused accepted entry under strictAccepted). */
+    reason?: string;
+  };
   /** The settings needed to reproduce the run (replay). */
   settings: Record<string, unknown>;
+  /** Present when an accepted-differences file was read: which entries covered what. */
+  accepted?: AcceptedReport;
+  /** Present for one shard of a sharded run: sample.indices then holds this shard's inputs only, while sample.size stays the whole sample's size. */
+  shard?: ShardInfo;
+  /** Present with --base: the git ref (and the commit it named) the old side was checked out from. */
+  base?: { ref: string; commit: string };
+}
+
+/** The i-th (1-based) of n disjoint parts of one sample. */
+export interface ShardInfo {
+  index: number;
+  count: number;
+}
+
+/** One entry of the accepted-differences file and what it covered in this run. */
+export interface AcceptedEntryReport {
+  /** Path pattern, matched against whole difference paths. */
+  path: string;
+  kinds: DifferenceKind[];
+  /** Trials this entry may cover, as written: a count ("3") or a rate of trials ("0.5%"). */
+  maxChanged: string;
+  note?: string;
+  /** Trials in which this entry covered at least one difference. */
+  matchedTrials: number;
+  /** used: matched within its range; unused: matched nothing; exceeded: matched more trials than maxChanged, so it covers nothing. */
+  status: "used" | "unused" | "exceeded";
+}
+
+/** The accepted differences of a run: entries, coverage, and the counts the gate used. */
+export interface AcceptedReport {
+  /** Absolute path of the accepted-differences file. */
+  file: string;
+  /** strictAccepted: an unused entry fails the gate. */
+  strict: boolean;
+  entries: AcceptedEntryReport[];
+  /** Changed trials whose every difference an entry within its range covers. */
+  coveredTrials: number;
+  /** Changed trials with at least one difference no entry (within its range) covers: what the gate counts. */
+  uncoveredTrials: number;
+  /** Per changed path (folded): the entries that covered it, and whether some difference there had none. */
+  paths: { path: string; entries: number[]; unmatched: boolean }[];
+  /** Changed trials per combination of entries they needed (unmatched: some difference had no entry); sums over shards. */
+  combinations: { entries: number[]; unmatched: boolean; trials: number }[];
 }

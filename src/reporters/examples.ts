@@ -118,8 +118,11 @@ export function describeFailure(failure: Failure): string {
   if (failure.exitCode !== undefined) details.push(`exit code ${failure.exitCode}`);
   if (failure.signal !== undefined) details.push(`signal ${failure.signal}`);
   const how = details.length > 0 ? ` (${details.join(", ")})` : "";
+  // The Python adapter's messages already read `ValueError: bad row` (the comparator matches on them).
   const message =
-    failure.errorType !== undefined ? `${failure.errorType}: ${failure.message}` : failure.message;
+    failure.errorType !== undefined && !failure.message.startsWith(`${failure.errorType}`)
+      ? `${failure.errorType}: ${failure.message}`
+      : failure.message;
   return `${failure.kind}${how}: ${truncateText(toOneLine(message), MAX_INPUT_CHARS)}`;
 }
 

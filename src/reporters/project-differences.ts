@@ -1,13 +1,21 @@
 // Cuts two outputs down to the parts the comparator flagged, so the rendered diff never shows
 // ignored paths, order-free arrays in another order, or float noise within tolerance.
 import type { Difference } from "../compare/types.ts";
+import { stringifyLossless } from "../json/stringify.ts";
 
-type Segment = string | number;
+/** An array element matched by a key field: `items[id=42]`. */
+interface KeyedSegment {
+  keyName: string;
+  /** The key's value as the path writes it (lossless JSON text). */
+  valueText: string;
+}
+
+type Segment = string | number | KeyedSegment;
 
 interface TrieNode {
   /** The whole value at this node differs: keep it entire. */
   whole: boolean;
-  children: Map<Segment, TrieNode>;
+  children: Map<string, { segment: Segment; node: TrieNode }>;
 }
 
 /** The old and new outputs reduced to the differing paths (arrays become `{ "[i]": … }` objects). */
@@ -28,12 +36,13 @@ function addPath(root: TrieNode, segments: Segment[] | undefined): void {
   }
   let node = root;
   for (const segment of segments) {
-    let child = node.children.get(segment);
+    const id = segmentId(segment);
+    let child = node.children.get(id);
     if (child === undefined) {
-      child = { whole: false, children: new Map() };
-      node.children.set(segment, child);
+      child = { segment, node: { whole: false, children: new Map() } };
+      node.children.set(id, child);
     }
-    node = child;
+    node = child.node;
   }
   node.whole = true;
 }
@@ -42,18 +51,38 @@ function project(value: unknown, node: TrieNode): unknown {
   if (node.whole || value === null || typeof value !== "object") return value;
   const result: Record<string, unknown> = {};
   const isArray = Array.isArray(value);
-  for (const [segment, child] of node.children) {
-    if (isArray !== (typeof segment === "number")) return value; // shape differs: show it entire
-    const key = typeof segment === "number" ? `[${segment}]` : segment;
-    const childValue = (value as Record<string | number, unknown>)[segment];
-    if (childValue !== undefined) result[key] = project(childValue, child);
+  for (const [id, { segment, node: child }] of node.children) {
+    if (isArray === (typeof segment === "string")) return value; // shape differs: show it entire
+    const childValue = isArray
+      ? elementAt(value, segment as number | KeyedSegment)
+      : (value as Record<string, unknown>)[segment as string];
+    if (childValue !== undefined)
+      result[typeof segment === "string" ? segment : id] = project(childValue, child);
   }
   return result;
 }
 
+function elementAt(array: unknown[], segment: number | KeyedSegment): unknown {
+  if (typeof segment === "number") return array[segment];
+  return array.find(
+    (element) =>
+      element !== null &&
+      typeof element === "object" &&
+      segment.keyName in element &&
+      stringifyLossless((element as Record<string, unknown>)[segment.keyName]) === segment.valueText,
+  );
+}
+
+/** How a segment is shown as a key of the projected object. */
+function segmentId(segment: Segment): string {
+  if (typeof segment === "string") return segment;
+  if (typeof segment === "number") return `[${segment}]`;
+  return `[${segment.keyName}=${segment.valueText}]`;
+}
+
 /**
- * Segments of a concrete difference path (`a.b[3]["odd key"]`); keyed elements (`[id=42]`) and
- * anything unreadable end the path early, which keeps the parent value entire.
+ * Segments of a concrete difference path (`a.b[3]["odd key"].c`, `items[id=42].score`); anything
+ * unreadable ends the path early, which keeps the parent value entire.
  */
 export function parseConcretePath(path: string): Segment[] | undefined {
   if (path === "$") return [];
@@ -66,17 +95,11 @@ export function parseConcretePath(path: string): Segment[] | undefined {
       continue;
     }
     if (char === "[") {
-      if (path[i + 1] === '"') {
-        const end = findQuoteEnd(path, i + 1);
-        if (end < 0 || path[end + 1] !== "]") return segments;
-        segments.push(JSON.parse(path.slice(i + 1, end + 1)) as string);
-        i = end + 2;
-        continue;
-      }
-      const close = path.indexOf("]", i);
-      const inside = path.slice(i + 1, close);
-      if (close < 0 || !/^\d+$/.test(inside)) return segments; // keyed element: keep the array entire
-      segments.push(Number(inside));
+      const close = findBracketEnd(path, i);
+      if (close < 0) return segments;
+      const segment = parseBracket(path.slice(i + 1, close));
+      if (segment === undefined) return segments;
+      segments.push(segment);
       i = close + 1;
       continue;
     }
@@ -86,6 +109,31 @@ export function parseConcretePath(path: string): Segment[] | undefined {
     i = end;
   }
   return segments;
+}
+
+/** `3`, `"odd key"` or `id=42` / `"odd name"="a"`. */
+function parseBracket(inside: string): Segment | undefined {
+  if (/^\d+$/.test(inside)) return Number(inside);
+  if (inside.startsWith('"')) {
+    const end = findQuoteEnd(inside, 0);
+    if (end === inside.length - 1) return JSON.parse(inside) as string;
+    if (end < 0 || inside[end + 1] !== "=") return undefined;
+    return { keyName: JSON.parse(inside.slice(0, end + 1)) as string, valueText: inside.slice(end + 2) };
+  }
+  const equals = inside.indexOf("=");
+  if (equals <= 0) return undefined;
+  return { keyName: inside.slice(0, equals), valueText: inside.slice(equals + 1) };
+}
+
+/** Index of the `]` closing the bracket at `open`, skipping JSON strings inside it. */
+function findBracketEnd(text: string, open: number): number {
+  for (let i = open + 1; i < text.length; i++) {
+    if (text[i] === '"') {
+      i = findQuoteEnd(text, i);
+      if (i < 0) return -1;
+    } else if (text[i] === "]") return i;
+  }
+  return -1;
 }
 
 function findQuoteEnd(text: string, start: number): number {

@@ -1,18 +1,25 @@
 // The run: sample inputs, start both components, run the trials, aggregate, judge.
 // This is the library-level entry the CLI (and later the programmatic API) calls.
 import { createAdapter, describeComponent } from "../../adapters/create-adapter.ts";
-import type { Adapter } from "../../adapters/types.ts";
+import { batchSampleFor, compareOptionsFor } from "../../adapters/python/dataframe.ts";
+import type { Adapter, Side } from "../../adapters/types.ts";
+import { loadAcceptedFile } from "../accept/load-accepted.ts";
+import { AcceptanceTracker } from "../accept/tracker.ts";
 import { Aggregator } from "../aggregate/aggregator.ts";
 import { createComparator } from "../compare/comparator.ts";
 import { readReplayReport, settingsForReport } from "../config/replay.ts";
 import type { ResolvedRunConfig } from "../config/types.ts";
 import { TwinrunError } from "../errors.ts";
 import { evaluateGate } from "../gate/gate.ts";
+import { sampleInMemory } from "../inputs/in-memory.ts";
 import { assertSameSource, loadSample } from "../inputs/sample.ts";
 import type { Sample } from "../inputs/types.ts";
 import type { Report } from "../report/types.ts";
 import { runTrials } from "../runner/run-trials.ts";
 import type { TrialResult } from "../runner/types.ts";
+import { formatShard, selectShard } from "../shard/shard.ts";
+import { configForSettings, listSetupSteps, prepareSides } from "./prepare-sides.ts";
+import { runSetupSteps } from "./run-setup.ts";
 
 export interface RunHooks {
   /** Aborting stops the run; the report is then marked incomplete. */
@@ -21,25 +28,59 @@ export interface RunHooks {
   onTrial?: (trial: TrialResult, progress: { done: number; total: number; changed: number }) => void;
   /** Called once the sample is known, before any component starts. */
   onSample?: (sample: Sample) => void;
+  /** Called before a side's setup command runs. */
+  onSetup?: (side: Side, command: string) => void;
 }
 
 /** Runs old and new on the sample and returns the finished report. */
 export async function runTwin(config: ResolvedRunConfig, hooks: RunHooks = {}): Promise<Report> {
   const startedAt = Date.now();
-  const sample = await loadRunSample(config);
+  const accepted =
+    config.gate.accepted === undefined ? undefined : await loadAcceptedFile(config.gate.accepted);
+  const whole = await loadRunSample(config);
+  const sample = selectShard(whole, config.shard);
   if (sample.records.length === 0) {
-    throw new TwinrunError("INPUT_INVALID", `${config.input.path}: the input source holds no records to run`);
+    throw new TwinrunError(
+      "INPUT_INVALID",
+      config.shard === undefined
+        ? `${config.input.path}: the input source holds no records to run`
+        : `--shard ${formatShard(config.shard)}: this shard of the ${whole.records.length}-input sample holds no inputs; use at most ${whole.records.length} shards`,
+    );
   }
-  hooks.onSample?.(sample);
+  // The dataframe style runs batches of records, one trial each; otherwise one trial per record.
+  const trialSample = batchSampleFor(config, sample);
+  hooks.onSample?.(trialSample);
 
-  const oldAdapter = createAdapter("old", config.old, config);
-  const newAdapter = createAdapter("new", config.new, config);
+  const sides = await prepareSides(config);
+  try {
+    return await runSides(config, sides, trialSample, accepted, hooks, startedAt);
+  } finally {
+    await sides.close();
+  }
+}
+
+async function runSides(
+  config: ResolvedRunConfig,
+  sides: Awaited<ReturnType<typeof prepareSides>>,
+  sample: Sample,
+  accepted: Awaited<ReturnType<typeof loadAcceptedFile>> | undefined,
+  hooks: RunHooks,
+  startedAt: number,
+): Promise<Report> {
+  await runSetupSteps(listSetupSteps(config, sides), { signal: hooks.signal, onSetup: hooks.onSetup });
+  const oldAdapter = createAdapter("old", sides.old, config);
+  const newAdapter = createAdapter("new", sides.new, config);
   const aggregator = new Aggregator({ maxExamples: config.report.examples });
-  const comparator = createComparator(config.compare);
-  let interrupted = false;
+  const acceptance =
+    accepted === undefined
+      ? undefined
+      : new AcceptanceTracker(accepted, { strict: config.gate.strictAccepted });
+  const comparator = createComparator(compareOptionsFor(config));
+  let interrupted = hooks.signal?.aborted ?? false;
   let changed = 0;
   try {
-    await startBoth(oldAdapter, newAdapter);
+    // Ctrl-C during setup: nothing is started; the report is empty and marked incomplete.
+    if (!interrupted) await startBoth(oldAdapter, newAdapter);
     const outcome = await runTrials({
       records: sample.records,
       oldAdapter,
@@ -49,17 +90,19 @@ export async function runTwin(config: ResolvedRunConfig, hooks: RunHooks = {}): 
       signal: hooks.signal,
       onTrial: (trial) => {
         aggregator.add(trial);
+        acceptance?.add(trial.comparison.differences);
         if (trial.comparison.differences.length > 0) changed++;
         hooks.onTrial?.(trial, { done: aggregator.trialCount, total: sample.records.length, changed });
       },
     });
-    interrupted = outcome.interrupted;
+    interrupted ||= outcome.interrupted;
   } finally {
     await Promise.all([oldAdapter.stop(), newAdapter.stop()]);
   }
 
   const aggregate = aggregator.result();
-  const gate = evaluateGate(aggregate.summary, config.gate.maxChanged);
+  const acceptedReport = acceptance?.result(aggregate.summary.trials);
+  const gate = evaluateGate(aggregate.summary, config.gate.maxChanged, acceptedReport);
   return {
     tool: "twinrun",
     reportVersion: 1,
@@ -67,21 +110,32 @@ export async function runTwin(config: ResolvedRunConfig, hooks: RunHooks = {}): 
     complete: !interrupted,
     verdict: gate.verdict,
     components: {
-      old: { label: config.old.label, spec: describeComponent(config.old) },
-      new: { label: config.new.label, spec: describeComponent(config.new) },
+      old: { label: sides.old.label, spec: describeComponent(config.old) },
+      new: { label: sides.new.label, spec: describeComponent(config.new) },
     },
     sample: sample.identity,
     summary: aggregate.summary,
     paths: aggregate.paths,
     examples: aggregate.examples,
     timing: { ...aggregate.timing, wallMs: Date.now() - startedAt },
-    gate: { maxChanged: gate.maxChanged, passed: gate.passed, exitCode: gate.exitCode },
-    settings: settingsForReport(config) as Record<string, unknown>,
+    gate: {
+      maxChanged: gate.maxChanged,
+      passed: gate.passed,
+      exitCode: gate.exitCode,
+      ...(acceptedReport !== undefined && { counted: gate.counted }),
+      ...(gate.reason !== undefined && { reason: gate.reason }),
+    },
+    settings: settingsForReport(configForSettings(config, sides)) as Record<string, unknown>,
+    ...(acceptedReport !== undefined && { accepted: acceptedReport }),
+    ...(config.shard !== undefined && { shard: { ...config.shard } }),
+    ...(sides.worktree !== undefined && { base: { ref: sides.worktree.ref, commit: sides.worktree.commit } }),
   };
 }
 
 async function loadRunSample(config: ResolvedRunConfig): Promise<Sample> {
   const request = { ...config.input, size: config.input.sample };
+  // In-memory inputs (the programmatic API) are sampled like a file, without reading one.
+  if (config.input.records !== undefined) return sampleInMemory(config.input.records, request);
   if (config.replay === undefined) return loadSample(request);
   const replayed = await readReplayReport(config.replay.reportPath);
   const indices = config.replay.only ?? replayed.sample.indices;

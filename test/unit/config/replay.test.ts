@@ -86,7 +86,7 @@ describe("resolveRunConfig with --replay", () => {
     expect(replay).toEqual({ reportPath: path.join(dir, "report.json") });
     // The replay must not write over the report it replays.
     expect(originalReport.json).toBe(path.join(dir, "out/report.json"));
-    expect(replayedReport).toEqual({ examples: 5, save: true });
+    expect(replayedReport).toEqual({ examples: 5, save: true, stepSummary: true });
   });
 
   it("ignores a config file in the cwd when replaying without -c", async () => {
@@ -98,7 +98,7 @@ describe("resolveRunConfig with --replay", () => {
     );
     const replayed = await resolve({ replay: "report.json" }, dir);
     expect(replayed.configFile).toBeUndefined();
-    expect(replayed.old.command).toBe("node old.mjs");
+    expect(replayed.old).toMatchObject({ command: "node old.mjs" });
     expect(replayed.report.examples).toBe(5);
   });
 
@@ -109,7 +109,7 @@ describe("resolveRunConfig with --replay", () => {
       { replay: "report.json", new: "node newer.mjs", examples: "9", ignore: ["at"] },
       dir,
     );
-    expect(replayed.new.command).toBe("node newer.mjs");
+    expect(replayed.new).toMatchObject({ command: "node newer.mjs" });
     expect(replayed.report.examples).toBe(9);
     expect(replayed.compare.rules.map((rule) => rule.path)).toEqual(["score", "items", "at"]);
   });
@@ -129,7 +129,7 @@ describe("resolveRunConfig with --replay", () => {
       csvStrings: false,
       onBadInput: "fail",
     });
-    expect(replayed.old.command).toBe("python3 a.py");
+    expect(replayed.old).toMatchObject({ command: "python3 a.py" });
     expect(replayed.compare.rules).toEqual([]);
     expect(replayed.baseDir).toBe(path.join(dir, "conf"));
   });

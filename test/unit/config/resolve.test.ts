@@ -2,11 +2,22 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { RunFlags } from "../../../src/config/flags.ts";
 import { resolveRunConfig } from "../../../src/config/resolve.ts";
-import type { ResolvedRunConfig } from "../../../src/config/types.ts";
+import type {
+  ResolvedCommandComponent,
+  ResolvedComponent,
+  ResolvedRunConfig,
+} from "../../../src/config/types.ts";
 import { TwinrunError } from "../../../src/errors.ts";
 import { makeTempDir } from "./temp-dir.ts";
 
 const ESSENTIALS: RunFlags = { old: "python3 old.py", new: "python3 new.py", input: "in.jsonl" };
+
+/** The command fields of a resolved side (these tests resolve command components). */
+function commandSide(component: ResolvedComponent): ResolvedCommandComponent {
+  if (component.adapter !== "command")
+    throw new Error(`expected a command component, got ${component.adapter}`);
+  return component;
+}
 
 function resolve(flags: RunFlags, cwd: string, cpuCount = 3): Promise<ResolvedRunConfig> {
   return resolveRunConfig({ flags, cwd, env: {}, cpuCount });
@@ -35,8 +46,24 @@ describe("resolveRunConfig defaults", () => {
         csvStrings: false,
         onBadInput: "fail",
       },
-      old: { command: "python3 old.py", mode: "per-input", cwd: dir, env: {}, label: "old", shell: false },
-      new: { command: "python3 new.py", mode: "per-input", cwd: dir, env: {}, label: "new", shell: false },
+      old: {
+        adapter: "command",
+        command: "python3 old.py",
+        mode: "per-input",
+        cwd: dir,
+        env: {},
+        label: "old",
+        shell: false,
+      },
+      new: {
+        adapter: "command",
+        command: "python3 new.py",
+        mode: "per-input",
+        cwd: dir,
+        env: {},
+        label: "new",
+        shell: false,
+      },
       sharedEnv: { TZ: "UTC", PYTHONHASHSEED: "0", TWINRUN_SEED: "0" },
       compare: {
         tolerance: { abs: 1e-12, rel: 1e-9 },
@@ -49,8 +76,8 @@ describe("resolveRunConfig defaults", () => {
         maxDifferencesPerTrial: 1000,
       },
       runner: { concurrency: 3, timeoutMs: 10000 },
-      gate: { maxChanged: { count: 0 } },
-      report: { examples: 5, save: true },
+      gate: { maxChanged: { count: 0 }, strictAccepted: false },
+      report: { examples: 5, save: true, stepSummary: true },
     });
   });
 
@@ -93,20 +120,25 @@ describe("resolveRunConfig precedence: flags over the config file", () => {
     [
       "the config alone",
       {},
-      (r) => [r.old.command, r.old.mode, r.input.sample, r.input.strategy],
+      (r) => [commandSide(r.old).command, commandSide(r.old).mode, r.input.sample, r.input.strategy],
       ["python3 a.py", "worker", 500, "first"],
     ],
     [
       "--old replaces the command only",
       { old: "node old.mjs" },
-      (r) => [r.old.command, r.old.mode, r.old.env, r.old.label],
+      (r) => [commandSide(r.old).command, commandSide(r.old).mode, r.old.env, r.old.label],
       ["node old.mjs", "worker", { A: "1" }, "main"],
     ],
-    ["--new replaces the command", { new: "node new.mjs" }, (r) => r.new.command, "node new.mjs"],
+    [
+      "--new replaces the command",
+      { new: "node new.mjs" },
+      (r) => commandSide(r.new).command,
+      "node new.mjs",
+    ],
     [
       "--mode sets both sides",
       { mode: "per-input" },
-      (r) => [r.old.mode, r.new.mode],
+      (r) => [commandSide(r.old).mode, commandSide(r.new).mode],
       ["per-input", "per-input"],
     ],
     [
@@ -115,7 +147,12 @@ describe("resolveRunConfig precedence: flags over the config file", () => {
       (r) => [r.old.label, r.new.label],
       ["v1", "v2"],
     ],
-    ["--shell sets both sides", { shell: true }, (r) => [r.old.shell, r.new.shell], [true, true]],
+    [
+      "--shell sets both sides",
+      { shell: true },
+      (r) => [commandSide(r.old).shell, commandSide(r.new).shell],
+      [true, true],
+    ],
     ["--sample", { sample: "20" }, (r) => [r.input.sample, r.input.strategy], [20, "first"]],
     ["--sample all", { sample: "all" }, (r) => [r.input.sample, r.input.strategy], ["all", "all"]],
     ["--strategy", { strategy: "random" }, (r) => r.input.strategy, "random"],

@@ -37,7 +37,9 @@ describe("renderStarterConfig", () => {
     const text = renderStarterConfig();
     const shape = userConfigSchema.shape;
     for (const section of ["input", "old", "compare", "run", "gate", "report"] as const) {
-      const keys = Object.keys(shape[section].unwrap().shape);
+      // A component section is a union (command or python): every branch's keys count.
+      const schema = shape[section].unwrap() as unknown as { shape?: object; options?: { shape: object }[] };
+      const keys = (schema.options ?? [schema]).flatMap((branch) => Object.keys(branch.shape ?? {}));
       for (const key of keys) expect(text, `${section}.${key}`).toMatch(new RegExp(`\\b${key}:`));
     }
   });

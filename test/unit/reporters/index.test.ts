@@ -22,7 +22,10 @@ describe("reporters registry", () => {
   it.each([
     ["terminal", true],
     ["json", true],
-    ["markdown", false],
+    ["markdown", true],
+    ["junit", true],
+    ["github", true],
+    ["html", false],
     ["toString", false],
   ])("knows whether %s is a reporter name (%s)", (name, expected) => {
     expect(isReporterName(name)).toBe(expected);

@@ -11,7 +11,8 @@ describe("parseConcretePath", () => {
     { path: "a.b[3].c", segments: ["a", "b", 3, "c"] },
     { path: '["odd key"].x', segments: ["odd key", "x"] },
     { path: 'a["with \\"quote"]', segments: ["a", 'with "quote'] },
-    { path: "items[id=42].score", segments: ["items"] },
+    { path: "items[id=42].score", segments: ["items", { keyName: "id", valueText: "42" }, "score"] },
+    { path: 'items[id="a]b"]', segments: ["items", { keyName: "id", valueText: '"a]b"' }] },
   ])("reads $path", ({ path, segments }) => {
     expect(parseConcretePath(path)).toEqual(segments);
   });
@@ -33,6 +34,25 @@ describe("projectToDifferences", () => {
       { path: "extra", kind: "added" },
     ]);
     expect(projected).toEqual({ old: { emb: { "[1]": 2 } }, new: { emb: { "[1]": 2.5 }, extra: true } });
+  });
+
+  it("finds keyed elements by their key field, wherever they sit in the array", () => {
+    const oldOutput = {
+      rows: [
+        { id: 1, x: 1.0000000001 },
+        { id: 2, x: 5 },
+      ],
+    };
+    const newOutput = {
+      rows: [
+        { id: 2, x: 6 },
+        { id: 1, x: 1 },
+      ],
+    };
+    expect(projectToDifferences(oldOutput, newOutput, [at("rows[id=2].x")])).toEqual({
+      old: { rows: { "[id=2]": { x: 5 } } },
+      new: { rows: { "[id=2]": { x: 6 } } },
+    });
   });
 
   it("keeps the whole value for a root difference or a shape change", () => {

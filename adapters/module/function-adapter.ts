@@ -1,0 +1,43 @@
+// The in-process adapter for functions handed to the programmatic API in memory (`twin({old: fn})`).
+// No threads: the function runs in twinrun's own process, so it can close over test fixtures and
+// mocks. The price: a synchronous function cannot be interrupted. A timeout still ends the wait
+// for an async function (the outcome is a timeout failure), but its work goes on in the background.
+import { performance } from "node:perf_hooks";
+import type { Adapter, Outcome, Side, TrialInput } from "../types.ts";
+import { type ComponentFunction, callComponentFunction } from "./call-function.ts";
+import { moduleTimeoutOutcome, outcomeFromCall } from "./outcomes.ts";
+
+/** What the in-process adapter needs. */
+export interface FunctionAdapterOptions {
+  side: Side;
+  call: ComponentFunction;
+  /** Per-input timeout for async functions; 0 means none. */
+  timeoutMs: number;
+}
+
+/** Why: tests compare two in-memory functions without worker threads or files. */
+export function createFunctionAdapter(options: FunctionAdapterOptions): Adapter {
+  let stopped = false;
+  return {
+    async start() {},
+    async run(input: TrialInput): Promise<Outcome> {
+      if (stopped) throw new Error(`twinrun bug: ${options.side} adapter got an input after stop()`);
+      const startedAt = performance.now();
+      let timer: NodeJS.Timeout | undefined;
+      const expired = new Promise<"timeout">((resolve) => {
+        if (options.timeoutMs > 0) timer = setTimeout(() => resolve("timeout"), options.timeoutMs);
+      });
+      try {
+        const result = await Promise.race([callComponentFunction(options.call, input.text), expired]);
+        const durationMs = performance.now() - startedAt;
+        if (result === "timeout") return moduleTimeoutOutcome(options.timeoutMs, durationMs, "");
+        return outcomeFromCall(result, durationMs, "");
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    async stop() {
+      stopped = true;
+    },
+  };
+}

@@ -1,0 +1,213 @@
+// The module adapter: calls an exported JavaScript/TypeScript function in worker threads, one per
+// concurrency slot, each with its own module graph (old and new never share module state). A
+// throw is a failure outcome and the thread goes on; a thread that times out is terminated, one
+// that dies fails its input, and either is replaced by a fresh thread for the next input.
+import { statSync } from "node:fs";
+import { performance } from "node:perf_hooks";
+import { ComponentStartError } from "../../src/errors.ts";
+import { Slots } from "../command/slots.ts";
+import type { Adapter, Outcome, TrialInput } from "../types.ts";
+import { ModuleThread, type ThreadStart } from "./module-thread.ts";
+import { moduleTimeoutOutcome, outcomeFromCall, threadCrashOutcome } from "./outcomes.ts";
+import type { ModuleAdapterOptions } from "./types.ts";
+
+/** Default time a fresh thread gets to load the module (tsx compiles TypeScript on first load). */
+export const DEFAULT_MODULE_STARTUP_TIMEOUT_MS = 60_000;
+
+const STACK_CHARS = 1500;
+
+/** Creates the adapter for one side's module function. */
+export function createModuleAdapter(options: ModuleAdapterOptions): Adapter {
+  return new ModuleAdapter(options);
+}
+
+class ModuleAdapter implements Adapter {
+  private readonly options: ModuleAdapterOptions;
+  private readonly slots: Slots;
+  private readonly threads = new Set<ModuleThread>();
+  private idle: ModuleThread[] = [];
+  private stopping: Promise<void> | undefined;
+
+  constructor(options: ModuleAdapterOptions) {
+    this.options = options;
+    this.slots = new Slots(options.concurrency);
+  }
+
+  /** Loads the module in a first thread; throws ComponentStartError when it cannot be loaded. */
+  async start(): Promise<void> {
+    assertIsFile(this.options);
+    const thread = this.spawn();
+    const start = await this.waitUntilStarted(thread);
+    if (start.kind !== "ready") {
+      await this.discard(thread);
+      throw startFailure(this.options, start, thread.output.text());
+    }
+    thread.output.reset();
+    this.idle.push(thread);
+  }
+
+  /** Runs one input on an idle (or fresh) thread; never rejects for the component's own failure. */
+  async run(input: TrialInput): Promise<Outcome> {
+    if (this.stopping) throw new Error(`twinrun bug: ${this.options.side} adapter got an input after stop()`);
+    await this.slots.acquire();
+    try {
+      if (this.stopping)
+        throw new Error(`twinrun bug: ${this.options.side} adapter got an input after stop()`);
+      return await this.runOnThread(this.idle.pop() ?? this.spawn(), input);
+    } finally {
+      this.slots.release();
+    }
+  }
+
+  /** Terminates every thread. Idempotent. */
+  stop(): Promise<void> {
+    this.stopping ??= (async () => {
+      this.idle = [];
+      await Promise.all([...this.threads].map((thread) => this.discard(thread)));
+    })();
+    return this.stopping;
+  }
+
+  private async runOnThread(thread: ModuleThread, input: TrialInput): Promise<Outcome> {
+    const start = await this.waitUntilStarted(thread);
+    if (start.kind !== "ready") {
+      // It loaded in the first thread; a fresh one failing now is this input's crash, not a start error.
+      await this.discard(thread);
+      return threadCrashOutcome(describeStart(start), 0, thread.output.text());
+    }
+    const { timeoutMs } = this.options;
+    const startedAt = performance.now();
+    const reply = await withTimeout(thread.call(input.text), timeoutMs);
+    const durationMs = performance.now() - startedAt;
+    const output = thread.output.text();
+    thread.output.reset();
+    if (reply === "timeout") {
+      await this.discard(thread);
+      return moduleTimeoutOutcome(timeoutMs, durationMs, output);
+    }
+    if (reply.kind === "exit") {
+      await this.discard(thread);
+      return threadCrashOutcome(reply.reason, durationMs, output);
+    }
+    if (this.stopping === undefined && thread.isAlive()) this.idle.push(thread);
+    const { message } = reply;
+    if (message.type === "result") return outcomeFromCall({ kind: "result", ...message }, durationMs, output);
+    if (message.type === "exception")
+      return outcomeFromCall({ ...message, kind: "exception" }, durationMs, output);
+    return outcomeFromCall({ kind: "unserialisable", message: message.message }, durationMs, output);
+  }
+
+  private spawn(): ModuleThread {
+    const thread = new ModuleThread(
+      { file: this.options.file, exportName: this.options.exportName },
+      this.options.env,
+    );
+    this.threads.add(thread);
+    thread.ended.then(() => {
+      this.threads.delete(thread);
+      this.idle = this.idle.filter((candidate) => candidate !== thread);
+    });
+    return thread;
+  }
+
+  private async waitUntilStarted(
+    thread: ModuleThread,
+  ): Promise<ThreadStart | { kind: "slow"; timeoutMs: number }> {
+    const timeoutMs = this.options.startupTimeoutMs ?? DEFAULT_MODULE_STARTUP_TIMEOUT_MS;
+    const start = await withTimeout(thread.started, timeoutMs);
+    return start === "timeout" ? { kind: "slow", timeoutMs } : start;
+  }
+
+  private async discard(thread: ModuleThread): Promise<void> {
+    this.threads.delete(thread);
+    this.idle = this.idle.filter((candidate) => candidate !== thread);
+    await thread.terminate();
+  }
+}
+
+function assertIsFile(options: ModuleAdapterOptions): void {
+  let isFile = false;
+  try {
+    isFile = statSync(options.file).isFile();
+  } catch {
+    isFile = false;
+  }
+  if (!isFile) {
+    throw new ComponentStartError(
+      options.side,
+      `${options.side} component could not start: module file not found: ${options.file}`,
+    );
+  }
+}
+
+function describeStart(
+  start: Exclude<ThreadStart, { kind: "ready" }> | { kind: "slow"; timeoutMs: number },
+): string {
+  switch (start.kind) {
+    case "startup-error":
+      return `the module failed to load in a fresh worker thread (${start.message.errorType}: ${start.message.message})`;
+    case "exit":
+      return start.reason;
+    case "slow":
+      return `a fresh worker thread took longer than ${start.timeoutMs} ms to load the module`;
+  }
+}
+
+function startFailure(
+  options: ModuleAdapterOptions,
+  start: Exclude<ThreadStart, { kind: "ready" }> | { kind: "slow"; timeoutMs: number },
+  output: string,
+): ComponentStartError {
+  const spec = `js:${options.file}#${options.exportName}`;
+  const prefix = `${options.side} component could not start:`;
+  if (start.kind === "startup-error") {
+    const { errorType, message, stack } = start.message;
+    const reason =
+      errorType === "ExportError"
+        ? `${spec}: ${message}`
+        : `could not load ${spec} (${errorType}: ${message})${indentTail(stackBelowMessage(stack))}`;
+    return new ComponentStartError(options.side, `${prefix} ${reason}${indentTail(output)}`);
+  }
+  if (start.kind === "slow") {
+    return new ComponentStartError(
+      options.side,
+      `${prefix} loading ${spec} took longer than ${Math.round(start.timeoutMs / 1000)} s; the worker thread was stopped${indentTail(output)}`,
+    );
+  }
+  return new ComponentStartError(
+    options.side,
+    `${prefix} ${start.reason} while loading ${spec}${indentTail(output)}`,
+  );
+}
+
+// A stack's first line repeats the message; the frames below it say where.
+function stackBelowMessage(stack: string | undefined): string {
+  if (stack === undefined) return "";
+  const lines = stack.split("\n");
+  const firstFrame = lines.findIndex((line) => /^\s+at /.test(line));
+  return firstFrame === -1 ? "" : lines.slice(firstFrame, firstFrame + 6).join("\n");
+}
+
+function indentTail(text: string): string {
+  const trimmed = text.trimEnd();
+  if (trimmed === "") return "";
+  const tail = trimmed.length > STACK_CHARS ? `…${trimmed.slice(-STACK_CHARS)}` : trimmed;
+  return `\n${tail
+    .split(/\r?\n/)
+    .map((line) => `    ${line.trim()}`)
+    .join("\n")}`;
+}
+
+/** Races a promise against a timer; 0 means no timeout. */
+async function withTimeout<T>(promise: Promise<T>, timeoutMs: number): Promise<T | "timeout"> {
+  if (timeoutMs <= 0) return promise;
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<"timeout">((resolve) => {
+    timer = setTimeout(() => resolve("timeout"), timeoutMs);
+  });
+  try {
+    return await Promise.race([promise, expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,45 @@
+// The body of one worker thread (started through worker-bootstrap.mjs, which registered tsx):
+// load the component's module once, say "ready" or why not, then answer one call at a time.
+// Each thread has its own module graph, so old and new never share module state.
+import { pathToFileURL } from "node:url";
+import { parentPort, workerData } from "node:worker_threads";
+import { callComponentFunction, describeThrown } from "./call-function.ts";
+import { resolveExport } from "./resolve-export.ts";
+import type { CallMessage, CallReplyMessage, ModuleWorkerData, WorkerMessage } from "./types.ts";
+
+const port = parentPort;
+if (port === null) throw new Error("twinrun bug: module-worker.ts must run in a worker thread");
+const data = workerData as ModuleWorkerData;
+const post = (message: WorkerMessage) => port.postMessage(message);
+
+let moduleNamespace: Record<string, unknown> | undefined;
+try {
+  moduleNamespace = (await import(pathToFileURL(data.file).href)) as Record<string, unknown>;
+} catch (error) {
+  post({ type: "startup-error", ...describeThrown(error) });
+}
+
+if (moduleNamespace !== undefined) {
+  const lookup = resolveExport(moduleNamespace, data.exportName);
+  if (!lookup.found) {
+    post({ type: "startup-error", errorType: "ExportError", message: lookup.problem });
+  } else {
+    const fn = lookup.fn;
+    port.on("message", async (message: CallMessage) => {
+      const result = await callComponentFunction(fn, message.inputText);
+      const reply: CallReplyMessage =
+        result.kind === "result"
+          ? { type: "result", id: message.id, value: result.value, text: result.text }
+          : result.kind === "exception"
+            ? { type: "exception", id: message.id, ...withoutKind(result) }
+            : { type: "unserialisable", id: message.id, message: result.message };
+      post(reply);
+    });
+    post({ type: "ready" });
+  }
+}
+
+function withoutKind<T extends { kind: string }>(result: T): Omit<T, "kind"> {
+  const { kind: _kind, ...rest } = result;
+  return rest;
+}

@@ -1,0 +1,43 @@
+// Outcomes from what a component function did. Messages are stable across runs (no ids, no
+// durations, no stack lines), because two failures are the same when kind and message match.
+import { failureOutcome } from "../command/outcomes.ts";
+import { STDERR_TAIL_CHARS } from "../command/stderr-tail.ts";
+import type { Outcome } from "../types.ts";
+import type { CallResult } from "./types.ts";
+
+/** Why: a call's result becomes the Outcome the runner compares; output and stack go to `stderr`. */
+export function outcomeFromCall(result: CallResult, durationMs: number, output: string): Outcome {
+  switch (result.kind) {
+    case "result":
+      return { status: "ok", text: result.text, value: result.value, durationMs };
+    case "exception": {
+      const message =
+        result.message.trim() === "" ? result.errorType : `${result.errorType}: ${result.message}`;
+      const outcome = failureOutcome("exception", message, durationMs, {
+        stderr: keepTail(`${output}${result.stack ?? ""}`),
+      });
+      if (outcome.status === "failure") outcome.failure.errorType = result.errorType;
+      return outcome;
+    }
+    case "unserialisable":
+      return failureOutcome("unparsable", result.message, durationMs, { stderr: keepTail(output) });
+  }
+}
+
+/** The failure for a call that did not finish within the per-input timeout. */
+export function moduleTimeoutOutcome(timeoutMs: number, durationMs: number, output: string): Outcome {
+  return failureOutcome("timeout", `no result within ${timeoutMs} ms`, durationMs, {
+    stderr: keepTail(output),
+  });
+}
+
+/** The failure for a worker thread that died while running an input. */
+export function threadCrashOutcome(reason: string, durationMs: number, output: string): Outcome {
+  return failureOutcome("crash", `${reason} while running this input`, durationMs, {
+    stderr: keepTail(output),
+  });
+}
+
+function keepTail(text: string): string {
+  return text.length > STDERR_TAIL_CHARS ? `…${text.slice(-STDERR_TAIL_CHARS)}` : text;
+}

@@ -1,0 +1,90 @@
+// The module adapter's contracts: how one side's JavaScript/TypeScript function is run, and the
+// typed message protocol between the adapter and its worker threads (module-worker.ts).
+import type { Side } from "../types.ts";
+
+/** Everything the module adapter needs, fully resolved by the caller (resolveRunConfig). */
+export interface ModuleAdapterOptions {
+  /** Which side this component is, for messages. */
+  side: Side;
+  /** Absolute path of the .js/.mjs/.cjs/.ts/.mts/.cts file. */
+  file: string;
+  /** The export to call: a name, `default`, or a dotted path into an exported object (`scorer.score`). */
+  exportName: string;
+  /** Shared env + side env, already merged; the worker thread's process.env is process.env plus these. */
+  env: Record<string, string>;
+  /** Per-input timeout; 0 means none. The worker thread is terminated and replaced on expiry. */
+  timeoutMs: number;
+  /** The most worker threads alive at once (one per concurrency slot). */
+  concurrency: number;
+  /** How long a fresh worker thread may take to load the module (default 60 000 ms). */
+  startupTimeoutMs?: number;
+}
+
+/** What a worker thread gets as workerData. */
+export interface ModuleWorkerData {
+  file: string;
+  exportName: string;
+}
+
+/** Adapter → worker: run the function on one input (the trial's exact JSON text). */
+export interface CallMessage {
+  type: "call";
+  id: number;
+  inputText: string;
+}
+
+/** Worker → adapter, once: the module loaded and the export is a function. */
+export interface ReadyMessage {
+  type: "ready";
+}
+
+/** Worker → adapter, instead of ready: the module could not be loaded or has no such function. */
+export interface StartupErrorMessage {
+  type: "startup-error";
+  errorType: string;
+  message: string;
+  stack?: string;
+}
+
+/** The function returned (or resolved with) a value, already in its comparable form. */
+export interface ResultMessage {
+  type: "result";
+  id: number;
+  /** The comparable value (see comparable-value.ts): plain objects, arrays, numbers, bigints, strings. */
+  value: unknown;
+  /** Its JSON text (stringifyLossless). */
+  text: string;
+}
+
+/** The function threw (or its promise rejected). */
+export interface ExceptionMessage {
+  type: "exception";
+  id: number;
+  errorType: string;
+  message: string;
+  stack?: string;
+}
+
+/** The function returned something with no comparable form (a circular structure). */
+export interface UnserialisableMessage {
+  type: "unserialisable";
+  id: number;
+  message: string;
+}
+
+/** Every message a worker thread posts. */
+export type WorkerMessage =
+  | ReadyMessage
+  | StartupErrorMessage
+  | ResultMessage
+  | ExceptionMessage
+  | UnserialisableMessage;
+
+/** Replies that answer one call (they carry its id). */
+export type CallReplyMessage = ResultMessage | ExceptionMessage | UnserialisableMessage;
+
+/** The outcome of one call, wherever it ran (worker thread or in-process), before timing is added. */
+export type CallResult =
+  | { kind: "result"; value: unknown; text: string }
+  | { kind: "exception"; errorType: string; message: string; stack?: string }
+  | { kind: "unserialisable"; message: string };
