@@ -2,11 +2,12 @@
 // takes an idle worker, sends one input line and waits for one answer line. A worker that dies,
 // answers garbage or times out fails that input and is discarded; the next input gets a fresh one.
 import { performance } from "node:perf_hooks";
+import { withTimeout } from "../shared/with-timeout.ts";
+import { stopProcessWorker, WorkerSet } from "../shared/worker-set.ts";
 import type { Outcome, Side, TrialInput } from "../types.ts";
 import { type ExitInfo, isCommandNotFound } from "./exit-info.ts";
 import { assertCanLaunch, startError } from "./launch-check.ts";
 import { exitFailureOutcome, outcomeFromOutput, quoteStart, timeoutOutcome } from "./outcomes.ts";
-import { Slots } from "./slots.ts";
 import { lastStderrLine } from "./stderr-tail.ts";
 import type { LaunchSpec } from "./types.ts";
 import { WorkerProcess, type WorkerReply } from "./worker-process.ts";
@@ -28,23 +29,25 @@ export interface WorkerPoolOptions {
 /** Runs inputs on a pool of worker processes; see the file comment. */
 export class WorkerPool {
   private readonly options: WorkerPoolOptions;
-  private readonly slots: Slots;
-  private readonly workers = new Set<WorkerProcess>();
-  private idle: WorkerProcess[] = [];
+  private readonly workers: WorkerSet<WorkerProcess>;
   /** Workers that have answered at least one input (their startup is over). */
   private readonly warm = new WeakSet<WorkerProcess>();
   private launched = false;
-  private stopping: Promise<void> | undefined;
 
   constructor(options: WorkerPoolOptions) {
     this.options = options;
-    this.slots = new Slots(options.concurrency);
+    this.workers = new WorkerSet({
+      side: options.side,
+      concurrency: options.concurrency,
+      spawn: () => new WorkerProcess(options.launch),
+      shutdown: (worker) => stopProcessWorker(worker, STOP_GRACE_MS),
+    });
   }
 
   /** Starts one worker and checks it survives its first moments; throws ComponentStartError if not. */
   async start(): Promise<void> {
     assertCanLaunch(this.options.side, this.options.launch);
-    const worker = this.spawn();
+    const worker = this.workers.spawn();
     let timer: NodeJS.Timeout | undefined;
     const alive = new Promise<undefined>((resolve) => {
       timer = setTimeout(() => resolve(undefined), this.options.startGraceMs);
@@ -52,26 +55,17 @@ export class WorkerPool {
     const exit = await Promise.race([worker.ended, alive]);
     clearTimeout(timer);
     if (exit !== undefined) throw this.startFailure(exit, worker.stderr.text(), worker.strayLine());
-    this.idle.push(worker);
+    this.workers.release(worker);
   }
 
   /** Runs one input on an idle (or fresh) worker; rejects only with ComponentStartError. */
-  async run(input: TrialInput): Promise<Outcome> {
-    if (this.stopping) throw new Error(`twinrun bug: ${this.options.side} adapter got an input after stop()`);
-    await this.slots.acquire();
-    try {
-      if (this.stopping)
-        throw new Error(`twinrun bug: ${this.options.side} adapter got an input after stop()`);
-      return await this.runOnWorker(this.takeIdle() ?? this.spawn(), input);
-    } finally {
-      this.slots.release();
-    }
+  run(input: TrialInput): Promise<Outcome> {
+    return this.workers.withWorker((worker) => this.runOnWorker(worker, input));
   }
 
   /** Stops every worker: close stdin and SIGTERM, then SIGKILL after STOP_GRACE_MS. Idempotent. */
   stop(): Promise<void> {
-    this.stopping ??= this.stopAll();
-    return this.stopping;
+    return this.workers.stop();
   }
 
   private async runOnWorker(worker: WorkerProcess, input: TrialInput): Promise<Outcome> {
@@ -97,7 +91,7 @@ export class WorkerPool {
     }
     this.warm.add(worker);
     worker.stderr.reset();
-    this.release(worker);
+    this.workers.release(worker);
     return outcome;
   }
 
@@ -122,28 +116,6 @@ export class WorkerPool {
       outcome.failure.message += `; it left an unfinished output line: ${quoteStart(reply.partialLine)}`;
     }
     return outcome;
-  }
-
-  private spawn(): WorkerProcess {
-    const worker = new WorkerProcess(this.options.launch);
-    this.workers.add(worker);
-    worker.ended.then(() => {
-      this.workers.delete(worker);
-      this.idle = this.idle.filter((candidate) => candidate !== worker);
-    });
-    return worker;
-  }
-
-  // An idle worker that exited meanwhile is skipped: the next input simply gets a fresh one.
-  private takeIdle(): WorkerProcess | undefined {
-    let worker = this.idle.pop();
-    while (worker !== undefined && !worker.isUsable()) worker = this.idle.pop();
-    return worker;
-  }
-
-  private release(worker: WorkerProcess): void {
-    if (this.stopping || !worker.isUsable()) return;
-    this.idle.push(worker);
   }
 
   private startFailure(exit: ExitInfo, stderr: string, strayLine?: string): Error {
@@ -174,38 +146,6 @@ export class WorkerPool {
     const hint =
       exit.exitCode === 0 ? " (a worker must keep reading JSON lines from stdin until it closes)" : "";
     return startError(side, `the worker ${how} right after starting${hint}${tail}`, launch.cwd);
-  }
-
-  private async stopAll(): Promise<void> {
-    const workers = [...this.workers];
-    this.idle = [];
-    for (const worker of workers) {
-      worker.closeInput();
-      worker.kill("SIGTERM");
-    }
-    await Promise.all(
-      workers.map(async (worker) => {
-        const ended = await withTimeout(worker.ended, STOP_GRACE_MS);
-        if (ended === "timeout") {
-          worker.kill("SIGKILL");
-          await worker.ended;
-        }
-      }),
-    );
-  }
-}
-
-/** Races a promise against a timer; 0 means no timeout. */
-async function withTimeout<T>(promise: Promise<T>, timeoutMs: number): Promise<T | "timeout"> {
-  if (timeoutMs <= 0) return promise;
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<"timeout">((resolve) => {
-    timer = setTimeout(() => resolve("timeout"), timeoutMs);
-  });
-  try {
-    return await Promise.race([promise, expired]);
-  } finally {
-    clearTimeout(timer);
   }
 }
 

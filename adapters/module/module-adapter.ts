@@ -5,7 +5,8 @@
 import { statSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { ComponentStartError } from "../../src/errors.ts";
-import { Slots } from "../command/slots.ts";
+import { withTimeout } from "../shared/with-timeout.ts";
+import { WorkerSet } from "../shared/worker-set.ts";
 import type { Adapter, Outcome, TrialInput } from "../types.ts";
 import { ModuleThread, type ThreadStart } from "./module-thread.ts";
 import { moduleTimeoutOutcome, outcomeFromCall, threadCrashOutcome } from "./outcomes.ts";
@@ -23,56 +24,46 @@ export function createModuleAdapter(options: ModuleAdapterOptions): Adapter {
 
 class ModuleAdapter implements Adapter {
   private readonly options: ModuleAdapterOptions;
-  private readonly slots: Slots;
-  private readonly threads = new Set<ModuleThread>();
-  private idle: ModuleThread[] = [];
-  private stopping: Promise<void> | undefined;
+  private readonly threads: WorkerSet<ModuleThread>;
 
   constructor(options: ModuleAdapterOptions) {
     this.options = options;
-    this.slots = new Slots(options.concurrency);
+    this.threads = new WorkerSet({
+      side: options.side,
+      concurrency: options.concurrency,
+      spawn: () => new ModuleThread({ file: options.file, exportName: options.exportName }, options.env),
+      shutdown: (thread) => thread.terminate(),
+    });
   }
 
   /** Loads the module in a first thread; throws ComponentStartError when it cannot be loaded. */
   async start(): Promise<void> {
     assertIsFile(this.options);
-    const thread = this.spawn();
+    const thread = this.threads.spawn();
     const start = await this.waitUntilStarted(thread);
     if (start.kind !== "ready") {
-      await this.discard(thread);
+      await this.threads.discard(thread);
       throw startFailure(this.options, start, thread.output.text());
     }
     thread.output.reset();
-    this.idle.push(thread);
+    this.threads.release(thread);
   }
 
   /** Runs one input on an idle (or fresh) thread; never rejects for the component's own failure. */
-  async run(input: TrialInput): Promise<Outcome> {
-    if (this.stopping) throw new Error(`twinrun bug: ${this.options.side} adapter got an input after stop()`);
-    await this.slots.acquire();
-    try {
-      if (this.stopping)
-        throw new Error(`twinrun bug: ${this.options.side} adapter got an input after stop()`);
-      return await this.runOnThread(this.idle.pop() ?? this.spawn(), input);
-    } finally {
-      this.slots.release();
-    }
+  run(input: TrialInput): Promise<Outcome> {
+    return this.threads.withWorker((thread) => this.runOnThread(thread, input));
   }
 
   /** Terminates every thread. Idempotent. */
   stop(): Promise<void> {
-    this.stopping ??= (async () => {
-      this.idle = [];
-      await Promise.all([...this.threads].map((thread) => this.discard(thread)));
-    })();
-    return this.stopping;
+    return this.threads.stop();
   }
 
   private async runOnThread(thread: ModuleThread, input: TrialInput): Promise<Outcome> {
     const start = await this.waitUntilStarted(thread);
     if (start.kind !== "ready") {
       // It loaded in the first thread; a fresh one failing now is this input's crash, not a start error.
-      await this.discard(thread);
+      await this.threads.discard(thread);
       return threadCrashOutcome(describeStart(start), 0, thread.output.text());
     }
     const { timeoutMs } = this.options;
@@ -82,32 +73,19 @@ class ModuleAdapter implements Adapter {
     const output = thread.output.text();
     thread.output.reset();
     if (reply === "timeout") {
-      await this.discard(thread);
+      await this.threads.discard(thread);
       return moduleTimeoutOutcome(timeoutMs, durationMs, output);
     }
     if (reply.kind === "exit") {
-      await this.discard(thread);
+      await this.threads.discard(thread);
       return threadCrashOutcome(reply.reason, durationMs, output);
     }
-    if (this.stopping === undefined && thread.isAlive()) this.idle.push(thread);
+    this.threads.release(thread);
     const { message } = reply;
     if (message.type === "result") return outcomeFromCall({ kind: "result", ...message }, durationMs, output);
     if (message.type === "exception")
       return outcomeFromCall({ ...message, kind: "exception" }, durationMs, output);
     return outcomeFromCall({ kind: "unserialisable", message: message.message }, durationMs, output);
-  }
-
-  private spawn(): ModuleThread {
-    const thread = new ModuleThread(
-      { file: this.options.file, exportName: this.options.exportName },
-      this.options.env,
-    );
-    this.threads.add(thread);
-    thread.ended.then(() => {
-      this.threads.delete(thread);
-      this.idle = this.idle.filter((candidate) => candidate !== thread);
-    });
-    return thread;
   }
 
   private async waitUntilStarted(
@@ -116,12 +94,6 @@ class ModuleAdapter implements Adapter {
     const timeoutMs = this.options.startupTimeoutMs ?? DEFAULT_MODULE_STARTUP_TIMEOUT_MS;
     const start = await withTimeout(thread.started, timeoutMs);
     return start === "timeout" ? { kind: "slow", timeoutMs } : start;
-  }
-
-  private async discard(thread: ModuleThread): Promise<void> {
-    this.threads.delete(thread);
-    this.idle = this.idle.filter((candidate) => candidate !== thread);
-    await thread.terminate();
   }
 }
 
@@ -196,18 +168,4 @@ function indentTail(text: string): string {
     .split(/\r?\n/)
     .map((line) => `    ${line.trim()}`)
     .join("\n")}`;
-}
-
-/** Races a promise against a timer; 0 means no timeout. */
-async function withTimeout<T>(promise: Promise<T>, timeoutMs: number): Promise<T | "timeout"> {
-  if (timeoutMs <= 0) return promise;
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<"timeout">((resolve) => {
-    timer = setTimeout(() => resolve("timeout"), timeoutMs);
-  });
-  try {
-    return await Promise.race([promise, expired]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

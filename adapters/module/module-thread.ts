@@ -66,7 +66,7 @@ export class ModuleThread {
   }
 
   /** True until the thread ended or was terminated. */
-  isAlive(): boolean {
+  isUsable(): boolean {
     return this.endReason === undefined;
   }
 

@@ -3,8 +3,9 @@
 // goes on; a worker that dies or times out fails that input and is replaced for the next one.
 import { performance } from "node:perf_hooks";
 import { timeoutOutcome } from "../command/outcomes.ts";
-import { Slots } from "../command/slots.ts";
 import { STOP_GRACE_MS } from "../command/worker-pool.ts";
+import { withTimeout } from "../shared/with-timeout.ts";
+import { stopProcessWorker, WorkerSet } from "../shared/worker-set.ts";
 import type { Adapter, Outcome, TrialInput } from "../types.ts";
 import { outcomeFromReply } from "./outcomes.ts";
 import { PythonWorker, type StartResult } from "./python-worker.ts";
@@ -24,46 +25,39 @@ export function createPythonAdapter(options: PythonAdapterOptions): Adapter {
 
 class PythonAdapter implements Adapter {
   private readonly options: PythonAdapterOptions;
-  private readonly slots: Slots;
-  private readonly workers = new Set<PythonWorker>();
-  private idle: PythonWorker[] = [];
-  private stopping: Promise<void> | undefined;
+  private readonly workers: WorkerSet<PythonWorker>;
 
   constructor(options: PythonAdapterOptions) {
     this.options = options;
-    this.slots = new Slots(options.concurrency);
+    this.workers = new WorkerSet({
+      side: options.side,
+      concurrency: options.concurrency,
+      spawn: () => spawnWorker(options),
+      shutdown: (worker) => stopProcessWorker(worker, STOP_GRACE_MS),
+    });
   }
 
   /** Starts one worker and waits until it imported the module; throws ComponentStartError if it cannot. */
   async start(): Promise<void> {
     assertCanStartPython(this.options);
-    const worker = this.spawn();
+    const worker = this.workers.spawn();
     const result = await this.waitUntilStarted(worker);
     if (result.kind !== "ready") {
       worker.kill();
       throw startFailureOf(this.options, result, worker.stderr.text());
     }
     worker.stderr.reset();
-    this.idle.push(worker);
+    this.workers.release(worker);
   }
 
   /** Runs one input on an idle (or fresh) worker; never rejects for the component's own failure. */
-  async run(input: TrialInput): Promise<Outcome> {
-    if (this.stopping) throw new Error(`twinrun bug: ${this.options.side} adapter got an input after stop()`);
-    await this.slots.acquire();
-    try {
-      if (this.stopping)
-        throw new Error(`twinrun bug: ${this.options.side} adapter got an input after stop()`);
-      return await this.runOnWorker(this.takeIdle() ?? this.spawn(), input);
-    } finally {
-      this.slots.release();
-    }
+  run(input: TrialInput): Promise<Outcome> {
+    return this.workers.withWorker((worker) => this.runOnWorker(worker, input));
   }
 
   /** Stops every worker: close stdin and SIGTERM, then SIGKILL after a grace period. Idempotent. */
   stop(): Promise<void> {
-    this.stopping ??= this.stopAll();
-    return this.stopping;
+    return this.workers.stop();
   }
 
   private async runOnWorker(worker: PythonWorker, input: TrialInput): Promise<Outcome> {
@@ -86,7 +80,7 @@ class PythonAdapter implements Adapter {
     }
     const outcome = outcomeFromReply(reply, durationMs, worker.stderr.text());
     worker.stderr.reset();
-    this.release(worker);
+    this.workers.release(worker);
     return outcome;
   }
 
@@ -97,71 +91,21 @@ class PythonAdapter implements Adapter {
         result === "timeout" ? { kind: "timeout", timeoutMs } : result,
     );
   }
-
-  private spawn(): PythonWorker {
-    const { options } = this;
-    const worker = new PythonWorker({
-      python: options.python,
-      cwd: options.cwd,
-      env: options.env,
-      config: {
-        module: options.module,
-        function: options.function,
-        style: options.style,
-        cwd: options.cwd,
-        path: options.path,
-        key: options.key ?? null,
-        seedEachCall: options.seedEachCall,
-      },
-    });
-    this.workers.add(worker);
-    worker.ended.then(() => {
-      this.workers.delete(worker);
-      this.idle = this.idle.filter((candidate) => candidate !== worker);
-    });
-    return worker;
-  }
-
-  // An idle worker that died meanwhile is skipped: the next input simply gets a fresh one.
-  private takeIdle(): PythonWorker | undefined {
-    let worker = this.idle.pop();
-    while (worker !== undefined && !worker.isUsable()) worker = this.idle.pop();
-    return worker;
-  }
-
-  private release(worker: PythonWorker): void {
-    if (this.stopping || !worker.isUsable()) return;
-    this.idle.push(worker);
-  }
-
-  private async stopAll(): Promise<void> {
-    const workers = [...this.workers];
-    this.idle = [];
-    for (const worker of workers) {
-      worker.closeInput();
-      worker.kill("SIGTERM");
-    }
-    await Promise.all(
-      workers.map(async (worker) => {
-        if ((await withTimeout(worker.ended, STOP_GRACE_MS)) === "timeout") {
-          worker.kill("SIGKILL");
-          await worker.ended;
-        }
-      }),
-    );
-  }
 }
 
-/** Races a promise against a timer; 0 means no timeout. */
-async function withTimeout<T>(promise: Promise<T>, timeoutMs: number): Promise<T | "timeout"> {
-  if (timeoutMs <= 0) return promise;
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<"timeout">((resolve) => {
-    timer = setTimeout(() => resolve("timeout"), timeoutMs);
+function spawnWorker(options: PythonAdapterOptions): PythonWorker {
+  return new PythonWorker({
+    python: options.python,
+    cwd: options.cwd,
+    env: options.env,
+    config: {
+      module: options.module,
+      function: options.function,
+      style: options.style,
+      cwd: options.cwd,
+      path: options.path,
+      key: options.key ?? null,
+      seedEachCall: options.seedEachCall,
+    },
   });
-  try {
-    return await Promise.race([promise, expired]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
