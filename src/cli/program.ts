@@ -21,7 +21,7 @@ export function buildProgram(): Command {
     .showHelpAfterError("(run with --help for usage)")
     .addHelpText("after", EXIT_CODES_HELP);
 
-  program
+  const run = program
     .command("run")
     .description("run old and new on sampled inputs, compare the outputs, report and gate")
     .option(
@@ -59,13 +59,7 @@ export function buildProgram(): Command {
       "Python interpreter, e.g. .venv/bin/python (default: $TWINRUN_PYTHON, else python3)",
     )
     .option("-i, --input <file>", "input source: .jsonl, .json (array) or .csv")
-    .addOption(
-      new Option("--format <format>", "input format, when the extension does not tell").choices([
-        "jsonl",
-        "json",
-        "csv",
-      ]),
-    )
+    .addOption(formatOption("input format, when the extension does not tell"))
     .option("-n, --sample <n|all>", "how many inputs to sample (default 100)")
     .addOption(
       new Option("--strategy <strategy>", "sampling strategy (default random)").choices([
@@ -83,17 +77,8 @@ export function buildProgram(): Command {
         "fail",
         "skip",
       ]),
-    )
-    .option("--abs <x>", "absolute tolerance for numbers (default 1e-12)")
-    .option("--rel <x>", "relative tolerance for numbers (default 1e-9)")
-    .option("--exact", "no numeric tolerance at all (abs = rel = 0)")
-    .option("--ignore <pattern>", "ignore an output path (repeatable)", collect)
-    .option("--tol <pattern=abs:x,rel:y>", "tolerance for one path pattern (repeatable)", collect)
-    .option(
-      "--unordered <pattern[:keyField]>",
-      "compare an array as a multiset, or matched by a key field (repeatable)",
-      collect,
-    )
+    );
+  addCompareOptions(run)
     .option("--concurrency <n>", "trials run at once (default: CPU count)")
     .option(
       "--timeout <ms>",
@@ -123,31 +108,16 @@ export function buildProgram(): Command {
     .option("--no-step-summary", "do not append the Markdown summary to $GITHUB_STEP_SUMMARY")
     .action(async (_options, command: Command) => (await import("./run-command.ts")).runRunCommand(command));
 
-  program
+  const diff = program
     .command("diff")
     .description("compare two existing output files (.jsonl, .json array, .csv) record by record")
     .argument("<old-output>", "the old version's output file")
     .argument("<new-output>", "the new version's output file")
     .option("-c, --config <file>", "read compare/gate/report settings from this config file")
     .option("--key <field,...>", "match records by these fields instead of by position")
-    .addOption(
-      new Option("--format <format>", "format of both files, when the extension does not tell").choices([
-        "jsonl",
-        "json",
-        "csv",
-      ]),
-    )
-    .option("--csv-strings", "keep CSV cells as text instead of inferring numbers")
-    .option("--abs <x>", "absolute tolerance for numbers (default 1e-12)")
-    .option("--rel <x>", "relative tolerance for numbers (default 1e-9)")
-    .option("--exact", "no numeric tolerance at all (abs = rel = 0)")
-    .option("--ignore <pattern>", "ignore an output path (repeatable)", collect)
-    .option("--tol <pattern=abs:x,rel:y>", "tolerance for one path pattern (repeatable)", collect)
-    .option(
-      "--unordered <pattern[:keyField]>",
-      "compare an array as a multiset, or matched by a key field (repeatable)",
-      collect,
-    )
+    .addOption(formatOption("format of both files, when the extension does not tell"))
+    .option("--csv-strings", "keep CSV cells as text instead of inferring numbers");
+  addCompareOptions(diff)
     .option("--json <file>", "also write the JSON report to this file")
     .option("--examples <n>", "differing records to show (default 5)")
     .option("--max-changed <count|rate%>", "changed records the gate allows (default 0)")
@@ -187,4 +157,23 @@ export function buildProgram(): Command {
     );
 
   return program;
+}
+
+/** The comparison flags `run` and `diff` share, one to one with the config's compare section. */
+function addCompareOptions(command: Command): Command {
+  return command
+    .option("--abs <x>", "absolute tolerance for numbers (default 1e-12)")
+    .option("--rel <x>", "relative tolerance for numbers (default 1e-9)")
+    .option("--exact", "no numeric tolerance at all (abs = rel = 0)")
+    .option("--ignore <pattern>", "ignore an output path (repeatable)", collect)
+    .option("--tol <pattern=abs:x,rel:y>", "tolerance for one path pattern (repeatable)", collect)
+    .option(
+      "--unordered <pattern[:keyField]>",
+      "compare an array as a multiset, or matched by a key field (repeatable)",
+      collect,
+    );
+}
+
+function formatOption(description: string): Option {
+  return new Option("--format <format>", description).choices(["jsonl", "json", "csv"]);
 }
