@@ -1,5 +1,6 @@
 // Before shard reports are combined: they must be the shards of ONE sample, run the same way,
 // each exactly once, all present. Anything else would give a verdict no unsharded run gives.
+import equal from "fast-deep-equal";
 import { TwinrunError } from "../errors.ts";
 import type { Report } from "../report/types.ts";
 
@@ -76,7 +77,8 @@ function findSampleDifference(a: Report, b: Report): string | undefined {
 function findSettingDifference(a: Report, b: Report): string | undefined {
   if (a.gate.maxChanged !== b.gate.maxChanged)
     return `--max-changed (${a.gate.maxChanged} vs ${b.gate.maxChanged})`;
-  if (JSON.stringify(a.settings.compare) !== JSON.stringify(b.settings.compare)) return "compare settings";
+  // Structural equality: two reports may list the same settings' keys in another order.
+  if (!equal(a.settings.compare, b.settings.compare)) return "compare settings";
   if (a.base?.commit !== b.base?.commit) {
     return `base commits (${a.base?.commit ?? "none"} vs ${b.base?.commit ?? "none"}: did the base branch move between the shards?)`;
   }

@@ -115,6 +115,16 @@ describe("mergeReports", () => {
     });
   });
 
+  it("merges shards whose compare settings list the same keys in another order", () => {
+    const reordered = { ...settings, compare: { rules: [], tolerance: { rel: 1e-9, abs: 1e-12 } } };
+    expect(() =>
+      mergeReports([
+        { name: "s1.json", report: first },
+        { name: "s2.json", report: { ...second, settings: reordered } },
+      ]),
+    ).not.toThrow();
+  });
+
   it.each([
     ["a report that is no shard", () => [first, makeReport({ settings })], /s2\.json is not a shard report/],
     [
