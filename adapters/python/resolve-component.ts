@@ -82,10 +82,13 @@ export function alignDataframeSides(
     component.adapter === "python" && component.style === "dataframe";
   if (!isDataframe(oldComponent) && !isDataframe(newComponent)) return [oldComponent, newComponent];
   if (oldComponent.adapter !== "python" || newComponent.adapter !== "python") {
-    const [python, other] = oldComponent.adapter === "python" ? ["old", "new"] : ["new", "old"];
+    const [python, other, otherAdapter] =
+      oldComponent.adapter === "python"
+        ? ["old", "new", newComponent.adapter]
+        : ["new", "old", oldComponent.adapter];
     throw new TwinrunError(
       "USAGE",
-      `the ${python} component uses style "dataframe" but the ${other} component is a command: the dataframe ` +
+      `the ${python} component uses style "dataframe" but the ${other} component is a ${otherAdapter} component: the dataframe ` +
         `style needs both sides to be Python functions (py:<module>:<function>) in ${configName}`,
     );
   }

@@ -36,7 +36,7 @@ const STARTER_LINES = [
   "  shell: false # run the command through a shell (pipes, globs)",
   "  # setup: pip install -e . # run once in cwd before the component starts (with base: in the worktree)",
   "  # A Python function instead of a command (replace command, mode and shell with these):",
-  "  # adapter: python # command (default) | python",
+  "  # adapter: python # command (default) | python | module | http",
   "  # module: features_old # imported from cwd first, then path",
   "  # function: build_features",
   "  # style: record # record: function(dict) per input | dataframe: function(DataFrame) per batch",

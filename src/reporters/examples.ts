@@ -104,9 +104,14 @@ function renderSide(side: "old" | "new", outcome: OutcomeSummary, paint: Paint):
   if (outcome.status === "absent") return [paint("yellow", `${INDENT}${side}: no such record`)];
   if (outcome.failure === undefined) return [paint("yellow", `${INDENT}${side} failed`)];
   const lines = [paint("yellow", `${INDENT}${side} failed: ${describeFailure(outcome.failure)}`)];
-  const tail = tailLines(outcome.failure.stderr ?? "", STDERR_TAIL_LINES);
-  if (tail.length > 0) {
-    lines.push(paint("dim", `${INDENT}${INDENT}stderr (last ${tail.length} lines):`));
+  // Where the failure's own words are: a process's stderr, or an HTTP error response's body.
+  for (const [what, text] of [
+    ["stderr", outcome.failure.stderr],
+    ["response body", outcome.failure.body],
+  ] as const) {
+    const tail = tailLines(text ?? "", STDERR_TAIL_LINES);
+    if (tail.length === 0) continue;
+    lines.push(paint("dim", `${INDENT}${INDENT}${what} (last ${tail.length} lines):`));
     lines.push(...tail.map((line) => `${INDENT}${INDENT}${paint("dim", "│")} ${line}`));
   }
   return lines;

@@ -199,6 +199,25 @@ describe("renderTerminalReport: failures and incomplete runs", () => {
     expect(text).toMatch(/failures\s*│\s*old 0 · new 1 · both 0/);
   });
 
+  it("shows the body of an HTTP error response", () => {
+    const example = makeExample({
+      differences: [{ path: "$", kind: "failure", old: "ok", new: "http" }],
+      new: {
+        status: "failure",
+        failure: {
+          kind: "http",
+          message: "HTTP 422 Unprocessable Entity",
+          status: 422,
+          body: '{"error": "age < 0"}',
+        },
+        durationMs: 5,
+      },
+    });
+    const text = render(makeChangedReport({ examples: [example], summary: { failures: { new: 1 } } }));
+    expect(text).toContain("response body (last 1 lines):");
+    expect(text).toContain('{"error": "age < 0"}');
+  });
+
   it("names the exception type and signal of a failure", () => {
     const example = makeExample({
       old: {

@@ -145,7 +145,7 @@ describe("Python components in the config file", () => {
     [
       "a dataframe side against a command",
       "old: { adapter: python, module: a, function: f, style: dataframe }\nnew: { command: node g.mjs }\n",
-      'the old component uses style "dataframe" but the new component is a command',
+      'the old component uses style "dataframe" but the new component is a command component',
     ],
     [
       "two styles",
