@@ -1,5 +1,5 @@
 // The run: sample inputs, start both components, run the trials, aggregate, judge.
-// This is the library-level entry the CLI (and later the programmatic API) calls.
+// This is the library-level entry the CLI and the programmatic API (src/api) call.
 import { createAdapter, describeComponent } from "../../adapters/create-adapter.ts";
 import { batchSampleFor, compareOptionsFor } from "../../adapters/python/dataframe.ts";
 import type { Adapter, Side } from "../../adapters/types.ts";
