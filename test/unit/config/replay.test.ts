@@ -6,8 +6,8 @@ import { readReplayReport, settingsForReport } from "../../../src/config/replay.
 import { resolveRunConfig } from "../../../src/config/resolve.ts";
 import { userConfigSchema } from "../../../src/config/schema.ts";
 import type { ResolvedRunConfig } from "../../../src/config/types.ts";
-import { TwinrunError } from "../../../src/errors.ts";
 import type { SampleIdentity } from "../../../src/inputs/types.ts";
+import { twinrunErrorOf } from "../../helpers/twinrun-error.ts";
 import { makeTempDir } from "./temp-dir.ts";
 
 const SAMPLE: SampleIdentity = {
@@ -47,15 +47,6 @@ async function writeOriginalReport(dir: string, extraConfig?: string): Promise<R
   const report = { tool: "twinrun", reportVersion: 1, sample: SAMPLE, settings: settingsForReport(original) };
   writeFileSync(path.join(dir, "report.json"), JSON.stringify(report));
   return original;
-}
-
-async function errorOf(promise: Promise<unknown>): Promise<TwinrunError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(TwinrunError);
-  return error as TwinrunError;
 }
 
 describe("settingsForReport", () => {
@@ -146,7 +137,7 @@ describe("resolveRunConfig with --replay", () => {
   it("rejects an --only index that is not in the report's sample, naming it", async () => {
     const dir = makeTempDir();
     await writeOriginalReport(dir);
-    const error = await errorOf(resolve({ replay: "report.json", only: "2,4" }, dir));
+    const error = await twinrunErrorOf(resolve({ replay: "report.json", only: "2,4" }, dir));
     expect(error.code).toBe("USAGE");
     expect(error.message).toBe(
       "--only 4: input 4 is not in the sample of report.json (its inputs: 2, 5, 13)",
@@ -202,7 +193,7 @@ describe("readReplayReport", () => {
     ],
   ])("rejects %s with REPORT_INVALID naming the file", async (_name, content, message) => {
     const dir = makeTempDir(content === undefined ? {} : { "report.json": content });
-    const error = await errorOf(resolve({ replay: "report.json" }, dir));
+    const error = await twinrunErrorOf(resolve({ replay: "report.json" }, dir));
     expect(error.code).toBe("REPORT_INVALID");
     expect(error.message).toBe(message);
   });

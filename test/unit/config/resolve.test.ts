@@ -7,7 +7,7 @@ import type {
   ResolvedComponent,
   ResolvedRunConfig,
 } from "../../../src/config/types.ts";
-import { TwinrunError } from "../../../src/errors.ts";
+import { twinrunErrorOf } from "../../helpers/twinrun-error.ts";
 import { makeTempDir } from "./temp-dir.ts";
 
 const ESSENTIALS: RunFlags = { old: "python3 old.py", new: "python3 new.py", input: "in.jsonl" };
@@ -21,15 +21,6 @@ function commandSide(component: ResolvedComponent): ResolvedCommandComponent {
 
 function resolve(flags: RunFlags, cwd: string, cpuCount = 3): Promise<ResolvedRunConfig> {
   return resolveRunConfig({ flags, cwd, env: {}, cpuCount });
-}
-
-async function errorOf(promise: Promise<unknown>): Promise<TwinrunError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(TwinrunError);
-  return error as TwinrunError;
 }
 
 describe("resolveRunConfig defaults", () => {
@@ -357,21 +348,21 @@ describe("resolveRunConfig usage errors", () => {
       "--only: needs --replay <report.json> (it picks inputs of an earlier run)",
     ],
   ])("explains how to fix %s", async (_name, flags, message) => {
-    const error = await errorOf(resolve(flags, makeTempDir()));
+    const error = await twinrunErrorOf(resolve(flags, makeTempDir()));
     expect(error.code).toBe("USAGE");
     expect(error.message).toBe(message);
   });
 
   it("names the config file in use when an essential is missing", async () => {
     const dir = makeTempDir({ "conf/my.yaml": "new: { command: b }\n" });
-    const error = await errorOf(resolve({ config: "conf/my.yaml", input: "x" }, dir));
+    const error = await twinrunErrorOf(resolve({ config: "conf/my.yaml", input: "x" }, dir));
     expect(error.message).toBe(
       'missing the old component: give --old "<command>" or old.command in conf/my.yaml',
     );
   });
 
   it("reports every bad flag at once, one line each", async () => {
-    const error = await errorOf(
+    const error = await twinrunErrorOf(
       resolve(
         { ...ESSENTIALS, rel: "1e-6x", concurrency: "0", mode: "fast", maxChanged: "lots" },
         makeTempDir(),
@@ -388,7 +379,7 @@ describe("resolveRunConfig usage errors", () => {
 
   it("says which -c file does not exist", async () => {
     const dir = makeTempDir();
-    const error = await errorOf(resolve({ ...ESSENTIALS, config: "nope/twinrun.config.yaml" }, dir));
+    const error = await twinrunErrorOf(resolve({ ...ESSENTIALS, config: "nope/twinrun.config.yaml" }, dir));
     expect(error.code).toBe("CONFIG_NOT_FOUND");
     expect(error.message).toBe(
       `config file not found: nope/twinrun.config.yaml (looked for ${path.join(dir, "nope/twinrun.config.yaml")}); check the -c path, or create one with "twinrun init"`,

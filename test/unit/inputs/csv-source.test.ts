@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { loadSample } from "../../../src/inputs/sample.ts";
-import { createTempFiles, fixturePath, makeRequest, rejectionOf } from "./sample-request.ts";
+import { twinrunErrorOf } from "../../helpers/twinrun-error.ts";
+import { createTempFiles, fixturePath, makeRequest } from "./sample-request.ts";
 
 const files = createTempFiles();
 afterAll(() => files.remove());
@@ -41,7 +42,7 @@ describe("CSV input sources", () => {
 
   it("fails on a row with the wrong number of fields, naming file and line", async () => {
     const path = fixturePath("bad-columns.csv");
-    const error = await rejectionOf(readAll(path));
+    const error = await twinrunErrorOf(readAll(path));
     expect(error.code).toBe("INPUT_INVALID");
     expect(error.message).toContain(`${path}:3: expected 2 fields (as in the header), found 1`);
     expect(error.message).toContain("--on-bad-input skip");
@@ -58,26 +59,26 @@ describe("CSV input sources", () => {
 
   it("fails on broken quoting even in skip mode, since later rows cannot be located", async () => {
     const path = files.write("unclosed.csv", 'a,b\n1,2\n3,"open\n4,5\n');
-    const error = await rejectionOf(readAll(path, { onBadInput: "skip" }));
+    const error = await twinrunErrorOf(readAll(path, { onBadInput: "skip" }));
     expect(error.code).toBe("INPUT_INVALID");
     expect(error.message).toContain(`${path}:3: a quoted field opened in this record is never closed`);
   });
 
   it("fails on a stray quote inside a quoted field, naming its line", async () => {
     const path = files.write("stray.csv", 'a,b\n1,2\n"x"y,3\n');
-    const error = await rejectionOf(readAll(path));
+    const error = await twinrunErrorOf(readAll(path));
     expect(error.message).toContain(`${path}:3: broken CSV quoting`);
   });
 
   it("rejects a header that names a field twice", async () => {
     const path = files.write("dup.csv", "a,b,a\n1,2,3\n");
-    const error = await rejectionOf(readAll(path));
+    const error = await twinrunErrorOf(readAll(path));
     expect(error.message).toContain(`${path}:1: the CSV header names the field "a" twice`);
   });
 
   it("treats a header-only file as holding no records", async () => {
     const path = files.write("header-only.csv", "a,b\n");
-    const error = await rejectionOf(readAll(path));
+    const error = await twinrunErrorOf(readAll(path));
     expect(error.message).toContain("holds no records");
   });
 

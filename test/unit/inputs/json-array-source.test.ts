@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { loadSample } from "../../../src/inputs/sample.ts";
-import { createTempFiles, fixturePath, makeRequest, rejectionOf } from "./sample-request.ts";
+import { twinrunErrorOf } from "../../helpers/twinrun-error.ts";
+import { createTempFiles, fixturePath, makeRequest } from "./sample-request.ts";
 
 const files = createTempFiles();
 afterAll(() => files.remove());
@@ -25,7 +26,7 @@ describe("JSON array input sources", () => {
 
   it("fails on a malformed element naming its line, or skips it when asked", async () => {
     const path = files.write("bad-element.json", '[\n{"a": 1},\n{a: 2},\n{"a": 3}\n]\n');
-    const error = await rejectionOf(loadSample(makeRequest({ path, strategy: "all" })));
+    const error = await twinrunErrorOf(loadSample(makeRequest({ path, strategy: "all" })));
     expect(error.code).toBe("INPUT_INVALID");
     expect(error.message).toContain(`${path}:3: the array element is not one JSON value`);
     const sample = await loadSample(makeRequest({ path, strategy: "all", onBadInput: "skip" }));
@@ -41,7 +42,9 @@ describe("JSON array input sources", () => {
     ["an array that is never closed", '[\n{"a": 1},\n', 1, "the JSON array opened here is never closed"],
   ])("fails on %s even in skip mode", async (_name, content, line, message) => {
     const path = files.write("broken.json", content);
-    const error = await rejectionOf(loadSample(makeRequest({ path, strategy: "all", onBadInput: "skip" })));
+    const error = await twinrunErrorOf(
+      loadSample(makeRequest({ path, strategy: "all", onBadInput: "skip" })),
+    );
     expect(error.code).toBe("INPUT_INVALID");
     expect(error.message).toContain(`${path}:${line}: ${message}`);
   });

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { loadSample } from "../../../src/inputs/sample.ts";
-import { createTempFiles, fixturePath, makeRequest, rejectionOf } from "./sample-request.ts";
+import { twinrunErrorOf } from "../../helpers/twinrun-error.ts";
+import { createTempFiles, fixturePath, makeRequest } from "./sample-request.ts";
 
 const files = createTempFiles();
 afterAll(() => files.remove());
@@ -35,7 +36,7 @@ describe("JSONL input sources", () => {
 
   it("fails on the first malformed line, naming file and line and the skip option", async () => {
     const path = fixturePath("malformed.jsonl");
-    const error = await rejectionOf(loadSample(makeRequest({ path, strategy: "all" })));
+    const error = await twinrunErrorOf(loadSample(makeRequest({ path, strategy: "all" })));
     expect(error.code).toBe("INPUT_INVALID");
     expect(error.message).toMatch(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}:3: `));
     expect(error.message).toContain('{\\"a\\": oops}');
@@ -62,32 +63,32 @@ describe("JSONL input sources", () => {
     ["a bare word", "hello"],
   ])("treats %s as malformed", async (_name, line) => {
     const path = files.write("one-bad.jsonl", `{"ok":1}\n${line}\n`);
-    const error = await rejectionOf(loadSample(makeRequest({ path, strategy: "all" })));
+    const error = await twinrunErrorOf(loadSample(makeRequest({ path, strategy: "all" })));
     expect(error.message).toContain(`${path}:2:`);
   });
 
   it("rejects a line that is not UTF-8", async () => {
     const path = files.write("latin1.jsonl", Buffer.from([0x22, 0x63, 0x61, 0x66, 0xe9, 0x22, 0x0a]));
-    const error = await rejectionOf(loadSample(makeRequest({ path, strategy: "all" })));
+    const error = await twinrunErrorOf(loadSample(makeRequest({ path, strategy: "all" })));
     expect(error.message).toContain(`${path}:1: the line is not valid UTF-8`);
   });
 
   it("is an error when no valid record remains", async () => {
     const path = files.write("blank.jsonl", "\n\n  \n");
-    const error = await rejectionOf(loadSample(makeRequest({ path })));
+    const error = await twinrunErrorOf(loadSample(makeRequest({ path })));
     expect(error.code).toBe("INPUT_INVALID");
     expect(error.message).toContain("holds no records");
   });
 
   it("names a missing file with INPUT_NOT_FOUND", async () => {
     const path = fixturePath("does-not-exist.jsonl");
-    const error = await rejectionOf(loadSample(makeRequest({ path })));
+    const error = await twinrunErrorOf(loadSample(makeRequest({ path })));
     expect(error.code).toBe("INPUT_NOT_FOUND");
     expect(error.message).toContain(path);
   });
 
   it("rejects an unknown extension before touching the file", async () => {
-    const error = await rejectionOf(loadSample(makeRequest({ path: "nowhere/data.xlsx" })));
+    const error = await twinrunErrorOf(loadSample(makeRequest({ path: "nowhere/data.xlsx" })));
     expect(error.code).toBe("INPUT_INVALID");
     expect(error.message).toContain("nowhere/data.xlsx");
   });

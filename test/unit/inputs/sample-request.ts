@@ -3,7 +3,6 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { TwinrunError } from "../../../src/errors.ts";
 import type { SampleRequest } from "../../../src/inputs/types.ts";
 
 /** Absolute path of a file in test/fixtures/inputs. */
@@ -46,15 +45,4 @@ export function makeJsonl(
   let text = "";
   for (let i = 0; i < count; i += 1) text += `${JSON.stringify(make(i))}\n`;
   return text;
-}
-
-/** Awaits a promise that must reject with a TwinrunError and returns that error. */
-export async function rejectionOf(promise: Promise<unknown>): Promise<TwinrunError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TwinrunError) return error;
-    throw error;
-  }
-  throw new Error("expected a TwinrunError, but the promise resolved");
 }

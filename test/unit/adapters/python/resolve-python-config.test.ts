@@ -5,22 +5,13 @@ import { describe, expect, it } from "vitest";
 import type { RunFlags } from "../../../../src/config/flags.ts";
 import { resolveRunConfig } from "../../../../src/config/resolve.ts";
 import type { ResolvedRunConfig } from "../../../../src/config/types.ts";
-import { TwinrunError } from "../../../../src/errors.ts";
+import { twinrunErrorOf } from "../../../helpers/twinrun-error.ts";
 import { makeTempDir } from "../../config/temp-dir.ts";
 
 const INPUT: RunFlags = { input: "in.jsonl" };
 
 function resolve(flags: RunFlags, cwd: string, env: NodeJS.ProcessEnv = {}): Promise<ResolvedRunConfig> {
   return resolveRunConfig({ flags: { ...INPUT, ...flags }, cwd, env, cpuCount: 2 });
-}
-
-async function errorOf(promise: Promise<unknown>): Promise<TwinrunError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(TwinrunError);
-  return error as TwinrunError;
 }
 
 describe("Python components on the command line", () => {
@@ -58,7 +49,7 @@ describe("Python components on the command line", () => {
     ["py:my-features:build", /"my-features" is not a module name/],
     ["py:features:build()", /"build\(\)" is not a function name/],
   ])("rejects the malformed spec %s with the grammar", async (spec, message) => {
-    const error = await errorOf(resolve({ old: spec, new: "py:f:g" }, makeTempDir()));
+    const error = await twinrunErrorOf(resolve({ old: spec, new: "py:f:g" }, makeTempDir()));
     expect(error.exitCode).toBe(2);
     expect(error.message).toMatch(message);
   });
@@ -163,7 +154,7 @@ describe("Python components in the config file", () => {
       'old.key applies to the dataframe style, but the old component uses style "record"',
     ],
   ])("rejects %s with an instruction (exit 2)", async (_what, text, message) => {
-    const error = await errorOf(resolve({}, makeTempDir({ "twinrun.config.yaml": text })));
+    const error = await twinrunErrorOf(resolve({}, makeTempDir({ "twinrun.config.yaml": text })));
     expect(error.exitCode).toBe(2);
     expect(error.message).toContain(message);
   });
@@ -186,7 +177,7 @@ describe("Python components in the config file", () => {
       'twinrun.config.yaml: old.style: expected one of "record", "dataframe", got "frame"',
     ],
   ])("validates the Python keys of %j", async (text, message) => {
-    const error = await errorOf(resolve({}, makeTempDir({ "twinrun.config.yaml": text })));
+    const error = await twinrunErrorOf(resolve({}, makeTempDir({ "twinrun.config.yaml": text })));
     expect(error.message).toContain(message);
   });
 });
