@@ -1,8 +1,9 @@
 // One long-lived worker process: JSON lines in on stdin, one JSON line out per input on stdout.
 // Strictly one input in flight, so an answer always belongs to the input just sent. A worker that
 // prints while idle is out of step with the protocol and is marked unusable.
+
+import { LineReader, toOneLine } from "../shared/line-reader.ts";
 import { type ExitInfo, waitForEnd } from "./exit-info.ts";
-import { LineReader } from "./line-reader.ts";
 import { type GroupProcess, killGroup, releaseGroup, spawnInGroup } from "./process-tree.ts";
 import { StderrTail } from "./stderr-tail.ts";
 import type { LaunchSpec } from "./types.ts";
@@ -105,10 +106,4 @@ export class WorkerProcess {
     this.waiting = undefined;
     waiting?.(reply);
   }
-}
-
-// JSON never needs a raw line break (strings escape them), so folding them into spaces keeps the
-// value intact while keeping the one-line-per-input protocol.
-function toOneLine(text: string): string {
-  return text.includes("\n") || text.includes("\r") ? text.replace(/\r?\n|\r/g, " ") : text;
 }

@@ -1,6 +1,7 @@
 // The wire format of the Python worker protocol: newline-delimited JSON, one message per line.
 // The input text goes into the call line unchanged and the output text comes out of the result
 // line unchanged, so neither is ever re-serialised (big ints, 1.0 and NaN survive untouched).
+import { toOneLine } from "../shared/line-reader.ts";
 import type { CallReplyMessage, WorkerMessage } from "./types.ts";
 
 // worker.py writes results in exactly this shape, so the output text is a slice of the line.
@@ -60,34 +61,4 @@ export function decodeMessage(line: string): WorkerMessage {
 /** Why: replies are matched to calls by id; anything else in reply to a call is out of step. */
 export function isCallReply(message: WorkerMessage): message is CallReplyMessage {
   return message.type === "result" || message.type === "error" || message.type === "unserialisable";
-}
-
-/** Splits a stream into lines, scanning each chunk once (a DataFrame's output line can be many MB). */
-export class LineSplitter {
-  private pieces: string[] = [];
-  private readonly onLine: (line: string) => void;
-
-  constructor(onLine: (line: string) => void) {
-    this.onLine = onLine;
-  }
-
-  /** Feeds decoded text; calls onLine once per completed line (without "\n"), in order. */
-  push(chunk: string): void {
-    let start = 0;
-    let newline = chunk.indexOf("\n");
-    while (newline !== -1) {
-      this.pieces.push(chunk.slice(start, newline));
-      const line = this.pieces.join("");
-      this.pieces = [];
-      this.onLine(line.endsWith("\r") ? line.slice(0, -1) : line);
-      start = newline + 1;
-      newline = chunk.indexOf("\n", start);
-    }
-    if (start < chunk.length) this.pieces.push(chunk.slice(start));
-  }
-}
-
-// JSON never needs a raw line break (strings escape them): folding them keeps one call per line.
-function toOneLine(text: string): string {
-  return text.includes("\n") || text.includes("\r") ? text.replace(/\r?\n|\r/g, " ") : text;
 }

@@ -6,7 +6,8 @@ import { fileURLToPath } from "node:url";
 import { type ExitInfo, waitForEnd } from "../command/exit-info.ts";
 import { type GroupProcess, killGroup, releaseGroup, spawnInGroup } from "../command/process-tree.ts";
 import { StderrTail } from "../command/stderr-tail.ts";
-import { decodeMessage, encodeCall, isCallReply, LineSplitter } from "./protocol.ts";
+import { LineReader } from "../shared/line-reader.ts";
+import { decodeMessage, encodeCall, isCallReply } from "./protocol.ts";
 import type {
   CallReplyMessage,
   ReadyMessage,
@@ -69,7 +70,7 @@ export class PythonWorker {
     this.started = new Promise<StartResult>((resolve) => {
       this.settleStart = resolve;
     });
-    const splitter = new LineSplitter((line) => this.receive(decodeMessage(line)));
+    const splitter = new LineReader((line) => this.receive(decodeMessage(line)));
     this.subprocess.stdout.setEncoding("utf8");
     this.subprocess.stdout.on("data", (chunk: string) => splitter.push(chunk));
     this.subprocess.stderr.on("data", (chunk: Buffer) => this.stderr.push(chunk));

@@ -9,8 +9,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { findShellSyntax, splitCommand } from "../../../adapters/command/command-line.ts";
 import { describeCommand } from "../../../adapters/command/describe-command.ts";
 import { resolveExecutable } from "../../../adapters/command/launch-check.ts";
-import { LineReader } from "../../../adapters/command/line-reader.ts";
 import { lastStderrLine, StderrTail } from "../../../adapters/command/stderr-tail.ts";
+import { LineReader } from "../../../adapters/shared/line-reader.ts";
 import { TwinrunError } from "../../../src/errors.ts";
 
 describe("splitCommand", () => {

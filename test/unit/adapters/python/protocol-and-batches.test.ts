@@ -1,7 +1,8 @@
 // The Python worker protocol's wire format and the dataframe style's batches and row-key rule.
 import { describe, expect, it } from "vitest";
 import { batchRecords, tableCompareOptions } from "../../../../adapters/python/dataframe.ts";
-import { decodeMessage, encodeCall, LineSplitter } from "../../../../adapters/python/protocol.ts";
+import { decodeMessage, encodeCall } from "../../../../adapters/python/protocol.ts";
+import { LineReader } from "../../../../adapters/shared/line-reader.ts";
 import { DEFAULT_COMPARE_OPTIONS } from "../../../../src/compare/types.ts";
 
 describe("the worker protocol", () => {
@@ -31,7 +32,7 @@ describe("the worker protocol", () => {
 
   it("splits lines across chunks, including a line much longer than any chunk", () => {
     const lines: string[] = [];
-    const splitter = new LineSplitter((line) => lines.push(line));
+    const splitter = new LineReader((line) => lines.push(line));
     const long = "x".repeat(100_000);
     splitter.push("ab");
     splitter.push("c\r\nde");
