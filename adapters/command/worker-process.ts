@@ -1,11 +1,10 @@
 // One long-lived worker process: JSON lines in on stdin, one JSON line out per input on stdout.
 // Strictly one input in flight, so an answer always belongs to the input just sent. A worker that
 // prints while idle is out of step with the protocol and is marked unusable.
-
-import { LineReader, toOneLine } from "../shared/line-reader.ts";
-import { type ExitInfo, waitForEnd } from "./exit-info.ts";
-import { type GroupProcess, killGroup, releaseGroup, spawnInGroup } from "./process-tree.ts";
-import { StderrTail } from "./stderr-tail.ts";
+import { toOneLine } from "../shared/line-reader.ts";
+import { WorkerChild } from "../shared/worker-child.ts";
+import type { ExitInfo } from "./exit-info.ts";
+import type { StderrTail } from "./stderr-tail.ts";
 import type { LaunchSpec } from "./types.ts";
 
 /** What a worker did after an input was sent: answered with a line, or ended. */
@@ -17,42 +16,26 @@ export type WorkerReply =
 export class WorkerProcess {
   readonly pid: number | undefined;
   /** stderr since the previous input finished (reset by the pool after each input). */
-  readonly stderr = new StderrTail();
+  readonly stderr: StderrTail;
   /** Resolves when the process ended; never rejects. */
   readonly ended: Promise<ExitInfo>;
-  private readonly subprocess: GroupProcess;
-  private readonly reader: LineReader;
+  private readonly child: WorkerChild;
   private waiting: ((reply: WorkerReply) => void) | undefined;
-  private exit: ExitInfo | undefined;
-  private usable = true;
   private stray: string | undefined;
-  private announceKill: () => void = () => {};
 
   constructor(launch: LaunchSpec) {
-    this.subprocess = spawnInGroup(launch);
-    this.pid = this.subprocess.pid;
-    this.reader = new LineReader((line) => this.receiveLine(line));
-    this.subprocess.stdout.setEncoding("utf8");
-    this.subprocess.stdout.on("data", (chunk: string) => this.reader.push(chunk));
-    this.subprocess.stderr.on("data", (chunk: Buffer) => this.stderr.push(chunk));
-    this.subprocess.once("exit", () => {
-      this.usable = false; // Known before the pipes close: no new input goes to a dead worker.
+    this.child = new WorkerChild(launch, {
+      onLine: (line) => this.receiveLine(line),
+      onEnd: (exit, partialLine) => this.settle({ kind: "exit", exit, partialLine }),
     });
-    const killed = new Promise<void>((resolve) => {
-      this.announceKill = resolve;
-    });
-    this.ended = waitForEnd(this.subprocess, killed).then((exit) => {
-      this.exit = exit;
-      this.usable = false;
-      releaseGroup(this.pid);
-      this.settle({ kind: "exit", exit, partialLine: this.reader.partial() });
-      return exit;
-    });
+    this.pid = this.child.pid;
+    this.stderr = this.child.stderr;
+    this.ended = this.child.ended;
   }
 
   /** True while the worker runs and has kept to the protocol: it may take the next input. */
   isUsable(): boolean {
-    return this.usable && this.exit === undefined;
+    return this.child.isUsable();
   }
 
   /** The first line the worker printed while no input was in flight, if any (it was killed for it). */
@@ -62,33 +45,31 @@ export class WorkerProcess {
 
   /** How the worker ended, once it has. */
   exitInfo(): ExitInfo | undefined {
-    return this.exit;
+    return this.child.exitInfo();
   }
 
   /** Sends one input line; resolves with the worker's answer line or its exit. */
   send(text: string): Promise<WorkerReply> {
     if (this.waiting !== undefined) throw new Error("twinrun bug: a worker got a second input in flight");
     return new Promise<WorkerReply>((resolve) => {
-      if (this.exit !== undefined) {
-        resolve({ kind: "exit", exit: this.exit, partialLine: this.reader.partial() });
+      const exit = this.child.exitInfo();
+      if (exit !== undefined) {
+        resolve({ kind: "exit", exit, partialLine: this.child.partialLine() });
         return;
       }
       this.waiting = resolve;
-      this.subprocess.stdin.write(`${toOneLine(text)}\n`);
+      this.child.write(`${toOneLine(text)}\n`);
     });
   }
 
   /** Marks the worker unusable and kills its process group. */
   kill(signal: NodeJS.Signals = "SIGKILL"): void {
-    this.usable = false;
-    killGroup(this.pid, signal);
-    if (signal === "SIGKILL") this.announceKill();
+    this.child.kill(signal);
   }
 
   /** Closes stdin: a well-behaved worker exits on end of input. */
   closeInput(): void {
-    this.usable = false;
-    this.subprocess.stdin.end();
+    this.child.closeInput();
   }
 
   private receiveLine(line: string): void {

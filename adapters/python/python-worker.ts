@@ -3,10 +3,9 @@
 // flight, matched by id; a worker that says anything out of turn is killed.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { type ExitInfo, waitForEnd } from "../command/exit-info.ts";
-import { type GroupProcess, killGroup, releaseGroup, spawnInGroup } from "../command/process-tree.ts";
-import { StderrTail } from "../command/stderr-tail.ts";
-import { LineReader } from "../shared/line-reader.ts";
+import type { ExitInfo } from "../command/exit-info.ts";
+import type { StderrTail } from "../command/stderr-tail.ts";
+import { WorkerChild } from "../shared/worker-child.ts";
 import { decodeMessage, encodeCall, isCallReply } from "./protocol.ts";
 import type {
   CallReplyMessage,
@@ -44,55 +43,45 @@ export interface WorkerLaunch {
 export class PythonWorker {
   readonly pid: number | undefined;
   /** stderr since the previous call finished (reset by the adapter after each call). */
-  readonly stderr = new StderrTail();
+  readonly stderr: StderrTail;
   /** Resolves once the worker is ready or could not start; never rejects. */
   readonly started: Promise<StartResult>;
   /** Resolves when the process ended; never rejects. */
   readonly ended: Promise<ExitInfo>;
-  private readonly subprocess: GroupProcess;
-  private exit: ExitInfo | undefined;
-  private usable = true;
+  private readonly child: WorkerChild;
   private nextId = 1;
   private waiting: { id: number; resolve: (reply: CallReply) => void } | undefined;
   private settleStart: (result: StartResult) => void = () => {};
   private startSettled = false;
-  private announceKill: () => void = () => {};
 
   constructor(launch: WorkerLaunch) {
-    this.subprocess = spawnInGroup({
-      file: launch.python,
-      args: [WORKER_SCRIPT, JSON.stringify(launch.config)],
-      shell: false,
-      cwd: launch.cwd,
-      env: launch.env,
-    });
-    this.pid = this.subprocess.pid;
     this.started = new Promise<StartResult>((resolve) => {
       this.settleStart = resolve;
     });
-    const splitter = new LineReader((line) => this.receive(decodeMessage(line)));
-    this.subprocess.stdout.setEncoding("utf8");
-    this.subprocess.stdout.on("data", (chunk: string) => splitter.push(chunk));
-    this.subprocess.stderr.on("data", (chunk: Buffer) => this.stderr.push(chunk));
-    this.subprocess.once("exit", () => {
-      this.usable = false; // Known before the pipes close: no new call goes to a dead worker.
-    });
-    const killed = new Promise<void>((resolve) => {
-      this.announceKill = resolve;
-    });
-    this.ended = waitForEnd(this.subprocess, killed).then((exit) => {
-      this.exit = exit;
-      this.usable = false;
-      releaseGroup(this.pid);
-      this.finishStart({ kind: "exit", exit });
-      this.settle({ kind: "exit", exit });
-      return exit;
-    });
+    this.child = new WorkerChild(
+      {
+        file: launch.python,
+        args: [WORKER_SCRIPT, JSON.stringify(launch.config)],
+        shell: false,
+        cwd: launch.cwd,
+        env: launch.env,
+      },
+      {
+        onLine: (line) => this.receive(decodeMessage(line)),
+        onEnd: (exit) => {
+          this.finishStart({ kind: "exit", exit });
+          this.settle({ kind: "exit", exit });
+        },
+      },
+    );
+    this.pid = this.child.pid;
+    this.stderr = this.child.stderr;
+    this.ended = this.child.ended;
   }
 
   /** True while the worker runs and has kept to the protocol: it may take the next call. */
   isUsable(): boolean {
-    return this.usable && this.exit === undefined;
+    return this.child.isUsable();
   }
 
   /** Sends one input; resolves with the worker's reply, its exit, or an out-of-step line. */
@@ -101,26 +90,24 @@ export class PythonWorker {
       throw new Error("twinrun bug: a Python worker got a second call in flight");
     const id = this.nextId++;
     return new Promise<CallReply>((resolve) => {
-      if (this.exit !== undefined) {
-        resolve({ kind: "exit", exit: this.exit });
+      const exit = this.child.exitInfo();
+      if (exit !== undefined) {
+        resolve({ kind: "exit", exit });
         return;
       }
       this.waiting = { id, resolve };
-      this.subprocess.stdin.write(encodeCall(id, inputText));
+      this.child.write(encodeCall(id, inputText));
     });
   }
 
   /** Marks the worker unusable and signals its whole process group. */
   kill(signal: NodeJS.Signals = "SIGKILL"): void {
-    this.usable = false;
-    killGroup(this.pid, signal);
-    if (signal === "SIGKILL") this.announceKill();
+    this.child.kill(signal);
   }
 
   /** Closes stdin: the worker's read loop ends and it exits. */
   closeInput(): void {
-    this.usable = false;
-    this.subprocess.stdin.end();
+    this.child.closeInput();
   }
 
   private receive(message: WorkerMessage): void {
@@ -151,7 +138,7 @@ export class PythonWorker {
   private finishStart(result: StartResult): void {
     if (this.startSettled) return;
     this.startSettled = true;
-    if (result.kind !== "ready") this.usable = false;
+    if (result.kind !== "ready") this.child.markUnusable();
     this.settleStart(result);
   }
 
