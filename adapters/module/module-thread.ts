@@ -88,6 +88,10 @@ export class ModuleThread {
   }
 
   private receive(message: WorkerMessage): void {
+    if (message.type === "output") {
+      this.output.push(message.text);
+      return;
+    }
     if (message.type === "ready") {
       this.resolveStart({ kind: "ready" });
       return;

@@ -11,6 +11,7 @@ const port = parentPort;
 if (port === null) throw new Error("twinrun bug: module-worker.ts must run in a worker thread");
 const data = workerData as ModuleWorkerData;
 const post = (message: WorkerMessage) => port.postMessage(message);
+routeConsoleOutput();
 
 let moduleNamespace: Record<string, unknown> | undefined;
 try {
@@ -42,4 +43,17 @@ if (moduleNamespace !== undefined) {
 function withoutKind<T extends { kind: string }>(result: T): Omit<T, "kind"> {
   const { kind: _kind, ...rest } = result;
   return rest;
+}
+
+/** Sends every stdout/stderr write as an output message, in order with the call replies. */
+function routeConsoleOutput(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.write = ((chunk: unknown, encodingOrDone?: unknown, done?: unknown): boolean => {
+      const text = typeof chunk === "string" ? chunk : Buffer.from(chunk as Uint8Array).toString("utf8");
+      post({ type: "output", text });
+      const callback = typeof encodingOrDone === "function" ? encodingOrDone : done;
+      if (typeof callback === "function") queueMicrotask(() => callback());
+      return true;
+    }) as typeof stream.write;
+  }
 }

@@ -72,9 +72,20 @@ export interface UnserialisableMessage {
   message: string;
 }
 
+/**
+ * Worker → adapter: console output (process.stdout/stderr writes). Why a message and not the
+ * thread's stdio streams: those travel on a separate channel, so output written just before a
+ * throw could arrive after the reply; messages on one port keep their order.
+ */
+export interface OutputMessage {
+  type: "output";
+  text: string;
+}
+
 /** Every message a worker thread posts. */
 export type WorkerMessage =
   | ReadyMessage
+  | OutputMessage
   | StartupErrorMessage
   | ResultMessage
   | ExceptionMessage
