@@ -142,7 +142,8 @@ function timingOf(histogram: DurationHistogram): Report["timing"]["old"] {
   };
 }
 
-function toExample(trial: TrialResult): Example {
+/** A changed trial as a report shows it (table comparison picks its own examples with it). */
+export function toExample(trial: TrialResult): Example {
   return {
     index: trial.index,
     input: parseForDisplay(trial.inputText),

@@ -23,6 +23,8 @@ export interface Comparator {
   compareTexts(oldText: string, newText: string): CompareResult;
   /** Two outcomes: values compared, failures matched by kind and message, one failed side = one "failure" difference at `$`. */
   compareOutcomes(oldOutcome: Outcome, newOutcome: Outcome): CompareResult;
+  /** True when a rule ignores this top-level key (a table column), so it never counts as changed. */
+  ignoresKey(key: string): boolean;
 }
 
 /** Why: rules are compiled (patterns parsed, options flattened, match cache started) once per run, not per trial. */
@@ -65,7 +67,9 @@ export function createComparator(options: CompareOptions): Comparator {
     return { differences: [failureDifference(describe(oldSide), describe(newSide))], truncated: false };
   };
 
-  return { compareValues, compareTexts, compareOutcomes };
+  const ignoresKey = (key: string): boolean => root.keyChild(key).options.ignore;
+
+  return { compareValues, compareTexts, compareOutcomes, ignoresKey };
 }
 
 type OutcomeSide =

@@ -1,0 +1,276 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { resolveCompareOptions } from "../../../src/compare/options.ts";
+import type { CompareOptions } from "../../../src/compare/types.ts";
+import { IntegralFloat } from "../../../src/json/values.ts";
+import { TableComparison, type TableComparisonOptions } from "../../../src/table/table-comparison.ts";
+import type { RowMatch } from "../../../src/table/types.ts";
+
+type Row = Record<string, unknown>;
+
+function compareRows(
+  oldRows: Row[],
+  newRows: Row[],
+  options: { match?: RowMatch; compare?: Partial<CompareOptions> } & Partial<
+    Omit<TableComparisonOptions, "compare" | "match">
+  > = {},
+) {
+  const comparison = new TableComparison({
+    compare: resolveCompareOptions(options.compare ?? {}),
+    match: options.match ?? { by: "key", key: ["id"] },
+    columnOrder: options.columnOrder ?? false,
+    maxExamples: options.maxExamples ?? 10,
+    names: { old: "old.csv", new: "new.csv" },
+    ...(options.psiMax !== undefined && { psiMax: options.psiMax }),
+  });
+  for (const [i, row] of oldRows.entries()) comparison.addOld(i + 2, row);
+  for (const [i, row] of newRows.entries()) comparison.addNew(i + 2, row);
+  return comparison.finish();
+}
+
+const people: Row[] = [
+  { id: 1, name: "ada", score: 0.5 },
+  { id: 2, name: "bob", score: 1.5 },
+  { id: 3, name: "cy", score: 2.5 },
+];
+
+describe("table comparison by key", () => {
+  it("finds reordered rows equivalent under a key", () => {
+    const { aggregate, table, schemaChanged } = compareRows(people, [...people].reverse());
+    expect(aggregate.summary).toMatchObject({ trials: 3, same: 3, changed: 0 });
+    expect(table.rows).toMatchObject({ old: 3, new: 3, matched: 3, onlyOld: 0, onlyNew: 0 });
+    expect(schemaChanged).toBe(false);
+  });
+
+  it("reports a dropped row as only in old, with its key and line", () => {
+    const { aggregate, table } = compareRows(people, [people[0], people[2]]);
+    expect(table.rows).toMatchObject({ matched: 2, onlyOld: 1, onlyNew: 0 });
+    expect(table.rows.onlyOldExamples).toEqual([{ line: 3, key: { id: 2 } }]);
+    expect(aggregate.summary.changed).toBe(1);
+    expect(aggregate.examples[0]).toMatchObject({
+      inputText: "id=2 · old line 3 · not in new",
+      new: { status: "absent" },
+    });
+  });
+
+  it("reports an added column in the schema and on every matched row", () => {
+    const { aggregate, table, schemaChanged } = compareRows(
+      people,
+      people.map((row) => ({ ...row, flag: true })),
+    );
+    expect(table.schema).toMatchObject({ onlyOld: [], onlyNew: ["flag"], typeChanges: [] });
+    expect(schemaChanged).toBe(true);
+    expect(aggregate.summary.changed).toBe(3);
+    expect(table.columns[0]).toMatchObject({ column: "flag", compared: 3, changed: 3 });
+  });
+
+  it("reports an int column written as floats as a type change of that column only", () => {
+    const newRows = people.map((row) => ({ ...row, id: new IntegralFloat(row.id as number) }));
+    const { table, aggregate } = compareRows(people, newRows);
+    expect(table.rows.matched).toBe(3);
+    expect(table.schema.typeChanges).toEqual([{ column: "id", old: "int", new: "float" }]);
+    expect(aggregate.paths).toEqual([
+      expect.objectContaining({ path: "id", changed: 3, kinds: { type: 3 } }),
+    ]);
+    expect(table.columns.map((column) => [column.column, column.changed])).toEqual([
+      ["id", 3],
+      ["name", 0],
+      ["score", 0],
+    ]);
+  });
+
+  it("matches composite keys", () => {
+    const oldRows = [
+      { region: "n", year: 2021, sales: 1 },
+      { region: "n", year: 2022, sales: 2 },
+      { region: "s", year: 2021, sales: 3 },
+    ];
+    const newRows = [oldRows[2], { ...oldRows[1], sales: 5 }, oldRows[0]];
+    const { aggregate, table } = compareRows(oldRows, newRows, {
+      match: { by: "key", key: ["region", "year"] },
+    });
+    expect(table.rows.matched).toBe(3);
+    expect(aggregate.summary.changed).toBe(1);
+    expect(aggregate.examples[0].inputText).toBe('region="n", year=2022 · old line 3 · new line 3');
+    expect(table.columns[0]).toMatchObject({ column: "sales", changed: 1, maxAbs: 3, meanAbs: 1 });
+  });
+
+  it("reports duplicate keys on each side and pairs them in file order without collapsing", () => {
+    const oldRows = [
+      { id: 1, v: "a" },
+      { id: 1, v: "b" },
+      { id: 2, v: "c" },
+    ];
+    const newRows = [
+      { id: 1, v: "a" },
+      { id: 2, v: "c" },
+      { id: 2, v: "d" },
+      { id: 2, v: "e" },
+    ];
+    const { table, aggregate } = compareRows(oldRows, newRows);
+    expect(table.rows.duplicates?.old).toEqual({
+      keys: 1,
+      extraRows: 1,
+      examples: [{ key: { id: 1 }, lines: [2, 3] }],
+    });
+    expect(table.rows.duplicates?.new).toEqual({
+      keys: 1,
+      extraRows: 2,
+      examples: [{ key: { id: 2 }, lines: [3, 4, 5] }],
+    });
+    expect(table.rows).toMatchObject({ matched: 2, onlyOld: 1, onlyNew: 2 });
+    expect(aggregate.summary).toMatchObject({ trials: 5, same: 2, changed: 3 });
+  });
+
+  it("pairs 3 and 3.0 as one key and reports the spelling as a type difference", () => {
+    const { table } = compareRows([{ id: 3, v: 1 }], [{ id: new IntegralFloat(3), v: 1 }]);
+    expect(table.rows.matched).toBe(1);
+    expect(table.schema.typeChanges).toEqual([{ column: "id", old: "int", new: "float" }]);
+  });
+
+  it("names the file and line of a row without the key column", () => {
+    expect(() => compareRows(people, [{ name: "x" }])).toThrow(
+      'new.csv:2: the row has no key column "id" (--key id)',
+    );
+  });
+});
+
+describe("examples", () => {
+  it("shows each kind of change before repeats of one, in row order", () => {
+    const oldRows = Array.from({ length: 10 }, (_, id) => ({ id, n: id, s: "x" }));
+    const newRows = oldRows
+      .filter((row) => row.id !== 9)
+      .map((row) => ({ ...row, n: new IntegralFloat(row.n), s: row.id === 7 ? "y" : "x" }));
+    const { aggregate } = compareRows(oldRows, newRows, { maxExamples: 3 });
+    expect(aggregate.examples.map((example) => example.inputText)).toEqual([
+      "id=0 · old line 2 · new line 2",
+      "id=7 · old line 9 · new line 9",
+      "id=9 · old line 11 · not in new",
+    ]);
+  });
+});
+
+describe("table comparison by position", () => {
+  it("pairs row i with row i and reports the extra rows of the longer table", () => {
+    const { table, aggregate } = compareRows(people, [people[0], { ...people[1], name: "BOB" }], {
+      match: { by: "position" },
+    });
+    expect(table.rows).toMatchObject({ matched: 2, onlyOld: 1, onlyNew: 0, onlyOldExamples: [{ line: 4 }] });
+    expect(table.rows.duplicates).toBeUndefined();
+    expect(aggregate.examples.map((example) => example.inputText)).toEqual([
+      "row 1 · old line 3 · new line 3",
+      "row 2 · old line 4 · not in new",
+    ]);
+  });
+});
+
+describe("per-column statistics", () => {
+  it("counts in-tolerance noise in max/mean abs but not as changed rows", () => {
+    const newRows = people.map((row) => ({ ...row, score: (row.score as number) * (1 + 1e-12) }));
+    const { table, aggregate } = compareRows(people, newRows);
+    expect(aggregate.summary.changed).toBe(0);
+    const score = table.columns.find((column) => column.column === "score");
+    expect(score?.changed).toBe(0);
+    expect(score?.maxRel).toBeGreaterThan(0);
+    expect(score?.maxRel).toBeLessThan(2e-12);
+  });
+
+  it("applies per-column tolerance rules and ignore rules by column name", () => {
+    const newRows = people.map((row) => ({ ...row, score: (row.score as number) + 0.01, name: "changed" }));
+    const { table, aggregate } = compareRows(people, newRows, {
+      compare: {
+        rules: [
+          { path: "score", tolerance: { abs: 0.1 } },
+          { path: "name", ignore: true },
+        ],
+      },
+    });
+    expect(aggregate.summary.changed).toBe(0);
+    expect(table.columns.find((column) => column.column === "name")).toMatchObject({
+      changed: 0,
+      ignored: true,
+    });
+  });
+
+  it("counts nulls per side and null↔value changes", () => {
+    const oldRows = [
+      { id: 1, x: null },
+      { id: 2, x: 5 },
+      { id: 3, x: Number.NaN },
+    ];
+    const newRows = [
+      { id: 1, x: 4 },
+      { id: 2, x: null },
+      { id: 3, x: null },
+    ];
+    const { table } = compareRows(oldRows, newRows);
+    expect(table.columns.find((column) => column.column === "x")).toMatchObject({
+      nulls: { old: 2, new: 2 },
+      nullChanges: { toNull: 1, fromNull: 1 },
+    });
+  });
+
+  it("reports a changed column order only when asked", () => {
+    const swapped = people.map((row) => ({ score: row.score, name: row.name, id: row.id }));
+    expect(compareRows(people, swapped).table.schema.orderChanged).toBeUndefined();
+    const asked = compareRows(people, swapped, { columnOrder: true });
+    expect(asked.table.schema.orderChanged).toBe(true);
+    expect(asked.schemaChanged).toBe(false);
+  });
+});
+
+describe("distribution view", () => {
+  const values = (count: number, shift: number) =>
+    Array.from({ length: count }, (_, i) => ({ id: i, x: (i % 100) + shift }));
+
+  it("gives a PSI near 0 for the same distribution and a large one for a shifted one", () => {
+    const same = compareRows(values(1000, 0), values(1000, 0)).table.distribution[1];
+    expect(same).toMatchObject({ column: "x", psi: 0 });
+    expect(same.old).toMatchObject({ count: 1000, min: 0, max: 99, p50: 49.5 });
+    const shifted = compareRows(values(1000, 0), values(1000, 40)).table.distribution[1];
+    expect(shifted.psi).toBeGreaterThan(0.25);
+    expect(shifted.new.mean).toBeCloseTo(shifted.old.mean + 40, 9);
+  });
+
+  it("leaves non-numeric columns out", () => {
+    expect(compareRows(people, people).table.distribution.map((stats) => stats.column)).toEqual([
+      "id",
+      "score",
+    ]);
+  });
+});
+
+describe("laws", () => {
+  it("any shuffle of the new rows is equivalent under a key", () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 0, max: 10_000 }), { minLength: 1, maxLength: 50 }),
+        fc.integer(),
+        (ids, seed) => {
+          const rows = ids.map((id) => ({ id, v: id * 0.5, s: `r${id}` }));
+          const shuffled = [...rows].sort((a, b) => ((a.id * 31 + seed) % 97) - ((b.id * 31 + seed) % 97));
+          const { aggregate, table } = compareRows(rows, shuffled);
+          return aggregate.summary.changed === 0 && table.rows.matched === rows.length;
+        },
+      ),
+    );
+  });
+
+  it("a changed value in any row is always found, by key and by position", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 40 }),
+        fc.nat(),
+        fc.double({ min: 1, max: 1e6 }),
+        (count, pick, delta) => {
+          const rows = Array.from({ length: count }, (_, i) => ({ id: i, v: i * 1.25 }));
+          const changedRow = pick % count;
+          const newRows = rows.map((row) => (row.id === changedRow ? { ...row, v: row.v + delta } : row));
+          const byKey = compareRows(rows, newRows);
+          const byPosition = compareRows(rows, newRows, { match: { by: "position" } });
+          return byKey.aggregate.summary.changed === 1 && byPosition.aggregate.summary.changed === 1;
+        },
+      ),
+    );
+  });
+});
