@@ -1,5 +1,6 @@
 // The command adapter: runs a component as a shell command, one process per input (per-input)
 // or as a pool of long-lived JSON-lines workers (worker). See adapters/types.ts for the contract.
+// dataset mode is not an adapter: it runs once per side through runDatasetCommand (dataset-run.ts).
 import type { Adapter, Outcome, TrialInput } from "../types.ts";
 import { assertNoShellSyntax, splitCommand } from "./command-line.ts";
 import { assertCanLaunch } from "./launch-check.ts";
@@ -15,6 +16,11 @@ export const DEFAULT_STARTUP_ALLOWANCE_MS = 10_000;
 
 /** Creates the adapter for one side; throws a TwinrunError when the command line itself is malformed. */
 export function createCommandAdapter(options: CommandAdapterOptions): Adapter {
+  if (options.mode === "dataset") {
+    throw new Error(
+      `twinrun bug: the ${options.side} component runs in dataset mode, which runs once through runDatasetCommand, not through an adapter`,
+    );
+  }
   const launch = toLaunchSpec(options);
   if (options.mode === "worker") {
     return new WorkerPool({

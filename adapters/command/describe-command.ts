@@ -13,3 +13,8 @@ export function describeCommand(
   const how = options.shell ? `${options.mode}, shell` : options.mode;
   return `${shortened} (${how})`;
 }
+
+/** Describes a dataset-mode component the way reports show it: `python3 build.py --in {input} --out {output} (dataset)`. */
+export function describeDatasetCommand(options: { command: string; shell?: boolean }): string {
+  return describeCommand({ command: options.command, mode: "dataset", shell: options.shell });
+}

@@ -1,5 +1,12 @@
 // The command adapter's public surface.
 export { createCommandAdapter, toLaunchSpec } from "./command-adapter.ts";
-export { describeCommand } from "./describe-command.ts";
+export { INPUT_PLACEHOLDER, OUTPUT_PLACEHOLDER } from "./dataset-launch.ts";
+export { runDatasetCommand } from "./dataset-run.ts";
+export { describeCommand, describeDatasetCommand } from "./describe-command.ts";
 export { countLiveGroups, killAllChildren } from "./process-tree.ts";
-export type { CommandAdapterOptions, CommandMode } from "./types.ts";
+export type {
+  CommandAdapterOptions,
+  CommandMode,
+  DatasetCommandOptions,
+  DatasetCommandResult,
+} from "./types.ts";

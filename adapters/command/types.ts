@@ -1,7 +1,8 @@
 // The command adapter's own contracts: how one side's command is run.
-import type { Side } from "../types.ts";
+import type { Failure, Side } from "../types.ts";
 
-export type CommandMode = "per-input" | "worker";
+/** per-input and worker run through an Adapter; dataset runs once per side through runDatasetCommand. */
+export type CommandMode = "per-input" | "worker" | "dataset";
 
 /** Everything the command adapter needs, fully resolved by the caller (resolveRunConfig). */
 export interface CommandAdapterOptions {
@@ -9,7 +10,7 @@ export interface CommandAdapterOptions {
   side: Side;
   /** The command line, e.g. `python3 features_old.py --flag 'a b'`. */
   command: string;
-  /** per-input: one process per input; worker: long-lived processes reading one JSON line per input. */
+  /** per-input: one process per input; worker: long-lived processes reading one JSON line per input; dataset: see DatasetCommandOptions. */
   mode: CommandMode;
   /** Absolute working folder of the component. */
   cwd: string;
@@ -36,3 +37,40 @@ export interface LaunchSpec {
   cwd: string;
   env: Record<string, string>;
 }
+
+/** Dataset mode: one run of one side's command on the whole sample, written to a file. */
+export interface DatasetCommandOptions {
+  side: Side;
+  /** The command line; `{input}` and `{output}` stand for the two file paths. */
+  command: string;
+  /** Absolute working folder of the component. */
+  cwd: string;
+  /** Extra environment (shared env + side env, already merged), on top of process.env. */
+  env: Record<string, string>;
+  /** Run the command through `sh -c`; the paths are then shell-quoted where they are put in. */
+  shell: boolean;
+  /** Timeout of the whole run; 0 means no timeout. */
+  timeoutMs: number;
+  /** The sample file: replaces `{input}`, or is streamed to stdin when the command has no `{input}`. */
+  inputPath: string;
+  /** Where the output must end up: replaces `{output}`, or receives stdout when the command has no `{output}`. */
+  outputPath: string;
+  /** Aborting (Ctrl-C) kills the command's process tree; the result is then an interrupted failure. */
+  signal?: AbortSignal;
+}
+
+/** How one dataset-mode run went: its output is at outputPath, or it failed. */
+export type DatasetCommandResult =
+  | {
+      status: "ok";
+      durationMs: number;
+      /** The last 4 KB of its stderr (logs, warnings); "" when it wrote none. */
+      stderr: string;
+    }
+  | {
+      status: "failure";
+      failure: Failure;
+      durationMs: number;
+      /** Present when twinrun stopped it because the run was interrupted (signal aborted). */
+      interrupted?: true;
+    };

@@ -36,7 +36,12 @@ export function buildProgram(): Command {
       "--new <component>",
       "the new component: a command, py:<module>:<function>, js:<file>#<export> or an http(s):// URL",
     )
-    .addOption(new Option("--mode <mode>", "how both components run").choices(["per-input", "worker"]))
+    .addOption(
+      new Option(
+        "--mode <mode>",
+        "how both components run: one process per input, long-lived workers, or dataset (once on the whole sample file: {input}, {output} in the command)",
+      ).choices(["per-input", "worker", "dataset"]),
+    )
     .option("--old-label <label>", "display label of the old side (default: old)")
     .option("--new-label <label>", "display label of the new side (default: new)")
     .option("--shell", "run the commands through a shell (pipes, globs)")
@@ -49,10 +54,6 @@ export function buildProgram(): Command {
     .option(
       "--batch-size <n>",
       "Python dataframe style: rows per call (default: the whole sample in one call)",
-    )
-    .option(
-      "--key <column,...>",
-      "Python dataframe style: match rows by these columns instead of by position",
     )
     .option(
       "--python <interpreter>",
@@ -77,12 +78,25 @@ export function buildProgram(): Command {
         "fail",
         "skip",
       ]),
-    );
-  addCompareOptions(run)
+    )
+    .addOption(
+      new Option(
+        "--dataset-format <format>",
+        "dataset mode: format of the sample file the components read (default: the input's format)",
+      ).choices(["csv", "jsonl", "json"]),
+    )
+    .addOption(
+      new Option(
+        "--output-format <format>",
+        "dataset mode: format of the tables the components write (default: the sample file's format)",
+      ).choices(["csv", "jsonl", "json", "parquet"]),
+    )
+    .option("--keep-temp", "dataset mode: keep the temporary folder with the sample and output files");
+  addTableOptions(addCompareOptions(run))
     .option("--concurrency <n>", "trials run at once (default: CPU count)")
     .option(
       "--timeout <ms>",
-      "per-input timeout in ms; the component's process tree is killed (default 10000, 0 = none)",
+      "per-input timeout in ms; the component's process tree is killed (default 10000, 0 = none; dataset mode: each side's whole run, default none)",
     )
     .option("--json <file>", "also write the JSON report to this file")
     .option("--examples <n>", "differing inputs to show (default 5)")
@@ -113,11 +127,17 @@ export function buildProgram(): Command {
     .description("compare two existing output files (.jsonl, .json array, .csv) record by record")
     .argument("<old-output>", "the old version's output file")
     .argument("<new-output>", "the new version's output file")
-    .option("-c, --config <file>", "read compare/gate/report settings from this config file")
-    .option("--key <field,...>", "match records by these fields instead of by position")
-    .addOption(formatOption("format of both files, when the extension does not tell"))
+    .option("-c, --config <file>", "read compare/gate/report/table settings from this config file")
+    .addOption(
+      formatOption("format of both files, when the extension does not tell", [
+        "jsonl",
+        "json",
+        "csv",
+        "parquet",
+      ]),
+    )
     .option("--csv-strings", "keep CSV cells as text instead of inferring numbers");
-  addCompareOptions(diff)
+  addTableOptions(addCompareOptions(diff))
     .option("--json <file>", "also write the JSON report to this file")
     .option("--examples <n>", "differing records to show (default 5)")
     .option("--max-changed <count|rate%>", "changed records the gate allows (default 0)")
@@ -174,6 +194,17 @@ function addCompareOptions(command: Command): Command {
     );
 }
 
-function formatOption(description: string): Option {
-  return new Option("--format <format>", description).choices(["jsonl", "json", "csv"]);
+/** The table flags `run` and `diff` share, one to one with the config's table section. */
+function addTableOptions(command: Command): Command {
+  return command
+    .option(
+      "--key <column,...>",
+      "match rows by these key columns instead of by position (tables: dataset mode, diff, Python dataframe style)",
+    )
+    .option("--column-order", "report a change in the order of columns")
+    .option("--psi-max <x>", "fail when a column's population stability index (PSI) exceeds this, e.g. 0.1");
+}
+
+function formatOption(description: string, formats = ["jsonl", "json", "csv"]): Option {
+  return new Option("--format <format>", description).choices(formats);
 }

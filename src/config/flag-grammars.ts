@@ -98,6 +98,15 @@ export function parseIgnoreFlag(text: string): CompareRule {
   return { path: checkPattern("--ignore", pattern), ignore: true };
 }
 
+/** Why: `--key region,month`: one or more column names, for run and diff alike. */
+export function parseKeyColumns(text: string): string[] {
+  const columns = text.split(",").map((column) => column.trim());
+  if (columns.some((column) => column === "")) {
+    throw flagError("--key", "column names like id or region,month", text);
+  }
+  return columns;
+}
+
 /** Why: `--only <index>[,<index>]`: sorted, without repeats, as the sampler runs them. */
 export function parseOnly(text: string): number[] {
   const parts = text.split(",").map((part) => part.trim());

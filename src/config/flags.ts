@@ -12,6 +12,7 @@ import {
   parseChoice,
   parseIgnoreFlag,
   parseInteger,
+  parseKeyColumns,
   parseNonEmpty,
   parseNonNegativeNumber,
   parseOnly,
@@ -21,6 +22,7 @@ import {
 } from "./flag-grammars.ts";
 import { formatMaxChanged, parseMaxChanged } from "./max-changed.ts";
 import type { UserConfig } from "./schema.ts";
+import { DATASET_FORMATS, TABLE_FORMATS } from "./schema-tables.ts";
 
 /** What the CLI's parser gives: every value a string as typed, unless noted. */
 export interface RunFlags {
@@ -52,11 +54,18 @@ export interface RunFlags {
   oldLabel?: string;
   newLabel?: string;
   shell?: boolean;
-  /** Python components: call style, rows per call, key columns (`a,b`), interpreter. */
+  /** Python components: call style, rows per call, interpreter. */
   style?: string;
   batchSize?: string;
-  key?: string;
   python?: string;
+  /** Tables: key columns (`a,b`; also a Python dataframe component's key), column order, PSI gate. */
+  key?: string;
+  columnOrder?: boolean;
+  psiMax?: string;
+  /** Dataset mode: the sample file's format, the output's format, keep the temporary folder. */
+  datasetFormat?: string;
+  outputFormat?: string;
+  keepTemp?: boolean;
   /** False from --no-save; absent otherwise. */
   save?: boolean;
   base?: string;
@@ -95,10 +104,12 @@ export function parseRunFlags(flags: RunFlags, cwd: string): FlagLayer {
   const given = <K extends keyof RunFlags>(key: K): boolean => flags[key] !== undefined;
 
   const mode = given("mode")
-    ? read(() => parseChoice("--mode", str(flags.mode), ["per-input", "worker"]))
+    ? read(() => parseChoice("--mode", str(flags.mode), ["per-input", "worker", "dataset"]))
     : undefined;
   const shell = flags.shell === true ? true : undefined;
+  const key = given("key") ? read(() => parseKeyColumns(str(flags.key))) : undefined;
   // Python tuning flags go to both sides, like --mode; each adapter reads only its own keys.
+  // --key is table.key, and also each side's key, so it wins over a Python side's key in the file.
   const pythonTuning = {
     style: given("style")
       ? read(() => parseChoice("--style", str(flags.style), ["record", "dataframe"]))
@@ -106,7 +117,7 @@ export function parseRunFlags(flags: RunFlags, cwd: string): FlagLayer {
     batchSize: given("batchSize")
       ? read(() => parseInteger("--batch-size", str(flags.batchSize), 1))
       : undefined,
-    key: given("key") ? read(() => parseKeyColumns(str(flags.key))) : undefined,
+    key,
     python: given("python")
       ? read(() => resolveInterpreter(cwd, parseNonEmpty("--python", str(flags.python), "an interpreter")))
       : undefined,
@@ -182,6 +193,22 @@ export function parseRunFlags(flags: RunFlags, cwd: string): FlagLayer {
       exact: flags.exact === true ? true : undefined,
       rules: rules.length > 0 ? rules : undefined,
     }),
+    table: compact({
+      key,
+      columnOrder: flags.columnOrder === true ? true : undefined,
+      psiMax: given("psiMax")
+        ? read(() => parseNonNegativeNumber("--psi-max", str(flags.psiMax)))
+        : undefined,
+    }),
+    dataset: compact({
+      format: given("datasetFormat")
+        ? read(() => parseChoice("--dataset-format", str(flags.datasetFormat), DATASET_FORMATS))
+        : undefined,
+      outputFormat: given("outputFormat")
+        ? read(() => parseChoice("--output-format", str(flags.outputFormat), TABLE_FORMATS))
+        : undefined,
+      keepTemp: flags.keepTemp === true ? true : undefined,
+    }),
     run: compact({
       concurrency: given("concurrency")
         ? read(() => parseInteger("--concurrency", str(flags.concurrency), 1))
@@ -225,18 +252,6 @@ export function parseRunFlags(flags: RunFlags, cwd: string): FlagLayer {
     ...(only !== undefined && { only }),
     ...(shard !== undefined && { shard }),
   };
-}
-
-// `--key region,month`: one or more column names.
-function parseKeyColumns(text: string): string[] {
-  const columns = text.split(",").map((column) => column.trim());
-  if (columns.some((column) => column === "")) {
-    throw new TwinrunError(
-      "USAGE",
-      `--key: expected column names like id or region,month, got ${JSON.stringify(text)}`,
-    );
-  }
-  return columns;
 }
 
 // An interpreter with a folder (`.venv/bin/python`) is a path; a bare name is looked up on PATH.

@@ -50,6 +50,8 @@ export function mergeLayers(base: UserConfig, over: UserConfig): UserConfig {
     new: mergeSide(lower.new, upper.new),
     env: mergeRecords(lower.env, upper.env),
     compare: mergeCompare(lower.compare, upper.compare),
+    table: mergeShallow(lower.table, upper.table),
+    dataset: mergeShallow(lower.dataset, upper.dataset),
     run: mergeShallow(lower.run, upper.run),
     gate: mergeShallow(lower.gate, upper.gate),
     report: mergeShallow(lower.report, upper.report),

@@ -48,6 +48,7 @@ export function settingsForReport(resolved: ResolvedRunConfig): UserConfig {
       maxDifferencesPerTrial: compare.maxDifferencesPerTrial,
       rules: compare.rules.map(toUserRule),
     },
+    ...tableSettings(resolved),
     run: { concurrency: resolved.runner.concurrency, timeout: resolved.runner.timeoutMs },
     gate: {
       maxChanged: formatMaxChanged(resolved.gate.maxChanged),
@@ -151,6 +152,27 @@ function describeSide(component: ResolvedComponent): NonNullable<UserConfig["old
     label: component.label,
     shell: component.shell,
     ...(component.setup !== undefined && { setup: component.setup }),
+  };
+}
+
+// The table and dataset sections, only when they say more than the defaults (older reports lack them).
+function tableSettings(resolved: ResolvedRunConfig): Pick<UserConfig, "table" | "dataset"> {
+  const { table, dataset } = resolved;
+  const tableSection = {
+    ...(table.key !== undefined && { key: [...table.key] }),
+    ...(table.columnOrder && { columnOrder: true }),
+    ...(table.psiMax !== undefined && { psiMax: table.psiMax }),
+  };
+  const datasetRun = resolved.old.adapter === "command" && resolved.old.mode === "dataset";
+  return {
+    ...(Object.keys(tableSection).length > 0 && { table: tableSection }),
+    ...(datasetRun && {
+      dataset: {
+        ...(dataset.format !== undefined && { format: dataset.format }),
+        ...(dataset.outputFormat !== undefined && { outputFormat: dataset.outputFormat }),
+        keepTemp: dataset.keepTemp,
+      },
+    }),
   };
 }
 

@@ -1,17 +1,18 @@
-// resolveDiffConfig: `twinrun diff` reads the same compare/gate/report settings as `run`
+// resolveDiffConfig: `twinrun diff` reads the same compare/gate/report/table settings as `run`
 // (from a config file and flags), but its inputs are two output files instead of components.
 import path from "node:path";
 import type { CompareOptions } from "../compare/types.ts";
-import { TwinrunError } from "../errors.ts";
-import type { InputFormat } from "../inputs/types.ts";
 import { deepFreeze } from "./deep-freeze.ts";
+import { parseChoice } from "./flag-grammars.ts";
 import { parseRunFlags, type RunFlags } from "./flags.ts";
 import { mergeLayers, resolveLayerPaths } from "./layers.ts";
 import { findConfigFile, loadConfigFile } from "./load-config-file.ts";
 import { parseMaxChanged } from "./max-changed.ts";
 import { DEFAULT_EXAMPLES, resolveCompare } from "./resolve.ts";
+import { resolveTableSection } from "./resolve-tables.ts";
 import type { UserConfig } from "./schema.ts";
-import type { MaxChanged } from "./types.ts";
+import { TABLE_FORMATS } from "./schema-tables.ts";
+import type { MaxChanged, ResolvedTableConfig, TableFileFormat } from "./types.ts";
 
 export type DiffFlags = Pick<
   RunFlags,
@@ -28,21 +29,27 @@ export type DiffFlags = Pick<
   | "maxChanged"
   | "config"
   | "save"
-> & { key?: string };
+  | "key"
+  | "columnOrder"
+  | "psiMax"
+>;
 
 export interface ResolvedDiffConfig {
   oldPath: string;
   newPath: string;
-  format?: InputFormat;
-  /** Fields that match records across the files; absent: match by position. */
+  /** Format of both files (`--format`); undefined: told by each file's extension. */
+  format?: TableFileFormat;
+  /** The same as table.key (kept for the record-by-record diff): fields that match records; absent: by position. */
   key?: string[];
+  /** How the two files are compared as tables: key columns, column order, PSI gate. */
+  table: ResolvedTableConfig;
   csvStrings: boolean;
   compare: CompareOptions;
   gate: { maxChanged: MaxChanged };
   report: { json?: string; examples: number; save: boolean };
 }
 
-/** The settings of one `twinrun diff`; flags win over the config file's compare/gate/report. */
+/** The settings of one `twinrun diff`; flags win over the config file's compare/gate/report/table. */
 export async function resolveDiffConfig(args: {
   oldPath: string;
   newPath: string;
@@ -50,18 +57,23 @@ export async function resolveDiffConfig(args: {
   cwd: string;
 }): Promise<ResolvedDiffConfig> {
   const { flags, cwd } = args;
-  const flagLayer = parseRunFlags(flags, cwd);
+  // --format takes parquet here (an output file), which run's input --format does not.
+  const { format: formatFlag, ...otherFlags } = flags;
+  const format =
+    formatFlag === undefined ? undefined : parseChoice("--format", String(formatFlag), TABLE_FORMATS);
+  const flagLayer = parseRunFlags(otherFlags, cwd);
   const configRef = await findConfigFile(cwd, flags.config);
   const loaded = configRef === undefined ? undefined : await loadConfigFile(configRef);
   const base: UserConfig =
     loaded === undefined ? {} : resolveLayerPaths(loaded.config, path.dirname(loaded.file));
   const merged = mergeLayers(base, flagLayer.config);
-  const key = flags.key === undefined ? undefined : parseKeyFlag(flags.key);
+  const table = resolveTableSection(merged);
   return deepFreeze({
     oldPath: path.resolve(cwd, args.oldPath),
     newPath: path.resolve(cwd, args.newPath),
-    ...(merged.input?.format !== undefined && flags.format !== undefined && { format: merged.input.format }),
-    ...(key !== undefined && { key }),
+    ...(format !== undefined && { format }),
+    ...(table.key !== undefined && { key: [...table.key] }),
+    table,
     csvStrings: flags.csvStrings === true,
     compare: resolveCompare(merged),
     gate: { maxChanged: parseMaxChanged(merged.gate?.maxChanged ?? 0, "gate.maxChanged") },
@@ -71,15 +83,4 @@ export async function resolveDiffConfig(args: {
       save: merged.report?.save ?? true,
     },
   });
-}
-
-function parseKeyFlag(value: string): string[] {
-  const fields = value.split(",").map((field) => field.trim());
-  if (fields.some((field) => field === "")) {
-    throw new TwinrunError(
-      "USAGE",
-      `--key: expected field names separated by commas (e.g. id or id,date), got "${value}"`,
-    );
-  }
-  return fields;
 }

@@ -17,6 +17,12 @@ import { mergeLayers, resolveLayerPaths } from "./layers.ts";
 import { findConfigFile, loadConfigFile } from "./load-config-file.ts";
 import { parseMaxChanged } from "./max-changed.ts";
 import { readReplayReport } from "./replay.ts";
+import {
+  applyTableKey,
+  checkDatasetSides,
+  resolveDatasetSection,
+  resolveTableSection,
+} from "./resolve-tables.ts";
 import type { UserConfig } from "./schema.ts";
 import { buildSharedEnv, stringifyEnv } from "./shared-env.ts";
 import type { ResolvedComponent, ResolvedRunConfig } from "./types.ts";
@@ -42,6 +48,8 @@ export interface ResolveRunConfigArgs {
 
 export const DEFAULT_SAMPLE_SIZE = 100;
 export const DEFAULT_TIMEOUT_MS = 10_000;
+/** Dataset mode: a side's whole run on the whole sample has no timeout unless one is given. */
+export const DEFAULT_DATASET_TIMEOUT_MS = 0;
 export const DEFAULT_EXAMPLES = 5;
 
 /** Why: the one place where config file, replayed report and flags become the settings of a run. */
@@ -82,15 +90,20 @@ export async function resolveRunConfig(args: ResolveRunConfigArgs): Promise<Reso
   const merged = applyBaseDefaults(layered);
   const configName = loaded?.displayName ?? "twinrun.config.yaml";
   const sideContext = { baseDir, configName, env: args.env, cwd };
-  const [oldComponent, newComponent] = alignDataframeSides(
-    args.components?.old ?? resolveComponent("old", merged, sideContext),
-    args.components?.new ?? resolveComponent("new", merged, sideContext),
-    configName,
+  const table = resolveTableSection(merged);
+  const [oldComponent, newComponent] = applyTableKey(
+    alignDataframeSides(
+      args.components?.old ?? resolveComponent("old", merged, sideContext),
+      args.components?.new ?? resolveComponent("new", merged, sideContext),
+      configName,
+    ),
+    table,
   );
+  const datasetRun = checkDatasetSides(oldComponent, newComponent, configName);
   const resolved: ResolvedRunConfig = {
     ...(loaded !== undefined && { configFile: loaded.file }),
     baseDir,
-    input: resolveInput(merged, configName, args.records),
+    input: resolveInput(merged, configName, args.records, datasetRun),
     ...(flagLayer.replayPath !== undefined && {
       replay: {
         reportPath: flagLayer.replayPath,
@@ -105,9 +118,11 @@ export async function resolveRunConfig(args: ResolveRunConfigArgs): Promise<Reso
     new: newComponent,
     sharedEnv: buildSharedEnv(merged.input?.seed ?? 0, merged.env),
     compare: resolveCompare(merged),
+    dataset: resolveDatasetSection(merged, datasetRun, configName),
+    table,
     runner: {
       concurrency: merged.run?.concurrency ?? Math.max(1, Math.floor(args.cpuCount) || 1),
-      timeoutMs: merged.run?.timeout ?? DEFAULT_TIMEOUT_MS,
+      timeoutMs: merged.run?.timeout ?? (datasetRun ? DEFAULT_DATASET_TIMEOUT_MS : DEFAULT_TIMEOUT_MS),
     },
     gate: await resolveGate(merged, baseDir),
     report: {
@@ -126,6 +141,7 @@ function resolveInput(
   merged: UserConfig,
   configName: string,
   records?: readonly InputRecord[],
+  datasetRun = false,
 ): ResolvedRunConfig["input"] {
   const input = merged.input ?? {};
   if (input.path === undefined && records === undefined) {
@@ -140,7 +156,9 @@ function resolveInput(
       `input.sample ${input.sample} conflicts with input.strategy "all", which runs every input: remove one of them (or of --sample, --strategy)`,
     );
   }
-  const sample = input.sample ?? (input.strategy === "all" ? "all" : DEFAULT_SAMPLE_SIZE);
+  // A batch step's output depends on the whole table (groupings, ranks): dataset mode runs on
+  // every input unless a sample size is given.
+  const sample = input.sample ?? (input.strategy === "all" || datasetRun ? "all" : DEFAULT_SAMPLE_SIZE);
   // Taking every input leaves nothing to choose: any strategy then means "all".
   const strategy = sample === "all" ? "all" : (input.strategy ?? "random");
   if (strategy === "stratified" && input.stratifyBy === undefined) {

@@ -33,8 +33,9 @@ function commandComponentSchema(side: "old" | "new") {
         adapter: oneOf(["command"], "How the component runs (default command).").optional(),
         command: text(`The ${side} component's command line, e.g. python3 features_${side}.py.`).optional(),
         mode: oneOf(
-          ["per-input", "worker"],
-          "per-input: one process per input (default); worker: long-lived processes, one JSON line in and out.",
+          ["per-input", "worker", "dataset"],
+          "per-input: one process per input (default); worker: long-lived processes, one JSON line in and out; " +
+            "dataset: one run on the whole sample file ({input}, else stdin) writing a table ({output}, else stdout); both sides alike.",
         ).optional(),
         shell: flag("Run the command through a shell (pipes, globs); default false.").optional(),
         ...commonComponentKeys(side),

@@ -14,6 +14,7 @@ import {
   pathPattern,
   text,
 } from "./schema-leaves.ts";
+import { datasetSchema, tableSchema } from "./schema-tables.ts";
 
 const SAMPLE_EXPECTED = 'a positive integer or "all"';
 const UNORDERED_EXPECTED = "true, false or { key: <field> }";
@@ -148,11 +149,16 @@ export const userConfigSchema = z
         "Extra environment for both sides (overrides TZ, PYTHONHASHSEED, TWINRUN_SEED).",
       ).optional(),
       compare: compareSchema.optional(),
+      table: tableSchema.optional(),
+      dataset: datasetSchema.optional(),
       run: z
         .strictObject(
           {
             concurrency: integerAtLeast(1, "Trials run at once (default: CPU count).").optional(),
-            timeout: integerAtLeast(0, "Per-input timeout in ms (default 10000, 0 = none).").optional(),
+            timeout: integerAtLeast(
+              0,
+              "Per-input timeout in ms (default 10000, 0 = none); in dataset mode, the timeout of each side's whole run (default none).",
+            ).optional(),
           },
           { error: "a mapping like { concurrency: 2, timeout: 10000 }" },
         )
@@ -194,7 +200,9 @@ export const userConfigSchema = z
         .describe("What the run writes and shows.")
         .optional(),
     },
-    { error: "a mapping of sections (input, base, old, new, env, compare, run, gate, report)" },
+    {
+      error: "a mapping of sections (input, base, old, new, env, compare, table, dataset, run, gate, report)",
+    },
   )
   .meta({
     title: "twinrun configuration",

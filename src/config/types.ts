@@ -3,7 +3,32 @@
 import type { CompareOptions } from "../compare/types.ts";
 import type { InputFormat, InputRecord, SampleStrategy } from "../inputs/types.ts";
 
-export type CommandMode = "per-input" | "worker";
+export type CommandMode = "per-input" | "worker" | "dataset";
+
+/** Formats a dataset-mode sample file can be written in. */
+export type DatasetFormat = "csv" | "jsonl" | "json";
+/** Formats an output table can be read in (dataset mode, `twinrun diff`). */
+export type TableFileFormat = "csv" | "jsonl" | "json" | "parquet";
+
+/** Dataset mode's files (see ResolvedRunConfig.dataset). */
+export interface ResolvedDatasetConfig {
+  /** Format of the sample file; undefined: the input source's format. */
+  format?: DatasetFormat;
+  /** Format the outputs are read in; undefined: the sample file's format. */
+  outputFormat?: TableFileFormat;
+  /** Keep the temporary folder with the sample and output files. */
+  keepTemp: boolean;
+}
+
+/** How two tables are compared (dataset mode, `twinrun diff`, the Python dataframe style). */
+export interface ResolvedTableConfig {
+  /** Columns that identify a row; undefined: rows are matched by position. */
+  key?: string[];
+  /** Report a change in the order of columns. */
+  columnOrder: boolean;
+  /** Gate: the largest population stability index a column may have; undefined: no PSI gate. */
+  psiMax?: number;
+}
 
 /** What every component has, whatever adapter runs it. */
 interface ResolvedComponentBase {
@@ -126,6 +151,11 @@ export interface ResolvedRunConfig {
   /** Environment both sides share (TZ, PYTHONHASHSEED, TWINRUN_SEED unless overridden). */
   sharedEnv: Record<string, string>;
   compare: CompareOptions;
+  /** Dataset mode's files; defaults (keepTemp false) when the components do not run in dataset mode. */
+  dataset: ResolvedDatasetConfig;
+  /** How tables are compared. A Python dataframe component's own `key` wins over table.key for it. */
+  table: ResolvedTableConfig;
+  /** timeoutMs: per input; in dataset mode, per side's whole run (0 = none, the dataset-mode default). */
   runner: { concurrency: number; timeoutMs: number };
   gate: {
     maxChanged: MaxChanged;

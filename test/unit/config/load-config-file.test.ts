@@ -107,7 +107,7 @@ describe("config validation messages", () => {
     [
       "a file that is not a mapping",
       "- 1\n",
-      "twinrun.config.yaml: expected a mapping of sections (input, base, old, new, env, compare, run, gate, report), got [1]",
+      "twinrun.config.yaml: expected a mapping of sections (input, base, old, new, env, compare, table, dataset, run, gate, report), got [1]",
     ],
     [
       "an env key needing quotes",
@@ -126,7 +126,7 @@ describe("config validation messages", () => {
       "run: { timeout: -5, concurrency: 0 }\nold: { mode: fast }\n",
     );
     expect(error.message.split("\n").sort()).toEqual([
-      'twinrun.config.yaml: old.mode: expected one of "per-input", "worker", got "fast"',
+      'twinrun.config.yaml: old.mode: expected one of "per-input", "worker", "dataset", got "fast"',
       "twinrun.config.yaml: run.concurrency: expected an integer >= 1, got 0",
       "twinrun.config.yaml: run.timeout: expected an integer >= 0, got -5",
     ]);

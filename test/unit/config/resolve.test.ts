@@ -66,6 +66,8 @@ describe("resolveRunConfig defaults", () => {
         rules: [],
         maxDifferencesPerTrial: 1000,
       },
+      dataset: { keepTemp: false },
+      table: { columnOrder: false },
       runner: { concurrency: 3, timeoutMs: 10000 },
       gate: { maxChanged: { count: 0 }, strictAccepted: false },
       report: { examples: 5, save: true, stepSummary: true },
@@ -370,7 +372,7 @@ describe("resolveRunConfig usage errors", () => {
     );
     expect(error.code).toBe("USAGE");
     expect(error.message.split("\n")).toEqual([
-      '--mode: expected one of "per-input", "worker", got "fast"',
+      '--mode: expected one of "per-input", "worker", "dataset", got "fast"',
       '--rel: expected a number >= 0, got "1e-6x"',
       '--max-changed: expected a count >= 0 (e.g. 3) or a rate of trials in percent (e.g. "0.5%"), got "lots"',
       '--concurrency: expected an integer >= 1, got "0"',

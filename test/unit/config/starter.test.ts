@@ -28,7 +28,18 @@ describe("renderStarterConfig", () => {
 
   it("shows every section of the schema", () => {
     const text = renderStarterConfig();
-    for (const section of ["input", "old", "new", "env", "compare", "run", "gate", "report"]) {
+    for (const section of [
+      "input",
+      "old",
+      "new",
+      "env",
+      "compare",
+      "table",
+      "dataset",
+      "run",
+      "gate",
+      "report",
+    ]) {
       expect(text).toMatch(new RegExp(`^(# )?${section}:`, "m"));
     }
   });
@@ -36,7 +47,7 @@ describe("renderStarterConfig", () => {
   it("documents every key of the schema, active or commented out", () => {
     const text = renderStarterConfig();
     const shape = userConfigSchema.shape;
-    for (const section of ["input", "old", "compare", "run", "gate", "report"] as const) {
+    for (const section of ["input", "old", "compare", "table", "dataset", "run", "gate", "report"] as const) {
       // A component section is a union (command or python): every branch's keys count.
       const schema = shape[section].unwrap() as unknown as { shape?: object; options?: { shape: object }[] };
       const keys = (schema.options ?? [schema]).flatMap((branch) => Object.keys(branch.shape ?? {}));

@@ -1,0 +1,101 @@
+// The table side of resolving a run: dataset mode is for both sides or neither, the `dataset`
+// section only means something in dataset mode, and the `table` section's key also serves a
+// Python dataframe component that names no key of its own.
+import { TwinrunError } from "../errors.ts";
+import type { UserConfig } from "./schema.ts";
+import type { ResolvedComponent, ResolvedDatasetConfig, ResolvedTableConfig } from "./types.ts";
+
+// Each dataset key with its flag, for messages.
+const DATASET_FLAGS = {
+  format: "--dataset-format",
+  outputFormat: "--output-format",
+  keepTemp: "--keep-temp",
+};
+
+/** True when a component runs in dataset mode. */
+export function isDatasetComponent(component: ResolvedComponent): boolean {
+  return component.adapter === "command" && component.mode === "dataset";
+}
+
+/**
+ * Why: dataset mode runs each side once and compares two output tables; a record-mode side has
+ * no table to compare. Returns whether the run is a dataset run; throws when only one side is.
+ */
+export function checkDatasetSides(
+  oldComponent: ResolvedComponent,
+  newComponent: ResolvedComponent,
+  configName: string,
+): boolean {
+  const oldDataset = isDatasetComponent(oldComponent);
+  if (oldDataset === isDatasetComponent(newComponent)) return oldDataset;
+  const [dataset, other, otherComponent] = oldDataset
+    ? (["old", "new", newComponent] as const)
+    : (["new", "old", oldComponent] as const);
+  const what =
+    otherComponent.adapter === "command"
+      ? `${other}.mode is "${otherComponent.mode}"`
+      : `${other} is a ${otherComponent.adapter} component (${other}.adapter: ${otherComponent.adapter})`;
+  const fix =
+    otherComponent.adapter === "command"
+      ? `set ${other}.mode: dataset in ${configName}, or give --mode dataset for both`
+      : `make ${other} a command with mode: dataset in ${configName}, or run both sides in record mode`;
+  throw new TwinrunError(
+    "USAGE",
+    `${dataset}.mode is "dataset" but ${what}: dataset mode runs each side once on the whole sample and ` +
+      `compares their output tables, so both sides must use it (${fix})`,
+  );
+}
+
+/** Why: the sample and output files of dataset mode, defaulted; a dataset key in a record run is an error. */
+export function resolveDatasetSection(
+  merged: UserConfig,
+  datasetRun: boolean,
+  configName: string,
+): ResolvedDatasetConfig {
+  const section = merged.dataset ?? {};
+  if (!datasetRun) {
+    const given = (Object.keys(DATASET_FLAGS) as (keyof typeof DATASET_FLAGS)[]).find(
+      (key) => section[key] !== undefined,
+    );
+    if (given !== undefined) {
+      throw new TwinrunError(
+        "USAGE",
+        `dataset.${given} (${DATASET_FLAGS[given]}) applies to dataset mode, but neither component runs in it: ` +
+          `set mode: dataset on both sides (--mode dataset), or remove dataset.${given} from ${configName} (or the flag)`,
+      );
+    }
+  }
+  return {
+    ...(section.format !== undefined && { format: section.format }),
+    ...(section.outputFormat !== undefined && { outputFormat: section.outputFormat }),
+    keepTemp: section.keepTemp ?? false,
+  };
+}
+
+/** Why: how tables are compared, defaulted once (`key: id` becomes `["id"]`). */
+export function resolveTableSection(merged: UserConfig): ResolvedTableConfig {
+  const section = merged.table ?? {};
+  return {
+    ...(section.key !== undefined && { key: [section.key].flat() }),
+    columnOrder: section.columnOrder ?? false,
+    ...(section.psiMax !== undefined && { psiMax: section.psiMax }),
+  };
+}
+
+/**
+ * Why: a Python dataframe component compares tables too; without a `key` of its own (which wins
+ * for it) it uses table.key, so one `table: { key: id }` serves every kind of table comparison.
+ */
+export function applyTableKey(
+  sides: [ResolvedComponent, ResolvedComponent],
+  table: ResolvedTableConfig,
+): [ResolvedComponent, ResolvedComponent] {
+  const withKey = (component: ResolvedComponent): ResolvedComponent =>
+    component.adapter === "python" &&
+    component.style === "dataframe" &&
+    component.key === undefined &&
+    table.key !== undefined
+      ? { ...component, key: [...table.key] }
+      : component;
+  return [withKey(sides[0]), withKey(sides[1])];
+}

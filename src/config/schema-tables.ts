@@ -1,0 +1,48 @@
+// The config sections about tables: `dataset` (how dataset-mode components get the sample and
+// give their output) and `table` (how two tables are compared: dataset mode, `twinrun diff`,
+// the Python dataframe style).
+import { z } from "zod";
+import { flag, nonNegativeNumber, oneOf, stringList } from "./schema-leaves.ts";
+
+/** Why: the formats a sample file can be written in, in config, flags and types alike. */
+export const DATASET_FORMATS = ["csv", "jsonl", "json"] as const;
+/** Why: the formats an output table can be read back in (Parquet only as an output). */
+export const TABLE_FORMATS = ["csv", "jsonl", "json", "parquet"] as const;
+
+/** Why: dataset mode's files: the sample's format, the output's format, and whether to keep them. */
+export const datasetSchema = z
+  .strictObject(
+    {
+      format: oneOf(
+        DATASET_FORMATS,
+        "Format of the sample file dataset-mode components read (default: the input source's format).",
+      ).optional(),
+      outputFormat: oneOf(
+        TABLE_FORMATS,
+        "Format of the table dataset-mode components write (default: the sample file's format).",
+      ).optional(),
+      keepTemp: flag(
+        "Keep the temporary folder with the sample and output files, and say where it is (default false).",
+      ).optional(),
+    },
+    { error: "a mapping like { format: csv, outputFormat: parquet }" },
+  )
+  .describe(
+    "Dataset mode (mode: dataset): each side runs once on the whole sample, written to a file; their output tables are compared.",
+  );
+
+/** Why: how rows of two tables are paired and what besides values is checked. */
+export const tableSchema = z
+  .strictObject(
+    {
+      key: stringList(
+        "Column(s) identifying a row, e.g. id or [region, month]; rows are matched by them instead of by position.",
+      ).optional(),
+      columnOrder: flag("Report a change in the order of columns (default false).").optional(),
+      psiMax: nonNegativeNumber(
+        "Fail the gate when a column's population stability index (PSI) between old and new exceeds this (e.g. 0.1).",
+      ).optional(),
+    },
+    { error: "a mapping like { key: [id], psiMax: 0.1 }" },
+  )
+  .describe("How tables are compared: dataset mode, twinrun diff and the Python dataframe style.");
