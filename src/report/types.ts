@@ -3,6 +3,7 @@
 import type { Failure } from "../../adapters/types.ts";
 import type { Difference, DifferenceKind } from "../compare/types.ts";
 import type { SampleIdentity } from "../inputs/types.ts";
+import type { TableFormat, TableReport } from "../table/types.ts";
 
 export type Verdict = "equivalent" | "changed" | "error";
 
@@ -92,6 +93,35 @@ export interface Report {
   shard?: ShardInfo;
   /** Present with --base: the git ref (and the commit it named) the old side was checked out from. */
   base?: { ref: string; commit: string };
+  /**
+   * Present when tables were compared (`twinrun diff`, dataset mode, the Python dataframe style):
+   * schema, rows, per-column statistics and distributions. Each row pair is then one trial of
+   * `summary`, and `paths` are columns.
+   */
+  table?: TableReport;
+  /** Present in dataset mode: how each side's single run went and where its files are. */
+  dataset?: DatasetReport;
+}
+
+/** Dataset mode: each side ran once, on the whole sample written to a file. */
+export interface DatasetReport {
+  /** The format of the sample file the components read. */
+  inputFormat: TableFormat;
+  /** The format their output was read back in. */
+  outputFormat: TableFormat;
+  /** The folder holding the sample and output files, when kept (--keep-temp). */
+  keptTemp?: string;
+  old: DatasetSideReport;
+  new: DatasetSideReport;
+}
+
+export interface DatasetSideReport {
+  status: "ok" | "failure";
+  durationMs: number;
+  /** Rows the side's output held (ok sides). */
+  rows?: number;
+  /** Why the side failed: non-zero exit, timeout, or an output that could not be read (with its stderr). */
+  failure?: Failure;
 }
 
 /** The i-th (1-based) of n disjoint parts of one sample. */

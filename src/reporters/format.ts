@@ -35,6 +35,13 @@ export function formatKinds(kinds: Partial<Record<DifferenceKind, number>>): str
     .join(", ");
 }
 
+/** A count with thousands separators, the same in every locale: `1,000`, `12,345,678`. */
+export function formatCount(count: number): string {
+  return Number.isSafeInteger(count) ? COUNT_FORMAT.format(count) : String(count);
+}
+
+const COUNT_FORMAT = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+
 /** A duration for people: `850ms`, `3.2s`, `4m 05s`. */
 export function formatDurationMs(durationMs: number): string {
   if (!Number.isFinite(durationMs) || durationMs < 0) return "?";

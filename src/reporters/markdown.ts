@@ -1,5 +1,6 @@
 // The Markdown reporter: a compact summary that fits a PR comment or a GitHub step summary —
 // verdict, counts, the top changed paths, accepted differences, the first few example diffs.
+// A table comparison shows schema, rows and changed columns instead of paths, and rows as tables.
 
 import type { Report } from "../report/types.ts";
 import { writeFileAtomic } from "../util/atomic-write.ts";
@@ -10,9 +11,13 @@ import {
   type Headline,
   listChangedPaths,
 } from "./ci-text.ts";
+import { describeDatasetRun } from "./dataset-text.ts";
 import { renderExample } from "./examples.ts";
 import { formatCompactNumber, formatDurationMs, formatKinds, formatRatio } from "./format.ts";
+import { renderRowExampleMarkdown, renderTableMarkdown } from "./markdown-table.ts";
+import { code, escapeCell, escapeHtml, escapeText, fence } from "./markdown-text.ts";
 import { createPaint } from "./style.ts";
+import { viewRowExample } from "./table-examples.ts";
 import type { RenderOptions, TextSink } from "./types.ts";
 
 /** Rows of the changed-paths table; the JSON report holds the rest. */
@@ -21,6 +26,8 @@ export const MAX_MARKDOWN_PATHS = 15;
 export const MAX_MARKDOWN_EXAMPLES = 3;
 /** Lines of one example block, so a huge output cannot blow a comment's size limit. */
 const MAX_EXAMPLE_LINES = 60;
+
+export { code, fence } from "./markdown-text.ts";
 
 const ICONS: Record<Headline["status"], string> = { passed: "✅", failed: "❌", error: "⚠️" };
 
@@ -33,7 +40,8 @@ export function renderMarkdownReport(report: Report, out: TextSink, options: Ren
     renderFacts(report),
   ];
   if (report.error !== undefined) sections.push(`> ⚠️ ${escapeText(report.error)}`);
-  const paths = renderPaths(report);
+  if (report.table !== undefined) sections.push(...renderTableMarkdown(report.table));
+  const paths = report.table === undefined ? renderPaths(report) : undefined;
   if (paths !== undefined) sections.push(paths);
   const accepted = renderAccepted(report);
   if (accepted !== undefined) sections.push(accepted);
@@ -80,6 +88,11 @@ function renderFacts(report: Report): string {
   ];
   if (report.base !== undefined)
     rows.splice(2, 0, ["base", `${code(report.base.ref)} at ${code(report.base.commit.slice(0, 12))}`]);
+  if (report.dataset !== undefined) {
+    rows.push(["old run", escapeText(describeDatasetRun(report.dataset.old))]);
+    rows.push(["new run", escapeText(describeDatasetRun(report.dataset.new))]);
+    if (report.dataset.keptTemp !== undefined) rows.push(["temp files", code(report.dataset.keptTemp)]);
+  }
   return [
     "| | |",
     "| --- | --- |",
@@ -154,7 +167,10 @@ function renderExamples(report: Report, options: RenderOptions): string | undefi
   const count = Math.min(MAX_MARKDOWN_EXAMPLES, Math.max(0, options.examples), report.examples.length);
   if (count === 0) return undefined;
   const paint = createPaint(false);
+  const { table } = report;
   const blocks = report.examples.slice(0, count).map((example, position) => {
+    const view = table === undefined ? undefined : viewRowExample(example, table);
+    if (view !== undefined) return renderRowExampleMarkdown(view, position === 0);
     const lines = renderExample(example, { paint, color: false, reproCommand: options.reproCommand });
     const shown =
       lines.length > MAX_EXAMPLE_LINES
@@ -172,36 +188,10 @@ function renderExamples(report: Report, options: RenderOptions): string | undefi
       "</details>",
     ].join("\n");
   });
+  const noun = table === undefined ? "inputs" : "rows";
   const header =
     report.summary.changed > count
-      ? `### Examples (first ${count} of ${report.summary.changed} changed inputs)`
+      ? `### Examples (first ${count} of ${report.summary.changed} changed ${noun})`
       : `### Examples`;
   return [header, "", ...blocks].join("\n");
-}
-
-/** A fenced block whose fence is longer than any backtick run inside. */
-export function fence(text: string, language = "text"): string {
-  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((match) => match[0].length));
-  const marks = "`".repeat(longest + 1);
-  return `${marks}${language}\n${text}\n${marks}`;
-}
-
-/** An inline code span that survives backticks inside. */
-export function code(text: string): string {
-  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((match) => match[0].length));
-  const marks = "`".repeat(longest + 1);
-  const pad = text.startsWith("`") || text.endsWith("`") ? " " : "";
-  return `${marks}${pad}${text}${pad}${marks}`;
-}
-
-function escapeCell(text: string): string {
-  return text.replace(/\r?\n/g, " ").replace(/\|/g, "\\|");
-}
-
-function escapeText(text: string): string {
-  return text.replace(/([\\*_[\]<>#])/g, "\\$1");
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }

@@ -16,19 +16,35 @@ export function plannedTrials(report: Report): number {
 /** A two-column table: components, input source and sample, counts, timing, verdict and gate. */
 export function renderSummaryTable(report: Report, paint: Paint): string {
   const { summary, sample, components } = report;
+  // Table reports count rows, not trials; `twinrun diff` has no input source, sample or timings.
+  const isTable = report.table !== undefined;
+  const isDiff = report.settings.diff !== undefined;
   const rows: [string, string][] = [
     ["old", describeComponent(components.old.label, components.old.spec, paint)],
     ["new", describeComponent(components.new.label, components.new.spec, paint)],
-    ["input", `${sample.source} ${paint("dim", `(${sample.format}, sha256 ${sample.sha256.slice(0, 12)})`)}`],
-    ["sample", describeSample(report)],
-    ["trials", describeTrials(report, paint)],
+  ];
+  if (!isDiff) {
+    rows.push(
+      [
+        "input",
+        `${sample.source} ${paint("dim", `(${sample.format}, sha256 ${sample.sha256.slice(0, 12)})`)}`,
+      ],
+      ["sample", describeSample(report)],
+    );
+  }
+  rows.push(
+    [isTable ? "rows" : "trials", describeTrials(report, paint)],
     ["same", String(summary.same)],
     ["changed", paintCount(formatRatio(summary.changed, summary.trials), summary.changed, "red", paint)],
-    ["failures", describeFailures(report, paint)],
-    ["time", describeTiming(report)],
+  );
+  const { failures } = summary;
+  if (!isTable || failures.old + failures.new + failures.both > 0)
+    rows.push(["failures", describeFailures(report, paint)]);
+  rows.push(
+    ["time", isDiff ? `wall ${formatDurationMs(report.timing.wallMs)}` : describeTiming(report)],
     ["verdict", describeVerdict(report, paint)],
     ["gate", describeGate(report, paint)],
-  ];
+  );
   if (report.error !== undefined) rows.push(["error", paint("yellow", report.error)]);
   // Wide values (long commands, paths) wrap instead of stretching the table past the terminal.
   const widest = Math.max(...rows.map(([, value]) => stripAnsi(value).length));

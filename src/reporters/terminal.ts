@@ -1,10 +1,14 @@
 // The terminal reporter: summary table, changed paths, the first differing inputs with repro commands.
+// A table comparison shows its schema, rows, columns and distributions instead of changed paths.
 import type { Report } from "../report/types.ts";
+import { renderDatasetSection } from "./dataset-text.ts";
 import { renderExample } from "./examples.ts";
-import { formatCompactNumber } from "./format.ts";
+import { formatCompactNumber, formatCount } from "./format.ts";
 import { renderPathsTable } from "./paths-table.ts";
 import { createPaint, type Paint, stripAnsi } from "./style.ts";
 import { plannedTrials, renderSummaryTable } from "./summary-table.ts";
+import { renderTableExample } from "./table-examples.ts";
+import { renderTableSections } from "./table-sections.ts";
 import type { RenderOptions, TextSink } from "./types.ts";
 
 /** Renders a finished report for a person at a terminal; writes once, no ANSI codes unless options.color. */
@@ -13,8 +17,11 @@ export function renderTerminalReport(report: Report, out: TextSink, options: Ren
   const sections = [renderSummaryTable(report, paint)];
   const notes = renderNotes(report, paint);
   if (notes.length > 0) sections.push(notes.join("\n"));
+  if (report.dataset !== undefined) sections.push(renderDatasetSection(report, report.dataset, paint));
+  if (report.table !== undefined) sections.push(...renderTableSections(report.table, paint));
   if (report.summary.changed > 0) {
-    if (report.paths.length > 0)
+    // For tables the per-column section already says what the changed-paths table would.
+    if (report.paths.length > 0 && report.table === undefined)
       sections.push(`${paint("bold", "Changed paths")}\n${renderPathsTable(report.paths, paint)}`);
     sections.push(...renderExamples(report, options, paint));
   } else if (report.verdict === "equivalent") {
@@ -55,20 +62,27 @@ function renderNotes(report: Report, paint: Paint): string[] {
 function renderExamples(report: Report, options: RenderOptions, paint: Paint): string[] {
   const shown = report.examples.slice(0, Math.max(0, options.examples));
   const differing = report.summary.changed;
+  const { table } = report;
+  const title = paint("bold", table === undefined ? "Differing inputs" : "Differing rows");
   const header =
     shown.length < differing
-      ? `${paint("bold", "Differing inputs")} (showing ${shown.length} of ${differing}; ` +
+      ? `${title} (showing ${shown.length} of ${differing}; ` +
         "raise --examples or read the JSON report for more)"
-      : `${paint("bold", "Differing inputs")} (${differing})`;
-  return [header, ...shown.map((example) => renderExample(example, { ...options, paint }).join("\n"))];
+      : `${title} (${differing})`;
+  const render = (example: Report["examples"][number]) =>
+    table === undefined
+      ? renderExample(example, { ...options, paint })
+      : renderTableExample(example, table, { ...options, paint, reproCommand: undefined });
+  return [header, ...shown.map((example) => render(example).join("\n"))];
 }
 
 function renderEquivalentLine(report: Report, paint: Paint): string {
   const { trials, failures } = report.summary;
-  const line = paint(
-    ["green", "bold"],
-    `No behavioural change in ${trials} trial${trials === 1 ? "" : "s"}${describeTolerance(report)}.`,
-  );
+  const counted =
+    report.table === undefined
+      ? `${trials} trial${trials === 1 ? "" : "s"}`
+      : `${formatCount(trials)} row${trials === 1 ? "" : "s"}`;
+  const line = paint(["green", "bold"], `No behavioural change in ${counted}${describeTolerance(report)}.`);
   if (failures.both === 0) return line;
   return `${line}\n${paint("yellow", `${failures.both} input(s) failed the same way on both sides; they count as unchanged.`)}`;
 }
