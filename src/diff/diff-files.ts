@@ -1,42 +1,37 @@
-// `twinrun diff`: compare two existing output files record by record, through the same
-// comparator, aggregator, report and gate as `twinrun run`.
+// `twinrun diff`: compare two existing table files (CSV, JSONL, JSON array, Parquet) row by row,
+// through the same comparator, aggregator, report and gate as `twinrun run`.
 import path from "node:path";
-import type { Outcome } from "../../adapters/types.ts";
-import { Aggregator } from "../aggregate/aggregator.ts";
-import { createComparator } from "../compare/comparator.ts";
-import type { CompareResult } from "../compare/types.ts";
 import type { ResolvedDiffConfig } from "../config/resolve-diff.ts";
-import { TwinrunError } from "../errors.ts";
 import { evaluateGate } from "../gate/gate.ts";
-import { detectFormat } from "../inputs/detect-format.ts";
-import { parseLossless } from "../json/parse.ts";
-import { stringifyLossless } from "../json/stringify.ts";
+import { evaluateTableGate } from "../gate/table-gate.ts";
 import type { Report } from "../report/types.ts";
-import type { TrialResult } from "../runner/types.ts";
-import { describeKey, matchByKey, matchByPosition, type RecordPair } from "./match-records.ts";
-import { readOutputFile } from "./read-output-file.ts";
+import { compareTableFiles } from "../table/compare-table-files.ts";
+import { detectTableFormat } from "../table/readers/index.ts";
 
 /** Compares the two files of the config and returns the finished report. */
 export async function diffFiles(config: ResolvedDiffConfig, cwd = process.cwd()): Promise<Report> {
   const startedAt = Date.now();
-  const format = detectSharedFormat(config);
-  const [oldFile, newFile] = await Promise.all([
-    readOutputFile(config.oldPath, format, config.csvStrings),
-    readOutputFile(config.newPath, format, config.csvStrings),
-  ]);
-  const pairs =
-    config.key === undefined
-      ? matchByPosition(oldFile.records, newFile.records)
-      : matchByKey(config.key, { path: config.oldPath, ...oldFile }, { path: config.newPath, ...newFile });
-
-  const comparator = createComparator(config.compare);
-  const aggregator = new Aggregator({ maxExamples: config.report.examples });
-  pairs.forEach((pair, index) => {
-    aggregator.add(toTrial(index, pair, (oldText, newText) => comparator.compareTexts(oldText, newText)));
+  const oldFormat = detectTableFormat(config.oldPath, config.format);
+  const newFormat = detectTableFormat(config.newPath, config.format);
+  const { key, columnOrder, psiMax } = config.table;
+  const { aggregate, table, schemaChanged, files } = await compareTableFiles({
+    old: { path: config.oldPath, format: oldFormat },
+    new: { path: config.newPath, format: newFormat },
+    csvStrings: config.csvStrings,
+    comparison: {
+      compare: config.compare,
+      match: key === undefined ? { by: "position" } : { by: "key", key },
+      columnOrder,
+      ...(psiMax !== undefined && { psiMax }),
+      maxExamples: config.report.examples,
+    },
   });
-
-  const aggregate = aggregator.result();
-  const gate = evaluateGate(aggregate.summary, config.gate.maxChanged);
+  const gate = evaluateTableGate(
+    evaluateGate(aggregate.summary, config.gate.maxChanged),
+    aggregate.summary,
+    table,
+    schemaChanged,
+  );
   const display = (file: string) => path.relative(cwd, file) || file;
   return {
     tool: "twinrun",
@@ -45,92 +40,42 @@ export async function diffFiles(config: ResolvedDiffConfig, cwd = process.cwd())
     complete: true,
     verdict: gate.verdict,
     components: {
-      old: { label: "old", spec: `${display(config.oldPath)} (${oldFile.records.length} records)` },
-      new: { label: "new", spec: `${display(config.newPath)} (${newFile.records.length} records)` },
+      old: { label: "old", spec: `${display(config.oldPath)} (${countRows(table.rows.old)})` },
+      new: { label: "new", spec: `${display(config.newPath)} (${countRows(table.rows.new)})` },
     },
     sample: {
       source: config.newPath,
-      format,
-      sha256: newFile.sha256,
+      format: newFormat === "parquet" ? "json" : newFormat,
+      sha256: files.new.sha256,
       strategy: "all",
-      size: pairs.length,
+      size: aggregate.summary.trials,
       seed: 0,
       indices: [],
-      totalRecords: newFile.records.length,
+      totalRecords: table.rows.new,
       skipped: 0,
     },
     summary: aggregate.summary,
     paths: aggregate.paths,
     examples: aggregate.examples,
     timing: { ...aggregate.timing, wallMs: Date.now() - startedAt },
-    gate: { maxChanged: gate.maxChanged, passed: gate.passed, exitCode: gate.exitCode },
+    gate: {
+      maxChanged: gate.maxChanged,
+      passed: gate.passed,
+      exitCode: gate.exitCode,
+      ...(gate.reason !== undefined && { reason: gate.reason }),
+    },
     settings: {
       diff: {
-        old: { path: config.oldPath, sha256: oldFile.sha256, records: oldFile.records.length },
-        new: { path: config.newPath, sha256: newFile.sha256, records: newFile.records.length },
-        ...(config.key !== undefined && { key: config.key }),
+        old: { path: config.oldPath, format: oldFormat, sha256: files.old.sha256, rows: table.rows.old },
+        new: { path: config.newPath, format: newFormat, sha256: files.new.sha256, rows: table.rows.new },
+        ...(key !== undefined && { key }),
       },
       compare: config.compare,
     },
+    table,
   };
 }
 
-function detectSharedFormat(config: ResolvedDiffConfig) {
-  const oldFormat = detectFormat(config.oldPath, config.format);
-  const newFormat = detectFormat(config.newPath, config.format);
-  if (oldFormat !== newFormat) {
-    throw new TwinrunError(
-      "USAGE",
-      `mismatched files: ${config.oldPath} is ${oldFormat} but ${config.newPath} is ${newFormat}; ` +
-        "twinrun diff compares two files of the same format (convert one, or pass --format to read both alike)",
-    );
-  }
-  return oldFormat;
-}
-
-const placeholder: Outcome = { status: "ok", text: "null", value: null, durationMs: 0 };
-
-/** One pair as a trial; a record on one side only is an `added`/`removed` difference at `$`. */
-function toTrial(
-  index: number,
-  pair: RecordPair,
-  compareTexts: (a: string, b: string) => CompareResult,
-): TrialResult {
-  const inputText = describePair(pair);
-  if (pair.old !== undefined && pair.new !== undefined) {
-    return {
-      index,
-      inputText,
-      old: { status: "ok", text: pair.old.text, durationMs: 0 },
-      new: { status: "ok", text: pair.new.text, durationMs: 0 },
-      comparison: compareTexts(pair.old.text, pair.new.text),
-    };
-  }
-  const present = (pair.old ?? pair.new)!;
-  const value = parseLossless(present.text);
-  const outcome: Outcome = { status: "ok", text: present.text, value, durationMs: 0 };
-  const onlyOld = pair.old !== undefined;
-  return {
-    index,
-    inputText,
-    old: onlyOld ? outcome : placeholder,
-    new: onlyOld ? placeholder : outcome,
-    absent: onlyOld ? "new" : "old",
-    comparison: {
-      differences: [
-        onlyOld ? { path: "$", kind: "removed", old: value } : { path: "$", kind: "added", new: value },
-      ],
-      truncated: false,
-    },
-  };
-}
-
-function describePair(pair: RecordPair): string {
-  const where = [
-    pair.old !== undefined ? `old line ${pair.old.line}` : "not in old",
-    pair.new !== undefined ? `new line ${pair.new.line}` : "not in new",
-  ].join(" · ");
-  if (pair.key !== undefined)
-    return stringifyLossless(pair.key) === "{}" ? where : `${describeKey(pair.key)} · ${where}`;
-  return `record ${(pair.new ?? pair.old)!.position} · ${where}`;
+function countRows(count: number): string {
+  return `${count.toLocaleString("en-US")} row${count === 1 ? "" : "s"}`;
 }

@@ -1,7 +1,7 @@
 // The run: sample inputs, start both components, run the trials, aggregate, judge.
 // This is the library-level entry the CLI and the programmatic API (src/api) call.
 import { createAdapter, describeComponent } from "../../adapters/create-adapter.ts";
-import { batchSampleFor, compareOptionsFor } from "../../adapters/python/dataframe.ts";
+import { batchSampleFor } from "../../adapters/python/dataframe.ts";
 import type { Adapter, Side } from "../../adapters/types.ts";
 import { loadAcceptedFile } from "../accept/load-accepted.ts";
 import { AcceptanceTracker } from "../accept/tracker.ts";
@@ -11,6 +11,7 @@ import { readReplayReport, settingsForReport } from "../config/replay.ts";
 import type { ResolvedRunConfig } from "../config/types.ts";
 import { TwinrunError } from "../errors.ts";
 import { evaluateGate } from "../gate/gate.ts";
+import { evaluateTableGate } from "../gate/table-gate.ts";
 import { sampleInMemory } from "../inputs/in-memory.ts";
 import { assertSameSource, loadSample } from "../inputs/sample.ts";
 import type { Sample } from "../inputs/types.ts";
@@ -18,7 +19,10 @@ import type { Report } from "../report/types.ts";
 import { runTrials } from "../runner/run-trials.ts";
 import type { TrialResult } from "../runner/types.ts";
 import { formatShard, selectShard } from "../shard/shard.ts";
+import { DataframeTables } from "../table/dataframe-tables.ts";
+import type { TableReport } from "../table/types.ts";
 import { configForSettings, listSetupSteps, prepareSides } from "./prepare-sides.ts";
+import { isDatasetMode, runDatasetTwin } from "./run-dataset.ts";
 import { runSetupSteps } from "./run-setup.ts";
 
 export interface RunHooks {
@@ -37,6 +41,12 @@ export async function runTwin(config: ResolvedRunConfig, hooks: RunHooks = {}): 
   const startedAt = Date.now();
   const accepted =
     config.gate.accepted === undefined ? undefined : await loadAcceptedFile(config.gate.accepted);
+  if (config.shard !== undefined && (isDatasetMode(config) || isDataframeStyle(config))) {
+    throw new TwinrunError(
+      "USAGE",
+      `--shard ${formatShard(config.shard)}: tables cannot be split into shards (dataset mode and the dataframe style compare whole tables); run without --shard`,
+    );
+  }
   const whole = await loadRunSample(config);
   const sample = selectShard(whole, config.shard);
   if (sample.records.length === 0) {
@@ -68,6 +78,17 @@ async function runSides(
   startedAt: number,
 ): Promise<Report> {
   await runSetupSteps(listSetupSteps(config, sides), { signal: hooks.signal, onSetup: hooks.onSetup });
+  if (isDatasetMode(config)) {
+    const labels = { old: sides.old.label, new: sides.new.label };
+    const report = await runDatasetTwin(
+      config,
+      { old: sides.old, new: sides.new, label: labels },
+      sample,
+      hooks,
+      startedAt,
+    );
+    return withRunContext(report, config, sides);
+  }
   const oldAdapter = createAdapter("old", sides.old, config);
   const newAdapter = createAdapter("new", sides.new, config);
   const aggregator = new Aggregator({ maxExamples: config.report.examples });
@@ -75,7 +96,23 @@ async function runSides(
     accepted === undefined
       ? undefined
       : new AcceptanceTracker(accepted, { strict: config.gate.strictAccepted });
-  const comparator = createComparator(compareOptionsFor(config));
+  const comparator = createComparator(config.compare);
+  // The dataframe style compares the batches' tables as two tables once every batch ran.
+  const tables = isDataframeStyle(config)
+    ? new DataframeTables({
+        compare: config.compare,
+        match:
+          tableKeyOf(config) === undefined
+            ? { by: "position" }
+            : { by: "key", key: tableKeyOf(config) ?? [] },
+        columnOrder: config.table.columnOrder,
+        ...(config.table.psiMax !== undefined && { psiMax: config.table.psiMax }),
+        maxExamples: config.report.examples,
+        ...(acceptance !== undefined && {
+          onTrial: (trial: TrialResult) => acceptance.add(trial.comparison.differences),
+        }),
+      })
+    : undefined;
   let interrupted = hooks.signal?.aborted ?? false;
   let changed = 0;
   try {
@@ -85,12 +122,16 @@ async function runSides(
       records: sample.records,
       oldAdapter,
       newAdapter,
-      compareOutcomes: (oldOutcome, newOutcome) => comparator.compareOutcomes(oldOutcome, newOutcome),
+      compareOutcomes: (oldOutcome, newOutcome) =>
+        tables !== undefined
+          ? tables.compareBatch(oldOutcome, newOutcome)
+          : comparator.compareOutcomes(oldOutcome, newOutcome),
       concurrency: config.runner.concurrency,
       signal: hooks.signal,
       onTrial: (trial) => {
         aggregator.add(trial);
-        acceptance?.add(trial.comparison.differences);
+        if (tables !== undefined) tables.add(trial);
+        else acceptance?.add(trial.comparison.differences);
         if (trial.comparison.differences.length > 0) changed++;
         hooks.onTrial?.(trial, { done: aggregator.trialCount, total: sample.records.length, changed });
       },
@@ -100,9 +141,14 @@ async function runSides(
     await Promise.all([oldAdapter.stop(), newAdapter.stop()]);
   }
 
-  const aggregate = aggregator.result();
+  const compared = tables?.finish();
+  const aggregate = compared?.aggregate ?? aggregator.result();
   const acceptedReport = acceptance?.result(aggregate.summary.trials);
-  const gate = evaluateGate(aggregate.summary, config.gate.maxChanged, acceptedReport);
+  const countGate = evaluateGate(aggregate.summary, config.gate.maxChanged, acceptedReport);
+  const gate =
+    compared === undefined
+      ? countGate
+      : evaluateTableGate(countGate, aggregate.summary, compared.table, compared.schemaChanged);
   return {
     tool: "twinrun",
     reportVersion: 1,
@@ -117,7 +163,8 @@ async function runSides(
     summary: aggregate.summary,
     paths: aggregate.paths,
     examples: aggregate.examples,
-    timing: { ...aggregate.timing, wallMs: Date.now() - startedAt },
+    // Batches keep their own timings: table rows have none.
+    timing: { ...aggregator.result().timing, wallMs: Date.now() - startedAt },
     gate: {
       maxChanged: gate.maxChanged,
       passed: gate.passed,
@@ -129,7 +176,31 @@ async function runSides(
     ...(acceptedReport !== undefined && { accepted: acceptedReport }),
     ...(config.shard !== undefined && { shard: { ...config.shard } }),
     ...(sides.worktree !== undefined && { base: { ref: sides.worktree.ref, commit: sides.worktree.commit } }),
+    ...(compared !== undefined && { table: compared.table as TableReport }),
   };
+}
+
+/** What every report of a run carries besides its comparison: reproducible settings, the git base. */
+function withRunContext(
+  report: Report,
+  config: ResolvedRunConfig,
+  sides: Awaited<ReturnType<typeof prepareSides>>,
+): Report {
+  return {
+    ...report,
+    settings: settingsForReport(configForSettings(config, sides)) as Record<string, unknown>,
+    ...(sides.worktree !== undefined && { base: { ref: sides.worktree.ref, commit: sides.worktree.commit } }),
+  };
+}
+
+function isDataframeStyle(config: ResolvedRunConfig): boolean {
+  return config.old.adapter === "python" && config.old.style === "dataframe";
+}
+
+/** The dataframe style's key columns: the component's own `key`, else the run's `table.key`. */
+function tableKeyOf(config: ResolvedRunConfig): string[] | undefined {
+  const componentKey = config.old.adapter === "python" ? config.old.key : undefined;
+  return componentKey ?? config.table.key;
 }
 
 async function loadRunSample(config: ResolvedRunConfig): Promise<Sample> {

@@ -32,7 +32,7 @@ describe("twinrun diff", () => {
     );
     expect(exitCode).toBe(1);
     expect(report.paths[0]).toMatchObject({ path: "id", kinds: { value: 1 } });
-    expect(stdout).toContain("9007199254740993 → 9007199254740992");
+    expect(stdout).toMatch(/│ id +│ 9007199254740993 +│ 9007199254740992 +│ 1 /);
   });
 
   it("reads Python's NaN and Infinity tokens and treats NaN as equal to NaN by default", async () => {
@@ -107,24 +107,44 @@ describe("twinrun diff", () => {
     expect(exitCode).toBe(1);
   });
 
+  it("compares files of different formats as tables (CSV against JSONL)", async () => {
+    const { exitCode, report } = await diff(
+      {
+        "old.csv": "id,score\n1,0.5\n2,1.5\n",
+        "new.jsonl": '{"id": 2, "score": 1.5}\n{"id": 1, "score": 0.5}\n',
+      },
+      ["old.csv", "new.jsonl", "--key", "id"],
+    );
+    expect(exitCode).toBe(0);
+    expect(report.table.files).toMatchObject({ old: { format: "csv" }, new: { format: "jsonl" } });
+  });
+
+  it("reports duplicate keys on either side instead of collapsing them", async () => {
+    const { exitCode, report } = await diff(
+      { "old.jsonl": '{"id": 1}\n{"id": 1}\n', "new.jsonl": '{"id": 1}\n' },
+      ["old.jsonl", "new.jsonl", "--key", "id"],
+    );
+    expect(exitCode).toBe(1);
+    expect(report.table.rows.duplicates.old).toEqual({
+      keys: 1,
+      extraRows: 1,
+      examples: [{ key: { id: 1 }, lines: [1, 2] }],
+    });
+    expect(report.table.rows).toMatchObject({ matched: 1, onlyOld: 1 });
+  });
+
   it.each([
     {
-      name: "mismatched formats",
-      files: { "old.jsonl": "{}\n", "new.csv": "a\n1\n" },
-      args: ["old.jsonl", "new.csv"],
-      message: "mismatched files",
-    },
-    {
-      name: "a missing key field",
+      name: "a missing key column",
       files: { "old.jsonl": '{"id": 1}\n', "new.jsonl": '{"id": 1}\n{"name": "x"}\n' },
       args: ["old.jsonl", "new.jsonl", "--key", "id"],
-      message: 'new.jsonl:2: the record has no key field "id"',
+      message: 'new.jsonl:2: the row has no key column "id"',
     },
     {
-      name: "a duplicated key",
-      files: { "old.jsonl": '{"id": 1}\n{"id": 1}\n', "new.jsonl": '{"id": 1}\n' },
-      args: ["old.jsonl", "new.jsonl", "--key", "id"],
-      message: "old.jsonl:2: duplicate key id=1",
+      name: "a line that is not a row",
+      files: { "old.jsonl": "[1, 2]\n", "new.jsonl": '{"id": 1}\n' },
+      args: ["old.jsonl", "new.jsonl"],
+      message: "old.jsonl:1",
     },
     {
       name: "a missing file",

@@ -47,14 +47,32 @@ describeWithPandas("twinrun run in the dataframe style", () => {
     ]);
     expect(result.exitCode).toBe(1);
     const report = readReport(dir);
-    expect(report.summary).toMatchObject({ trials: 1, changed: 1 });
-    expect(report.paths).toEqual([
-      expect.objectContaining({ path: "dtypes.n", kinds: { value: 1 } }),
-      expect.objectContaining({ path: "rows[*].n", kinds: { type: 1 } }),
+    expect(report.summary).toMatchObject({ trials: 12, changed: 12 });
+    expect(report.table.rows).toMatchObject({ old: 12, new: 12, matched: 12 });
+    expect(report.table.schema.dtypeChanges).toEqual([{ column: "n", old: "int64", new: "float64" }]);
+    expect(report.table.schema.typeChanges).toEqual([{ column: "n", old: "int", new: "float" }]);
+    expect(report.paths).toEqual([expect.objectContaining({ path: "n", kinds: { type: 12 } })]);
+    expect(result.stdout).toContain("n: dtype int64 → float64");
+    expect(result.stdout).toMatch(/│ n +│ type +│ 0 +│ 0\.0 +│/);
+  });
+
+  it("reports a changed value by key and counts changed rows, not batches", async () => {
+    const dir = workspace();
+    const result = await run(dir, [
+      "--old",
+      "py:frame_functions:features",
+      "--new",
+      "py:frame_functions:features_shuffled_changed",
+      "--key",
+      "id",
+      "--batch-size",
+      "5",
     ]);
-    expect(report.examples[0].differences).toHaveLength(13);
-    expect(result.stdout).toMatch(/dtypes\.n +value +"int64" → "float64"/);
-    expect(result.stdout).toMatch(/rows\[id=11\]\.n +type +33 → 33\.0/);
+    expect(result.exitCode).toBe(1);
+    const report = readReport(dir);
+    expect(report.summary).toMatchObject({ trials: 12, changed: 1 });
+    expect(report.table.columns[0]).toMatchObject({ column: "y", changed: 1 });
+    expect(report.examples[0].inputText).toMatch(/^id=3 · /);
   });
 
   it("calls the function once per batch of --batch-size rows", async () => {

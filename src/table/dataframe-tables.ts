@@ -1,0 +1,105 @@
+// The Python dataframe style through table comparison: each batch's returned tables are
+// collected per side (rows in batch order), then compared as two tables, by key columns or by
+// position. A batch that failed on either side stays one failure trial; its rows are left out
+// on both sides, so a failure never shows up as rows "only in old/new".
+import type { Outcome } from "../../adapters/types.ts";
+import { createComparator } from "../compare/comparator.ts";
+import type { CompareResult } from "../compare/types.ts";
+import { parseLossless } from "../json/parse.ts";
+import type { TrialResult } from "../runner/types.ts";
+import {
+  TableComparison,
+  type TableComparisonOptions,
+  type TableComparisonResult,
+} from "./table-comparison.ts";
+
+/** The field the Python worker adds to rows for several key columns; table comparison keys natively. */
+const WORKER_COMPOSITE_KEY = "$key";
+
+type Row = Record<string, unknown>;
+
+/** Why: the runner calls batches; this turns their tables into one table per side. */
+export class DataframeTables {
+  private readonly options: Omit<TableComparisonOptions, "names">;
+  private readonly comparator;
+  private readonly oldRows: Row[] = [];
+  private readonly newRows: Row[] = [];
+  private readonly failedBatches: TrialResult[] = [];
+  private readonly dtypes = { old: {} as Record<string, string>, new: {} as Record<string, string> };
+
+  constructor(options: Omit<TableComparisonOptions, "names">) {
+    this.options = options;
+    this.comparator = createComparator(options.compare);
+  }
+
+  /** The runner's per-batch comparison: tables wait for finish(); failures compare as outcomes. */
+  compareBatch(oldOutcome: Outcome, newOutcome: Outcome): CompareResult {
+    if (oldOutcome.status === "ok" && newOutcome.status === "ok")
+      return { differences: [], truncated: false };
+    return this.comparator.compareOutcomes(oldOutcome, newOutcome);
+  }
+
+  /** Takes one finished batch. */
+  add(trial: TrialResult): void {
+    const oldOutcome = asTable(trial.old);
+    const newOutcome = asTable(trial.new);
+    if (oldOutcome.status === "ok" && newOutcome.status === "ok") {
+      this.oldRows.push(...oldOutcome.rows);
+      this.newRows.push(...newOutcome.rows);
+      Object.assign(this.dtypes.old, oldOutcome.dtypes);
+      Object.assign(this.dtypes.new, newOutcome.dtypes);
+      return;
+    }
+    const comparison = this.comparator.compareOutcomes(outcomeOf(oldOutcome), outcomeOf(newOutcome));
+    this.failedBatches.push({ ...trial, old: outcomeOf(oldOutcome), new: outcomeOf(newOutcome), comparison });
+  }
+
+  /** Compares the collected tables; failed batches become trials of the result too. */
+  finish(): TableComparisonResult {
+    const comparison = new TableComparison({
+      ...this.options,
+      names: { old: "old table", new: "new table" },
+    });
+    comparison.declareDtypes("old", this.dtypes.old);
+    comparison.declareDtypes("new", this.dtypes.new);
+    for (const [i, row] of this.oldRows.entries()) comparison.addOld(i + 1, row);
+    for (const [i, row] of this.newRows.entries()) comparison.addNew(i + 1, row);
+    for (const { index: _index, ...trial } of this.failedBatches) comparison.addOtherTrial(trial);
+    return comparison.finish();
+  }
+}
+
+type TableOutcome =
+  | (Extract<Outcome, { status: "ok" }> & { rows: Row[]; dtypes: Record<string, string> })
+  | Extract<Outcome, { status: "failure" }>;
+
+/** A table outcome's rows (without the worker's composite key field); anything else is a failure. */
+function asTable(outcome: Outcome): TableOutcome {
+  if (outcome.status === "failure") return outcome;
+  const table = (outcome.value ?? parseLossless(outcome.text)) as { rows?: unknown; dtypes?: unknown } | null;
+  if (table === null || typeof table !== "object" || !Array.isArray(table.rows)) {
+    return {
+      status: "failure",
+      durationMs: outcome.durationMs,
+      failure: {
+        kind: "unparsable",
+        message:
+          "the dataframe style expects the function to return a DataFrame or Series, but it returned another value",
+      },
+    };
+  }
+  const rows = (table.rows as Row[]).map((row) => {
+    if (!(WORKER_COMPOSITE_KEY in row)) return row;
+    const { [WORKER_COMPOSITE_KEY]: _key, ...rest } = row;
+    return rest;
+  });
+  const dtypes =
+    table.dtypes !== null && typeof table.dtypes === "object" ? (table.dtypes as Record<string, string>) : {};
+  return { ...outcome, rows, dtypes };
+}
+
+function outcomeOf(outcome: TableOutcome): Outcome {
+  if (outcome.status === "failure") return outcome;
+  const { rows: _rows, dtypes: _dtypes, ...rest } = outcome;
+  return rest;
+}
