@@ -9,6 +9,7 @@ const benchmarks: Array<[string, string[]]> = [
   ["run-throughput.ts", []],
   ["python-throughput.ts", []],
   ["compare.ts", ["--records", "100000"]],
+  ["table-diff.ts", []],
 ];
 
 let failed = false;
