@@ -13,4 +13,20 @@ export type {
 export type { Difference, DifferenceKind } from "./compare/types.ts";
 export type { UserConfig } from "./config/schema.ts";
 export { ComponentStartError, ExitCode, TwinrunError } from "./errors.ts";
-export type { Example, OutcomeSummary, PathStats, Report, Verdict } from "./report/types.ts";
+export type {
+  DatasetReport,
+  DatasetSideReport,
+  Example,
+  OutcomeSummary,
+  PathStats,
+  Report,
+  Verdict,
+} from "./report/types.ts";
+export type {
+  ColumnStats,
+  ColumnType,
+  DistributionStats,
+  SchemaReport,
+  TableFormat,
+  TableReport,
+} from "./table/types.ts";

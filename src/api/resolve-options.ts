@@ -24,6 +24,8 @@ const OPTION_KEYS = [
   "run",
   "gate",
   "report",
+  "table",
+  "dataset",
   "config",
   "cwd",
   "signal",
@@ -64,6 +66,8 @@ export async function resolveTwinOptions(options: TwinOptions): Promise<Resolved
       run: options.run,
       gate: options.gate,
       report: options.report,
+      table: options.table,
+      dataset: options.dataset,
     }),
   );
   const overrides = resolveLayerPaths(validateUserConfig(config, WHERE), cwd);

@@ -33,6 +33,10 @@ export interface TwinOptions {
   compare?: UserConfig["compare"];
   run?: UserConfig["run"];
   gate?: UserConfig["gate"];
+  /** Table comparison (dataset mode, the dataframe style): key columns, column order, psiMax. */
+  table?: UserConfig["table"];
+  /** Dataset mode: sample file format, output format, keepTemp. */
+  dataset?: UserConfig["dataset"];
   /** `report.json` writes the JSON report there; nothing else is written. */
   report?: UserConfig["report"];
   /** A config file read first (as with `-c`); these options override it. No config file is read without it. */

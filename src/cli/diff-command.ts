@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Command } from "commander";
 import { type DiffFlags, resolveDiffConfig } from "../config/resolve-diff.ts";
 import { diffFiles } from "../diff/diff-files.ts";
+import { writeCiOutputs } from "../ci/write-ci-outputs.ts";
 import { writeJsonReport } from "../reporters/json.ts";
 import { renderTerminalReport } from "../reporters/terminal.ts";
 import { shouldUseColor } from "./terminal.ts";
@@ -10,15 +11,17 @@ import { shouldUseColor } from "./terminal.ts";
 const LAST_DIFF = path.join(".twinrun", "last-diff.json");
 
 export async function runDiffCommand(oldPath: string, newPath: string, command: Command): Promise<void> {
-  const flags = command.opts() as DiffFlags;
+  const flags = command.opts() as DiffFlags & { markdown?: string };
   if (command.getOptionValueSource("save") !== "cli") delete flags.save;
   const config = await resolveDiffConfig({ oldPath, newPath, flags, cwd: process.cwd() });
   const report = await diffFiles(config);
   if (config.report.json !== undefined) await writeJsonReport(report, config.report.json);
   if (config.report.save) await writeJsonReport(report, path.resolve(LAST_DIFF));
-  renderTerminalReport(report, process.stdout, {
-    color: shouldUseColor(process.stdout, process.env),
-    examples: config.report.examples,
-  });
+  const render = { color: shouldUseColor(process.stdout, process.env), examples: config.report.examples };
+  renderTerminalReport(report, process.stdout, render);
+  if (flags.markdown !== undefined) {
+    const markdown = path.resolve(flags.markdown);
+    await writeCiOutputs(report, { markdown, stepSummary: false, env: {}, stdout: process.stdout, render });
+  }
   process.exitCode = report.gate.exitCode;
 }

@@ -139,6 +139,7 @@ export function buildProgram(): Command {
     .option("--csv-strings", "keep CSV cells as text instead of inferring numbers");
   addTableOptions(addCompareOptions(diff))
     .option("--json <file>", "also write the JSON report to this file")
+    .option("--markdown <file>", "also write a Markdown summary (for a pull-request comment) to this file")
     .option("--examples <n>", "differing records to show (default 5)")
     .option("--max-changed <count|rate%>", "changed records the gate allows (default 0)")
     .option("--no-save", "do not keep the report at .twinrun/last-diff.json")

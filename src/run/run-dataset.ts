@@ -17,6 +17,7 @@ import { evaluateTableGate } from "../gate/table-gate.ts";
 import type { Sample } from "../inputs/types.ts";
 import type { DatasetReport, DatasetSideReport, Report } from "../report/types.ts";
 import { compareTableFiles } from "../table/compare-table-files.ts";
+import { readTable } from "../table/readers/index.ts";
 import type { TableFormat } from "../table/types.ts";
 import { writeSampleFile } from "../table/write-sample.ts";
 import type { RunHooks } from "./run-twin.ts";
@@ -129,25 +130,30 @@ async function compareOutputs(
       },
     });
   } catch (error) {
-    if (!(error instanceof TwinrunError) || error.code !== "INPUT_INVALID") throw error;
-    // Which side's output was unreadable: the message names its file.
-    const side: Side = error.message.includes(newRun.outputPath) ? "new" : "old";
-    const failure: Failure = {
-      kind: "unparsable",
-      message: `its ${format} output could not be read: ${error.message}`,
+    const problem = unreadableOutput(error);
+    // The old output is read first; when it fails, the new one is still checked, so two
+    // unreadable outputs are reported as two failures, not as a change.
+    const oldProblem = problem.includes(oldRun.outputPath) ? problem : undefined;
+    const newProblem =
+      oldProblem === undefined
+        ? problem
+        : await probeTable(newRun.outputPath, format, config.input.csvStrings);
+    const judged = (run: Extract<SideRun, { status: "ok" }>, reason: string | undefined): SideRun =>
+      reason === undefined
+        ? run
+        : {
+            status: "failure",
+            durationMs: run.durationMs,
+            failure: { kind: "unparsable", message: `its ${format} output could not be read: ${reason}` },
+          };
+    const oldJudged = judged(oldRun, oldProblem);
+    const newJudged = judged(newRun, newProblem);
+    const dataset = {
+      ...(base.dataset as DatasetReport),
+      old: sideReport(oldJudged),
+      new: sideReport(newJudged),
     };
-    const failedRun: SideRun = {
-      status: "failure",
-      failure,
-      durationMs: (side === "old" ? oldRun : newRun).durationMs,
-    };
-    const dataset = { ...(base.dataset as DatasetReport), [side]: sideReport(failedRun) };
-    return failedReport(
-      config,
-      { ...base, dataset },
-      side === "old" ? failedRun : oldRun,
-      side === "new" ? failedRun : newRun,
-    );
+    return failedReport(config, { ...base, dataset }, oldJudged, newJudged);
   }
   const { aggregate, schemaChanged } = compared;
   // Output files are named only when they are kept: removed temp paths would mislead.
@@ -213,6 +219,26 @@ function failedReport(config: ResolvedRunConfig, base: Report, oldRun: SideRun, 
     examples: aggregate.examples,
     gate: gateOf(gate),
   };
+}
+
+/** The message of an unreadable output (a table reader's INPUT_INVALID error); anything else is rethrown. */
+function unreadableOutput(error: unknown): string {
+  if (error instanceof TwinrunError && error.code === "INPUT_INVALID") return error.message;
+  throw error;
+}
+
+/** Reads a table only to see whether it can be read; the problem, or undefined. */
+async function probeTable(
+  file: string,
+  format: TableFormat,
+  csvStrings: boolean,
+): Promise<string | undefined> {
+  try {
+    await readTable(file, format, { row: () => undefined }, { csvStrings });
+    return undefined;
+  } catch (error) {
+    return unreadableOutput(error);
+  }
 }
 
 function outcomeOf(run: SideRun): Outcome {

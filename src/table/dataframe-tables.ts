@@ -13,9 +13,6 @@ import {
   type TableComparisonResult,
 } from "./table-comparison.ts";
 
-/** The field the Python worker adds to rows for several key columns; table comparison keys natively. */
-const WORKER_COMPOSITE_KEY = "$key";
-
 type Row = Record<string, unknown>;
 
 /** Why: the runner calls batches; this turns their tables into one table per side. */
@@ -73,7 +70,7 @@ type TableOutcome =
   | (Extract<Outcome, { status: "ok" }> & { rows: Row[]; dtypes: Record<string, string> })
   | Extract<Outcome, { status: "failure" }>;
 
-/** A table outcome's rows (without the worker's composite key field); anything else is a failure. */
+/** A table outcome's rows and dtypes; anything else is a failure. */
 function asTable(outcome: Outcome): TableOutcome {
   if (outcome.status === "failure") return outcome;
   const table = (outcome.value ?? parseLossless(outcome.text)) as { rows?: unknown; dtypes?: unknown } | null;
@@ -88,11 +85,7 @@ function asTable(outcome: Outcome): TableOutcome {
       },
     };
   }
-  const rows = (table.rows as Row[]).map((row) => {
-    if (!(WORKER_COMPOSITE_KEY in row)) return row;
-    const { [WORKER_COMPOSITE_KEY]: _key, ...rest } = row;
-    return rest;
-  });
+  const rows = table.rows as Row[];
   const dtypes =
     table.dtypes !== null && typeof table.dtypes === "object" ? (table.dtypes as Record<string, string>) : {};
   return { ...outcome, rows, dtypes };

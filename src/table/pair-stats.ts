@@ -1,5 +1,6 @@
 // Per-column statistics over matched row pairs: how many rows compared and changed, how far the
 // numbers moved (in-tolerance noise included, so a user sees the noise level), and nulls.
+import { ColumnSlots } from "./column-slots.ts";
 import { isNullish, numericValueOf } from "./numeric-value.ts";
 import type { ColumnStats } from "./types.ts";
 
@@ -18,7 +19,18 @@ interface ColumnAccumulator {
 
 /** Why: the per-column table of the report; memory is one accumulator per column. */
 export class PairStats {
-  private readonly columns = new Map<string, ColumnAccumulator>();
+  private readonly columns = new ColumnSlots<ColumnAccumulator>(() => ({
+    compared: 0,
+    changed: 0,
+    maxAbs: 0,
+    maxRel: 0,
+    sumAbs: 0,
+    numericPairs: 0,
+    nullsOld: 0,
+    nullsNew: 0,
+    toNull: 0,
+    fromNull: 0,
+  }));
 
   /** Adds one matched pair; `changedColumns` are the columns the comparator found differences in. */
   add(
@@ -26,14 +38,17 @@ export class PairStats {
     newRow: Record<string, unknown>,
     changedColumns: Set<string> | undefined,
   ): void {
-    for (const column in newRow) this.addCell(column, oldRow[column], newRow[column]);
-    for (const column in oldRow) if (!(column in newRow)) this.addCell(column, oldRow[column], undefined);
-    if (changedColumns !== undefined) for (const column of changedColumns) this.accumulator(column).changed++;
+    let position = 0;
+    for (const column in newRow) this.addCell(this.columns.at(position++, column), oldRow[column], newRow[column]);
+    for (const column in oldRow) {
+      if (!(column in newRow)) this.addCell(this.columns.at(position++, column), oldRow[column], undefined);
+    }
+    if (changedColumns !== undefined) for (const column of changedColumns) this.columns.at(position++, column).changed++;
   }
 
   /** The statistics of every column seen, in first-seen order (callers sort). */
   result(isIgnored: (column: string) => boolean): ColumnStats[] {
-    return [...this.columns].map(([column, a]) => ({
+    return [...this.columns.entries()].map(([column, a]) => ({
       column,
       compared: a.compared,
       changed: a.changed,
@@ -48,8 +63,7 @@ export class PairStats {
     }));
   }
 
-  private addCell(column: string, oldValue: unknown, newValue: unknown): void {
-    const a = this.accumulator(column);
+  private addCell(a: ColumnAccumulator, oldValue: unknown, newValue: unknown): void {
     a.compared++;
     const oldNull = isNullish(oldValue);
     const newNull = isNullish(newValue);
@@ -76,26 +90,6 @@ export class PairStats {
     a.sumAbs += abs;
     if (abs > a.maxAbs) a.maxAbs = abs;
     if (rel > a.maxRel) a.maxRel = rel;
-  }
-
-  private accumulator(column: string): ColumnAccumulator {
-    let a = this.columns.get(column);
-    if (a === undefined) {
-      a = {
-        compared: 0,
-        changed: 0,
-        maxAbs: 0,
-        maxRel: 0,
-        sumAbs: 0,
-        numericPairs: 0,
-        nullsOld: 0,
-        nullsNew: 0,
-        toNull: 0,
-        fromNull: 0,
-      };
-      this.columns.set(column, a);
-    }
-    return a;
   }
 }
 

@@ -2,6 +2,7 @@
 // cell (plain number, integral float, null, absent, other), anything else in a plain array.
 // A million-row numeric table costs ~9 bytes per cell instead of a JS object per row.
 import { IntegralFloat } from "../json/values.ts";
+import { ColumnSlots } from "./column-slots.ts";
 
 const ABSENT = 0;
 const NUMBER = 1;
@@ -67,7 +68,12 @@ class StoredColumn {
 
 /** Why: the streaming join holds one side in memory; this keeps that side small. */
 export class RowStore {
-  private readonly columns = new Map<string, StoredColumn>();
+  private readonly columns = new ColumnSlots<StoredColumn>((name) => {
+    const column = new StoredColumn(this.capacity);
+    this.order.push(column);
+    this.names.push(name);
+    return column;
+  });
   private readonly order: StoredColumn[] = [];
   private readonly names: string[] = [];
   private lines = new Uint32Array(INITIAL_CAPACITY);
@@ -83,16 +89,8 @@ export class RowStore {
     const index = this.count++;
     if (index === this.capacity) this.grow();
     this.lines[index] = line;
-    for (const name in row) {
-      let column = this.columns.get(name);
-      if (column === undefined) {
-        column = new StoredColumn(this.capacity);
-        this.columns.set(name, column);
-        this.order.push(column);
-        this.names.push(name);
-      }
-      column.set(index, row[name]);
-    }
+    let position = 0;
+    for (const name in row) this.columns.at(position++, name).set(index, row[name]);
     return index;
   }
 

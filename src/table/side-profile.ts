@@ -1,5 +1,6 @@
 // Everything one side's table says about itself, over all of its rows (matched or not): its
 // columns in order of first appearance, each column's kinds of values, and its numbers.
+import { ColumnSlots } from "./column-slots.ts";
 import { kindBit, typeOfMask } from "./column-types.ts";
 import { NumericSampler } from "./numeric-sampler.ts";
 import { numericValueOf } from "./numeric-value.ts";
@@ -14,7 +15,10 @@ interface ColumnProfile {
 export class SideProfile {
   /** Rows added. */
   rows = 0;
-  private readonly profiles = new Map<string, ColumnProfile>();
+  private readonly profiles = new ColumnSlots<ColumnProfile>((column) => {
+    this.order.push(column);
+    return { mask: 0, sampler: undefined };
+  });
   private readonly order: string[] = [];
   private readonly seed: number;
 
@@ -25,13 +29,9 @@ export class SideProfile {
   /** Records one row of the side. */
   add(row: Record<string, unknown>): void {
     this.rows++;
+    let position = 0;
     for (const column in row) {
-      let profile = this.profiles.get(column);
-      if (profile === undefined) {
-        profile = { mask: 0, sampler: undefined };
-        this.profiles.set(column, profile);
-        this.order.push(column);
-      }
+      const profile = this.profiles.at(position++, column);
       const value = row[column];
       profile.mask |= kindBit(value);
       const number = numericValueOf(value);
@@ -44,11 +44,7 @@ export class SideProfile {
 
   /** Declares columns a header names, so a column without rows still counts as present. */
   declareColumns(columns: readonly string[]): void {
-    for (const column of columns) {
-      if (this.profiles.has(column)) continue;
-      this.profiles.set(column, { mask: 0, sampler: undefined });
-      this.order.push(column);
-    }
+    for (const column of columns) this.profiles.at(0, column);
   }
 
   /** Column names in order of first appearance. */

@@ -3,6 +3,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { runTwin } from "../../src/index.ts";
 import { makeWorkspace, REPO_ROOT, runCli } from "../helpers/cli.ts";
 
 const STEP_JS = path.join(REPO_ROOT, "test/fixtures/datasets/step.mjs");
@@ -218,10 +219,35 @@ describe("dataset mode when a side fails", () => {
     expect(report.dataset.new.failure.message).toContain("new-output.csv");
   });
 
+  it("reports two unreadable outputs as two failures, not as a change", async () => {
+    const { exitCode, report } = await runDataset(node("garbage"), node("garbage"), ["--key", "id"]);
+    expect(exitCode).toBe(3);
+    expect(report.dataset.old).toMatchObject({ status: "failure", failure: { kind: "unparsable" } });
+    expect(report.dataset.new).toMatchObject({ status: "failure", failure: { kind: "unparsable" } });
+  });
+
   it("exits 3 when both sides fail, since nothing was compared", async () => {
     const { exitCode, report } = await runDataset(node("fail"), node("fail"), ["--key", "id"]);
     expect(exitCode).toBe(3);
     expect(report.verdict).toBe("error");
     expect(report.error).toContain("both sides failed");
+  });
+});
+
+describe("dataset mode through the programmatic API", () => {
+  it("takes the table and dataset sections like the config file", async () => {
+    const created = makeWorkspace({ "customers.csv": csv });
+    cleanups.push(created.cleanup);
+    const report = await runTwin({
+      old: { command: node("same"), mode: "dataset" },
+      new: { command: node("drop"), mode: "dataset" },
+      input: { path: "customers.csv" },
+      table: { key: "id" },
+      dataset: { outputFormat: "jsonl" },
+      cwd: created.dir,
+    });
+    expect(report.verdict).toBe("changed");
+    expect(report.dataset?.outputFormat).toBe("jsonl");
+    expect(report.table?.rows).toMatchObject({ matched: 39, onlyOld: 1 });
   });
 });

@@ -131,6 +131,18 @@ describe("twinrun diff on CSV tables", () => {
   });
 });
 
+describe("twinrun diff reports for CI", () => {
+  it("writes a Markdown summary of the table comparison with --markdown", async () => {
+    const created = makeWorkspace({ "old.csv": "id,x\n1,1\n2,2\n", "new.csv": "id,x\n1,1\n2,3\n" });
+    cleanups.push(created.cleanup);
+    const result = await runCli(["diff", "old.csv", "new.csv", "--key", "id", "--markdown", "summary.md"], { cwd: created.dir });
+    expect(result.exitCode).toBe(1);
+    const markdown = readFileSync(path.join(created.dir, "summary.md"), "utf8");
+    expect(markdown).toContain("Schema and rows");
+    expect(markdown).toMatch(/`x`/);
+  });
+});
+
 describe("twinrun diff on Parquet tables", () => {
   it("compares a Parquet file with a CSV file of the same table, and finds a changed value", async () => {
     const write = (dir: string) => {
