@@ -88,6 +88,11 @@ function describeFailures(report: Report, paint: Paint): string {
 
 function describeTiming(report: Report): string {
   const { timing } = report;
+  // Dataset mode runs each side once: one duration each, no percentiles.
+  if (report.dataset !== undefined) {
+    const { old, new: newSide } = report.dataset;
+    return `old ${formatDurationMs(old.durationMs)} · new ${formatDurationMs(newSide.durationMs)} · wall ${formatDurationMs(timing.wallMs)}`;
+  }
   const side = (name: string, stats: Report["timing"]["old"]) =>
     `${name} p50 ${formatDurationMs(stats.p50)} / p95 ${formatDurationMs(stats.p95)}`;
   return `${side("old", timing.old)} · ${side("new", timing.new)} · wall ${formatDurationMs(timing.wallMs)}`;
