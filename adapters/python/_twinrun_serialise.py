@@ -167,7 +167,7 @@ def table_of(frame):
     elif not ROW_KEY:
         for row, label in zip(rows, index.tolist()):
             row["$index"] = [to_plain(part) for part in label] if isinstance(label, tuple) else to_plain(label)
-    add_row_keys(rows, columns)
+    check_row_key(rows, columns)
     return {"columns": columns, "dtypes": dtypes, "rows": rows}
 
 
@@ -175,25 +175,20 @@ ROW_KEY = None  # the key columns of the dataframe style (set_row_key)
 
 
 def set_row_key(columns):
-    """Tables get their rows checked for, or matched by, these key columns (None: by position)."""
+    """Tables must carry these key columns, and leave an unnamed index out (None: rows by position)."""
     global ROW_KEY
     ROW_KEY = list(columns) if columns else None
 
 
-def add_row_keys(rows, columns):
-    """With several key columns, rows get one synthesized "$key" field ("a|1") to match rows by."""
-    if not ROW_KEY:
+def check_row_key(rows, columns):
+    """With key columns, every row must carry them: table comparison matches rows by their values."""
+    if not ROW_KEY or not rows:
         return
     for name in ROW_KEY:
-        if rows and name not in rows[0]:
+        if name not in rows[0]:
             raise Unserialisable(
                 f'key column "{name}" is not in the returned table (columns: {", ".join(columns) or "none"})'
             )
-    if len(ROW_KEY) < 2:
-        return
-    for row in rows:
-        parts = [row.get(name) for name in ROW_KEY]
-        row["$key"] = "|".join(part if isinstance(part, str) else dump(part) for part in parts)
 
 
 def dump(plain):

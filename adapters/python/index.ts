@@ -1,12 +1,6 @@
 // The Python adapter's public surface.
 export { isPythonSpec, type PythonSpec, parsePythonSpec } from "./component-spec.ts";
-export {
-  batchRecords,
-  batchSampleFor,
-  COMPOSITE_KEY_FIELD,
-  compareOptionsFor,
-  tableCompareOptions,
-} from "./dataframe.ts";
+export { batchRecords, batchSampleFor } from "./dataframe.ts";
 export { describePython } from "./describe.ts";
 export {
   createPythonAdapter,

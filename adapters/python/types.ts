@@ -23,7 +23,7 @@ export interface PythonAdapterOptions {
   path: string[];
   /** Shared env + side env, already merged, on top of process.env. */
   env: Record<string, string>;
-  /** dataframe style: columns that identify a row; several columns get a synthesized `$key` field. */
+  /** dataframe style: columns that identify a row; every returned table must have them. */
   key?: string[];
   /** Seed `random` and `numpy.random` from TWINRUN_SEED before every call. */
   seedEachCall: boolean;

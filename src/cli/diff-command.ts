@@ -1,9 +1,9 @@
 // `twinrun diff <old-output> <new-output>`: compare two existing output files.
 import path from "node:path";
 import type { Command } from "commander";
+import { writeCiOutputs } from "../ci/write-ci-outputs.ts";
 import { type DiffFlags, resolveDiffConfig } from "../config/resolve-diff.ts";
 import { diffFiles } from "../diff/diff-files.ts";
-import { writeCiOutputs } from "../ci/write-ci-outputs.ts";
 import { writeJsonReport } from "../reporters/json.ts";
 import { renderTerminalReport } from "../reporters/terminal.ts";
 import { shouldUseColor } from "./terminal.ts";

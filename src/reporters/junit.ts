@@ -94,9 +94,13 @@ function exampleLines(report: Report, folded: string, options: RenderOptions): s
     if (here.length === 0) continue;
     for (const difference of here.slice(0, 2)) {
       const values = `${formatLosslessValue(difference.old, 80)} → ${formatLosslessValue(difference.new, 80)}`;
-      lines.push(`input #${example.index}: ${difference.path} ${difference.kind}: ${values}`);
+      // Table reports count rows: the example names its row (key and lines), not an input.
+      const where = report.table === undefined ? `input #${example.index}` : `row ${example.inputText}`;
+      lines.push(`${where}: ${difference.path} ${difference.kind}: ${values}`);
     }
-    if (options.reproCommand !== undefined) lines.push(`  reproduce: ${options.reproCommand(example.index)}`);
+    // A row of a table is not an input a replay could rerun.
+    if (options.reproCommand !== undefined && report.table === undefined)
+      lines.push(`  reproduce: ${options.reproCommand(example.index)}`);
     if (lines.length >= EXAMPLES_PER_PATH * 3) break;
   }
   return lines;

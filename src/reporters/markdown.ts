@@ -171,7 +171,10 @@ function renderExamples(report: Report, options: RenderOptions): string | undefi
   const blocks = report.examples.slice(0, count).map((example, position) => {
     const view = table === undefined ? undefined : viewRowExample(example, table);
     if (view !== undefined) return renderRowExampleMarkdown(view, position === 0);
-    const lines = renderExample(example, { paint, color: false, reproCommand: options.reproCommand });
+    // Rows of a table (and a dataset run's single trial) are not inputs a replay could rerun.
+    const reproCommand =
+      table === undefined && report.dataset === undefined ? options.reproCommand : undefined;
+    const lines = renderExample(example, { paint, color: false, reproCommand });
     const shown =
       lines.length > MAX_EXAMPLE_LINES
         ? [

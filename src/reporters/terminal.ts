@@ -71,7 +71,12 @@ function renderExamples(report: Report, options: RenderOptions, paint: Paint): s
       : `${title} (${differing})`;
   const render = (example: Report["examples"][number]) =>
     table === undefined
-      ? renderExample(example, { ...options, paint })
+      ? renderExample(example, {
+          ...options,
+          paint,
+          // A dataset run's single trial is the whole sample: nothing narrower to replay.
+          ...(report.dataset !== undefined && { reproCommand: undefined }),
+        })
       : renderTableExample(example, table, { ...options, paint, reproCommand: undefined });
   return [header, ...shown.map((example) => render(example).join("\n"))];
 }

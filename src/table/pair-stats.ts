@@ -39,11 +39,13 @@ export class PairStats {
     changedColumns: Set<string> | undefined,
   ): void {
     let position = 0;
-    for (const column in newRow) this.addCell(this.columns.at(position++, column), oldRow[column], newRow[column]);
+    for (const column in newRow)
+      this.addCell(this.columns.at(position++, column), oldRow[column], newRow[column]);
     for (const column in oldRow) {
       if (!(column in newRow)) this.addCell(this.columns.at(position++, column), oldRow[column], undefined);
     }
-    if (changedColumns !== undefined) for (const column of changedColumns) this.columns.at(position++, column).changed++;
+    if (changedColumns !== undefined)
+      for (const column of changedColumns) this.columns.at(position++, column).changed++;
   }
 
   /** The statistics of every column seen, in first-seen order (callers sort). */

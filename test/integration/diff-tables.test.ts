@@ -135,7 +135,9 @@ describe("twinrun diff reports for CI", () => {
   it("writes a Markdown summary of the table comparison with --markdown", async () => {
     const created = makeWorkspace({ "old.csv": "id,x\n1,1\n2,2\n", "new.csv": "id,x\n1,1\n2,3\n" });
     cleanups.push(created.cleanup);
-    const result = await runCli(["diff", "old.csv", "new.csv", "--key", "id", "--markdown", "summary.md"], { cwd: created.dir });
+    const result = await runCli(["diff", "old.csv", "new.csv", "--key", "id", "--markdown", "summary.md"], {
+      cwd: created.dir,
+    });
     expect(result.exitCode).toBe(1);
     const markdown = readFileSync(path.join(created.dir, "summary.md"), "utf8");
     expect(markdown).toContain("Schema and rows");

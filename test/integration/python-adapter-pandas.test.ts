@@ -1,13 +1,14 @@
 // The Python adapter with numpy and pandas (the interpreter in TWINRUN_PYTHON, else
-// /usr/bin/python3): numpy/pandas values, and the dataframe style's tables compared by the real
-// comparator — dtype changes, int64 → float64, rows by position or by key.
+// /usr/bin/python3): numpy/pandas values, and the dataframe style's tables compared as the run
+// compares them (DataframeTables) — dtype changes, int64 → float64, rows by position or by key.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { createPythonAdapter, tableCompareOptions } from "../../adapters/python/index.ts";
+import { createPythonAdapter } from "../../adapters/python/index.ts";
 import type { Adapter, Outcome } from "../../adapters/types.ts";
-import { createComparator } from "../../src/compare/comparator.ts";
-import { DEFAULT_COMPARE_OPTIONS, type Difference } from "../../src/compare/types.ts";
+import { DEFAULT_COMPARE_OPTIONS } from "../../src/compare/types.ts";
 import { parseLossless } from "../../src/json/parse.ts";
 import { IntegralFloat } from "../../src/json/values.ts";
+import { DataframeTables } from "../../src/table/dataframe-tables.ts";
+import type { TableComparisonResult } from "../../src/table/table-comparison.ts";
 import {
   describeWithPandas,
   PANDAS_PYTHON,
@@ -61,9 +62,22 @@ function runFrame(variant: string, adapter: Adapter = adapters.plain): Promise<O
   return adapter.run({ index: 0, text });
 }
 
-function compare(oldOutcome: Outcome, newOutcome: Outcome, key?: string[]): Difference[] {
-  const options = tableCompareOptions(DEFAULT_COMPARE_OPTIONS, key);
-  return createComparator(options).compareOutcomes(oldOutcome, newOutcome).differences;
+/** Compares one batch's outcomes as the run does: as two tables, by position or by `key`. */
+function compare(oldOutcome: Outcome, newOutcome: Outcome, key?: string[]): TableComparisonResult {
+  const tables = new DataframeTables({
+    compare: DEFAULT_COMPARE_OPTIONS,
+    match: key === undefined ? { by: "position" } : { by: "key", key },
+    columnOrder: false,
+    maxExamples: 10,
+  });
+  const comparison = tables.compareBatch(oldOutcome, newOutcome);
+  tables.add({ index: 0, inputText: "[]", old: oldOutcome, new: newOutcome, comparison });
+  return tables.finish();
+}
+
+/** The changed paths (columns) of a comparison with their difference kinds. */
+function changedPaths(result: TableComparisonResult) {
+  return result.aggregate.paths.map(({ path, changed, kinds }) => ({ path, changed, kinds }));
 }
 
 describeWithPandas("numpy and pandas values in record style", () => {
@@ -118,55 +132,97 @@ describeWithPandas("the dataframe style", () => {
     expect(textOf(baseline)).toContain('"y":1.0,"n":3');
   });
 
+  it("finds nothing between a table and itself, every row a trial, dtypes in the schema", () => {
+    const result = compare(baseline, baseline);
+    expect(result.aggregate.summary).toMatchObject({ trials: 4, same: 4, changed: 0 });
+    expect(result.table.schema.dtypes).toEqual({
+      old: { id: "int64", y: "float64", n: "int64" },
+      new: { id: "int64", y: "float64", n: "int64" },
+    });
+    expect(result.table.schema.dtypeChanges).toEqual([]);
+    expect(result.schemaChanged).toBe(false);
+  });
+
   it("reports int64 → float64 as a dtype change and as a type change on every row", async () => {
-    const differences = compare(baseline, await runFrame("features_n_as_float"));
-    expect(differences).toEqual([
-      { path: "dtypes.n", kind: "value", old: "int64", new: "float64" },
-      ...records.map((record, i) => ({
-        path: `rows[${i}].n`,
-        kind: "type",
-        old: record.id * 3,
-        new: new IntegralFloat(record.id * 3),
-      })),
-    ]);
+    const result = compare(baseline, await runFrame("features_n_as_float"));
+    expect(result.table.schema.dtypeChanges).toEqual([{ column: "n", old: "int64", new: "float64" }]);
+    expect(result.table.schema.typeChanges).toEqual([{ column: "n", old: "int", new: "float" }]);
+    expect(result.schemaChanged).toBe(true);
+    expect(result.aggregate.summary).toMatchObject({ trials: 4, changed: 4 });
+    expect(changedPaths(result)).toEqual([{ path: "n", changed: 4, kinds: { type: 4 } }]);
+    expect(result.aggregate.examples.map((example) => example.differences)).toEqual(
+      records.map((record) => [
+        { path: "n", kind: "type", old: record.id * 3, new: new IntegralFloat(record.id * 3) },
+      ]),
+    );
   });
 
   it("reports object → category as a dtype change of that column only", async () => {
-    const differences = compare(await runFrame("features_object"), await runFrame("features_category"));
-    expect(differences).toEqual([{ path: "dtypes.group", kind: "value", old: "object", new: "category" }]);
+    const result = compare(await runFrame("features_object"), await runFrame("features_category"));
+    expect(result.table.schema.dtypeChanges).toEqual([{ column: "group", old: "object", new: "category" }]);
+    expect(result.table.schema.typeChanges).toEqual([]);
+    expect(result.aggregate.summary).toMatchObject({ trials: 4, changed: 0 });
+    expect(result.aggregate.paths).toEqual([]);
+    expect(result.schemaChanged).toBe(true);
   });
 
   it("compares rows by position unless a key is given, then by key (leaving the unnamed index out)", async () => {
     const reversed = await runFrame("features_shuffled");
-    expect(compare(baseline, reversed).length).toBeGreaterThan(4);
+    const byPosition = compare(baseline, reversed);
+    expect(byPosition.table.match).toEqual({ by: "position" });
+    expect(byPosition.aggregate.summary).toMatchObject({ trials: 4, changed: 4 });
+    expect(byPosition.aggregate.paths.map((stats) => stats.path).sort()).toEqual(["$index", "id", "n", "y"]);
+
     const keyedBaseline = await runFrame("features", adapters.byId);
     const keyedReversed = await runFrame("features_shuffled", adapters.byId);
     const changed = await runFrame("features_shuffled_changed", adapters.byId);
     expect(outputOf<{ rows: object[] }>(keyedReversed).rows[0]).toEqual({ id: 4, y: 7, n: 12 });
-    expect(compare(keyedBaseline, keyedReversed, ["id"])).toEqual([]);
-    expect(compare(keyedBaseline, changed, ["id"])).toEqual([
-      {
-        path: "rows[id=3].y",
-        kind: "value",
-        old: new IntegralFloat(5),
-        new: new IntegralFloat(-1),
-        abs: 6,
-        rel: 1.2,
-      },
+    const byKey = compare(keyedBaseline, keyedReversed, ["id"]);
+    expect(byKey.table.match).toEqual({ by: "key", key: ["id"] });
+    expect(byKey.table.rows).toMatchObject({ old: 4, new: 4, matched: 4, onlyOld: 0, onlyNew: 0 });
+    expect(byKey.aggregate.summary).toMatchObject({ trials: 4, same: 4, changed: 0 });
+
+    const oneChanged = compare(keyedBaseline, changed, ["id"]);
+    expect(oneChanged.aggregate.summary).toMatchObject({ trials: 4, changed: 1 });
+    expect(oneChanged.table.columns[0]).toMatchObject({ column: "y", changed: 1 });
+    expect(oneChanged.aggregate.examples).toEqual([
+      expect.objectContaining({
+        inputText: expect.stringMatching(/^id=3 · /),
+        differences: [
+          {
+            path: "y",
+            kind: "value",
+            old: new IntegralFloat(5),
+            new: new IntegralFloat(-1),
+            abs: 6,
+            rel: 1.2,
+          },
+        ],
+      }),
     ]);
   });
 
-  it("matches rows by several key columns through a synthesized $key field", async () => {
+  it("matches rows by several key columns natively, without a synthesized field", async () => {
     const key = ["group", "flag"];
     const oldOutcome = await runFrame("group_totals", adapters.byGroupFlag);
     const newOutcome = await runFrame("group_totals_reordered", adapters.byGroupFlag);
-    expect(outputOf<{ rows: Array<Record<string, unknown>> }>(oldOutcome).rows[0]).toMatchObject({
+    expect(outputOf<{ rows: Array<Record<string, unknown>> }>(oldOutcome).rows[0]).toEqual({
       group: "a",
       flag: false,
-      $key: "a|false",
+      total: 2.5,
     });
-    expect(compare(oldOutcome, newOutcome)).not.toEqual([]);
-    expect(compare(oldOutcome, newOutcome, key)).toEqual([]);
+    expect(compare(oldOutcome, newOutcome).aggregate.summary.changed).toBeGreaterThan(0);
+    const byKey = compare(oldOutcome, newOutcome, key);
+    expect(byKey.aggregate.summary).toMatchObject({ trials: 4, same: 4, changed: 0 });
+    expect(byKey.table.rows).toMatchObject({ matched: 4, onlyOld: 0, onlyNew: 0 });
+  });
+
+  it("reports keys that name several rows as duplicates, pairing them in order", async () => {
+    const totals = await runFrame("group_totals", adapters.byGroupFlag);
+    const result = compare(totals, totals, ["group"]);
+    expect(result.table.rows.duplicates?.old).toMatchObject({ keys: 2, extraRows: 2 });
+    expect(result.table.rows).toMatchObject({ matched: 4, onlyOld: 0, onlyNew: 0 });
+    expect(result.aggregate.summary.changed).toBe(0);
   });
 
   it("fails a table without the key column as unparsable, naming the columns it has", async () => {
@@ -175,13 +231,22 @@ describeWithPandas("the dataframe style", () => {
       status: "failure",
       failure: { kind: "unparsable", message: 'key column "id" is not in the returned table (columns: y)' },
     });
+    // The failed batch is one failure trial; its rows are left out on both sides.
+    const result = compare(await runFrame("features", adapters.byId), outcome, ["id"]);
+    expect(result.aggregate.summary).toMatchObject({ trials: 1, failures: { old: 0, new: 1, both: 0 } });
+    expect(result.table.rows).toMatchObject({ old: 0, new: 0, onlyOld: 0, onlyNew: 0 });
   });
 
   it("writes a returned Series as a one-column table", async () => {
-    expect(outputOf(await runFrame("features_series"))).toMatchObject({
+    const series = await runFrame("features_series");
+    expect(outputOf(series)).toMatchObject({
       columns: ["y"],
       dtypes: { y: "float64" },
       rows: [{ y: 1, $index: 0 }, { y: 3 }, { y: 5 }, { y: 7 }],
+    });
+    expect(compare(series, series).table.schema).toMatchObject({
+      columns: { old: ["y", "$index"] },
+      dtypes: { old: { y: "float64" } },
     });
   });
 });

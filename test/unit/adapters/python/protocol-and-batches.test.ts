@@ -1,9 +1,12 @@
-// The Python worker protocol's wire format and the dataframe style's batches and row-key rule.
+// The Python worker protocol's wire format, the dataframe style's batches, and how their tables
+// are matched: by position, or by key columns (one or several) with the user's rules still applying.
 import { describe, expect, it } from "vitest";
-import { batchRecords, tableCompareOptions } from "../../../../adapters/python/dataframe.ts";
+import { batchRecords } from "../../../../adapters/python/dataframe.ts";
 import { decodeMessage, encodeCall } from "../../../../adapters/python/protocol.ts";
 import { LineReader } from "../../../../adapters/shared/line-reader.ts";
+import type { Outcome } from "../../../../adapters/types.ts";
 import { DEFAULT_COMPARE_OPTIONS } from "../../../../src/compare/types.ts";
+import { DataframeTables } from "../../../../src/table/dataframe-tables.ts";
 
 describe("the worker protocol", () => {
   it("inlines the input text unchanged in a call line, folding raw line breaks", () => {
@@ -58,16 +61,43 @@ describe("the dataframe style's batches", () => {
   it("identifies a batch by its first record", () => {
     expect(batchRecords(records, 2).map((batch) => batch.index)).toEqual([0, 4, 8]);
   });
+});
+
+describe("the dataframe style's tables", () => {
+  type Row = Record<string, unknown>;
+  const oldRows: Row[] = [
+    { id: 1, region: "north", month: 1, total: 10, score: 0.1 },
+    { id: 2, region: "south", month: 1, total: 20, score: 0.2 },
+    { id: 3, region: "north", month: 2, total: 30, score: 0.3 },
+  ];
+  // The same rows in reverse order, each with another score.
+  const newRows = [...oldRows].reverse().map((row) => ({ ...row, score: (row.score as number) + 1 }));
+  const tableOf = (rows: Row[]): Outcome => ({
+    status: "ok",
+    text: JSON.stringify({ columns: Object.keys(rows[0]), dtypes: {}, rows }),
+    durationMs: 1,
+  });
 
   it.each([
-    [undefined, []],
-    [["id"], [{ path: "rows", unordered: { key: "id" } }]],
-    [["region", "month"], [{ path: "rows", unordered: { key: "$key" } }]],
-  ])("with key %j matches rows by it before the user's own rules", (key, rules) => {
-    const compare = { ...DEFAULT_COMPARE_OPTIONS, rules: [{ path: "rows[*].score", ignore: true }] };
-    expect(tableCompareOptions(compare, key).rules).toEqual([
-      ...rules,
-      { path: "rows[*].score", ignore: true },
-    ]);
+    [undefined, 2],
+    [["id"], 0],
+    [["region", "month"], 0],
+  ])("with key %j finds %i changed rows, the user's ignore rule still applying", (key, changed) => {
+    const tables = new DataframeTables({
+      compare: { ...DEFAULT_COMPARE_OPTIONS, rules: [{ path: "score", ignore: true }] },
+      match: key === undefined ? { by: "position" } : { by: "key", key },
+      columnOrder: false,
+      maxExamples: 10,
+    });
+    const [oldOutcome, newOutcome] = [tableOf(oldRows), tableOf(newRows)];
+    const comparison = tables.compareBatch(oldOutcome, newOutcome);
+    tables.add({ index: 0, inputText: "[]", old: oldOutcome, new: newOutcome, comparison });
+    const { aggregate, table } = tables.finish();
+    expect(aggregate.summary).toMatchObject({ trials: 3, changed });
+    expect(table.rows).toMatchObject({ matched: 3, onlyOld: 0, onlyNew: 0 });
+    expect(table.columns.find((stats) => stats.column === "score")).toMatchObject({
+      ignored: true,
+      changed: 0,
+    });
   });
 });
