@@ -99,3 +99,26 @@ export function applyTableKey(
       : component;
   return [withKey(sides[0]), withKey(sides[1])];
 }
+
+const TABLE_FLAGS = { key: "--key", columnOrder: "--column-order", psiMax: "--psi-max" } as const;
+
+/**
+ * Why: a table flag on a run that compares outputs input by input would silently do nothing.
+ * Only flags are checked: a config file's `table` section may be there for `twinrun diff`.
+ */
+export function checkTableFlags(
+  flagTable: UserConfig["table"],
+  sides: [ResolvedComponent, ResolvedComponent],
+  datasetRun: boolean,
+): void {
+  if (flagTable === undefined || datasetRun) return;
+  const [oldComponent] = sides;
+  if (oldComponent.adapter === "python" && oldComponent.style === "dataframe") return;
+  const given = (Object.keys(TABLE_FLAGS) as (keyof typeof TABLE_FLAGS)[]).find((key) => flagTable[key] !== undefined);
+  if (given === undefined) return;
+  throw new TwinrunError(
+    "USAGE",
+    `${TABLE_FLAGS[given]} applies to table comparisons (mode dataset, the Python dataframe style, twinrun diff), ` +
+      "but this run compares outputs input by input: remove the flag, or run both sides with --mode dataset",
+  );
+}

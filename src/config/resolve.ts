@@ -20,6 +20,7 @@ import { readReplayReport } from "./replay.ts";
 import {
   applyTableKey,
   checkDatasetSides,
+  checkTableFlags,
   resolveDatasetSection,
   resolveTableSection,
 } from "./resolve-tables.ts";
@@ -100,6 +101,7 @@ export async function resolveRunConfig(args: ResolveRunConfigArgs): Promise<Reso
     table,
   );
   const datasetRun = checkDatasetSides(oldComponent, newComponent, configName);
+  checkTableFlags(flagLayer.config.table, [oldComponent, newComponent], datasetRun);
   const resolved: ResolvedRunConfig = {
     ...(loaded !== undefined && { configFile: loaded.file }),
     baseDir,

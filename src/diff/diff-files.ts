@@ -2,10 +2,11 @@
 // through the same comparator, aggregator, report and gate as `twinrun run`.
 import path from "node:path";
 import type { ResolvedDiffConfig } from "../config/resolve-diff.ts";
-import { evaluateGate } from "../gate/gate.ts";
+import { evaluateGate, toReportGate } from "../gate/gate.ts";
 import { evaluateTableGate } from "../gate/table-gate.ts";
 import type { Report } from "../report/types.ts";
 import { compareTableFiles } from "../table/compare-table-files.ts";
+import { tableComparisonOptions } from "../table/comparison-options.ts";
 import { detectTableFormat } from "../table/readers/index.ts";
 
 /** Compares the two files of the config and returns the finished report. */
@@ -13,18 +14,12 @@ export async function diffFiles(config: ResolvedDiffConfig, cwd = process.cwd())
   const startedAt = Date.now();
   const oldFormat = detectTableFormat(config.oldPath, config.format);
   const newFormat = detectTableFormat(config.newPath, config.format);
-  const { key, columnOrder, psiMax } = config.table;
+  const { key } = config.table;
   const { aggregate, table, schemaChanged, files } = await compareTableFiles({
     old: { path: config.oldPath, format: oldFormat },
     new: { path: config.newPath, format: newFormat },
     csvStrings: config.csvStrings,
-    comparison: {
-      compare: config.compare,
-      match: key === undefined ? { by: "position" } : { by: "key", key },
-      columnOrder,
-      ...(psiMax !== undefined && { psiMax }),
-      maxExamples: config.report.examples,
-    },
+    comparison: tableComparisonOptions(config.compare, config.table, config.report.examples),
   });
   const gate = evaluateTableGate(
     evaluateGate(aggregate.summary, config.gate.maxChanged),
@@ -58,12 +53,7 @@ export async function diffFiles(config: ResolvedDiffConfig, cwd = process.cwd())
     paths: aggregate.paths,
     examples: aggregate.examples,
     timing: { ...aggregate.timing, wallMs: Date.now() - startedAt },
-    gate: {
-      maxChanged: gate.maxChanged,
-      passed: gate.passed,
-      exitCode: gate.exitCode,
-      ...(gate.reason !== undefined && { reason: gate.reason }),
-    },
+    gate: toReportGate(gate),
     settings: {
       diff: {
         old: { path: config.oldPath, format: oldFormat, sha256: files.old.sha256, rows: table.rows.old },

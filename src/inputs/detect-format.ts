@@ -15,14 +15,26 @@ export const ACCEPTED_EXTENSIONS: readonly string[] = Object.keys(FORMAT_BY_EXTE
 
 /** Why: an explicit format wins; otherwise the extension decides, and an unknown one is the user's to fix. */
 export function detectFormat(path: string, format?: InputFormat): InputFormat {
-  if (format !== undefined) return format;
+  return format ?? formatFromExtension(path, FORMAT_BY_EXTENSION, "input format", "jsonl, json or csv");
+}
+
+/**
+ * Why: input sources and tables (which add Parquet) tell formats from extensions alike. The error
+ * lists `formatByExtension`'s extensions in its order; `what` names the kind of format and
+ * `formats` the --format values to pass instead.
+ */
+export function formatFromExtension<Format extends string>(
+  path: string,
+  formatByExtension: Readonly<Record<string, Format>>,
+  what: string,
+  formats: string,
+): Format {
   const extension = extname(path).toLowerCase();
-  const detected = FORMAT_BY_EXTENSION[extension];
-  if (detected !== undefined) return detected;
+  if (Object.hasOwn(formatByExtension, extension)) return formatByExtension[extension];
   const got = extension === "" ? "no extension" : `"${extension}"`;
   throw new TwinrunError(
     "INPUT_INVALID",
-    `${path}: cannot tell the input format from ${got}; expected one of ${ACCEPTED_EXTENSIONS.join(", ")} ` +
-      `(or pass --format jsonl, json or csv)`,
+    `${path}: cannot tell the ${what} from ${got}; expected one of ` +
+      `${Object.keys(formatByExtension).join(", ")} (or pass --format ${formats})`,
   );
 }

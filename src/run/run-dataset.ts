@@ -5,24 +5,22 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { runDatasetCommand } from "../../adapters/command/index.ts";
-import { describeComponent } from "../../adapters/create-adapter.ts";
-import type { Failure, Outcome, Side } from "../../adapters/types.ts";
-import { Aggregator } from "../aggregate/aggregator.ts";
-import { createComparator } from "../compare/comparator.ts";
-import { settingsForReport } from "../config/replay.ts";
+import type { Failure, Side } from "../../adapters/types.ts";
 import type { ResolvedComponent, ResolvedRunConfig } from "../config/types.ts";
-import { ExitCode, TwinrunError } from "../errors.ts";
-import { evaluateGate } from "../gate/gate.ts";
+import { TwinrunError } from "../errors.ts";
+import { evaluateGate, toReportGate } from "../gate/gate.ts";
 import { evaluateTableGate } from "../gate/table-gate.ts";
 import type { Sample } from "../inputs/types.ts";
-import type { DatasetReport, DatasetSideReport, Report } from "../report/types.ts";
+import type { DatasetReport, Report } from "../report/types.ts";
 import { compareTableFiles } from "../table/compare-table-files.ts";
+import { tableComparisonOptions } from "../table/comparison-options.ts";
 import { readTable } from "../table/readers/index.ts";
 import type { TableFormat } from "../table/types.ts";
 import { writeSampleFile } from "../table/write-sample.ts";
+import { baseReport, failedReport, sideReport } from "./dataset-report.ts";
 import type { RunHooks } from "./run-twin.ts";
 
-type SideRun =
+export type SideRun =
   | { status: "ok"; durationMs: number; outputPath: string }
   | { status: "failure"; failure: Failure; durationMs: number };
 
@@ -114,20 +112,13 @@ async function compareOutputs(
   newRun: Extract<SideRun, { status: "ok" }>,
   format: TableFormat,
 ): Promise<Report> {
-  const { key, columnOrder, psiMax } = config.table;
   let compared: Awaited<ReturnType<typeof compareTableFiles>>;
   try {
     compared = await compareTableFiles({
       old: { path: oldRun.outputPath, format },
       new: { path: newRun.outputPath, format },
       csvStrings: config.input.csvStrings,
-      comparison: {
-        compare: config.compare,
-        match: key === undefined ? { by: "position" } : { by: "key", key },
-        columnOrder,
-        ...(psiMax !== undefined && { psiMax }),
-        maxExamples: config.report.examples,
-      },
+      comparison: tableComparisonOptions(config.compare, config.table, config.report.examples),
     });
   } catch (error) {
     const problem = unreadableOutput(error);
@@ -172,52 +163,13 @@ async function compareOutputs(
     summary: aggregate.summary,
     paths: aggregate.paths,
     examples: aggregate.examples,
-    gate: gateOf(gate),
+    gate: toReportGate(gate),
     table,
     dataset: {
       ...dataset,
       old: { ...dataset.old, rows: table.rows.old },
       new: { ...dataset.new, rows: table.rows.new },
     },
-  };
-}
-
-/**
- * One side failed: one trial whose example shows the failure, judged like any trial (a changed
- * outcome). Both failed: nothing was compared, so there is no verdict to give (exit 3).
- */
-function failedReport(config: ResolvedRunConfig, base: Report, oldRun: SideRun, newRun: SideRun): Report {
-  const comparator = createComparator(config.compare);
-  const aggregator = new Aggregator({ maxExamples: config.report.examples });
-  const oldOutcome = outcomeOf(oldRun);
-  const newOutcome = outcomeOf(newRun);
-  aggregator.add({
-    index: 0,
-    inputText: `the whole sample (${base.sample.size} records)`,
-    old: oldOutcome,
-    new: newOutcome,
-    comparison: comparator.compareOutcomes(oldOutcome, newOutcome),
-  });
-  const aggregate = aggregator.result();
-  if (oldRun.status === "failure" && newRun.status === "failure") {
-    return {
-      ...base,
-      verdict: "error",
-      error: `both sides failed, so nothing was compared: old: ${oldRun.failure.message}; new: ${newRun.failure.message}`,
-      summary: aggregate.summary,
-      paths: aggregate.paths,
-      examples: aggregate.examples,
-      gate: { ...base.gate, passed: false, exitCode: ExitCode.componentStart },
-    };
-  }
-  const gate = evaluateGate(aggregate.summary, config.gate.maxChanged);
-  return {
-    ...base,
-    verdict: gate.verdict,
-    summary: aggregate.summary,
-    paths: aggregate.paths,
-    examples: aggregate.examples,
-    gate: gateOf(gate),
   };
 }
 
@@ -239,61 +191,6 @@ async function probeTable(
   } catch (error) {
     return unreadableOutput(error);
   }
-}
-
-function outcomeOf(run: SideRun): Outcome {
-  if (run.status === "failure") return run;
-  return { status: "ok", text: "null", value: null, durationMs: run.durationMs };
-}
-
-function sideReport(run: SideRun): DatasetSideReport {
-  return run.status === "ok"
-    ? { status: "ok", durationMs: run.durationMs }
-    : { status: "failure", durationMs: run.durationMs, failure: run.failure };
-}
-
-function gateOf(gate: ReturnType<typeof evaluateGate>): Report["gate"] {
-  return {
-    maxChanged: gate.maxChanged,
-    passed: gate.passed,
-    exitCode: gate.exitCode,
-    ...(gate.reason !== undefined && { reason: gate.reason }),
-  };
-}
-
-/** The parts of the report that do not depend on how the comparison went. */
-function baseReport(
-  config: ResolvedRunConfig,
-  sides: { old: ResolvedComponent; new: ResolvedComponent; label: { old: string; new: string } },
-  sample: Sample,
-  dataset: DatasetReport,
-  startedAt: number,
-  interrupted: boolean,
-): Report {
-  const timing = (run: DatasetSideReport) => ({
-    p50: run.durationMs,
-    p95: run.durationMs,
-    totalMs: run.durationMs,
-  });
-  return {
-    tool: "twinrun",
-    reportVersion: 1,
-    createdAt: new Date().toISOString(),
-    complete: !interrupted,
-    verdict: "error",
-    components: {
-      old: { label: sides.label.old, spec: describeComponent(config.old) },
-      new: { label: sides.label.new, spec: describeComponent(config.new) },
-    },
-    sample: sample.identity,
-    summary: { trials: 0, same: 0, changed: 0, failures: { old: 0, new: 0, both: 0 }, truncatedTrials: 0 },
-    paths: [],
-    examples: [],
-    timing: { old: timing(dataset.old), new: timing(dataset.new), wallMs: Date.now() - startedAt },
-    gate: { maxChanged: "0", passed: false, exitCode: ExitCode.usage },
-    settings: settingsForReport(config) as Record<string, unknown>,
-    dataset,
-  };
 }
 
 /** True when the run's components are batch commands (`mode: dataset`). */

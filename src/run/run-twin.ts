@@ -10,7 +10,7 @@ import { createComparator } from "../compare/comparator.ts";
 import { readReplayReport, settingsForReport } from "../config/replay.ts";
 import type { ResolvedRunConfig } from "../config/types.ts";
 import { TwinrunError } from "../errors.ts";
-import { evaluateGate } from "../gate/gate.ts";
+import { evaluateGate, toReportGate } from "../gate/gate.ts";
 import { evaluateTableGate } from "../gate/table-gate.ts";
 import { sampleInMemory } from "../inputs/in-memory.ts";
 import { assertSameSource, loadSample } from "../inputs/sample.ts";
@@ -19,6 +19,7 @@ import type { Report } from "../report/types.ts";
 import { runTrials } from "../runner/run-trials.ts";
 import type { TrialResult } from "../runner/types.ts";
 import { formatShard, selectShard } from "../shard/shard.ts";
+import { tableComparisonOptions } from "../table/comparison-options.ts";
 import { DataframeTables } from "../table/dataframe-tables.ts";
 import type { TableReport } from "../table/types.ts";
 import { configForSettings, listSetupSteps, prepareSides } from "./prepare-sides.ts";
@@ -100,14 +101,11 @@ async function runSides(
   // The dataframe style compares the batches' tables as two tables once every batch ran.
   const tables = isDataframeStyle(config)
     ? new DataframeTables({
-        compare: config.compare,
-        match:
-          tableKeyOf(config) === undefined
-            ? { by: "position" }
-            : { by: "key", key: tableKeyOf(config) ?? [] },
-        columnOrder: config.table.columnOrder,
-        ...(config.table.psiMax !== undefined && { psiMax: config.table.psiMax }),
-        maxExamples: config.report.examples,
+        ...tableComparisonOptions(
+          config.compare,
+          { ...config.table, key: tableKeyOf(config) },
+          config.report.examples,
+        ),
         ...(acceptance !== undefined && {
           onTrial: (trial: TrialResult) => acceptance.add(trial.comparison.differences),
         }),
@@ -165,13 +163,7 @@ async function runSides(
     examples: aggregate.examples,
     // Batches keep their own timings: table rows have none.
     timing: { ...aggregator.result().timing, wallMs: Date.now() - startedAt },
-    gate: {
-      maxChanged: gate.maxChanged,
-      passed: gate.passed,
-      exitCode: gate.exitCode,
-      ...(acceptedReport !== undefined && { counted: gate.counted }),
-      ...(gate.reason !== undefined && { reason: gate.reason }),
-    },
+    gate: toReportGate(gate, { counted: acceptedReport !== undefined }),
     settings: settingsForReport(configForSettings(config, sides)) as Record<string, unknown>,
     ...(acceptedReport !== undefined && { accepted: acceptedReport }),
     ...(config.shard !== undefined && { shard: { ...config.shard } }),

@@ -4,8 +4,8 @@ import { createHash } from "node:crypto";
 import type { Transform } from "node:stream";
 import { TwinrunError } from "../errors.ts";
 import { asBytes, concatBytes } from "../inputs/bytes.ts";
+import { countCsvLines, createCsvParser, isBlankCsvRow } from "../inputs/csv-parsing.ts";
 import type { InputRecord } from "../inputs/types.ts";
-import { countCsvLines, createCsvParser, isBlankCsvRow } from "./readers/csv-parsing.ts";
 
 interface ParsedRecord {
   record: string[];

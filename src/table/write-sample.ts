@@ -7,9 +7,9 @@ import { pipeline } from "node:stream/promises";
 import { stringify } from "csv-stringify";
 import { TwinrunError } from "../errors.ts";
 import { toInputFileError } from "../inputs/assert-readable-file.ts";
+import { toCsvSyntaxError } from "../inputs/csv-parsing.ts";
 import { DEFAULT_CHUNK_BYTES } from "../inputs/record-sink.ts";
 import type { InputFormat, InputRecord } from "../inputs/types.ts";
-import { toCsvSyntaxError } from "./readers/csv-parsing.ts";
 import { createCsvByteCopy } from "./sample-csv-copy.ts";
 import { toCsvSampleRows } from "./sample-csv-rows.ts";
 

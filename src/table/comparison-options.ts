@@ -1,0 +1,27 @@
+// The options of a table comparison, built the same way by `twinrun diff`, dataset mode and the
+// dataframe style from their resolved settings.
+import type { CompareOptions } from "../compare/types.ts";
+import type { TableComparisonOptions } from "./table-comparison.ts";
+
+/** The resolved `table` section (key columns, column order, PSI gate). */
+export interface TableSettings {
+  key?: readonly string[];
+  columnOrder: boolean;
+  psiMax?: number;
+}
+
+/** Why: one mapping from settings to comparison options, so the three entries never drift apart. */
+export function tableComparisonOptions(
+  compare: CompareOptions,
+  table: TableSettings,
+  maxExamples: number,
+): Omit<TableComparisonOptions, "names"> {
+  const { key, columnOrder, psiMax } = table;
+  return {
+    compare,
+    match: key === undefined || key.length === 0 ? { by: "position" } : { by: "key", key: [...key] },
+    columnOrder,
+    ...(psiMax !== undefined && { psiMax }),
+    maxExamples,
+  };
+}
