@@ -114,7 +114,9 @@ export function checkTableFlags(
   if (flagTable === undefined || datasetRun) return;
   const [oldComponent] = sides;
   if (oldComponent.adapter === "python" && oldComponent.style === "dataframe") return;
-  const given = (Object.keys(TABLE_FLAGS) as (keyof typeof TABLE_FLAGS)[]).find((key) => flagTable[key] !== undefined);
+  const given = (Object.keys(TABLE_FLAGS) as (keyof typeof TABLE_FLAGS)[]).find(
+    (key) => flagTable[key] !== undefined,
+  );
   if (given === undefined) return;
   throw new TwinrunError(
     "USAGE",

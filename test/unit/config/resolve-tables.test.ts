@@ -249,15 +249,23 @@ describe("table.key and the Python dataframe style", () => {
     [{ key: "id" }, "--key"],
     [{ psiMax: "0.1" }, "--psi-max"],
     [{ columnOrder: true }, "--column-order"],
-  ] as Array<[RunFlags, string]>)("rejects %o on a run that compares outputs input by input", async (flags, flag) => {
-    const lines = ["input: { path: in.jsonl }", "old: { command: a }", "new: { command: b }"];
-    const error = await twinrunErrorOf(resolveIn(lines, flags));
-    expect(error.exitCode).toBe(2);
-    expect(error.message).toContain(`${flag} applies to table comparisons`);
-  });
+  ] as Array<[RunFlags, string]>)(
+    "rejects %o on a run that compares outputs input by input",
+    async (flags, flag) => {
+      const lines = ["input: { path: in.jsonl }", "old: { command: a }", "new: { command: b }"];
+      const error = await twinrunErrorOf(resolveIn(lines, flags));
+      expect(error.exitCode).toBe(2);
+      expect(error.message).toContain(`${flag} applies to table comparisons`);
+    },
+  );
 
   it("accepts a config file's table section on such a run (it may be there for twinrun diff)", async () => {
-    const lines = ["input: { path: in.jsonl }", "old: { command: a }", "new: { command: b }", "table: { key: id }"];
+    const lines = [
+      "input: { path: in.jsonl }",
+      "old: { command: a }",
+      "new: { command: b }",
+      "table: { key: id }",
+    ];
     expect((await resolveIn(lines)).table.key).toEqual(["id"]);
   });
 
