@@ -6,12 +6,15 @@ import os from "node:os";
 import path from "node:path";
 import { runDatasetCommand } from "../../adapters/command/index.ts";
 import type { Failure, Side } from "../../adapters/types.ts";
+import { AcceptanceTracker } from "../accept/tracker.ts";
+import type { AcceptedFile } from "../accept/types.ts";
 import type { ResolvedComponent, ResolvedRunConfig } from "../config/types.ts";
 import { TwinrunError } from "../errors.ts";
 import { evaluateGate, toReportGate } from "../gate/gate.ts";
 import { evaluateTableGate } from "../gate/table-gate.ts";
 import type { Sample } from "../inputs/types.ts";
 import type { DatasetReport, Report } from "../report/types.ts";
+import type { TrialResult } from "../runner/types.ts";
 import { compareTableFiles } from "../table/compare-table-files.ts";
 import { tableComparisonOptions } from "../table/comparison-options.ts";
 import { readTable } from "../table/readers/index.ts";
@@ -29,7 +32,7 @@ export async function runDatasetTwin(
   config: ResolvedRunConfig,
   sides: { old: ResolvedComponent; new: ResolvedComponent; label: { old: string; new: string } },
   sample: Sample,
-  hooks: RunHooks,
+  hooks: RunHooks & { accepted?: AcceptedFile },
   startedAt: number,
 ): Promise<Report> {
   const sourceFormat = sample.identity.format;
@@ -67,7 +70,7 @@ export async function runDatasetTwin(
     };
     const base = baseReport(config, sides, sample, dataset, startedAt, interrupted);
     if (oldRun.status === "ok" && newRun.status === "ok") {
-      return await compareOutputs(config, base, oldRun, newRun, outputFormat);
+      return await compareOutputs(config, base, oldRun, newRun, outputFormat, hooks.accepted);
     }
     return failedReport(config, base, oldRun, newRun);
   } finally {
@@ -111,14 +114,24 @@ async function compareOutputs(
   oldRun: Extract<SideRun, { status: "ok" }>,
   newRun: Extract<SideRun, { status: "ok" }>,
   format: TableFormat,
+  accepted: AcceptedFile | undefined,
 ): Promise<Report> {
+  const acceptance =
+    accepted === undefined
+      ? undefined
+      : new AcceptanceTracker(accepted, { strict: config.gate.strictAccepted });
   let compared: Awaited<ReturnType<typeof compareTableFiles>>;
   try {
     compared = await compareTableFiles({
       old: { path: oldRun.outputPath, format },
       new: { path: newRun.outputPath, format },
       csvStrings: config.input.csvStrings,
-      comparison: tableComparisonOptions(config.compare, config.table, config.report.examples),
+      comparison: {
+        ...tableComparisonOptions(config.compare, config.table, config.report.examples),
+        ...(acceptance !== undefined && {
+          onTrial: (trial: TrialResult) => acceptance.add(trial.comparison.differences),
+        }),
+      },
     });
   } catch (error) {
     const problem = unreadableOutput(error);
@@ -147,11 +160,12 @@ async function compareOutputs(
     return failedReport(config, { ...base, dataset }, oldJudged, newJudged);
   }
   const { aggregate, schemaChanged } = compared;
+  const acceptedReport = acceptance?.result(aggregate.summary.trials);
   // Output files are named only when they are kept: removed temp paths would mislead.
   const { files: _files, ...unnamed } = compared.table;
   const table = config.dataset.keepTemp ? compared.table : unnamed;
   const gate = evaluateTableGate(
-    evaluateGate(aggregate.summary, config.gate.maxChanged),
+    evaluateGate(aggregate.summary, config.gate.maxChanged, acceptedReport),
     aggregate.summary,
     table,
     schemaChanged,
@@ -163,7 +177,8 @@ async function compareOutputs(
     summary: aggregate.summary,
     paths: aggregate.paths,
     examples: aggregate.examples,
-    gate: toReportGate(gate),
+    gate: toReportGate(gate, { counted: acceptedReport !== undefined }),
+    ...(acceptedReport !== undefined && { accepted: acceptedReport }),
     table,
     dataset: {
       ...dataset,

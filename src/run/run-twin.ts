@@ -85,7 +85,7 @@ async function runSides(
       config,
       { old: sides.old, new: sides.new, label: labels },
       sample,
-      hooks,
+      { ...hooks, accepted },
       startedAt,
     );
     return withRunContext(report, config, sides);

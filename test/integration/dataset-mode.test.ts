@@ -234,6 +234,42 @@ describe("dataset mode when a side fails", () => {
   });
 });
 
+describe("dataset mode with accepted differences", () => {
+  it("passes once a reviewer accepted the dropped row, and fails again on a further change", async () => {
+    const created = makeWorkspace({ "customers.csv": csv });
+    cleanups.push(created.cleanup);
+    const run = (newVariant: string) =>
+      runCli(
+        [
+          "run",
+          "--old",
+          node("same"),
+          "--new",
+          node(newVariant),
+          "--mode",
+          "dataset",
+          "-i",
+          "customers.csv",
+          "--key",
+          "id",
+          "--json",
+          "report.json",
+        ],
+        { cwd: created.dir },
+      );
+    expect((await run("drop")).exitCode).toBe(1);
+    const accept = await runCli(["accept", "report.json", "--out", "twinrun.accepted.yaml"], {
+      cwd: created.dir,
+    });
+    expect(accept.exitCode).toBe(0);
+    const accepted = await run("drop");
+    expect(accepted.exitCode).toBe(0);
+    const report = JSON.parse(readFileSync(path.join(created.dir, "report.json"), "utf8"));
+    expect(report.accepted.entries).toEqual([expect.objectContaining({ path: "$", status: "used" })]);
+    expect((await run("addcol")).exitCode).toBe(1);
+  });
+});
+
 describe("dataset mode through the programmatic API", () => {
   it("takes the table and dataset sections like the config file", async () => {
     const created = makeWorkspace({ "customers.csv": csv });
