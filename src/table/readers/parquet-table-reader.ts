@@ -10,6 +10,7 @@ import {
   parquetRead,
   parquetSchema,
 } from "hyparquet";
+import { compressors } from "hyparquet-compressors";
 import { TwinrunError } from "../../errors.ts";
 import { toInputFileError } from "../../inputs/assert-readable-file.ts";
 import { asBytes } from "../../inputs/bytes.ts";
@@ -108,6 +109,8 @@ async function readRowGroup(
       rowEnd,
       rowFormat: "object",
       parsers: LOSSLESS_PARQUET_PARSERS,
+      // Snappy is built in; gzip, zstd (polars' default), brotli and lz4 come from here.
+      compressors,
       onComplete: (complete) => {
         rows = complete;
       },
@@ -124,7 +127,7 @@ function toParquetReadError(path: string, rowStart: number, error: unknown): Twi
   const codec = /unsupported compression codec: (\w+)/.exec(reason)?.[1];
   const fix =
     codec !== undefined
-      ? `the file is compressed with ${codec}; write it with SNAPPY compression or none`
+      ? `the file is compressed with ${codec}, which twinrun cannot read; write it with SNAPPY, ZSTD, GZIP, BROTLI or LZ4 compression, or none`
       : "the file may be truncated or corrupt; write it again";
   return new TwinrunError(
     "INPUT_INVALID",

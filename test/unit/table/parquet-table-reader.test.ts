@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import { parquetWriteFile } from "hyparquet-writer";
 import { afterAll, describe, expect, it } from "vitest";
 import { IntegralFloat } from "../../../src/json/values.ts";
@@ -105,6 +106,23 @@ describe("Parquet table reader", () => {
       { tags: [new IntegralFloat(1), 2.5], point: { x: 1, y: new IntegralFloat(2) } },
       { tags: [], point: null },
       { tags: null, point: { x: 3, y: 0.5 } },
+    ]);
+  });
+
+  it("reads files compressed with codecs other than Snappy (gzip here; zstd, brotli, lz4 alike)", async () => {
+    const path = writeParquet("gzip.parquet", {
+      columnData: [
+        { name: "id", data: [1, 2, 3], type: "INT32" },
+        { name: "score", data: [0.5, 1.5, 2.5], type: "DOUBLE" },
+      ],
+      codec: "GZIP",
+      compressors: { GZIP: (bytes: Uint8Array) => new Uint8Array(gzipSync(bytes)) },
+    });
+    const { rows } = await readAllRows(path, "parquet");
+    expect(rows.map(([, values]) => values)).toEqual([
+      { id: 1, score: 0.5 },
+      { id: 2, score: 1.5 },
+      { id: 3, score: 2.5 },
     ]);
   });
 
