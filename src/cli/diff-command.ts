@@ -1,4 +1,4 @@
-// `twinrun diff <old-output> <new-output>`: compare two existing output files.
+// `twinrun diff <old-output> <new-output>`: compare two existing table files.
 import path from "node:path";
 import type { Command } from "commander";
 import { writeCiOutputs } from "../ci/write-ci-outputs.ts";

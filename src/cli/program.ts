@@ -124,7 +124,9 @@ export function buildProgram(): Command {
 
   const diff = program
     .command("diff")
-    .description("compare two existing output files (.jsonl, .json array, .csv) record by record")
+    .description(
+      "compare two table files (.csv, .jsonl, .json array, .parquet) row by row, by key or by position",
+    )
     .argument("<old-output>", "the old version's output file")
     .argument("<new-output>", "the new version's output file")
     .option("-c, --config <file>", "read compare/gate/report/table settings from this config file")
@@ -140,8 +142,8 @@ export function buildProgram(): Command {
   addTableOptions(addCompareOptions(diff))
     .option("--json <file>", "also write the JSON report to this file")
     .option("--markdown <file>", "also write a Markdown summary (for a pull-request comment) to this file")
-    .option("--examples <n>", "differing records to show (default 5)")
-    .option("--max-changed <count|rate%>", "changed records the gate allows (default 0)")
+    .option("--examples <n>", "differing rows to show (default 5)")
+    .option("--max-changed <count|rate%>", "changed rows the gate allows (default 0)")
     .option("--no-save", "do not keep the report at .twinrun/last-diff.json")
     .action(async (oldPath: string, newPath: string, _options, command: Command) =>
       (await import("./diff-command.ts")).runDiffCommand(oldPath, newPath, command),
