@@ -159,6 +159,48 @@ describe("twinrun run --base", () => {
     expectNoWorktreeLeft(repo);
   }, 90_000);
 
+  it("runs a dataset-mode batch step from the base commit against the working tree", async () => {
+    const repo = makeGitRepo();
+    cleanups.push(repo.cleanup);
+    // A batch step: CSV in ({input}), CSV out ({output}); the working tree drops id 3.
+    const step = (filter: string) =>
+      'import { readFileSync, writeFileSync } from "node:fs";\n' +
+      "const [, , input, output] = process.argv;\n" +
+      'const [header, ...lines] = readFileSync(input, "utf8").trim().split("\\n");\n' +
+      `const kept = lines.filter((line) => ${filter});\n` +
+      'writeFileSync(output, [header, ...kept].join("\\n") + "\\n");\n';
+    const csv = `id,x\n${records.map((record) => `${record.id},${record.x}`).join("\n")}\n`;
+    commit(repo.dir, { "step.mjs": step("true"), "data.csv": csv }, "batch step");
+    writeFiles(repo.dir, { "step.mjs": step('!line.startsWith("3,")') });
+    const result = await runCli(
+      [
+        "run",
+        "--base",
+        "HEAD",
+        "--new",
+        "node step.mjs {input} {output}",
+        "--mode",
+        "dataset",
+        "-i",
+        "data.csv",
+        "--key",
+        "id",
+      ],
+      { cwd: repo.dir, env: { TMPDIR: TMP } },
+    );
+    expect(result.exitCode).toBe(1);
+    const report = readJson(repo.dir, ".twinrun/last-report.json");
+    expect(report.base.ref).toBe("HEAD");
+    expect(report.table.rows).toMatchObject({
+      old: 24,
+      new: 23,
+      matched: 23,
+      onlyOld: 1,
+      onlyOldExamples: [{ key: { id: 3 } }],
+    });
+    expectNoWorktreeLeft(repo);
+  }, 90_000);
+
   it.each([
     { signal: "SIGINT", how: "interrupted with Ctrl-C" },
     { signal: "SIGTERM", how: "cancelled (SIGTERM, as CI cancels a job)" },
