@@ -40,7 +40,7 @@ export async function diffFiles(config: ResolvedDiffConfig, cwd = process.cwd())
     },
     sample: {
       source: config.newPath,
-      format: newFormat === "parquet" ? "json" : newFormat,
+      format: newFormat,
       sha256: files.new.sha256,
       strategy: "all",
       size: aggregate.summary.trials,

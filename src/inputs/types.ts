@@ -33,7 +33,8 @@ export interface SampleRequest {
 /** The sample's identity: enough to reproduce it exactly. */
 export interface SampleIdentity {
   source: string;
-  format: InputFormat;
+  /** The source's format; "parquet" only in `twinrun diff` reports, whose "sample" is the new file. */
+  format: InputFormat | "parquet";
   sha256: string;
   strategy: SampleStrategy | "replay";
   size: number;
