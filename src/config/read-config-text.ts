@@ -24,10 +24,23 @@ function parseYaml(text: string, displayName: string): unknown {
     const position = error.linePos?.[0];
     const where = position ? `${displayName}:${position.line}:${position.col}` : displayName;
     const reason = (error.message.split("\n")[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, "");
-    throw new TwinrunError("CONFIG_INVALID", `${where}: invalid YAML: ${reason}`);
+    throw new TwinrunError(
+      "CONFIG_INVALID",
+      `${where}: invalid YAML: ${reason}${placeholderHint(text, position?.line)}`,
+    );
   }
   const value: unknown = document.toJS({ maxAliasCount: 1000 });
   return value ?? {};
+}
+
+/**
+ * Why: `{input}`/`{output}` inside a one-line `{ … }` mapping read as YAML braces; the parser's
+ * message ("flow-map-start") does not say so.
+ */
+function placeholderHint(text: string, line: number | undefined): string {
+  const source = line === undefined ? "" : (text.split("\n")[line - 1] ?? "");
+  if (!/\{(input|output)\}/.test(source)) return "";
+  return '; a command holding {input} or {output} must be quoted (command: "python3 step.py --in {input} --out {output}") or written on its own line';
 }
 
 function parseJson(text: string, displayName: string): unknown {

@@ -165,6 +165,11 @@ describe("config syntax errors", () => {
       /^twinrun\.config\.yml:2:1: invalid YAML: Map keys must be unique$/,
     ],
     [
+      "twinrun.config.yaml",
+      "input: { path: a.csv }\nold: { command: python3 step.py --in {input} --out {output}, mode: dataset }\n",
+      /^twinrun\.config\.yaml:2:\d+: invalid YAML: .*; a command holding \{input\} or \{output\} must be quoted/,
+    ],
+    [
       "twinrun.config.json",
       '{\n  "input": {\n    "path": "a",\n  }\n}\n',
       /^twinrun\.config\.json:4:3: invalid JSON: Expected double-quoted property name$/,
