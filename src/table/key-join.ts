@@ -1,6 +1,7 @@
 // Pairing rows by key: the old side's rows are indexed by key text; each new row takes the first
 // old row with its key that is still free. Rows sharing a key on one side are paired in file
 // order and reported as duplicates, never collapsed into one.
+import type { RowKey } from "./row-key.ts";
 import type { DuplicateKeys } from "./types.ts";
 
 const DUPLICATE_EXAMPLES = 5;
@@ -8,19 +9,19 @@ const DUPLICATE_EXAMPLES = 5;
 /** Why: one place owns "which old row does this new row pair with" and the duplicate counts. */
 export class KeyJoin {
   /** Old row indices per key; an array once the key repeats. */
-  private readonly oldRows = new Map<string, number | { rows: number[]; next: number }>();
+  private readonly oldRows = new Map<RowKey, number | { rows: number[]; next: number }>();
   private taken = new Uint8Array(1024);
   private oldDuplicateKeys = 0;
   private oldExtraRows = 0;
   /** First new line per key, to notice a key that repeats on the new side. */
-  private readonly newFirstLine = new Map<string, number>();
+  private readonly newFirstLine = new Map<RowKey, number>();
   /** New-side duplicated keys and all their lines (the first few keys only). */
-  private readonly newDuplicateLines = new Map<string, number[]>();
+  private readonly newDuplicateLines = new Map<RowKey, number[]>();
   private newDuplicateKeys = 0;
   private newExtraRows = 0;
 
   /** Indexes one old row. */
-  addOld(keyText: string, rowIndex: number): void {
+  addOld(keyText: RowKey, rowIndex: number): void {
     if (rowIndex >= this.taken.length) {
       const taken = new Uint8Array(this.taken.length * 2);
       taken.set(this.taken);
@@ -39,7 +40,7 @@ export class KeyJoin {
   }
 
   /** The old row a new row pairs with, or undefined when its key has no free old row left. */
-  takeFor(keyText: string, newLine: number): number | undefined {
+  takeFor(keyText: RowKey, newLine: number): number | undefined {
     this.noteNewKey(keyText, newLine);
     const entry = this.oldRows.get(keyText);
     if (entry === undefined) return undefined;
@@ -63,7 +64,7 @@ export class KeyJoin {
   /** Duplicate keys per side; `lineOfOld` turns an old row index into its line. */
   duplicates(
     lineOfOld: (rowIndex: number) => number,
-    keyOfText: (keyText: string) => Record<string, unknown>,
+    keyOfText: (keyText: RowKey) => Record<string, unknown>,
   ): { old: DuplicateKeys; new: DuplicateKeys } {
     const oldExamples: DuplicateKeys["examples"] = [];
     for (const [keyText, entry] of this.oldRows) {
@@ -81,7 +82,7 @@ export class KeyJoin {
     };
   }
 
-  private noteNewKey(keyText: string, line: number): void {
+  private noteNewKey(keyText: RowKey, line: number): void {
     const first = this.newFirstLine.get(keyText);
     if (first === undefined) {
       this.newFirstLine.set(keyText, line);

@@ -18,6 +18,9 @@ export class NumericSampler {
   private reservoir = new Float64Array(64);
   private readonly capacity: number;
   private readonly random: Random;
+  /** Algorithm L: the count at which the next value enters the full reservoir, and its weight. */
+  private nextReplacement = 0;
+  private weight = 0;
 
   constructor(seed: number, capacity = DISTRIBUTION_SAMPLE_SIZE) {
     this.capacity = capacity;
@@ -35,9 +38,10 @@ export class NumericSampler {
     if (this.count <= this.capacity) {
       if (this.count > this.reservoir.length) this.growReservoir();
       this.reservoir[this.count - 1] = value;
-    } else {
-      const slot = this.random.nextInt(this.count);
-      if (slot < this.capacity) this.reservoir[slot] = value;
+      if (this.count === this.capacity) this.planNextReplacement(true);
+    } else if (this.count === this.nextReplacement) {
+      this.reservoir[this.random.nextInt(this.capacity)] = value;
+      this.planNextReplacement(false);
     }
   }
 
@@ -53,6 +57,19 @@ export class NumericSampler {
   /** The kept values, sorted ascending (a copy). */
   sortedValues(): Float64Array {
     return this.reservoir.slice(0, Math.min(this.count, this.capacity)).sort();
+  }
+
+  /**
+   * Why: a full reservoir takes ever fewer values; Algorithm L draws how many to skip instead of
+   * drawing a random number for every value (a million-row column needs ~1,000× fewer draws).
+   */
+  private planNextReplacement(first: boolean): void {
+    const k = this.capacity;
+    // nextFloat() is in [0, 1); 1 − u is in (0, 1], so the logarithms stay finite.
+    const draw = () => 1 - this.random.nextFloat();
+    this.weight = first ? Math.exp(Math.log(draw()) / k) : this.weight * Math.exp(Math.log(draw()) / k);
+    const skip = this.weight >= 1 ? 0 : Math.floor(Math.log(draw()) / Math.log(1 - this.weight));
+    this.nextReplacement = this.count + skip + 1;
   }
 
   private growReservoir(): void {

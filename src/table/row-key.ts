@@ -1,20 +1,30 @@
-// Row keys: the key columns' values of a row, and one text per key so a Map can pair rows.
+// Row keys: the key columns' values of a row, and one Map key per row key so rows can pair.
 // Numbers are keyed by value, so an id written `3` on one side and `3.0` on the other still
 // pairs (the changed spelling is reported as a type difference of the column, not as two rows).
+// A single numeric key column is keyed by the number itself (no text to build and hash).
 import { canonicalKey } from "../compare/canonical-key.ts";
 import { TwinrunError } from "../errors.ts";
 import { parseLossless } from "../json/parse.ts";
 import { stringifyLossless } from "../json/stringify.ts";
 import { IntegralFloat } from "../json/values.ts";
 
-/** Why: pairing by key is a Map lookup on this text; `where` names the file (or side) in errors. */
+/** A row key as a Map key: a number for one numeric key column, else text. */
+export type RowKey = string | number;
+
+/** Why: pairing by key is a Map lookup on this; `where` names the file (or side) in errors. */
 export function keyTextOf(
   row: Record<string, unknown>,
   key: readonly string[],
   where: string,
   line: number,
-): string {
-  if (key.length === 1) return keyPartOf(valueOfKey(row, key[0], key, where, line));
+): RowKey {
+  if (key.length === 1) {
+    const value = valueOfKey(row, key[0], key, where, line);
+    // Map keys compare numbers by SameValueZero: -0 pairs with 0, NaN with NaN, as keyPartOf does.
+    if (typeof value === "number") return value;
+    if (value instanceof IntegralFloat) return value.value;
+    return keyPartOf(value);
+  }
   let text = "";
   for (let i = 0; i < key.length; i++) {
     if (i > 0) text += ",";
@@ -65,7 +75,8 @@ function keyPartOf(value: unknown): string {
 }
 
 /** The key values back from a key text (for duplicate examples), by column. */
-export function keyFromText(keyText: string, key: readonly string[]): Record<string, unknown> {
+export function keyFromText(keyText: RowKey, key: readonly string[]): Record<string, unknown> {
+  if (typeof keyText === "number") return { [key[0]]: keyText };
   let parts: unknown[];
   try {
     parts = parseLossless(`[${keyText}]`) as unknown[];

@@ -32,6 +32,14 @@ describe("NumericSampler", () => {
     expect(sampler.sampled).toBe(true);
     expect(summary).toMatchObject({ count: 100_000, mean: 49_999.5, min: 0, max: 99_999 });
     expect(Math.abs(summary.p50 - 50_000)).toBeLessThan(5_000);
+    // A uniform sample of 0…99,999: early and late values are kept alike.
+    const kept = sampler.sortedValues();
+    expect(kept).toHaveLength(2000);
+    const keptMean = kept.reduce((sum, value) => sum + value, 0) / kept.length;
+    expect(Math.abs(keptMean - 49_999.5)).toBeLessThan(2_500);
+    expect(Math.abs(summary.p1 - 1_000)).toBeLessThan(1_000);
+    expect(Math.abs(summary.p99 - 99_000)).toBeLessThan(1_000);
+    expect(kept.filter((value) => value >= 90_000).length).toBeGreaterThan(120);
   });
 });
 
