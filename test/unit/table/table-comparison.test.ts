@@ -79,6 +79,19 @@ describe("table comparison by key", () => {
     ]);
   });
 
+  it("reports a number column that became text, and a column that became all nulls", () => {
+    const newRows = people.map((row) => ({ ...row, score: String(row.score), name: null }));
+    const { table } = compareRows(people, newRows);
+    expect(table.schema.typeChanges).toEqual([
+      { column: "name", old: "string", new: "null" },
+      { column: "score", old: "float", new: "string" },
+    ]);
+    expect(table.columns.find((column) => column.column === "name")).toMatchObject({
+      changed: 3,
+      nullChanges: { toNull: 3, fromNull: 0 },
+    });
+  });
+
   it("matches composite keys", () => {
     const oldRows = [
       { region: "n", year: 2021, sales: 1 },
