@@ -36,7 +36,7 @@ export function describeGateLine(report: Report): string {
       : "";
   const outcome = gate.passed ? "passed" : `failed → exit ${gate.exitCode}`;
   const reason = gate.reason !== undefined ? ` (${gate.reason})` : "";
-  return `${summary.changed} of ${summary.trials} inputs changed${counted} · gate ${outcome} (max changed ${gate.maxChanged})${reason}`;
+  return `${summary.changed} of ${summary.trials} ${unitOf(report)} changed${counted} · gate ${outcome} (max changed ${gate.maxChanged})${reason}`;
 }
 
 /** A changed path and whether accepted differences covered every change there. */
@@ -55,14 +55,19 @@ export function listChangedPaths(report: Report): ChangedPath[] {
 }
 
 /** `changed on 3 of 100 inputs (3%): value×3, max abs 1, max rel 0.1; inputs #3 #13 #23`. */
-export function describePathChange(stats: PathStats): string {
+export function describePathChange(stats: PathStats, unit: "inputs" | "rows" = "inputs"): string {
   const share = stats.compared > 0 ? ` (${formatPercent((stats.changed / stats.compared) * 100)})` : "";
   const parts = [formatKinds(stats.kinds)];
   if (stats.maxAbs !== undefined) parts.push(`max abs ${formatCompactNumber(stats.maxAbs)}`);
   if (stats.maxRel !== undefined) parts.push(`max rel ${formatCompactNumber(stats.maxRel)}`);
   const more = stats.changed > stats.exampleIndices.length ? " …" : "";
-  const inputs = stats.exampleIndices.map((index) => `#${index}`).join(" ");
-  return `changed on ${stats.changed} of ${stats.compared} inputs${share}: ${parts.join(", ")}; inputs ${inputs}${more}`;
+  const examples = stats.exampleIndices.map((index) => `#${index}`).join(" ");
+  return `changed on ${stats.changed} of ${stats.compared} ${unit}${share}: ${parts.join(", ")}; ${unit} ${examples}${more}`;
+}
+
+/** Why: a table comparison's trials are rows, a run's are inputs; messages say which. */
+export function unitOf(report: Report): "inputs" | "rows" {
+  return report.table === undefined ? "inputs" : "rows";
 }
 
 /** `random 100 of 5000 records, seed 42` (with the shard when there is one). */

@@ -1,7 +1,13 @@
 // GitHub annotations: `::error title=…::…` workflow commands on stdout, which GitHub Actions shows
 // on the run's summary page and in the PR. Written only when GITHUB_ACTIONS=true (the CLI decides).
 import type { Report } from "../report/types.ts";
-import { describeGateLine, describeHeadline, describePathChange, listChangedPaths } from "./ci-text.ts";
+import {
+  describeGateLine,
+  describeHeadline,
+  describePathChange,
+  listChangedPaths,
+  unitOf,
+} from "./ci-text.ts";
 import type { RenderOptions, TextSink } from "./types.ts";
 
 /** GitHub shows at most 10 error annotations per step; more lines would be dropped unseen. */
@@ -26,7 +32,7 @@ export function renderGithubAnnotations(report: Report, out: TextSink, _options:
     );
   }
   for (const { stats, accepted } of listChangedPaths(report)) {
-    const message = `${stats.path} ${describePathChange(stats)}`;
+    const message = `${stats.path} ${describePathChange(stats, unitOf(report))}`;
     if (accepted) lines.push(command("notice", `twinrun: ${stats.path} changed (accepted)`, message));
     else if (report.gate.passed) lines.push(command("warning", `twinrun: ${stats.path} changed`, message));
     else errors.push(command("error", `twinrun: ${stats.path} changed`, message));

@@ -9,7 +9,13 @@
 import { foldPath } from "../compare/paths.ts";
 import type { Report } from "../report/types.ts";
 import { writeFileAtomic } from "../util/atomic-write.ts";
-import { type ChangedPath, describeGateLine, describePathChange, listChangedPaths } from "./ci-text.ts";
+import {
+  type ChangedPath,
+  describeGateLine,
+  describePathChange,
+  listChangedPaths,
+  unitOf,
+} from "./ci-text.ts";
 import { formatLosslessValue } from "./display-value.ts";
 import { toOneLine } from "./format.ts";
 import type { RenderOptions, TextSink } from "./types.ts";
@@ -75,7 +81,7 @@ function gateCase(report: Report): TestCase {
 
 function pathCase(report: Report, changed: ChangedPath, options: RenderOptions): TestCase {
   const { stats, accepted } = changed;
-  const message = `${stats.path} ${describePathChange(stats)}`;
+  const message = `${stats.path} ${describePathChange(stats, unitOf(report))}`;
   if (accepted) return { classname: "twinrun.paths", name: stats.path, out: `accepted: ${message}` };
   const body = [message, ...exampleLines(report, stats.path, options)].join("\n");
   // A change the gate allows (--max-changed) passes, so the dashboard agrees with the exit code.

@@ -165,3 +165,12 @@ describe("the Markdown reporter: table comparisons", () => {
     expect(text).toContain("| temp files | `/tmp/tw\\|x` |");
   });
 });
+
+describe("the Markdown reporter's gate line for tables", () => {
+  it("counts rows, not inputs", () => {
+    const report = makeTableRunReport({});
+    const text = renderMarkdownToString(report, options);
+    expect(text).toContain(`${report.summary.changed} of ${report.summary.trials} rows changed`);
+    expect(text).not.toContain("inputs changed");
+  });
+});
