@@ -12,6 +12,7 @@ import { renderCiNotes } from "../reporters/ci-notes.ts";
 import { writeJsonReport } from "../reporters/json.ts";
 import { createProgress } from "../reporters/progress.ts";
 import { renderTerminalReport } from "../reporters/terminal.ts";
+import { isDatasetMode } from "../run/run-dataset.ts";
 import { runTwin } from "../run/run-twin.ts";
 import { shouldUseColor } from "./terminal.ts";
 
@@ -48,6 +49,12 @@ export async function runRunCommand(command: Command): Promise<void> {
     const report = await runTwin(config, {
       signal: controller.signal,
       onSample: (sample) => {
+        // A batch step runs once per side and reports no trials along the way: say what it waits for.
+        if (isDatasetMode(config)) {
+          const count = sample.records.length.toLocaleString("en-US");
+          process.stderr.write(`twinrun: dataset mode: running old and new once each on ${count} records\n`);
+          return;
+        }
         progress = createProgress(process.stderr, sample.records.length);
       },
       onSetup: (side, setup) => process.stderr.write(`twinrun: setting up ${side}: ${setup}\n`),

@@ -67,6 +67,11 @@ describe("dataset mode with python3 batch steps", () => {
     expect(stdout).toContain("equivalent");
   });
 
+  it("says on stderr what it waits for, since a batch step reports nothing along the way", async () => {
+    const { stderr } = await runDataset(python("same"), python("same"), ["--key", "id"]);
+    expect(stderr).toContain("twinrun: dataset mode: running old and new once each on 40 records");
+  });
+
   it("finds reordered rows equivalent under a key, and changed by position", async () => {
     expect((await runDataset(python("same"), python("reorder"), ["--key", "id"])).exitCode).toBe(0);
     const byPosition = await runDataset(python("same"), python("reorder"));
