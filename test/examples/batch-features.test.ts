@@ -35,7 +35,8 @@ describe("examples/batch-features", () => {
 
       const config = path.join(EXAMPLE, "twinrun.config.yaml");
       const result = await runCli(["run", "-c", config, "--json", "report.json", "--no-save"], { cwd: dir });
-      expect(result.stderr).toBe("");
+      // Nothing on stderr but the line saying what the run waits for.
+      expect(result.stderr).toBe("twinrun: dataset mode: running old and new once each on 300 records");
       expect(result.exitCode).toBe(1);
       const report = JSON.parse(readFileSync(path.join(dir, "report.json"), "utf8"));
 
