@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createComparator } from "../src/compare/comparator.ts";
 import { resolveCompareOptions } from "../src/compare/options.ts";
+import { createRandom } from "../src/inputs/random.ts";
 
 type Mode = "floor" | "twinrun";
 
@@ -79,7 +80,7 @@ function readSizes(args: string[]): number[] {
 
 /** Writes old/new JSONL; returns how many new records carry a real change (beyond float noise). */
 async function generatePair(oldPath: string, newPath: string, records: number): Promise<number> {
-  const random = mulberry32(42);
+  const random = createRandom(42).nextFloat;
   const oldOut = createWriteStream(oldPath);
   const newOut = createWriteStream(newPath);
   let oldBuffer = "";
@@ -203,17 +204,6 @@ async function* readLines(path: string, batchSize = 1024): AsyncGenerator<string
   }
   if (carry !== null) batch.push(carry.toString("utf8"));
   if (batch.length > 0) yield batch;
-}
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 if (process.argv[2] === "--child") {

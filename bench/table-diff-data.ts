@@ -6,9 +6,10 @@ import { once } from "node:events";
 import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { createRandom } from "../src/inputs/random.ts";
 
 /** Bump when the generated data changes, so stale caches are not reused. */
-const DATA_VERSION = 1;
+const DATA_VERSION = 2;
 const CHANGED_VALUES = 400;
 const DROPPED_ROWS = 5;
 const ADDED_ROWS = 5;
@@ -83,7 +84,7 @@ export async function ensureTableDiffData(rows: number): Promise<TableDiffData> 
 }
 
 async function generate(rows: number, oldPath: string, newPath: string): Promise<TableDiffData> {
-  const next = createRandom(20240601);
+  const next = createRandom(20240601).nextFloat;
   const dropped = new Set<number>();
   while (dropped.size < Math.min(DROPPED_ROWS, rows - 1)) dropped.add(1 + Math.floor(next() * rows));
 
@@ -152,13 +153,13 @@ async function generate(rows: number, oldPath: string, newPath: string): Promise
 
 /** Why: a row depends on its id alone, so new can be written in any order without holding old. */
 function makeRow(id: number): Cell[] {
-  const next = createRandom(id * 2654435761);
+  const next = createRandom(id * 2654435761).nextFloat;
   return COLUMNS.map((column) => column.make(next));
 }
 
 /** Float noise at about 1e-12 relative on one float cell of some rows (within any sane tolerance). */
 function addNoise(id: number, cells: Cell[]): boolean {
-  const next = createRandom(id * 40503 + 17);
+  const next = createRandom(id * 40503 + 17).nextFloat;
   if (next() >= NOISE_ROW_SHARE) return false;
   const floats = COLUMNS.flatMap((column, i) => (column.kind === "float" ? [i] : []));
   const column = floats[Math.floor(next() * floats.length)];
@@ -179,18 +180,6 @@ function changeCell(kind: ColumnKind, cell: Cell): Cell {
 
 function pick<T>(values: readonly T[], next: () => number): T {
   return values[Math.floor(next() * values.length)];
-}
-
-/** mulberry32: a small seeded generator, so every run writes the same files. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Why: rows are written in batches honouring backpressure, so generation stays small in memory. */

@@ -7,6 +7,7 @@ import { resolveCompareOptions } from "../../../src/compare/options.ts";
 import { compileRuleContexts } from "../../../src/compare/rule-context.ts";
 import type { CompareOptions, CompareRule } from "../../../src/compare/types.ts";
 import { Walker } from "../../../src/compare/walk.ts";
+import { createRandom } from "../../../src/inputs/random.ts";
 import { IntegralFloat, type LosslessValue } from "../../../src/json/values.ts";
 import { losslessValue, toRecord } from "../json/lossless-arbitrary.ts";
 import { compare, summarize } from "./compare-case.ts";
@@ -17,7 +18,7 @@ const uncapped: Partial<CompareOptions> = { maxDifferencesPerTrial: 1_000_000 };
 /** An old value and a new one derived from it by small random edits (noise, changes, added and removed parts). */
 const valuePair = fc
   .tuple(losslessValue, fc.integer())
-  .map(([value, seed]) => [value, mutate(value, mulberry32(seed))] as const);
+  .map(([value, seed]) => [value, mutate(value, createRandom(seed).nextFloat)] as const);
 
 const ruleSets: fc.Arbitrary<CompareRule[]> = fc.constantFrom(
   [],
@@ -208,15 +209,4 @@ function mutate(value: LosslessValue, random: () => number): LosslessValue {
   if (roll < 0.2) entries.splice(Math.floor(random() * entries.length), 1);
   if (roll > 0.8) entries.push([random() < 0.5 ? "a" : "extra", random() < 0.5 ? null : 2]);
   return toRecord(entries);
-}
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
