@@ -15,7 +15,7 @@ export async function diffFiles(config: ResolvedDiffConfig, cwd = process.cwd())
   const oldFormat = detectTableFormat(config.oldPath, config.format);
   const newFormat = detectTableFormat(config.newPath, config.format);
   const { key } = config.table;
-  const { aggregate, table, schemaChanged, files } = await compareTableFiles({
+  const { aggregate, table, schemaChanged } = await compareTableFiles({
     old: { path: config.oldPath, format: oldFormat },
     new: { path: config.newPath, format: newFormat },
     csvStrings: config.csvStrings,
@@ -41,7 +41,7 @@ export async function diffFiles(config: ResolvedDiffConfig, cwd = process.cwd())
     sample: {
       source: config.newPath,
       format: newFormat,
-      sha256: files.new.sha256,
+      sha256: table.files.new.sha256,
       strategy: "all",
       size: aggregate.summary.trials,
       seed: 0,
@@ -56,8 +56,18 @@ export async function diffFiles(config: ResolvedDiffConfig, cwd = process.cwd())
     gate: toReportGate(gate),
     settings: {
       diff: {
-        old: { path: config.oldPath, format: oldFormat, sha256: files.old.sha256, rows: table.rows.old },
-        new: { path: config.newPath, format: newFormat, sha256: files.new.sha256, rows: table.rows.new },
+        old: {
+          path: config.oldPath,
+          format: oldFormat,
+          sha256: table.files.old.sha256,
+          rows: table.rows.old,
+        },
+        new: {
+          path: config.newPath,
+          format: newFormat,
+          sha256: table.files.new.sha256,
+          rows: table.rows.new,
+        },
         ...(key !== undefined && { key }),
       },
       compare: config.compare,

@@ -21,7 +21,6 @@ import type { TrialResult } from "../runner/types.ts";
 import { formatShard, selectShard } from "../shard/shard.ts";
 import { tableComparisonOptions } from "../table/comparison-options.ts";
 import { DataframeTables } from "../table/dataframe-tables.ts";
-import type { TableReport } from "../table/types.ts";
 import { configForSettings, listSetupSteps, prepareSides } from "./prepare-sides.ts";
 import { isDatasetMode, runDatasetTwin } from "./run-dataset.ts";
 import { runSetupSteps } from "./run-setup.ts";
@@ -140,7 +139,9 @@ async function runSides(
   }
 
   const compared = tables?.finish();
-  const aggregate = compared?.aggregate ?? aggregator.result();
+  // In the dataframe style these are the batches: the report counts rows, but times batches.
+  const trialAggregate = aggregator.result();
+  const aggregate = compared?.aggregate ?? trialAggregate;
   const acceptedReport = acceptance?.result(aggregate.summary.trials);
   const countGate = evaluateGate(aggregate.summary, config.gate.maxChanged, acceptedReport);
   const gate =
@@ -161,14 +162,13 @@ async function runSides(
     summary: aggregate.summary,
     paths: aggregate.paths,
     examples: aggregate.examples,
-    // Batches keep their own timings: table rows have none.
-    timing: { ...aggregator.result().timing, wallMs: Date.now() - startedAt },
+    timing: { ...trialAggregate.timing, wallMs: Date.now() - startedAt },
     gate: toReportGate(gate, { counted: acceptedReport !== undefined }),
     settings: settingsForReport(configForSettings(config, sides)) as Record<string, unknown>,
     ...(acceptedReport !== undefined && { accepted: acceptedReport }),
     ...(config.shard !== undefined && { shard: { ...config.shard } }),
     ...(sides.worktree !== undefined && { base: { ref: sides.worktree.ref, commit: sides.worktree.commit } }),
-    ...(compared !== undefined && { table: compared.table as TableReport }),
+    ...(compared !== undefined && { table: compared.table }),
   };
 }
 

@@ -16,13 +16,19 @@ export class ColumnSlots<T> {
   /** The slot of `column`, seen at `position` in the current row; created on first sight. */
   at(position: number, column: string): T {
     if (this.cachedNames[position] === column) return this.cachedSlots[position];
+    const slot = this.of(column);
+    this.cachedNames[position] = column;
+    this.cachedSlots[position] = slot;
+    return slot;
+  }
+
+  /** The slot of `column`, created on first sight, outside any row (no position cached). */
+  of(column: string): T {
     let slot = this.byName.get(column);
     if (slot === undefined) {
       slot = this.create(column);
       this.byName.set(column, slot);
     }
-    this.cachedNames[position] = column;
-    this.cachedSlots[position] = slot;
     return slot;
   }
 

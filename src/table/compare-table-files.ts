@@ -1,12 +1,13 @@
 // Comparing two table files: the old file is read into the comparison first, then the new file
 // streams through it. Used by `twinrun diff` and by dataset mode on the components' outputs.
+import type { TableRowSink } from "./read-table.ts";
 import { readTable } from "./readers/index.ts";
 import {
   TableComparison,
   type TableComparisonOptions,
   type TableComparisonResult,
 } from "./table-comparison.ts";
-import type { TableFileInfo, TableFormat } from "./types.ts";
+import type { TableFileInfo, TableFormat, TableReport } from "./types.ts";
 
 export interface TableFilesRequest {
   old: { path: string; format: TableFormat };
@@ -15,33 +16,30 @@ export interface TableFilesRequest {
   comparison: Omit<TableComparisonOptions, "names">;
 }
 
+/** The result, with the files read and their sha256 in `table.files`. */
+export type TableFilesResult = TableComparisonResult & {
+  table: TableReport & { files: { old: TableFileInfo; new: TableFileInfo } };
+};
+
 /** Why: holds one file (compactly), streams the other, whatever their formats. */
-export async function compareTableFiles(
-  request: TableFilesRequest,
-): Promise<TableComparisonResult & { files: { old: TableFileInfo; new: TableFileInfo } }> {
+export async function compareTableFiles(request: TableFilesRequest): Promise<TableFilesResult> {
   const comparison = new TableComparison({
     ...request.comparison,
     names: { old: request.old.path, new: request.new.path },
   });
-  const options = { csvStrings: request.csvStrings };
-  const oldSummary = await readTable(
-    request.old.path,
-    request.old.format,
-    { row: (line, row) => comparison.addOld(line, row) },
-    options,
-  );
-  comparison.declareColumns("old", oldSummary.columns);
-  const newSummary = await readTable(
-    request.new.path,
-    request.new.format,
-    { row: (line, row) => comparison.addNew(line, row) },
-    options,
-  );
-  comparison.declareColumns("new", newSummary.columns);
-  const result = comparison.finish();
-  const files = {
-    old: { path: request.old.path, format: request.old.format, sha256: oldSummary.sha256 },
-    new: { path: request.new.path, format: request.new.format, sha256: newSummary.sha256 },
+  // Old first, whole, then new: the comparison holds old and streams new past it.
+  const read = async (side: "old" | "new"): Promise<TableFileInfo> => {
+    const { path, format } = request[side];
+    const sink: TableRowSink =
+      side === "old"
+        ? { row: (line, row) => comparison.addOld(line, row) }
+        : { row: (line, row) => comparison.addNew(line, row) };
+    const summary = await readTable(path, format, sink, { csvStrings: request.csvStrings });
+    comparison.declareColumns(side, summary.columns);
+    return { path, format, sha256: summary.sha256 };
   };
-  return { ...result, table: { ...result.table, files }, files };
+  const oldFile = await read("old");
+  const newFile = await read("new");
+  const result = comparison.finish();
+  return { ...result, table: { ...result.table, files: { old: oldFile, new: newFile } } };
 }

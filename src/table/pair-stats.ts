@@ -44,8 +44,7 @@ export class PairStats {
     for (const column in oldRow) {
       if (!(column in newRow)) this.addCell(this.columns.at(position++, column), oldRow[column], undefined);
     }
-    if (changedColumns !== undefined)
-      for (const column of changedColumns) this.columns.at(position++, column).changed++;
+    if (changedColumns !== undefined) for (const column of changedColumns) this.columns.of(column).changed++;
   }
 
   /** The statistics of every column seen, in first-seen order (callers sort). */

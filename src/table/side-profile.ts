@@ -44,7 +44,7 @@ export class SideProfile {
 
   /** Declares columns a header names, so a column without rows still counts as present. */
   declareColumns(columns: readonly string[]): void {
-    for (const column of columns) this.profiles.at(0, column);
+    for (const column of columns) this.profiles.of(column);
   }
 
   /** Column names in order of first appearance. */
