@@ -1,17 +1,15 @@
 // Dataset mode's reports: the parts every dataset report shares, and the report of a run in
 // which a side failed (so no tables were compared).
-
 import { describeComponent } from "../../adapters/create-adapter.ts";
 import type { Outcome } from "../../adapters/types.ts";
 import { Aggregator } from "../aggregate/aggregator.ts";
 import { createComparator } from "../compare/comparator.ts";
-import { settingsForReport } from "../config/replay.ts";
-import type { ResolvedComponent, ResolvedRunConfig } from "../config/types.ts";
+import type { ResolvedRunConfig } from "../config/types.ts";
 import { ExitCode } from "../errors.ts";
 import { evaluateGate, toReportGate } from "../gate/gate.ts";
 import type { Sample } from "../inputs/types.ts";
 import type { DatasetReport, DatasetSideReport, Report } from "../report/types.ts";
-import type { SideRun } from "./run-dataset.ts";
+import type { DatasetSides, SideRun } from "./run-dataset.ts";
 
 /**
  * One side failed: one trial whose example shows the failure, judged like any trial (a changed
@@ -73,7 +71,7 @@ export function sideReport(run: SideRun): DatasetSideReport {
 /** The parts of the report that do not depend on how the comparison went. */
 export function baseReport(
   config: ResolvedRunConfig,
-  sides: { old: ResolvedComponent; new: ResolvedComponent; label: { old: string; new: string } },
+  sides: DatasetSides,
   sample: Sample,
   dataset: DatasetReport,
   startedAt: number,
@@ -100,7 +98,8 @@ export function baseReport(
     examples: [],
     timing: { old: timing(dataset.old), new: timing(dataset.new), wallMs: Date.now() - startedAt },
     gate: { maxChanged: "0", passed: false, exitCode: ExitCode.usage },
-    settings: settingsForReport(config) as Record<string, unknown>,
+    settings: sides.settings,
+    ...(sides.base !== undefined && { base: sides.base }),
     dataset,
   };
 }

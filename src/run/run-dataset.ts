@@ -23,6 +23,16 @@ import { writeSampleFile } from "../table/write-sample.ts";
 import { baseReport, failedReport, sideReport } from "./dataset-report.ts";
 import type { RunHooks } from "./run-twin.ts";
 
+/** The sides a dataset run starts, and what its report carries about the run as a whole. */
+export interface DatasetSides {
+  old: ResolvedComponent;
+  new: ResolvedComponent;
+  label: { old: string; new: string };
+  /** The report's reproducible settings (with --base: the commit, not the ref). */
+  settings: Record<string, unknown>;
+  base?: { ref: string; commit: string };
+}
+
 export type SideRun =
   | { status: "ok"; durationMs: number; outputPath: string }
   | { status: "failure"; failure: Failure; durationMs: number };
@@ -30,7 +40,7 @@ export type SideRun =
 /** Why: a batch step maps a dataset to a dataset; it runs once per side, never per input. */
 export async function runDatasetTwin(
   config: ResolvedRunConfig,
-  sides: { old: ResolvedComponent; new: ResolvedComponent; label: { old: string; new: string } },
+  sides: DatasetSides,
   sample: Sample,
   hooks: RunHooks & { accepted?: AcceptedFile },
   startedAt: number,

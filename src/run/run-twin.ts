@@ -78,16 +78,19 @@ async function runSides(
   startedAt: number,
 ): Promise<Report> {
   await runSetupSteps(listSetupSteps(config, sides), { signal: hooks.signal, onSetup: hooks.onSetup });
+  const settings = settingsForReport(configForSettings(config, sides)) as Record<string, unknown>;
+  const base =
+    sides.worktree === undefined ? undefined : { ref: sides.worktree.ref, commit: sides.worktree.commit };
   if (isDatasetMode(config)) {
-    const labels = { old: sides.old.label, new: sides.new.label };
-    const report = await runDatasetTwin(
-      config,
-      { old: sides.old, new: sides.new, label: labels },
-      sample,
-      { ...hooks, accepted },
-      startedAt,
-    );
-    return withRunContext(report, config, sides);
+    const label = { old: sides.old.label, new: sides.new.label };
+    const datasetSides = {
+      old: sides.old,
+      new: sides.new,
+      label,
+      settings,
+      ...(base !== undefined && { base }),
+    };
+    return runDatasetTwin(config, datasetSides, sample, { ...hooks, accepted }, startedAt);
   }
   const oldAdapter = createAdapter("old", sides.old, config);
   const newAdapter = createAdapter("new", sides.new, config);
@@ -164,24 +167,11 @@ async function runSides(
     examples: aggregate.examples,
     timing: { ...trialAggregate.timing, wallMs: Date.now() - startedAt },
     gate: toReportGate(gate, { counted: acceptedReport !== undefined }),
-    settings: settingsForReport(configForSettings(config, sides)) as Record<string, unknown>,
+    settings,
     ...(acceptedReport !== undefined && { accepted: acceptedReport }),
     ...(config.shard !== undefined && { shard: { ...config.shard } }),
-    ...(sides.worktree !== undefined && { base: { ref: sides.worktree.ref, commit: sides.worktree.commit } }),
+    ...(base !== undefined && { base }),
     ...(compared !== undefined && { table: compared.table }),
-  };
-}
-
-/** What every report of a run carries besides its comparison: reproducible settings, the git base. */
-function withRunContext(
-  report: Report,
-  config: ResolvedRunConfig,
-  sides: Awaited<ReturnType<typeof prepareSides>>,
-): Report {
-  return {
-    ...report,
-    settings: settingsForReport(configForSettings(config, sides)) as Record<string, unknown>,
-    ...(sides.worktree !== undefined && { base: { ref: sides.worktree.ref, commit: sides.worktree.commit } }),
   };
 }
 
