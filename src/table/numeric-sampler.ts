@@ -45,10 +45,6 @@ export class NumericSampler {
     }
   }
 
-  get size(): number {
-    return this.count;
-  }
-
   /** True when the reservoir holds a sample rather than every value. */
   get sampled(): boolean {
     return this.count > this.capacity;
