@@ -34,10 +34,10 @@ function commandComponentSchema(side: "old" | "new") {
         command: text(`The ${side} component's command line, e.g. python3 features_${side}.py.`).optional(),
         mode: oneOf(
           ["per-input", "worker", "dataset"],
-          "per-input: one process per input (default); worker: long-lived processes, one JSON line in and out; " +
+          "How the command runs (default per-input). per-input: one process per input; worker: long-lived processes, one JSON line in and out; " +
             "dataset: one run on the whole sample file ({input}, else stdin) writing a table ({output}, else stdout); both sides alike.",
         ).optional(),
-        shell: flag("Run the command through a shell (pipes, globs); default false.").optional(),
+        shell: flag("Run the command through a shell, for pipes and globs (default false).").optional(),
         ...commonComponentKeys(side),
       },
       { error: `a mapping like { command: python3 features_${side}.py }` },
@@ -56,7 +56,7 @@ function pythonComponentSchema(side: "old" | "new") {
         function: text("Function in the module, e.g. build_features."),
         style: oneOf(
           ["record", "dataframe"],
-          "record: function(dict) per input (default); dataframe: function(DataFrame) per batch of rows.",
+          "How the function is called (default record). record: function(dict) per input; dataframe: function(DataFrame) per batch of rows.",
         ).optional(),
         python: text(
           "Interpreter, e.g. .venv/bin/python (relative to this config file) or python3.11 (default: $TWINRUN_PYTHON, else python3).",
