@@ -14,10 +14,10 @@ export function commandComponentSchema(side: Side) {
         command: text(`The ${side} component's command line, e.g. python3 features_${side}.py.`).optional(),
         mode: oneOf(
           COMMAND_MODES,
-          "per-input: one process per input (default); worker: long-lived processes, one JSON line in and out; " +
+          "How the command runs (default per-input). per-input: one process per input; worker: long-lived processes, one JSON line in and out; " +
             "dataset: one run on the whole sample file ({input}, else stdin) writing a table ({output}, else stdout); both sides alike.",
         ).optional(),
-        shell: flag("Run the command through a shell (pipes, globs); default false.").optional(),
+        shell: flag("Run the command through a shell, for pipes and globs (default false).").optional(),
         ...commonComponentKeys(side),
       },
       { error: `a mapping like { command: python3 features_${side}.py }` },

@@ -17,7 +17,7 @@ export function pythonComponentSchema(side: Side) {
         function: text("Function in the module, e.g. build_features."),
         style: oneOf(
           PYTHON_STYLES,
-          "record: function(dict) per input (default); dataframe: function(DataFrame) per batch of rows.",
+          "How the function is called (default record). record: function(dict) per input; dataframe: function(DataFrame) per batch of rows.",
         ).optional(),
         python: text(
           "Interpreter, e.g. .venv/bin/python (relative to this config file) or python3.11 (default: $TWINRUN_PYTHON, else python3).",
