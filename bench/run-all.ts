@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const benchmarks: Array<[string, string[]]> = [
   ["sample.ts", []],
+  ["sample-power.ts", []],
   ["run-throughput.ts", []],
   ["python-throughput.ts", []],
   ["compare.ts", ["--records", "100000"]],

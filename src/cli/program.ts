@@ -66,9 +66,10 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
     .addOption(formatOption("input format, when the extension does not tell"))
     .option("-n, --sample <n|all>", "how many inputs to sample (default 100)")
     .addOption(
-      new Option("--strategy <strategy>", "sampling strategy (default random)").choices([
+      new Option("--strategy <strategy>", "sampling strategy (default cover)").choices([
         "first",
         "random",
+        "cover",
         "stratified",
         "all",
       ]),

@@ -155,7 +155,9 @@ export function parseRunFlags(flags: RunFlags, cwd: string): FlagLayer {
         : undefined,
       sample: given("sample") ? read(() => parseSample(str(flags.sample))) : undefined,
       strategy: given("strategy")
-        ? read(() => parseChoice("--strategy", str(flags.strategy), ["first", "random", "stratified", "all"]))
+        ? read(() =>
+            parseChoice("--strategy", str(flags.strategy), ["first", "random", "cover", "stratified", "all"]),
+          )
         : undefined,
       seed: given("seed") ? read(() => parseInteger("--seed", str(flags.seed))) : undefined,
       stratifyBy: given("stratifyBy")

@@ -162,7 +162,7 @@ function resolveInput(
   // every input unless a sample size is given.
   const sample = input.sample ?? (input.strategy === "all" || datasetRun ? "all" : DEFAULT_SAMPLE_SIZE);
   // Taking every input leaves nothing to choose: any strategy then means "all".
-  const strategy = sample === "all" ? "all" : (input.strategy ?? "random");
+  const strategy = sample === "all" ? "all" : (input.strategy ?? "cover");
   if (strategy === "stratified" && input.stratifyBy === undefined) {
     throw new TwinrunError(
       "USAGE",

@@ -94,8 +94,8 @@ const inputSchema = z
         .describe('How many inputs to sample, or "all" (default 100).')
         .optional(),
       strategy: oneOf(
-        ["first", "random", "stratified", "all"],
-        "Sampling strategy (default random; all when sample is all).",
+        ["first", "random", "cover", "stratified", "all"],
+        "Sampling strategy (default cover; all when sample is all).",
       ).optional(),
       seed: anyInteger("Sampling seed (default 0); also given to components as TWINRUN_SEED.").optional(),
       stratifyBy: text("Field for the stratified strategy.").optional(),

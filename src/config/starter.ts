@@ -18,7 +18,7 @@ const STARTER_LINES = [
   "  path: inputs.jsonl # the input source: .jsonl, .json (an array of records) or .csv",
   "  # format: jsonl # jsonl | json | csv, when the file extension does not tell",
   '  sample: 100 # how many inputs to run, or "all"',
-  "  strategy: random # first | random | stratified | all",
+  "  strategy: cover # first | random | cover | stratified | all",
   "  seed: 0 # sampling seed; components also get it as TWINRUN_SEED",
   "  # stratifyBy: segment # the field to balance on, for strategy: stratified",
   "  csvStrings: false # CSV: keep every cell as text instead of inferring numbers",

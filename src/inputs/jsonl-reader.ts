@@ -1,4 +1,5 @@
 // JSONL (`.jsonl`, `.ndjson`): one record per non-blank line, passed on exactly as written.
+import { parseLossless } from "../json/parse.ts";
 import { findJsonProblem } from "./json-text.ts";
 import { readLines } from "./read-lines.ts";
 import type { ReadOptions, RecordSink } from "./record-sink.ts";
@@ -9,12 +10,30 @@ import type { ReadOptions, RecordSink } from "./record-sink.ts";
  * Resolves with the file's sha256, computed in the same pass.
  */
 export function readJsonlRecords(path: string, sink: RecordSink, options: ReadOptions = {}): Promise<string> {
+  const parseRecords = options.parseRecords === true;
   return readLines(
     path,
     (text, line, validUtf8) => {
       if (isBlank(text)) return;
       if (!validUtf8) {
         sink.reject(line, "the line is not valid UTF-8 text");
+        return;
+      }
+      if (parseRecords) {
+        let value: unknown;
+        let native = true;
+        try {
+          value = JSON.parse(text);
+        } catch {
+          try {
+            value = parseLossless(text);
+            native = false;
+          } catch {
+            sink.reject(line, findJsonProblem(text) ?? "invalid JSON");
+            return;
+          }
+        }
+        sink.accept(line, text, value, native);
         return;
       }
       const problem = findJsonProblem(text);

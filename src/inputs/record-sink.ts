@@ -3,8 +3,8 @@
 
 /** Why: readers stay ignorant of indices, strategies and --on-bad-input; the sampler owns those. */
 export interface RecordSink {
-  /** A well-formed record: the 1-based line where it starts and its exact JSON text. */
-  accept(line: number, text: string): void;
+  /** A well-formed record: the 1-based line where it starts, its exact JSON text, and its value when parsed. */
+  accept(line: number, text: string, value?: unknown, native?: boolean): void;
   /** A malformed record: where it starts and what is wrong with it (the caller adds the file name). */
   reject(line: number, problem: string): void;
 }
@@ -13,6 +13,9 @@ export interface RecordSink {
 export interface ReadOptions {
   /** Size of the read-stream chunks in bytes (default 256 KiB). */
   chunkBytes?: number;
+  /** JSONL: hand each record's parsed value to the sink (validation then parses only once); `native`
+   * says it came from JSON.parse, which is exact unless the text holds `1.0` or ids beyond 2^53. */
+  parseRecords?: boolean;
 }
 
 /**

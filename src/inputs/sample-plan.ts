@@ -2,6 +2,7 @@
 // (size "all" means all; indices mean replay), with every usage mistake reported up front,
 // before a 10 GB file is read.
 import { TwinrunError } from "../errors.ts";
+import { createCoverSelector } from "./cover-selector.ts";
 import { createRandom } from "./random.ts";
 import {
   createAllSelector,
@@ -11,9 +12,9 @@ import {
   type RecordSelector,
 } from "./selectors.ts";
 import { createStratifiedSelector } from "./stratified-selector.ts";
-import type { SampleIdentity, SampleRequest, SampleStrategy } from "./types.ts";
+import type { CoverIdentity, SampleIdentity, SampleRequest, SampleStrategy } from "./types.ts";
 
-const STRATEGIES: readonly SampleStrategy[] = ["first", "random", "stratified", "all"];
+const STRATEGIES: readonly SampleStrategy[] = ["first", "random", "cover", "stratified", "all"];
 
 /** The checked request: which strategy runs, with what. */
 export interface SamplePlan {
@@ -60,9 +61,23 @@ export function planSample(request: SampleRequest): SamplePlan {
   return { strategy: request.strategy, size: request.size, seed };
 }
 
-/** Why: one place maps a plan to the selector that implements it. */
+/** Why: one place maps a plan to the selector that implements it (cover has its own, see sample.ts). */
 export function createSelector(plan: SamplePlan): RecordSelector {
   switch (plan.strategy) {
+    case "cover": {
+      const selector = createCoverSelector(plan.size ?? 0, createRandom(plan.seed));
+      let cover: CoverIdentity | undefined;
+      return {
+        offer: (record, value, native) => selector.offer(record, value, native),
+        finish() {
+          const result = selector.finish();
+          cover = result.cover;
+          return result.records;
+        },
+        needsValue: true,
+        identity: () => (cover === undefined ? {} : { cover }),
+      };
+    }
     case "replay":
       return createReplaySelector(plan.indices ?? []);
     case "all":

@@ -3,10 +3,12 @@
 import { TwinrunError } from "../errors.ts";
 import { assertReadableFile } from "./assert-readable-file.ts";
 import { detectFormat } from "./detect-format.ts";
+import { createRandom } from "./random.ts";
+import { sampleJsonlRandom } from "./random-jsonl.ts";
 import { readRecords } from "./read-records.ts";
 import type { ReadOptions, RecordSink } from "./record-sink.ts";
-import { createSelector, planSample } from "./sample-plan.ts";
-import type { Sample, SampleIdentity, SampleRequest } from "./types.ts";
+import { createSelector, planSample, type SamplePlan } from "./sample-plan.ts";
+import type { InputFormat, InputRecord, Sample, SampleIdentity, SampleRequest } from "./types.ts";
 
 /**
  * Why: the sample every run uses, reproducible from (source sha256, strategy, size, seed).
@@ -18,13 +20,22 @@ export async function loadSample(request: SampleRequest, options: ReadOptions = 
   const plan = planSample(request);
   const format = detectFormat(request.path, request.format);
   await assertReadableFile(request.path);
+  if (plan.strategy === "random" && format === "jsonl" && request.onBadInput === "fail") {
+    // Nothing to skip, so records are lines by position: only the kept ones need decoding.
+    const fast = await sampleJsonlRandom(request.path, plan.size ?? 0, createRandom(plan.seed), options);
+    if (fast.totalRecords === 0) throw noRecords(request.path, 0);
+    return {
+      identity: describeSample(request, plan, format, fast.sha256, fast.records, fast.totalRecords, 0),
+      records: fast.records,
+    };
+  }
   const selector = createSelector(plan);
 
   let totalRecords = 0;
   let skipped = 0;
   const sink: RecordSink = {
-    accept(line, text) {
-      selector.offer({ index: totalRecords, line, text });
+    accept(line, text, value, native) {
+      selector.offer({ index: totalRecords, line, text }, value, native);
       totalRecords += 1;
     },
     reject(line, problem) {
@@ -40,16 +51,11 @@ export async function loadSample(request: SampleRequest, options: ReadOptions = 
   };
   const sha256 = await readRecords(request.path, format, sink, {
     ...options,
+    parseRecords: selector.needsValue === true,
     csvStrings: request.csvStrings,
   });
 
-  if (totalRecords === 0) {
-    const why = skipped > 0 ? `all ${skipped} records were malformed and skipped` : "it holds no records";
-    throw new TwinrunError(
-      "INPUT_INVALID",
-      `${request.path}: expected at least one input record, but ${why}`,
-    );
-  }
+  if (totalRecords === 0) throw noRecords(request.path, skipped);
   const beyond = plan.indices?.find((index) => index >= totalRecords);
   if (beyond !== undefined) {
     throw new TwinrunError(
@@ -60,7 +66,20 @@ export async function loadSample(request: SampleRequest, options: ReadOptions = 
   }
 
   const records = selector.finish();
-  const identity: SampleIdentity = {
+  const identity = describeSample(request, plan, format, sha256, records, totalRecords, skipped);
+  return { identity: { ...identity, ...selector.identity?.() }, records };
+}
+
+function describeSample(
+  request: SampleRequest,
+  plan: SamplePlan,
+  format: InputFormat,
+  sha256: string,
+  records: InputRecord[],
+  totalRecords: number,
+  skipped: number,
+): SampleIdentity {
+  return {
     source: request.path,
     format,
     sha256,
@@ -72,7 +91,11 @@ export async function loadSample(request: SampleRequest, options: ReadOptions = 
     totalRecords,
     skipped,
   };
-  return { identity, records };
+}
+
+function noRecords(path: string, skipped: number): TwinrunError {
+  const why = skipped > 0 ? `all ${skipped} records were malformed and skipped` : "it holds no records";
+  return new TwinrunError("INPUT_INVALID", `${path}: expected at least one input record, but ${why}`);
 }
 
 /**

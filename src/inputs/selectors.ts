@@ -2,15 +2,19 @@
 // still choose. first/all/replay live here; random and stratified sit on the reservoir.
 
 import type { Random } from "./random.ts";
-import { Reservoir } from "./reservoir.ts";
-import type { InputRecord } from "./types.ts";
+import { SkipReservoir } from "./skip-reservoir.ts";
+import type { InputRecord, SampleIdentity } from "./types.ts";
 
 /** Why: one streaming contract for every strategy, so the readers never know which one runs. */
 export interface RecordSelector {
-  /** Offers the next valid record (indices ascending from 0). */
-  offer(record: InputRecord): void;
+  /** Offers the next valid record (indices ascending from 0), with its parsed value when the reader has it. */
+  offer(record: InputRecord, value?: unknown, native?: boolean): void;
   /** The chosen records in run order (ascending index), once the source is exhausted. */
   finish(): InputRecord[];
+  /** True when the selector reads every record's value (the reader then hands it over parsed). */
+  needsValue?: boolean;
+  /** Fields the selector adds to the sample identity, after finish(). */
+  identity?(): Partial<SampleIdentity>;
 }
 
 /** Why: `first` keeps the first n records (fast, but biased toward the start of the file). */
@@ -37,7 +41,7 @@ export function createAllSelector(): RecordSelector {
 
 /** Why: `random` is a seeded uniform sample of n records in one pass. */
 export function createRandomSelector(size: number, random: Random): RecordSelector {
-  const reservoir = new Reservoir<InputRecord>(size, random);
+  const reservoir = new SkipReservoir<InputRecord>(size, random);
   return {
     offer(record) {
       reservoir.offer(record);

@@ -1,7 +1,8 @@
 // Input sources and samples: where inputs come from and which ones a run uses.
+import type { ValueClass } from "./value-classes.ts";
 
 export type InputFormat = "jsonl" | "json" | "csv";
-export type SampleStrategy = "first" | "random" | "stratified" | "all";
+export type SampleStrategy = "first" | "random" | "cover" | "stratified" | "all";
 
 /** A record read from an input source, kept as the exact text the components will receive. */
 export interface InputRecord {
@@ -46,6 +47,39 @@ export interface SampleIdentity {
   totalRecords: number;
   /** Malformed records skipped under onBadInput=skip. */
   skipped: number;
+  /** The cover strategy: which sampled inputs were picked for which value class, and the classes found. */
+  cover?: CoverIdentity;
+}
+
+/** One value class at one input path, e.g. `price` `negative`, or `country` `rare-value` `"lu"`. */
+export interface CoveredClass {
+  path: string;
+  valueClass: ValueClass;
+  /** The value, for rare-value, min and max (JSON text for strings). */
+  value?: string;
+}
+
+/** A class found in the source, with how many inputs hold it. */
+export interface SourceClass extends CoveredClass {
+  inputs: number;
+}
+
+/** A sampled input picked for the classes it covers. */
+export interface CoverPick {
+  index: number;
+  classes: CoveredClass[];
+}
+
+/** What the cover strategy did: the class picks, and the uniform random part (for change-rate bounds). */
+export interface CoverIdentity {
+  /** The share of the sample that may go to class picks. */
+  share: number;
+  /** Inputs in the uniform random part of the sample; a change-rate bound holds for these only. */
+  randomSize: number;
+  picks: CoverPick[];
+  /** Classes found in the source, rarest first (at most 200; classesFound counts all). */
+  classes: SourceClass[];
+  classesFound: number;
 }
 
 export interface Sample {

@@ -2,6 +2,7 @@
 // test dashboard and an annotation say the same thing about the same report.
 import { listAcceptedPaths } from "../accept/evaluate.ts";
 import type { PathStats, Report } from "../report/types.ts";
+import { describeCoverSplit } from "./cover-text.ts";
 import { formatCompactNumber, formatKinds, formatPercent } from "./format.ts";
 
 /** The outcome in one word and one title. */
@@ -83,5 +84,6 @@ export function describeSampleLine(report: Report): string {
     report.shard === undefined
       ? ""
       : `; shard ${report.shard.index}/${report.shard.count} (${sample.indices.length} of its inputs)`;
-  return `${how}, seed ${sample.seed}${shard}`;
+  const split = describeCoverSplit(sample);
+  return `${how}${split === undefined ? "" : ` (${split})`}, seed ${sample.seed}${shard}`;
 }

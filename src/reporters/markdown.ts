@@ -11,6 +11,7 @@ import {
   type Headline,
   listChangedPaths,
 } from "./ci-text.ts";
+import { describeCoverPicks } from "./cover-text.ts";
 import { describeDatasetRun } from "./dataset-text.ts";
 import { renderExample } from "./examples.ts";
 import { formatCompactNumber, formatDurationMs, formatKinds, formatRatio } from "./format.ts";
@@ -77,6 +78,7 @@ function renderFacts(report: Report): string {
       `${code(sample.source.split(/[\\/]/).pop() ?? sample.source)} (sha256 ${code(sample.sha256.slice(0, 12))})`,
     ],
     ["sample", escapeText(describeSampleLine(report))],
+    ...coverRow(report),
     [
       "trials",
       `${summary.trials} · same ${summary.same} · changed ${summary.changed} · failures old ${failures.old} / new ${failures.new} / both ${failures.both}`,
@@ -197,4 +199,9 @@ function renderExamples(report: Report, options: RenderOptions): string | undefi
       ? `### Examples (first ${count} of ${report.summary.changed} changed ${noun})`
       : `### Examples`;
   return [header, "", ...blocks].join("\n");
+}
+
+function coverRow(report: Report): [string, string][] {
+  const picks = describeCoverPicks(report.sample);
+  return picks === undefined ? [] : [["covers", escapeText(picks)]];
 }

@@ -1,6 +1,7 @@
 // The summary table every terminal report starts with: what ran, on what, and the verdict.
 import Table from "cli-table3";
 import type { Report, Verdict } from "../report/types.ts";
+import { describeCoverPicks, describeCoverSplit } from "./cover-text.ts";
 import { formatDurationMs, formatRatio } from "./format.ts";
 import { type Paint, type StyleName, stripAnsi } from "./style.ts";
 
@@ -31,6 +32,8 @@ export function renderSummaryTable(report: Report, paint: Paint): string {
       ],
       ["sample", describeSample(report)],
     );
+    const picks = describeCoverPicks(sample);
+    if (picks !== undefined) rows.push(["covers", picks]);
   }
   rows.push(
     [isTable ? "rows" : "trials", describeTrials(report, paint)],
@@ -66,6 +69,8 @@ function describeSample(report: Report): string {
       : sample.strategy === "all"
         ? [`all ${sample.totalRecords} records`]
         : [`${sample.strategy} ${sample.size} of ${sample.totalRecords} records`];
+  const split = describeCoverSplit(sample);
+  if (split !== undefined) parts.push(split);
   parts.push(`seed ${sample.seed}`);
   if (sample.stratifyBy !== undefined) parts.push(`stratified by ${sample.stratifyBy}`);
   if (sample.skipped > 0) parts.push(`${sample.skipped} malformed records skipped`);

@@ -15,7 +15,7 @@ describe("examples/quickstart", () => {
       const report = JSON.parse(readFileSync(path.join(dir, "report.json"), "utf8"));
       expect(report.summary).toMatchObject({
         trials: 500,
-        changed: 20,
+        changed: 12,
         failures: { old: 0, new: 0, both: 0 },
       });
       expect(report.paths.map((stats: { path: string }) => stats.path)).toEqual(["age_bucket"]);

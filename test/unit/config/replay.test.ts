@@ -28,6 +28,7 @@ const ORIGINAL_FLAGS: RunFlags = {
   mode: "worker",
   input: "data/in.jsonl",
   sample: "3",
+  strategy: "random",
   seed: "7",
   tol: ["score=rel:1e-6,ulps:2"],
   unordered: ["items:id"],

@@ -32,7 +32,7 @@ describe("resolveRunConfig defaults", () => {
       input: {
         path: path.join(dir, "in.jsonl"),
         sample: 100,
-        strategy: "random",
+        strategy: "cover",
         seed: 0,
         csvStrings: false,
         onBadInput: "fail",
@@ -208,7 +208,7 @@ describe("resolveRunConfig precedence: flags over the config file", () => {
   it("lets a flag asking for a number of inputs undo the config's strategy all", async () => {
     const dir = makeTempDir({ "twinrun.config.yaml": "input: { path: in.jsonl, strategy: all }\n" });
     const resolved = await resolve({ old: "a", new: "b", sample: "10" }, dir);
-    expect(resolved.input).toMatchObject({ sample: 10, strategy: "random" });
+    expect(resolved.input).toMatchObject({ sample: 10, strategy: "cover" });
   });
 
   it("lets --rel loosen a config that asked for exact comparison", async () => {
