@@ -50,14 +50,3 @@ export function evaluateGate(
     ...(reason !== undefined && { reason }),
   };
 }
-
-/** Why: every report writes its gate section from a decision the same way. */
-export function toReportGate(decision: GateDecision, options: { counted?: boolean } = {}): Report["gate"] {
-  return {
-    maxChanged: decision.maxChanged,
-    passed: decision.passed,
-    exitCode: decision.exitCode,
-    ...(options.counted === true && { counted: decision.counted }),
-    ...(decision.reason !== undefined && { reason: decision.reason }),
-  };
-}
