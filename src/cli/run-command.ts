@@ -2,7 +2,7 @@
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { Command } from "commander";
-import { killAllChildren } from "../../adapters/command/index.ts";
+import { killAllChildren } from "../../adapters/process/index.ts";
 import { writeCiOutputs } from "../ci/write-ci-outputs.ts";
 import type { RunFlags } from "../config/flags.ts";
 import { resolveRunConfig } from "../config/resolve.ts";
@@ -12,7 +12,7 @@ import { renderCiNotes } from "../reporters/ci-notes.ts";
 import { writeJsonReport } from "../reporters/json.ts";
 import { createProgress } from "../reporters/progress.ts";
 import { renderTerminalReport } from "../reporters/terminal.ts";
-import { isDatasetMode } from "../run/run-dataset.ts";
+import { decideRunKind } from "../run/run-kind.ts";
 import { runTwin } from "../run/run-twin.ts";
 import { shouldUseColor } from "./terminal.ts";
 
@@ -50,7 +50,8 @@ export async function runRunCommand(command: Command): Promise<void> {
       signal: controller.signal,
       onSample: (sample) => {
         // A batch step runs once per side and reports no trials along the way: say what it waits for.
-        if (isDatasetMode(config)) {
+        const runKind = decideRunKind(config);
+        if (runKind.kind === "tables" && runKind.via === "dataset") {
           const count = sample.records.length.toLocaleString("en-US");
           process.stderr.write(`twinrun: dataset mode: running old and new once each on ${count} records\n`);
           return;
