@@ -1,6 +1,7 @@
 // The command adapter: runs a component as a shell command, one process per input (per-input)
 // or as a pool of long-lived JSON-lines workers (worker). See adapters/types.ts for the contract.
 // dataset mode is not an adapter: it runs once per side through runDatasetCommand (dataset-run.ts).
+import { outputLimitChars } from "../shared/output-limit.ts";
 import type { Adapter, Outcome, TrialInput } from "../types.ts";
 import { assertNoShellSyntax, splitCommand } from "./command-line.ts";
 import { assertCanLaunch } from "./launch-check.ts";
@@ -37,7 +38,7 @@ export function createCommandAdapter(options: CommandAdapterOptions): Adapter {
 
 /** Parses the command once into what execa gets: (file, args), or the whole line for a shell. */
 export function toLaunchSpec(options: CommandAdapterOptions): LaunchSpec {
-  const base = { cwd: options.cwd, env: options.env };
+  const base = { cwd: options.cwd, env: options.env, outputLimitChars: outputLimitChars() };
   if (options.shell) return { ...base, file: options.command.trim(), args: [], shell: true };
   assertNoShellSyntax(options.command, options.side);
   const [file, ...args] = splitCommand(options.command, options.side);

@@ -36,6 +36,8 @@ export interface LaunchSpec {
   shell: boolean;
   cwd: string;
   env: Record<string, string>;
+  /** twinrun's limit on one output (stdout of one input, one worker line); see shared/output-limit.ts. */
+  outputLimitChars?: number;
 }
 
 /** Dataset mode: one run of one side's command on the whole sample, written to a file. */
