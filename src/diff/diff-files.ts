@@ -43,6 +43,7 @@ export async function diffFiles(config: ResolvedDiffConfig, cwd = process.cwd())
     summary: aggregate.summary,
     paths: aggregate.paths,
     examples: aggregate.examples,
+    ...(aggregate.inconclusive !== undefined && { inconclusive: aggregate.inconclusive }),
     timing: { ...aggregate.timing, wallMs: Date.now() - startedAt },
     settings: {
       diff: {

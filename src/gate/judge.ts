@@ -2,7 +2,7 @@
 // It composes the count gate, the table gate for table reports, and the run's completeness.
 import type { MaxChanged } from "../config/types.ts";
 import { ExitCode } from "../errors.ts";
-import type { AcceptedReport, GateStatus, Report, ReportGate } from "../report/types.ts";
+import type { AcceptedReport, GateStatus, InconclusiveStats, Report, ReportGate } from "../report/types.ts";
 import type { TableReport } from "../table/types.ts";
 import { evaluateGate, type GateDecision } from "./gate.ts";
 import { evaluateTableGate } from "./table-gate.ts";
@@ -12,6 +12,8 @@ export interface JudgeInput {
   summary: Report["summary"];
   maxChanged: MaxChanged;
   accepted?: AcceptedReport;
+  /** Trials twinrun could not observe, per limit: never a pass. */
+  inconclusive?: readonly InconclusiveStats[];
   /** Table reports: the compared tables and whether their schema changed (beyond ignored columns). */
   table?: { table: TableReport; schemaChanged: boolean };
   /** False when the run was interrupted: the gate is then "incomplete", exit 130, never a pass. */
@@ -28,7 +30,7 @@ export interface Judgement {
 
 /** Why: one place decides pass/fail and the exit code, so no output can read a failure as a pass. */
 export function judge(input: JudgeInput): Judgement {
-  const counts = evaluateGate(input.summary, input.maxChanged, input.accepted);
+  const counts = evaluateGate(input.summary, input.maxChanged, input.accepted, input.inconclusive);
   const decision =
     input.table === undefined
       ? counts

@@ -7,6 +7,7 @@ import { buildReport } from "../report/build-report.ts";
 import type {
   AcceptedReport,
   Example,
+  InconclusiveStats,
   PathStats,
   RecordsReport,
   Report,
@@ -36,6 +37,7 @@ export function mergeReports(named: readonly NamedReport[], now = new Date()): R
   const summary = mergeSummary(reports);
   const maxExamples = readExamplesSetting(first);
   const accepted = mergeAccepted(reports, summary.trials);
+  const inconclusive = mergeInconclusive(reports);
   const complete = reports.every((report) => report.complete);
   const errors = reports
     .map((report) => report.error)
@@ -54,6 +56,7 @@ export function mergeReports(named: readonly NamedReport[], now = new Date()): R
     },
     summary,
     paths: mergePaths(reports, summary),
+    ...(inconclusive !== undefined && { inconclusive }),
     examples: mergeExamples(reports, maxExamples),
     timing: {
       old: mergeTiming(reports, "old"),
@@ -63,6 +66,26 @@ export function mergeReports(named: readonly NamedReport[], now = new Date()): R
     ...(accepted !== undefined && { accepted }),
     ...(first.base !== undefined && { base: first.base }),
   });
+}
+
+// The shards' inconclusive entries, summed per limit message (example indices: the first few overall).
+function mergeInconclusive(reports: readonly Report[]): InconclusiveStats[] | undefined {
+  const merged = new Map<string, InconclusiveStats>();
+  for (const stats of reports.flatMap((report) => report.inconclusive ?? [])) {
+    const into = merged.get(stats.message);
+    if (into === undefined) {
+      merged.set(stats.message, {
+        ...stats,
+        sides: { ...stats.sides },
+        exampleIndices: [...stats.exampleIndices],
+      });
+      continue;
+    }
+    into.trials += stats.trials;
+    for (const side of ["old", "new", "both"] as const) into.sides[side] += stats.sides[side];
+    into.exampleIndices = [...into.exampleIndices, ...stats.exampleIndices].sort((a, b) => a - b).slice(0, 5);
+  }
+  return merged.size > 0 ? [...merged.values()] : undefined;
 }
 
 function mergeSummary(reports: readonly Report[]): Report["summary"] {
@@ -78,6 +101,7 @@ function mergeSummary(reports: readonly Report[]): Report["summary"] {
       both: sum((summary) => summary.failures.both),
     },
     truncatedTrials: sum((summary) => summary.truncatedTrials),
+    inconclusive: sum((summary) => summary.inconclusive ?? 0),
   };
 }
 

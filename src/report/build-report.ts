@@ -9,6 +9,7 @@ import type {
   DatasetReport,
   DiffSettings,
   Example,
+  InconclusiveStats,
   PathStats,
   RecordsReport,
   Report,
@@ -40,6 +41,7 @@ export type ReportParts = (RecordsParts | TablesParts) & {
   summary: Report["summary"];
   paths: PathStats[];
   examples: Example[];
+  inconclusive?: InconclusiveStats[];
   timing: { old: TimingStats; new: TimingStats; wallMs: number };
   maxChanged: MaxChanged;
   complete: boolean;
@@ -59,6 +61,7 @@ export function buildReport(parts: ReportParts): Report {
     maxChanged: parts.maxChanged,
     complete: parts.complete,
     ...(parts.accepted !== undefined && { accepted: parts.accepted }),
+    ...(parts.inconclusive !== undefined && { inconclusive: parts.inconclusive }),
     ...(parts.kind === "tables" && parts.table !== undefined && { table: parts.table }),
     ...(parts.error !== undefined && { error: parts.error }),
   });
@@ -73,6 +76,7 @@ export function buildReport(parts: ReportParts): Report {
     summary: parts.summary,
     paths: parts.paths,
     examples: parts.examples,
+    ...(parts.inconclusive !== undefined && { inconclusive: parts.inconclusive }),
     timing: parts.timing,
     gate,
   };

@@ -7,7 +7,8 @@ import type { UserConfig } from "../config/schema.ts";
 import type { SampleIdentity } from "../inputs/types.ts";
 import type { TableFormat, TableReport } from "../table/types.ts";
 
-export type Verdict = "equivalent" | "changed" | "error";
+/** inconclusive: nothing changed among the trials twinrun could judge, but some it could not (its own limits). */
+export type Verdict = "equivalent" | "changed" | "inconclusive" | "error";
 
 export interface PathStats {
   /** Path with array indices folded to `[*]`. */
@@ -116,11 +117,18 @@ interface ReportBase {
     failures: { old: number; new: number; both: number };
     /** Trials whose difference list hit the per-trial cap. */
     truncatedTrials: number;
+    /**
+     * Trials neither same nor changed: twinrun could not observe an output (one of its own limits).
+     * They fail the gate; `inconclusive` says which limit and how to raise it. Absent in older reports.
+     */
+    inconclusive?: number;
   };
   paths: PathStats[];
   examples: Example[];
   timing: { old: TimingStats; new: TimingStats; wallMs: number };
   gate: ReportGate;
+  /** Present when some trials were inconclusive: one entry per limit message, with the first trials it hit. */
+  inconclusive?: InconclusiveStats[];
   /** Present when an accepted-differences file was read: which entries covered what. */
   accepted?: AcceptedReport;
   /** Present with --base: the git ref (and the commit it named) the old side was checked out from. */
@@ -159,6 +167,18 @@ export type Report = RecordsReport | TablesReport;
 /** True for the settings of `twinrun diff` (two files, no components). */
 export function isDiffSettings(settings: Report["settings"]): settings is DiffSettings {
   return "diff" in settings && settings.diff !== undefined;
+}
+
+/** Trials one of twinrun's own limits kept from being judged. */
+export interface InconclusiveStats {
+  limit: import("../../adapters/types.ts").UnobservedLimit;
+  /** Which limit, and how to raise it. */
+  message: string;
+  /** Side whose output was not observed, per trial counted: old, new or both. */
+  sides: { old: number; new: number; both: number };
+  trials: number;
+  /** The first few input indices it hit. */
+  exampleIndices: number[];
 }
 
 /** Dataset mode: each side ran once, on the whole sample written to a file. */

@@ -164,6 +164,7 @@ async function compareOutputs(
     summary: aggregate.summary,
     paths: aggregate.paths,
     examples: aggregate.examples,
+    ...(aggregate.inconclusive !== undefined && { inconclusive: aggregate.inconclusive }),
     ...(acceptedReport !== undefined && { accepted: acceptedReport }),
     table: { table, schemaChanged },
     dataset: {

@@ -167,6 +167,7 @@ async function runSides(
     summary: aggregate.summary,
     paths: aggregate.paths,
     examples: aggregate.examples,
+    ...(aggregate.inconclusive !== undefined && { inconclusive: aggregate.inconclusive }),
     timing: { ...trialAggregate.timing, wallMs: Date.now() - startedAt },
     maxChanged: config.gate.maxChanged,
     complete: !interrupted,
