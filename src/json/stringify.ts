@@ -10,6 +10,12 @@ interface Frame {
   wroteAny: boolean;
 }
 
+/**
+ * Pretty-printing indents this many levels at most and writes anything deeper on one line, so the
+ * text of a deeply nested value grows with its size, not with the square of its depth.
+ */
+export const MAX_INDENTED_DEPTH = 64;
+
 /** The largest magnitude String() prints as plain digits (1e21 prints as `1e+21`). */
 const PLAIN_DIGITS_LIMIT = 1e21;
 
@@ -24,7 +30,7 @@ export function stringifyLossless(value: unknown, indent?: number | string): str
   const out: string[] = [];
   const stack: Frame[] = [];
   const newline = (depth: number): void => {
-    if (gap !== "") out.push(`\n${gap.repeat(depth)}`);
+    if (gap !== "" && depth <= MAX_INDENTED_DEPTH) out.push(`\n${gap.repeat(depth)}`);
   };
   const writeValue = (raw: unknown, inArray: boolean): boolean => {
     const item = unwrapToJson(raw);
