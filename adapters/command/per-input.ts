@@ -7,12 +7,11 @@ import { assertCanLaunch, startError } from "../process/launch-check.ts";
 import { type GroupProcess, killGroup, releaseGroup, spawnInGroup } from "../process/process-tree.ts";
 import { lastStderrLine, StderrTail } from "../process/stderr-tail.ts";
 import type { LaunchSpec } from "../process/types.ts";
+import { ExactDecoder } from "../shared/exact-decoder.ts";
 import type { InputClock, TimedOut } from "../shared/input-timeout.ts";
+import { outputLimitChars, outputLimitFailure } from "../shared/output-limit.ts";
 import type { Outcome, Side, TrialInput } from "../types.ts";
-import { exitFailureOutcome, failureOutcome, outcomeFromOutput } from "./outcomes.ts";
-
-/** More stdout than this from one input is not a plausible record; the process is killed. */
-export const MAX_STDOUT_CHARS = 64 * 1024 * 1024;
+import { exitFailureOutcome, outcomeFromOutput } from "./outcomes.ts";
 
 export interface PerInputContext {
   side: Side;
@@ -35,6 +34,8 @@ export async function runPerInput(
   const untrack = context.track(subprocess);
   const stderr = new StderrTail();
   const stdout: string[] = [];
+  const decoder = new ExactDecoder();
+  const limitChars = context.launch.outputLimitChars ?? outputLimitChars();
   let stdoutChars = 0;
   let stopReason: "timeout" | "overflow" | undefined;
   let stoppedAtMs = 0;
@@ -51,11 +52,12 @@ export async function runPerInput(
   };
 
   subprocess.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
-  subprocess.stdout.setEncoding("utf8");
-  subprocess.stdout.on("data", (chunk: string) => {
+  subprocess.stdout.on("data", (chunk: Buffer) => {
+    if (stopReason !== undefined) return;
     stdoutChars += chunk.length;
-    if (stdoutChars > MAX_STDOUT_CHARS) stop("overflow");
-    else stdout.push(chunk);
+    // Past the limit the output is not read to its end: the trial is inconclusive.
+    if (stdoutChars > limitChars) stop("overflow");
+    else stdout.push(decoder.write(chunk));
   });
   subprocess.stdin.end(`${input.text}\n`);
   const signal = clock.start();
@@ -73,8 +75,9 @@ export async function runPerInput(
   const stderrText = stderr.text();
   if (stopReason === "timeout") return { status: "timed-out", durationMs: stoppedAtMs, stderr: stderrText };
   if (stopReason === "overflow") {
-    const message = `printed more than ${MAX_STDOUT_CHARS / 1024 / 1024} MB on stdout (expected one JSON value)`;
-    return failureOutcome("unparsable", message, stoppedAtMs, { stderr: stderrText });
+    const failure = outputLimitFailure("stdout", limitChars);
+    if (stderrText !== "") failure.stderr = stderrText;
+    return { status: "failure", failure, durationMs: stoppedAtMs };
   }
   if (isCommandNotFound(exit, stderrText) && !context.hasLaunched()) {
     const reason = lastStderrLine(stderrText) ?? "exit status 127";
@@ -88,6 +91,7 @@ export async function runPerInput(
   if (exit.signal !== undefined || exit.exitCode !== 0) {
     return exitFailureOutcome(exit, durationMs, stderrText, false);
   }
+  stdout.push(decoder.end());
   return outcomeFromOutput(stdout.join(""), durationMs, stderrText);
 }
 

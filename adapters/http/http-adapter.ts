@@ -11,6 +11,7 @@ import {
   type TimedRecordAdapter,
   withInputTimeout,
 } from "../shared/input-timeout.ts";
+import { outputLimitChars } from "../shared/output-limit.ts";
 import type { Outcome, RecordAdapter, TrialInput } from "../types.ts";
 import { canConnect, pickFreePort } from "./free-port.ts";
 import { type ConnectionPool, createConnectionPool, sendRequest } from "./http-request.ts";
@@ -33,6 +34,7 @@ interface Expanded {
 /** Creates the adapter for one side's HTTP endpoint. */
 export function createHttpAdapter(options: HttpAdapterOptions): RecordAdapter {
   const pool: ConnectionPool = createConnectionPool(options.concurrency);
+  const maxBodyBytes = outputLimitChars();
   let expanded: Expanded | undefined;
   let service: RunningService | undefined;
   let stopping: Promise<void> | undefined;
@@ -85,6 +87,7 @@ export function createHttpAdapter(options: HttpAdapterOptions): RecordAdapter {
         headers: expanded.headers,
         ...(body !== undefined && { body }),
         signal: clock.start(),
+        maxBodyBytes,
       });
       const durationMs = performance.now() - startedAt;
       if (exchange.kind === "timeout") return { status: "timed-out", durationMs, stderr: "" };

@@ -3,6 +3,7 @@
 import { readFile } from "node:fs/promises";
 import { TwinrunError } from "../errors.ts";
 import { parseLossless } from "../json/parse.ts";
+import { findReportShapeProblems } from "./report-shape.ts";
 import type { Report } from "./types.ts";
 
 /** Why: a file that is not a complete twinrun report is an error naming the file (exit 2), not a crash later. */
@@ -42,6 +43,12 @@ export async function readReportFile(file: string, displayName = file): Promise<
   if (!Array.isArray(report.sample?.indices) || typeof report.sample?.sha256 !== "string") {
     throw invalid(
       'the report\'s "sample" is incomplete (expected indices and sha256); rerun to get a fresh report',
+    );
+  }
+  const problems = findReportShapeProblems(raw);
+  if (problems.length > 0) {
+    throw invalid(
+      `not a report twinrun wrote (a field has the wrong type); rerun to get a fresh report:\n  ${problems.join("\n  ")}`,
     );
   }
   return report as Report;
