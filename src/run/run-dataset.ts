@@ -4,7 +4,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { runDatasetCommand } from "../../adapters/command/index.ts";
+import { createTableAdapter, shapeOf } from "../../adapters/components.ts";
 import type { Failure, Side } from "../../adapters/types.ts";
 import { AcceptanceTracker } from "../accept/tracker.ts";
 import type { AcceptedFile } from "../accept/types.ts";
@@ -97,19 +97,7 @@ async function runSide(
   outputPath: string,
   signal: AbortSignal | undefined,
 ): Promise<SideRun> {
-  if (component.adapter !== "command") {
-    throw new TwinrunError(
-      "CONFIG_INVALID",
-      `${side}: dataset mode runs commands only, but this side uses the ${component.adapter} adapter`,
-    );
-  }
-  const result = await runDatasetCommand({
-    side,
-    command: component.command,
-    cwd: component.cwd,
-    env: { ...config.sharedEnv, ...component.env },
-    shell: component.shell,
-    timeoutMs: config.runner.timeoutMs,
+  const result = await createTableAdapter(side, component, config).run({
     inputPath,
     outputPath,
     ...(signal !== undefined && { signal }),
@@ -219,7 +207,7 @@ async function probeTable(
   }
 }
 
-/** True when the run's components are batch commands (`mode: dataset`). */
+/** True when the run's components run once on the sample file (table adapters: `mode: dataset`). */
 export function isDatasetMode(config: ResolvedRunConfig): boolean {
-  return config.old.adapter === "command" && config.old.mode === "dataset";
+  return shapeOf(config.old) === "table";
 }
