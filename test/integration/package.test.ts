@@ -1,6 +1,7 @@
 // The package as users get it: `npm pack` (which builds dist/ through `prepare`), installed into a
 // fresh project, then the API and the vitest matcher imported from plain JavaScript and type-checked
-// from TypeScript against the shipped declarations, and `npx twinrun` run there.
+// from TypeScript against the shipped declarations (as a Node project with @types/node and
+// skipLibCheck off), and `npx twinrun` run there.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -55,10 +56,11 @@ beforeAll(async () => {
       "--no-fund",
       path.join(root, filename),
       `vitest@${own.devDependencies.vitest}`,
+      `@types/node@${own.devDependencies["@types/node"]}`,
     ],
     { cwd: project, env, extendEnv: false },
   );
-}, 240_000);
+}, 300_000);
 
 afterAll(() => {
   if (root) rmSync(root, { recursive: true, force: true });
@@ -113,7 +115,7 @@ describe("the packed twinrun package in a fresh project", () => {
     const result = await inProject(process.execPath, [TSC, "-p", "tsconfig.json"]);
     expect(result.stdout).toBe("");
     expect(result.exitCode).toBe(0);
-  });
+  }, 180_000); // checks @types/node's and vitest's declarations too: half a minute on a busy machine
 
   it("starts `npx twinrun --help` and runs Python functions through the shipped worker", async () => {
     const help = await inProject("npx", ["--no-install", "twinrun", "--help"]);
@@ -190,7 +192,7 @@ export { equal, verdict };
       moduleResolution: "NodeNext",
       strict: true,
       noEmit: true,
-      types: [],
+      types: ["node"],
       skipLibCheck: false,
     },
     files: ["check.ts"],
