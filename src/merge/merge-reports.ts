@@ -4,7 +4,14 @@
 import { buildAcceptedReport } from "../accept/tracker.ts";
 import { parseMaxChanged } from "../config/max-changed.ts";
 import { evaluateGate } from "../gate/gate.ts";
-import type { AcceptedReport, Example, PathStats, Report, TimingStats } from "../report/types.ts";
+import type {
+  AcceptedReport,
+  Example,
+  InconclusiveStats,
+  PathStats,
+  Report,
+  TimingStats,
+} from "../report/types.ts";
 import { assertMergeable, type NamedReport } from "./check-mergeable.ts";
 
 /** Input indices kept per path, as the aggregator keeps them. */
@@ -25,7 +32,13 @@ export function mergeReports(named: readonly NamedReport[], now = new Date()): R
   const summary = mergeSummary(reports);
   const maxExamples = readExamplesSetting(first);
   const accepted = mergeAccepted(reports, summary.trials);
-  const gate = evaluateGate(summary, parseMaxChanged(first.gate.maxChanged, "gate.maxChanged"), accepted);
+  const inconclusive = mergeInconclusive(reports);
+  const gate = evaluateGate(
+    summary,
+    parseMaxChanged(first.gate.maxChanged, "gate.maxChanged"),
+    accepted,
+    inconclusive,
+  );
   const complete = reports.every((report) => report.complete);
   const errors = reports
     .map((report) => report.error)
@@ -44,6 +57,7 @@ export function mergeReports(named: readonly NamedReport[], now = new Date()): R
     },
     summary,
     paths: mergePaths(reports, summary),
+    ...(inconclusive !== undefined && { inconclusive }),
     examples: mergeExamples(reports, maxExamples),
     timing: {
       old: mergeTiming(reports, "old"),
@@ -63,6 +77,26 @@ export function mergeReports(named: readonly NamedReport[], now = new Date()): R
   };
 }
 
+// The shards' inconclusive entries, summed per limit message (example indices: the first few overall).
+function mergeInconclusive(reports: readonly Report[]): InconclusiveStats[] | undefined {
+  const merged = new Map<string, InconclusiveStats>();
+  for (const stats of reports.flatMap((report) => report.inconclusive ?? [])) {
+    const into = merged.get(stats.message);
+    if (into === undefined) {
+      merged.set(stats.message, {
+        ...stats,
+        sides: { ...stats.sides },
+        exampleIndices: [...stats.exampleIndices],
+      });
+      continue;
+    }
+    into.trials += stats.trials;
+    for (const side of ["old", "new", "both"] as const) into.sides[side] += stats.sides[side];
+    into.exampleIndices = [...into.exampleIndices, ...stats.exampleIndices].sort((a, b) => a - b).slice(0, 5);
+  }
+  return merged.size > 0 ? [...merged.values()] : undefined;
+}
+
 function mergeSummary(reports: readonly Report[]): Report["summary"] {
   const sum = (pick: (summary: Report["summary"]) => number) =>
     reports.reduce((total, report) => total + pick(report.summary), 0);
@@ -76,6 +110,7 @@ function mergeSummary(reports: readonly Report[]): Report["summary"] {
       both: sum((summary) => summary.failures.both),
     },
     truncatedTrials: sum((summary) => summary.truncatedTrials),
+    inconclusive: sum((summary) => summary.inconclusive ?? 0),
   };
 }
 

@@ -5,7 +5,8 @@ import type { Difference, DifferenceKind } from "../compare/types.ts";
 import type { SampleIdentity } from "../inputs/types.ts";
 import type { TableFormat, TableReport } from "../table/types.ts";
 
-export type Verdict = "equivalent" | "changed" | "error";
+/** inconclusive: nothing changed among the trials twinrun could judge, but some it could not (its own limits). */
+export type Verdict = "equivalent" | "changed" | "inconclusive" | "error";
 
 export interface PathStats {
   /** Path with array indices folded to `[*]`. */
@@ -72,6 +73,11 @@ export interface Report {
     failures: { old: number; new: number; both: number };
     /** Trials whose difference list hit the per-trial cap. */
     truncatedTrials: number;
+    /**
+     * Trials neither same nor changed: twinrun could not observe an output (one of its own limits).
+     * They fail the gate; `inconclusive` says which limit and how to raise it. Absent in older reports.
+     */
+    inconclusive?: number;
   };
   paths: PathStats[];
   examples: Example[];
@@ -87,6 +93,8 @@ export interface Report {
   };
   /** The settings needed to reproduce the run (replay). */
   settings: Record<string, unknown>;
+  /** Present when some trials were inconclusive: one entry per limit message, with the first trials it hit. */
+  inconclusive?: InconclusiveStats[];
   /** Present when an accepted-differences file was read: which entries covered what. */
   accepted?: AcceptedReport;
   /** Present for one shard of a sharded run: sample.indices then holds this shard's inputs only, while sample.size stays the whole sample's size. */
@@ -101,6 +109,18 @@ export interface Report {
   table?: TableReport;
   /** Present in dataset mode: how each side's single run went and where its files are. */
   dataset?: DatasetReport;
+}
+
+/** Trials one of twinrun's own limits kept from being judged. */
+export interface InconclusiveStats {
+  limit: import("../../adapters/types.ts").UnobservedLimit;
+  /** Which limit, and how to raise it. */
+  message: string;
+  /** Side whose output was not observed, per trial counted: old, new or both. */
+  sides: { old: number; new: number; both: number };
+  trials: number;
+  /** The first few input indices it hit. */
+  exampleIndices: number[];
 }
 
 /** Dataset mode: each side ran once, on the whole sample written to a file. */

@@ -6,7 +6,12 @@ import { type Paint, type StyleName, stripAnsi } from "./style.ts";
 
 const MAX_VALUE_WIDTH = 90;
 
-const VERDICT_STYLES: Record<Verdict, StyleName> = { equivalent: "green", changed: "red", error: "yellow" };
+const VERDICT_STYLES: Record<Verdict, StyleName> = {
+  equivalent: "green",
+  changed: "red",
+  inconclusive: "yellow",
+  error: "yellow",
+};
 
 /** The number of trials the run meant to do (the sample), so an interrupted run shows how far it got. */
 export function plannedTrials(report: Report): number {
@@ -37,6 +42,9 @@ export function renderSummaryTable(report: Report, paint: Paint): string {
     ["same", String(summary.same)],
     ["changed", paintCount(formatRatio(summary.changed, summary.trials), summary.changed, "red", paint)],
   );
+  const inconclusive = summary.inconclusive ?? 0;
+  if (inconclusive > 0)
+    rows.push(["inconclusive", paint("yellow", formatRatio(inconclusive, summary.trials))]);
   const { failures } = summary;
   if (!isTable || failures.old + failures.new + failures.both > 0)
     rows.push(["failures", describeFailures(report, paint)]);

@@ -146,7 +146,12 @@ async function runSides(
   const trialAggregate = aggregator.result();
   const aggregate = compared?.aggregate ?? trialAggregate;
   const acceptedReport = acceptance?.result(aggregate.summary.trials);
-  const countGate = evaluateGate(aggregate.summary, config.gate.maxChanged, acceptedReport);
+  const countGate = evaluateGate(
+    aggregate.summary,
+    config.gate.maxChanged,
+    acceptedReport,
+    aggregate.inconclusive,
+  );
   const gate =
     compared === undefined
       ? countGate
@@ -165,6 +170,7 @@ async function runSides(
     summary: aggregate.summary,
     paths: aggregate.paths,
     examples: aggregate.examples,
+    ...(aggregate.inconclusive !== undefined && { inconclusive: aggregate.inconclusive }),
     timing: { ...trialAggregate.timing, wallMs: Date.now() - startedAt },
     gate: toReportGate(gate, { counted: acceptedReport !== undefined }),
     settings,
