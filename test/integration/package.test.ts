@@ -106,7 +106,12 @@ describe("the packed twinrun package in a fresh project", () => {
   });
 
   it("runs the vitest matcher on functions and on js: specs of TypeScript modules", async () => {
-    const result = await inProject(process.execPath, ["node_modules/vitest/vitest.mjs", "run"]);
+    // A generous timeout: this file's assertions are about the package, not about speed on a busy machine.
+    const result = await inProject(process.execPath, [
+      "node_modules/vitest/vitest.mjs",
+      "run",
+      "--testTimeout=60000",
+    ]);
     expect(result.stdout + result.stderr).toMatch(/Tests\s+3 passed \(3\)/);
     expect(result.exitCode).toBe(0);
   });
