@@ -1,6 +1,6 @@
 // stringifyLossless: the inverse of parseLossless. Iterative (explicit stack), so any nesting
 // depth serialises; deterministic (keys in insertion order), so CSV rows serialise the same way twice.
-import { IntegralFloat } from "./values.ts";
+import { DecimalFloat, IntegralFloat } from "./values.ts";
 
 interface Frame {
   /** Array elements, or the object itself with `keys`. */
@@ -9,6 +9,9 @@ interface Frame {
   next: number;
   wroteAny: boolean;
 }
+
+/** Nesting levels that get their own indented lines in pretty-printed text. */
+const MAX_INDENTED_DEPTH = 64;
 
 /** The largest magnitude String() prints as plain digits (1e21 prints as `1e+21`). */
 const PLAIN_DIGITS_LIMIT = 1e21;
@@ -23,10 +26,16 @@ export function stringifyLossless(value: unknown, indent?: number | string): str
   const colon = gap === "" ? ":" : ": ";
   const out: string[] = [];
   const stack: Frame[] = [];
+  // Deeper than this, members follow each other on one line: indenting every level would make
+  // the text grow with the square of the depth (a 100,000-deep value would never fit a string).
   const newline = (depth: number): void => {
-    if (gap !== "") out.push(`\n${gap.repeat(depth)}`);
+    if (gap !== "" && depth <= MAX_INDENTED_DEPTH) out.push(`\n${gap.repeat(depth)}`);
   };
   const writeValue = (raw: unknown, inArray: boolean): boolean => {
+    if (raw instanceof DecimalFloat) {
+      out.push(raw.text);
+      return true;
+    }
     const item = unwrapToJson(raw);
     if (item !== null && typeof item === "object" && !(item instanceof IntegralFloat)) {
       const isArray = Array.isArray(item);
@@ -69,7 +78,8 @@ export function stringifyLossless(value: unknown, indent?: number | string): str
       continue;
     }
     const key = keys[index];
-    const child = unwrapToJson((frame.container as Record<string, unknown>)[key]);
+    const member = (frame.container as Record<string, unknown>)[key];
+    const child = member instanceof DecimalFloat ? member : unwrapToJson(member);
     if (isOmitted(child)) continue;
     if (frame.wroteAny) out.push(",");
     frame.wroteAny = true;

@@ -1,13 +1,18 @@
 // The summary table every terminal report starts with: what ran, on what, and the verdict.
 import Table from "cli-table3";
-import type { Report, Verdict } from "../report/types.ts";
+import { isDiffSettings, type Report, type Verdict } from "../report/types.ts";
 import { describeCoverPicks, describeCoverSplit } from "./cover-text.ts";
 import { formatDurationMs, formatRatio } from "./format.ts";
 import { type Paint, type StyleName, stripAnsi } from "./style.ts";
 
 const MAX_VALUE_WIDTH = 90;
 
-const VERDICT_STYLES: Record<Verdict, StyleName> = { equivalent: "green", changed: "red", error: "yellow" };
+const VERDICT_STYLES: Record<Verdict, StyleName> = {
+  equivalent: "green",
+  changed: "red",
+  inconclusive: "yellow",
+  error: "yellow",
+};
 
 /** The number of trials the run meant to do (the sample), so an interrupted run shows how far it got. */
 export function plannedTrials(report: Report): number {
@@ -19,7 +24,7 @@ export function renderSummaryTable(report: Report, paint: Paint): string {
   const { summary, sample, components } = report;
   // Table reports count rows, not trials; `twinrun diff` has no input source, sample or timings.
   const isTable = report.table !== undefined;
-  const isDiff = report.settings.diff !== undefined;
+  const isDiff = isDiffSettings(report.settings);
   const rows: [string, string][] = [
     ["old", describeComponent(components.old.label, components.old.spec, paint)],
     ["new", describeComponent(components.new.label, components.new.spec, paint)],
@@ -40,6 +45,9 @@ export function renderSummaryTable(report: Report, paint: Paint): string {
     ["same", String(summary.same)],
     ["changed", paintCount(formatRatio(summary.changed, summary.trials), summary.changed, "red", paint)],
   );
+  const inconclusive = summary.inconclusive ?? 0;
+  if (inconclusive > 0)
+    rows.push(["inconclusive", paint("yellow", formatRatio(inconclusive, summary.trials))]);
   const { failures } = summary;
   if (!isTable || failures.old + failures.new + failures.both > 0)
     rows.push(["failures", describeFailures(report, paint)]);
@@ -111,6 +119,8 @@ function describeVerdict(report: Report, paint: Paint): string {
 function describeGate(report: Report, paint: Paint): string {
   const { gate } = report;
   const threshold = `max changed ${gate.maxChanged}`;
+  if (gate.status === "incomplete")
+    return `${paint(["yellow", "bold"], "incomplete")} (interrupted; ${threshold}) → exit ${gate.exitCode}`;
   return gate.passed
     ? `${paint("green", "passed")} (${threshold})`
     : `${paint("red", "failed")} (${threshold}) → exit ${gate.exitCode}`;
