@@ -76,14 +76,3 @@ export function describeInconclusive(trials: number, stats: readonly Inconclusiv
       : "";
   return `${what}: ${first.message}${more}`;
 }
-
-/** Why: every report writes its gate section from a decision the same way. */
-export function toReportGate(decision: GateDecision, options: { counted?: boolean } = {}): Report["gate"] {
-  return {
-    maxChanged: decision.maxChanged,
-    passed: decision.passed,
-    exitCode: decision.exitCode,
-    ...(options.counted === true && { counted: decision.counted }),
-    ...(decision.reason !== undefined && { reason: decision.reason }),
-  };
-}

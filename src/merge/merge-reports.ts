@@ -3,12 +3,13 @@
 
 import { buildAcceptedReport } from "../accept/tracker.ts";
 import { parseMaxChanged } from "../config/max-changed.ts";
-import { evaluateGate } from "../gate/gate.ts";
+import { buildReport } from "../report/build-report.ts";
 import type {
   AcceptedReport,
   Example,
   InconclusiveStats,
   PathStats,
+  RecordsReport,
   Report,
   TimingStats,
 } from "../report/types.ts";
@@ -27,29 +28,27 @@ const DEFAULT_EXAMPLES = 5;
  */
 export function mergeReports(named: readonly NamedReport[], now = new Date()): Report {
   assertMergeable(named);
-  const reports = [...named].map(({ report }) => report).sort((a, b) => a.shard!.index - b.shard!.index);
+  // Only records runs are sharded: assertMergeable rejected every report without a shard.
+  const reports = [...named]
+    .map(({ report }) => report)
+    .filter((report): report is RecordsReport => report.kind === "records")
+    .sort((a, b) => a.shard!.index - b.shard!.index);
   const first = reports[0];
   const summary = mergeSummary(reports);
   const maxExamples = readExamplesSetting(first);
   const accepted = mergeAccepted(reports, summary.trials);
   const inconclusive = mergeInconclusive(reports);
-  const gate = evaluateGate(
-    summary,
-    parseMaxChanged(first.gate.maxChanged, "gate.maxChanged"),
-    accepted,
-    inconclusive,
-  );
   const complete = reports.every((report) => report.complete);
   const errors = reports
     .map((report) => report.error)
     .filter((error): error is string => error !== undefined);
-  return {
-    tool: "twinrun",
-    reportVersion: 1,
-    createdAt: now.toISOString(),
+  return buildReport({
+    kind: "records",
+    settings: first.settings,
+    createdAt: now,
     complete,
-    verdict: gate.verdict,
-    ...(errors.length > 0 && { error: errors.join("; ") }),
+    maxChanged: parseMaxChanged(first.gate.maxChanged, "gate.maxChanged"),
+    notes: errors,
     components: first.components,
     sample: {
       ...first.sample,
@@ -64,17 +63,9 @@ export function mergeReports(named: readonly NamedReport[], now = new Date()): R
       new: mergeTiming(reports, "new"),
       wallMs: Math.max(...reports.map((report) => report.timing.wallMs)),
     },
-    gate: {
-      maxChanged: gate.maxChanged,
-      passed: gate.passed,
-      exitCode: gate.exitCode,
-      ...(accepted !== undefined && { counted: gate.counted }),
-      ...(gate.reason !== undefined && { reason: gate.reason }),
-    },
-    settings: first.settings,
     ...(accepted !== undefined && { accepted }),
     ...(first.base !== undefined && { base: first.base }),
-  };
+  });
 }
 
 // The shards' inconclusive entries, summed per limit message (example indices: the first few overall).
@@ -207,8 +198,9 @@ function mergeAccepted(reports: readonly Report[], trials: number): AcceptedRepo
   });
 }
 
-function readExamplesSetting(report: Report): number {
-  const value = (report.settings.report as { examples?: unknown } | undefined)?.examples;
+/** How many examples the run kept (its `report.examples` setting), for a merge and its rendering. */
+export function readExamplesSetting(report: Report): number {
+  const value = "report" in report.settings ? report.settings.report?.examples : undefined;
   return typeof value === "number" && Number.isSafeInteger(value) && value >= 0 ? value : DEFAULT_EXAMPLES;
 }
 

@@ -58,7 +58,9 @@ export const reportShape = z.looseObject({
     }),
   ),
   timing: z.looseObject({ old: timing, new: timing, wallMs: z.number() }),
+  kind: z.enum(["records", "tables"]).optional(),
   gate: z.looseObject({
+    status: z.enum(["passed", "failed", "incomplete", "error"]).optional(),
     maxChanged: text,
     passed: z.boolean(),
     exitCode: z.number().int(),

@@ -1,6 +1,6 @@
 // The summary table every terminal report starts with: what ran, on what, and the verdict.
 import Table from "cli-table3";
-import type { Report, Verdict } from "../report/types.ts";
+import { isDiffSettings, type Report, type Verdict } from "../report/types.ts";
 import { formatDurationMs, formatRatio } from "./format.ts";
 import { type Paint, type StyleName, stripAnsi } from "./style.ts";
 
@@ -23,7 +23,7 @@ export function renderSummaryTable(report: Report, paint: Paint): string {
   const { summary, sample, components } = report;
   // Table reports count rows, not trials; `twinrun diff` has no input source, sample or timings.
   const isTable = report.table !== undefined;
-  const isDiff = report.settings.diff !== undefined;
+  const isDiff = isDiffSettings(report.settings);
   const rows: [string, string][] = [
     ["old", describeComponent(components.old.label, components.old.spec, paint)],
     ["new", describeComponent(components.new.label, components.new.spec, paint)],
