@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// twinrun runs straight from its TypeScript sources through tsx: no build step, so
-// `npx twinrun` works right after `npm ci` and can never run a stale build.
+// twinrun's command: the compiled CLI in dist/ (built by `npm run build`, which `prepare` runs on
+// `npm ci` and `npm pack`). Tests run the sources instead (test/helpers/cli.ts).
+import { existsSync } from "node:fs";
 
-// Until the CLI takes over signals, an interrupt while the sources load still says what happened.
+// Until the CLI takes over signals, an interrupt while it loads still says what happened.
 const onStartupSignal = (signal) => {
   process.stderr.write(`\ntwinrun: interrupted (${signal}) during start-up; nothing ran\n`);
   process.exit(130);
@@ -10,6 +11,11 @@ const onStartupSignal = (signal) => {
 onStartupSignal.twinrunStartup = true;
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, onStartupSignal);
 
-const { register } = await import("tsx/esm/api");
-register();
-await import("../src/cli/main.ts");
+const main = new URL("../dist/src/cli/main.js", import.meta.url);
+if (!existsSync(main)) {
+  process.stderr.write(
+    "twinrun: the compiled CLI (dist/) is missing; run `npm run build` in the twinrun folder\n",
+  );
+  process.exit(2);
+}
+await import(main.href);
