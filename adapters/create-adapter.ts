@@ -8,6 +8,11 @@ import {
   describeFunction,
   describeModule,
 } from "./module/index.ts";
+import {
+  createNotebookFunctionAdapter,
+  describeNotebookFunction,
+  describeNotebookRun,
+} from "./notebook/index.ts";
 import { createPythonAdapter, describePython } from "./python/index.ts";
 import type { Adapter, Side } from "./types.ts";
 
@@ -24,7 +29,7 @@ export function createAdapter(
   settings: AdapterRunSettings,
 ): Adapter {
   if (component.adapter === "python") {
-    return createPythonAdapter({
+    const options = {
       side,
       python: component.python,
       module: component.module,
@@ -37,7 +42,13 @@ export function createAdapter(
       seedEachCall: component.seedEachCall,
       timeoutMs: settings.runner.timeoutMs,
       concurrency: settings.runner.concurrency,
-    });
+    };
+    return component.notebook === undefined
+      ? createPythonAdapter(options)
+      : createNotebookFunctionAdapter({ ...options, notebook: component.notebook });
+  }
+  if (component.adapter === "notebook") {
+    throw new Error("twinrun bug: a whole notebook is a batch step and runs only in dataset mode");
   }
   if (component.adapter === "module") {
     return createModuleAdapter({
@@ -80,7 +91,12 @@ export function createAdapter(
 
 /** A short human description of how a component runs, e.g. `python3 f.py (worker)`. */
 export function describeComponent(component: ResolvedComponent): string {
-  if (component.adapter === "python") return describePython(component);
+  if (component.adapter === "python") {
+    return component.notebook === undefined
+      ? describePython(component)
+      : describeNotebookFunction({ ...component, notebook: component.notebook });
+  }
+  if (component.adapter === "notebook") return describeNotebookRun(component);
   if (component.adapter === "module") return describeModule(component);
   if (component.adapter === "http") return describeHttp(component);
   if (component.adapter === "function") return describeFunction(component);

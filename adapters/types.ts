@@ -2,6 +2,8 @@
 // An adapter never throws for a component's own failure; that is an Outcome of status "failure".
 // It throws ComponentStartError only when the component cannot be started at all.
 
+import type { NotebookCellsReport } from "./notebook/types.ts";
+
 export type Side = "old" | "new";
 
 /** One input as both components receive it: the exact bytes, never re-serialised. */
@@ -54,4 +56,12 @@ export interface Adapter {
   run(input: TrialInput): Promise<Outcome>;
   /** Stops every process the adapter started (whole process trees). Safe to call twice. */
   stop(): Promise<void>;
+  /** After start: what the report says about the component beyond its spec (a notebook's cells). */
+  details?(): ComponentDetails;
+}
+
+/** What an adapter learnt about its component when it started, for the report's components section. */
+export interface ComponentDetails {
+  /** A function taken from a notebook: which cells were taken and which left out, and why. */
+  notebook?: NotebookCellsReport;
 }

@@ -3,6 +3,7 @@
 import path from "node:path";
 import { isHttpSpec } from "../../adapters/http/component-spec.ts";
 import { isModuleSpec, parseModuleSpec } from "../../adapters/module/component-spec.ts";
+import { isNotebookSpec, parseNotebookSpec } from "../../adapters/notebook/component-spec.ts";
 import { isPythonSpec, parsePythonSpec } from "../../adapters/python/component-spec.ts";
 import type { CompareRule } from "../compare/types.ts";
 import { TwinrunError } from "../errors.ts";
@@ -122,8 +123,9 @@ export function parseRunFlags(flags: RunFlags, cwd: string): FlagLayer {
       ? read(() => resolveInterpreter(cwd, parseNonEmpty("--python", str(flags.python), "an interpreter")))
       : undefined,
   };
-  // `--old py:<module>:<function>` names a Python function, `js:<file>#<export>` a JavaScript or
-  // TypeScript function, an http(s) URL an endpoint; anything else is a command.
+  // `--old py:<module>:<function>` names a Python function, `nb:<file.ipynb>[:<function>]` a
+  // notebook, `js:<file>#<export>` a JavaScript or TypeScript function, an http(s) URL an endpoint;
+  // anything else is a command.
   const component = (spec: string | undefined, specFlag: string) => {
     if (spec === undefined) return {};
     if (isModuleSpec(str(spec))) {
@@ -132,6 +134,11 @@ export function parseRunFlags(flags: RunFlags, cwd: string): FlagLayer {
       return { adapter: "module" as const, file: path.resolve(cwd, parsed.file), export: parsed.export };
     }
     if (isHttpSpec(str(spec))) return { adapter: "http" as const, url: str(spec).trim() };
+    if (isNotebookSpec(str(spec))) {
+      const parsed = read(() => parseNotebookSpec(str(spec), specFlag));
+      if (parsed === undefined) return {};
+      return { adapter: "notebook" as const, ...parsed, notebook: path.resolve(cwd, parsed.notebook) };
+    }
     if (!isPythonSpec(str(spec))) {
       return { command: read(() => parseNonEmpty(specFlag, str(spec), "a command")) };
     }

@@ -101,16 +101,26 @@ function commonKeys(section: SideSection): SideSection {
   return dropUndefined({ cwd, env, label, setup });
 }
 
-// cwd (every adapter), a Python component's interpreter (when it names a folder) and path entries,
-// and a module component's file.
+// cwd (every adapter), a Python or notebook component's interpreter (when it names a folder) and path entries,
+// a notebook's file and a module component's file.
 function resolveSidePaths(component: SideSection, baseDir: string): SideSection {
   const resolved = { ...component };
   if (component.cwd !== undefined) resolved.cwd = path.resolve(baseDir, component.cwd);
-  if (resolved.adapter === "python" && component.adapter === "python") {
+  if (
+    (resolved.adapter === "python" && component.adapter === "python") ||
+    (resolved.adapter === "notebook" && component.adapter === "notebook")
+  ) {
     if (component.path !== undefined) {
       resolved.path = [component.path].flat().map((entry) => path.resolve(baseDir, entry));
     }
     if (component.python?.includes("/")) resolved.python = path.resolve(baseDir, component.python);
+  }
+  if (
+    resolved.adapter === "notebook" &&
+    component.adapter === "notebook" &&
+    component.notebook !== undefined
+  ) {
+    resolved.notebook = path.resolve(baseDir, component.notebook);
   }
   if (resolved.adapter === "module" && component.adapter === "module" && component.file !== undefined) {
     resolved.file = path.resolve(baseDir, component.file);

@@ -3,11 +3,13 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { settingsOfHttpComponent } from "../../adapters/http/settings.ts";
+import { settingsOfNotebookComponent } from "../../adapters/notebook/settings.ts";
 import type { CompareRule } from "../compare/types.ts";
 import { TwinrunError } from "../errors.ts";
 import type { SampleIdentity } from "../inputs/types.ts";
 import { validateUserConfig } from "./load-config-file.ts";
 import { formatMaxChanged } from "./max-changed.ts";
+import { isDatasetComponent } from "./resolve-tables.ts";
 import type { UserCompareRule, UserConfig } from "./schema.ts";
 import { extractUserEnv } from "./shared-env.ts";
 import type { ResolvedComponent, ResolvedRunConfig } from "./types.ts";
@@ -127,6 +129,12 @@ function describeSide(component: ResolvedComponent): NonNullable<UserConfig["old
   }
   // An in-memory function has no settings form: a replay then asks for the component.
   if (component.adapter === "function") return { label: component.label };
+  if (
+    component.adapter === "notebook" ||
+    (component.adapter === "python" && component.notebook !== undefined)
+  ) {
+    return settingsOfNotebookComponent(component);
+  }
   if (component.adapter === "python") {
     return {
       adapter: "python",
@@ -163,7 +171,7 @@ function tableSettings(resolved: ResolvedRunConfig): Pick<UserConfig, "table" | 
     ...(table.columnOrder && { columnOrder: true }),
     ...(table.psiMax !== undefined && { psiMax: table.psiMax }),
   };
-  const datasetRun = resolved.old.adapter === "command" && resolved.old.mode === "dataset";
+  const datasetRun = isDatasetComponent(resolved.old);
   return {
     ...(Object.keys(tableSection).length > 0 && { table: tableSection }),
     ...(datasetRun && {

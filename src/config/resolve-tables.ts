@@ -14,7 +14,9 @@ const DATASET_FLAGS = {
 
 /** True when a component runs in dataset mode. */
 export function isDatasetComponent(component: ResolvedComponent): boolean {
-  return component.adapter === "command" && component.mode === "dataset";
+  return (
+    (component.adapter === "command" && component.mode === "dataset") || component.adapter === "notebook"
+  );
 }
 
 /**

@@ -3,6 +3,7 @@
 import path from "node:path";
 import { resolveHttpComponent } from "../../adapters/http/resolve-component.ts";
 import { resolveModuleComponent } from "../../adapters/module/resolve-component.ts";
+import { resolveNotebookComponent } from "../../adapters/notebook/resolve-component.ts";
 import { alignDataframeSides, resolvePythonComponent } from "../../adapters/python/resolve-component.ts";
 import { findAcceptedFile } from "../accept/default-file.ts";
 import { type CompareOptions, DEFAULT_COMPARE_OPTIONS } from "../compare/types.ts";
@@ -192,6 +193,7 @@ function resolveComponent(
   if (section.adapter === "python") return resolvePythonComponent(side, section, context);
   if (section.adapter === "module") return resolveModuleComponent(side, section, context);
   if (section.adapter === "http") return resolveHttpComponent(side, section, context);
+  if (section.adapter === "notebook") return resolveNotebookComponent(side, section, context);
   const component = section as Extract<typeof section, { command?: string }>;
   if (component.command === undefined) {
     throw new TwinrunError(

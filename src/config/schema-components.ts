@@ -1,6 +1,7 @@
 // The component sections of the user config (old/new): one schema per adapter, joined by the
 // `adapter` key (a section without it is a command).
 import { z } from "zod";
+import { notebookComponentSchema } from "../../adapters/notebook/schema.ts";
 import {
   envMap,
   flag,
@@ -155,11 +156,12 @@ export function componentSchema(side: "old" | "new") {
         pythonComponentSchema(side),
         moduleComponentSchema(side),
         httpComponentSchema(side),
+        notebookComponentSchema(side, commonComponentKeys(side)),
       ],
       {
         error: (issue) =>
           issue.code === "invalid_union"
-            ? 'a component adapter: "command" (the default), "python", "module" or "http"'
+            ? 'a component adapter: "command" (the default), "python", "notebook", "module" or "http"'
             : `a mapping like { command: python3 features_${side}.py }`,
       },
     )

@@ -70,6 +70,24 @@ export interface ResolvedPythonComponent extends ResolvedComponentBase {
   key?: string[];
   /** Seed random and numpy.random from TWINRUN_SEED before every call. */
   seedEachCall: boolean;
+  /**
+   * A function taken from a notebook (`nb:<file.ipynb>:<function>`): the notebook's absolute path.
+   * `module` then names the module twinrun builds from the notebook's defining cells.
+   */
+  notebook?: string;
+}
+
+/** A whole notebook run once on the sample as a batch step (`nb:<file.ipynb>`, dataset mode). */
+export interface ResolvedNotebookComponent extends ResolvedComponentBase {
+  adapter: "notebook";
+  /** Absolute path of the .ipynb file. */
+  notebook: string;
+  /** The interpreter that runs the notebook's kernel (resolved like a Python component's). */
+  python: string;
+  /** A named Jupyter kernel instead of `python`'s own ipykernel. */
+  kernel?: string;
+  /** The names the sample file's and the output's paths are injected as, after the `parameters` cell. */
+  parameters: { input: string; output: string };
 }
 
 /** A JavaScript or TypeScript function exported by a module (`adapter: module`, or `js:<file>#<export>`). */
@@ -114,6 +132,7 @@ export type ResolvedComponent =
   | ResolvedPythonComponent
   | ResolvedModuleComponent
   | ResolvedHttpComponent
+  | ResolvedNotebookComponent
   | ResolvedFunctionComponent;
 
 /** "Changed trials allowed": an absolute count or a rate in percent of trials. */

@@ -1,6 +1,6 @@
 // The report: everything a run aggregated. Reporters render it; the gate judges it.
 
-import type { Failure } from "../../adapters/types.ts";
+import type { ComponentDetails, Failure } from "../../adapters/types.ts";
 import type { Difference, DifferenceKind } from "../compare/types.ts";
 import type { SampleIdentity } from "../inputs/types.ts";
 import type { TableFormat, TableReport } from "../table/types.ts";
@@ -48,7 +48,7 @@ export interface TimingStats {
   totalMs: number;
 }
 
-export interface ComponentInfo {
+export interface ComponentInfo extends ComponentDetails {
   label: string;
   /** Human-readable description of how the component runs, e.g. `python3 f.py (worker)`. */
   spec: string;

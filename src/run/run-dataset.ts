@@ -5,9 +5,11 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { runDatasetCommand } from "../../adapters/command/index.ts";
+import { runNotebookDataset } from "../../adapters/notebook/index.ts";
 import type { Failure, Side } from "../../adapters/types.ts";
 import { AcceptanceTracker } from "../accept/tracker.ts";
 import type { AcceptedFile } from "../accept/types.ts";
+import { isDatasetComponent } from "../config/resolve-tables.ts";
 import type { ResolvedComponent, ResolvedRunConfig } from "../config/types.ts";
 import { TwinrunError } from "../errors.ts";
 import { evaluateGate, toReportGate } from "../gate/gate.ts";
@@ -97,6 +99,23 @@ async function runSide(
   outputPath: string,
   signal: AbortSignal | undefined,
 ): Promise<SideRun> {
+  if (component.adapter === "notebook") {
+    const result = await runNotebookDataset({
+      side,
+      notebook: component.notebook,
+      python: component.python,
+      ...(component.kernel !== undefined && { kernel: component.kernel }),
+      parameters: component.parameters,
+      cwd: component.cwd,
+      env: { ...config.sharedEnv, ...component.env },
+      timeoutMs: config.runner.timeoutMs,
+      inputPath,
+      outputPath,
+      ...(signal !== undefined && { signal }),
+    });
+    if (result.status === "failure") return result;
+    return { status: "ok", durationMs: result.durationMs, outputPath };
+  }
   if (component.adapter !== "command") {
     throw new TwinrunError(
       "CONFIG_INVALID",
@@ -219,7 +238,7 @@ async function probeTable(
   }
 }
 
-/** True when the run's components are batch commands (`mode: dataset`). */
+/** True when the run's components are batch steps (commands in `mode: dataset`, whole notebooks). */
 export function isDatasetMode(config: ResolvedRunConfig): boolean {
-  return config.old.adapter === "command" && config.old.mode === "dataset";
+  return isDatasetComponent(config.old);
 }

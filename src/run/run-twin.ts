@@ -158,8 +158,8 @@ async function runSides(
     complete: !interrupted,
     verdict: gate.verdict,
     components: {
-      old: { label: sides.old.label, spec: describeComponent(config.old) },
-      new: { label: sides.new.label, spec: describeComponent(config.new) },
+      old: { label: sides.old.label, spec: describeComponent(config.old), ...oldAdapter.details?.() },
+      new: { label: sides.new.label, spec: describeComponent(config.new), ...newAdapter.details?.() },
     },
     sample: sample.identity,
     summary: aggregate.summary,
