@@ -349,6 +349,9 @@ def classify(path):
                     raise NotebookError("tagged", f"{path}: cell {number} is tagged {TAKE_TAG}, but it {why}")
                 leave(why)
                 continue
+        if dropped and all(isinstance(statement, ast.Pass) for statement in tree.body):
+            leave(f"only shell lines and magics ({'; '.join(dropped)})")
+            continue
         names = defined_names(tree)
         judge = Judge(known)
         problem = None
