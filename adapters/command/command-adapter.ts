@@ -1,7 +1,7 @@
 // The command adapter: runs a component as a shell command, one process per input (per-input)
 // or as a pool of long-lived JSON-lines workers (worker). See adapters/types.ts for the contract.
 // dataset mode is not an adapter: it runs once per side through runDatasetCommand (dataset-run.ts).
-import type { Adapter, Outcome, TrialInput } from "../types.ts";
+import type { Outcome, RecordAdapter, TrialInput } from "../types.ts";
 import { assertNoShellSyntax, splitCommand } from "./command-line.ts";
 import { assertCanLaunch } from "./launch-check.ts";
 import { runPerInput } from "./per-input.ts";
@@ -15,7 +15,7 @@ export const DEFAULT_START_GRACE_MS = 500;
 export const DEFAULT_STARTUP_ALLOWANCE_MS = 10_000;
 
 /** Creates the adapter for one side; throws a TwinrunError when the command line itself is malformed. */
-export function createCommandAdapter(options: CommandAdapterOptions): Adapter {
+export function createCommandAdapter(options: CommandAdapterOptions): RecordAdapter {
   if (options.mode === "dataset") {
     throw new Error(
       `twinrun bug: the ${options.side} component runs in dataset mode, which runs once through runDatasetCommand, not through an adapter`,
@@ -44,7 +44,7 @@ export function toLaunchSpec(options: CommandAdapterOptions): LaunchSpec {
   return { ...base, file, args, shell: false };
 }
 
-function createPerInputAdapter(options: CommandAdapterOptions, launch: LaunchSpec): Adapter {
+function createPerInputAdapter(options: CommandAdapterOptions, launch: LaunchSpec): RecordAdapter {
   const running = new Set<GroupProcess>();
   let launched = false;
   let stopping: Promise<void> | undefined;

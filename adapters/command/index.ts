@@ -8,5 +8,4 @@ export type {
   CommandAdapterOptions,
   CommandMode,
   DatasetCommandOptions,
-  DatasetCommandResult,
 } from "./types.ts";

@@ -5,7 +5,7 @@
 import { performance } from "node:perf_hooks";
 import { TwinrunError } from "../../src/errors.ts";
 import { startError } from "../command/launch-check.ts";
-import type { Adapter, Outcome, TrialInput } from "../types.ts";
+import type { Outcome, RecordAdapter, TrialInput } from "../types.ts";
 import { canConnect, pickFreePort } from "./free-port.ts";
 import { type ConnectionPool, createConnectionPool, sendRequest } from "./http-request.ts";
 import { outcomeFromExchange } from "./outcomes.ts";
@@ -25,7 +25,7 @@ interface Expanded {
 }
 
 /** Creates the adapter for one side's HTTP endpoint. */
-export function createHttpAdapter(options: HttpAdapterOptions): Adapter {
+export function createHttpAdapter(options: HttpAdapterOptions): RecordAdapter {
   const pool: ConnectionPool = createConnectionPool(options.concurrency);
   let expanded: Expanded | undefined;
   let service: RunningService | undefined;

@@ -7,7 +7,7 @@ import { performance } from "node:perf_hooks";
 import { ComponentStartError } from "../../src/errors.ts";
 import { withTimeout } from "../shared/with-timeout.ts";
 import { WorkerSet } from "../shared/worker-set.ts";
-import type { Adapter, Outcome, TrialInput } from "../types.ts";
+import type { Outcome, RecordAdapter, TrialInput } from "../types.ts";
 import { ModuleThread, type ThreadStart } from "./module-thread.ts";
 import { moduleTimeoutOutcome, outcomeFromCall, threadCrashOutcome } from "./outcomes.ts";
 import type { ModuleAdapterOptions } from "./types.ts";
@@ -18,11 +18,11 @@ export const DEFAULT_MODULE_STARTUP_TIMEOUT_MS = 60_000;
 const STACK_CHARS = 1500;
 
 /** Creates the adapter for one side's module function. */
-export function createModuleAdapter(options: ModuleAdapterOptions): Adapter {
+export function createModuleAdapter(options: ModuleAdapterOptions): RecordAdapter {
   return new ModuleAdapter(options);
 }
 
-class ModuleAdapter implements Adapter {
+class ModuleAdapter implements RecordAdapter {
   private readonly options: ModuleAdapterOptions;
   private readonly threads: WorkerSet<ModuleThread>;
 
@@ -31,7 +31,7 @@ class ModuleAdapter implements Adapter {
     this.threads = new WorkerSet({
       side: options.side,
       concurrency: options.concurrency,
-      spawn: () => new ModuleThread({ file: options.file, exportName: options.exportName }, options.env),
+      spawn: () => new ModuleThread({ file: options.file, exportName: options.export }, options.env),
       shutdown: (thread) => thread.terminate(),
     });
   }
@@ -130,7 +130,7 @@ function startFailure(
   start: Exclude<ThreadStart, { kind: "ready" }> | { kind: "slow"; timeoutMs: number },
   output: string,
 ): ComponentStartError {
-  const spec = `js:${options.file}#${options.exportName}`;
+  const spec = `js:${options.file}#${options.export}`;
   const prefix = `${options.side} component could not start:`;
   if (start.kind === "startup-error") {
     const { errorType, message, stack } = start.message;

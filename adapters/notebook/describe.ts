@@ -1,5 +1,13 @@
 // Short human descriptions of notebook components, shown in reports.
 import path from "node:path";
+import type { ResolvedNotebookComponent } from "./types.ts";
+
+/** Why: reports say which notebook ran, and how: a function from it, or the whole notebook. */
+export function describeNotebook(component: ResolvedNotebookComponent): string {
+  return component.function === undefined
+    ? describeNotebookRun(component)
+    : describeNotebookFunction({ ...component, function: component.function });
+}
 
 /** Why: `nb:explore.ipynb:add_features (python3, record)`, the way the user spelled the component. */
 export function describeNotebookFunction(component: {

@@ -5,26 +5,32 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { ComponentStartError } from "../../src/errors.ts";
-import { createPythonAdapter } from "../python/index.ts";
+import { createPythonAdapter } from "../python/python-adapter.ts";
 import { assertCanStartPython } from "../python/start-failure.ts";
 import type { PythonAdapterOptions } from "../python/types.ts";
-import type { Adapter, ComponentDetails, Outcome, TrialInput } from "../types.ts";
+import type {
+  AdapterSideOptions,
+  ComponentDetails,
+  ComponentOptions,
+  Outcome,
+  RecordAdapter,
+  TrialInput,
+} from "../types.ts";
 import { readNotebookCells } from "./notebook-cells.ts";
-import type { NotebookCellsReport } from "./types.ts";
+import { builtModuleName } from "./resolve-component.ts";
+import type { NotebookCellsReport, ResolvedNotebookComponent } from "./types.ts";
 
-export interface NotebookFunctionOptions extends PythonAdapterOptions {
-  /** The notebook file (absolute); `module` names the module built from it. */
-  notebook: string;
-}
+/** The notebook component (with its function) and its side; env is the shared env + the side's env. */
+export type NotebookFunctionOptions = ComponentOptions<ResolvedNotebookComponent> & AdapterSideOptions;
 
 /** Creates the adapter for a function defined in a notebook. */
-export function createNotebookFunctionAdapter(options: NotebookFunctionOptions): Adapter {
+export function createNotebookFunctionAdapter(options: NotebookFunctionOptions): RecordAdapter {
   return new NotebookFunctionAdapter(options);
 }
 
-class NotebookFunctionAdapter implements Adapter {
+class NotebookFunctionAdapter implements RecordAdapter {
   private readonly options: NotebookFunctionOptions;
-  private python: Adapter | undefined;
+  private python: RecordAdapter | undefined;
   private folder: string | undefined;
   private cells: NotebookCellsReport | undefined;
 
@@ -34,14 +40,26 @@ class NotebookFunctionAdapter implements Adapter {
 
   /** Builds the module from the notebook's defining cells, then starts the Python workers on it. */
   async start(): Promise<void> {
-    const { notebook, ...python } = this.options;
-    assertCanStartPython(this.options);
+    const {
+      notebook,
+      function: functionName,
+      kernel: _kernel,
+      parameters: _parameters,
+      ...rest
+    } = this.options;
+    if (functionName === undefined) throw new Error("twinrun bug: a whole notebook has no record adapter");
+    const python: PythonAdapterOptions = {
+      ...rest,
+      module: builtModuleName(notebook),
+      function: functionName,
+    };
+    assertCanStartPython(python);
     this.folder = await mkdtemp(path.join(os.tmpdir(), "twinrun-notebook-"));
     this.cells = await readNotebookCells({
       side: python.side,
       python: python.python,
       notebook,
-      function: python.function,
+      function: functionName,
       moduleFile: path.join(this.folder, `${python.module}.py`),
       cwd: python.cwd,
       env: python.env,
@@ -52,8 +70,8 @@ class NotebookFunctionAdapter implements Adapter {
     } catch (error) {
       // Python's messages name the built module; the user knows the notebook.
       if (!(error instanceof ComponentStartError)) throw error;
-      const built = `py:${python.module}:${python.function}`;
-      const message = error.message.replaceAll(built, `nb:${notebook}:${python.function}`);
+      const built = `py:${python.module}:${functionName}`;
+      const message = error.message.replaceAll(built, `nb:${notebook}:${functionName}`);
       throw new ComponentStartError(python.side, message, { cause: error });
     }
   }

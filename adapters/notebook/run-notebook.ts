@@ -10,8 +10,7 @@ import { fileURLToPath } from "node:url";
 import { TwinrunError } from "../../src/errors.ts";
 import { runDatasetCommand } from "../command/index.ts";
 import { startError } from "../command/launch-check.ts";
-import type { DatasetCommandResult } from "../command/types.ts";
-import type { Failure, Side } from "../types.ts";
+import type { Failure, Side, TableRunResult } from "../types.ts";
 
 const RUNNER = path.join(path.dirname(fileURLToPath(import.meta.url)), "_twinrun_run_notebook.py");
 
@@ -47,7 +46,7 @@ type RunnerStatus =
   | { status: "kernel-died"; message: string };
 
 /** Why: runs the notebook once on the sample file; resolves like runDatasetCommand does. */
-export async function runNotebookDataset(options: NotebookRunOptions): Promise<DatasetCommandResult> {
+export async function runNotebookDataset(options: NotebookRunOptions): Promise<TableRunResult> {
   const spec = `nb:${options.notebook}`;
   if (!existsSync(options.notebook)) {
     throw new TwinrunError("INPUT_INVALID", `${options.side} component ${spec}: no such notebook file`);
@@ -90,8 +89,8 @@ function judge(
   spec: string,
   status: Exclude<RunnerStatus, { status: "ok" }>,
   durationMs: number,
-): DatasetCommandResult {
-  const failed = (failure: Failure): DatasetCommandResult => ({ status: "failure", failure, durationMs });
+): TableRunResult {
+  const failed = (failure: Failure): TableRunResult => ({ status: "failure", failure, durationMs });
   switch (status.status) {
     case "missing":
       throw startError(

@@ -2,9 +2,12 @@
 // notebook's defining cells (with `function`), or the whole notebook as a batch step (without).
 import { z } from "zod";
 import { flag, integerAtLeast, oneOf, stringList, text } from "../../src/config/schema-leaves.ts";
+import { PYTHON_STYLES } from "../python/types.ts";
+import { commonComponentKeys } from "../shared/component-keys.ts";
+import type { Side } from "../types.ts";
 
-/** Why: one schema for both faces of a notebook; `common` holds the keys every component has. */
-export function notebookComponentSchema<T extends z.ZodRawShape>(side: "old" | "new", common: T) {
+/** Why: one schema for both faces of a notebook, validated with messages that say what to write. */
+export function notebookComponentSchema(side: Side) {
   return z
     .strictObject(
       {
@@ -18,7 +21,7 @@ export function notebookComponentSchema<T extends z.ZodRawShape>(side: "old" | "
           "A function defined in the notebook, e.g. add_features; only cells that define things (imports, def, class, constants) run. Without it the whole notebook runs once on the sample (dataset mode).",
         ).optional(),
         style: oneOf(
-          ["record", "dataframe"],
+          PYTHON_STYLES,
           "With function: record: function(dict) per input (default); dataframe: function(DataFrame) per batch.",
         ).optional(),
         python: text(
@@ -44,9 +47,12 @@ export function notebookComponentSchema<T extends z.ZodRawShape>(side: "old" | "
         kernel: text(
           "Without function: a named Jupyter kernel (default: an ipykernel of python itself).",
         ).optional(),
-        ...common,
+        ...commonComponentKeys(side),
       },
       { error: `a mapping like { adapter: notebook, notebook: explore.ipynb, function: add_features }` },
     )
     .describe(`The ${side} version of the component, a Jupyter notebook.`);
 }
+
+/** A notebook section as a config file (or a flag) writes it. */
+export type NotebookSection = z.infer<ReturnType<typeof notebookComponentSchema>>;

@@ -6,7 +6,7 @@ import { timeoutOutcome } from "../command/outcomes.ts";
 import { STOP_GRACE_MS } from "../command/worker-pool.ts";
 import { withTimeout } from "../shared/with-timeout.ts";
 import { stopProcessWorker, WorkerSet } from "../shared/worker-set.ts";
-import type { Adapter, Outcome, TrialInput } from "../types.ts";
+import type { Outcome, RecordAdapter, TrialInput } from "../types.ts";
 import { outcomeFromReply } from "./outcomes.ts";
 import { PythonWorker, type StartResult } from "./python-worker.ts";
 import { assertCanStartPython, startFailureOf } from "./start-failure.ts";
@@ -19,11 +19,11 @@ export const DEFAULT_PYTHON = "python3";
 export const DEFAULT_PYTHON_STARTUP_TIMEOUT_MS = 60_000;
 
 /** Creates the adapter for one side's Python function. */
-export function createPythonAdapter(options: PythonAdapterOptions): Adapter {
+export function createPythonAdapter(options: PythonAdapterOptions): RecordAdapter {
   return new PythonAdapter(options);
 }
 
-class PythonAdapter implements Adapter {
+class PythonAdapter implements RecordAdapter {
   private readonly options: PythonAdapterOptions;
   private readonly workers: WorkerSet<PythonWorker>;
 

@@ -1,6 +1,6 @@
 // Dataset mode's reports: the parts every dataset report shares, and the report of a run in
 // which a side failed (so no tables were compared).
-import { describeComponent } from "../../adapters/create-adapter.ts";
+import { describeComponent } from "../../adapters/components.ts";
 import type { Outcome } from "../../adapters/types.ts";
 import { Aggregator } from "../aggregate/aggregator.ts";
 import { createComparator } from "../compare/comparator.ts";

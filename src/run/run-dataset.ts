@@ -4,12 +4,10 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { runDatasetCommand } from "../../adapters/command/index.ts";
-import { runNotebookDataset } from "../../adapters/notebook/index.ts";
+import { createTableAdapter, shapeOf } from "../../adapters/components.ts";
 import type { Failure, Side } from "../../adapters/types.ts";
 import { AcceptanceTracker } from "../accept/tracker.ts";
 import type { AcceptedFile } from "../accept/types.ts";
-import { isDatasetComponent } from "../config/resolve-tables.ts";
 import type { ResolvedComponent, ResolvedRunConfig } from "../config/types.ts";
 import { TwinrunError } from "../errors.ts";
 import { evaluateGate, toReportGate } from "../gate/gate.ts";
@@ -99,36 +97,7 @@ async function runSide(
   outputPath: string,
   signal: AbortSignal | undefined,
 ): Promise<SideRun> {
-  if (component.adapter === "notebook") {
-    const result = await runNotebookDataset({
-      side,
-      notebook: component.notebook,
-      python: component.python,
-      ...(component.kernel !== undefined && { kernel: component.kernel }),
-      parameters: component.parameters,
-      cwd: component.cwd,
-      env: { ...config.sharedEnv, ...component.env },
-      timeoutMs: config.runner.timeoutMs,
-      inputPath,
-      outputPath,
-      ...(signal !== undefined && { signal }),
-    });
-    if (result.status === "failure") return result;
-    return { status: "ok", durationMs: result.durationMs, outputPath };
-  }
-  if (component.adapter !== "command") {
-    throw new TwinrunError(
-      "CONFIG_INVALID",
-      `${side}: dataset mode runs commands only, but this side uses the ${component.adapter} adapter`,
-    );
-  }
-  const result = await runDatasetCommand({
-    side,
-    command: component.command,
-    cwd: component.cwd,
-    env: { ...config.sharedEnv, ...component.env },
-    shell: component.shell,
-    timeoutMs: config.runner.timeoutMs,
+  const result = await createTableAdapter(side, component, config).run({
     inputPath,
     outputPath,
     ...(signal !== undefined && { signal }),
@@ -238,7 +207,7 @@ async function probeTable(
   }
 }
 
-/** True when the run's components are batch steps (commands in `mode: dataset`, whole notebooks). */
+/** True when the run's components run once on the sample file (table adapters: `mode: dataset`). */
 export function isDatasetMode(config: ResolvedRunConfig): boolean {
-  return isDatasetComponent(config.old);
+  return shapeOf(config.old) === "table";
 }

@@ -1,8 +1,9 @@
 // The run: sample inputs, start both components, run the trials, aggregate, judge.
 // This is the library-level entry the CLI and the programmatic API (src/api) call.
-import { createAdapter, describeComponent } from "../../adapters/create-adapter.ts";
+import { createRecordAdapter, describeComponent, shapeOf } from "../../adapters/components.ts";
 import { batchSampleFor } from "../../adapters/python/dataframe.ts";
-import type { Adapter, Side } from "../../adapters/types.ts";
+import { isPythonFunctionComponent } from "../../adapters/python/types.ts";
+import type { RecordAdapter, Side } from "../../adapters/types.ts";
 import { loadAcceptedFile } from "../accept/load-accepted.ts";
 import { AcceptanceTracker } from "../accept/tracker.ts";
 import { Aggregator } from "../aggregate/aggregator.ts";
@@ -92,8 +93,8 @@ async function runSides(
     };
     return runDatasetTwin(config, datasetSides, sample, { ...hooks, accepted }, startedAt);
   }
-  const oldAdapter = createAdapter("old", sides.old, config);
-  const newAdapter = createAdapter("new", sides.new, config);
+  const oldAdapter = createRecordAdapter("old", sides.old, config);
+  const newAdapter = createRecordAdapter("new", sides.new, config);
   const aggregator = new Aggregator({ maxExamples: config.report.examples });
   const acceptance =
     accepted === undefined
@@ -176,12 +177,12 @@ async function runSides(
 }
 
 function isDataframeStyle(config: ResolvedRunConfig): boolean {
-  return config.old.adapter === "python" && config.old.style === "dataframe";
+  return shapeOf(config.old) === "batches";
 }
 
 /** The dataframe style's key columns: the component's own `key`, else the run's `table.key`. */
 function tableKeyOf(config: ResolvedRunConfig): string[] | undefined {
-  const componentKey = config.old.adapter === "python" ? config.old.key : undefined;
+  const componentKey = isPythonFunctionComponent(config.old) ? config.old.key : undefined;
   return componentKey ?? config.table.key;
 }
 
@@ -198,7 +199,7 @@ async function loadRunSample(config: ResolvedRunConfig): Promise<Sample> {
 }
 
 /** Starts both sides; if one cannot start, the other is stopped before the error propagates. */
-async function startBoth(oldAdapter: Adapter, newAdapter: Adapter): Promise<void> {
+async function startBoth(oldAdapter: RecordAdapter, newAdapter: RecordAdapter): Promise<void> {
   const results = await Promise.allSettled([oldAdapter.start(), newAdapter.start()]);
   const failed = results.find((result): result is PromiseRejectedResult => result.status === "rejected");
   if (failed) throw failed.reason;

@@ -3,9 +3,9 @@
 // mocks. The price: a synchronous function cannot be interrupted. A timeout still ends the wait
 // for an async function (the outcome is a timeout failure), but its work goes on in the background.
 import { performance } from "node:perf_hooks";
-import type { Adapter, Outcome, Side, TrialInput } from "../types.ts";
-import { type ComponentFunction, callComponentFunction } from "./call-function.ts";
-import { moduleTimeoutOutcome, outcomeFromCall } from "./outcomes.ts";
+import { type ComponentFunction, callComponentFunction } from "../module/call-function.ts";
+import { moduleTimeoutOutcome, outcomeFromCall } from "../module/outcomes.ts";
+import type { Outcome, RecordAdapter, Side, TrialInput } from "../types.ts";
 
 /** What the in-process adapter needs. */
 export interface FunctionAdapterOptions {
@@ -16,7 +16,7 @@ export interface FunctionAdapterOptions {
 }
 
 /** Why: tests compare two in-memory functions without worker threads or files. */
-export function createFunctionAdapter(options: FunctionAdapterOptions): Adapter {
+export function createFunctionAdapter(options: FunctionAdapterOptions): RecordAdapter {
   let stopped = false;
   return {
     async start() {},
