@@ -30,7 +30,7 @@ interface Row {
 
 const INTRO = `# Configuration
 
-<!-- Generated from the config schema (src/config/) by \`npm run docs\`; edit the schema's descriptions, not this page. -->
+<!-- Generated from the config schema (src/config/schema*.ts, adapters/*/schema.ts) by \`npm run docs\`; edit the schema's descriptions, not this page. -->
 
 \`twinrun.config.yaml\` (or \`.yml\`, or \`.json\`) in the working folder is read automatically;
 \`-c <file>\` names another. **Paths in a config file** (\`input.path\`, \`cwd\`, \`report.json\`) are

@@ -1,13 +1,15 @@
 // The command adapter: runs a component as a shell command, one process per input (per-input)
 // or as a pool of long-lived JSON-lines workers (worker). See adapters/types.ts for the contract.
 // dataset mode is not an adapter: it runs once per side through runDatasetCommand (dataset-run.ts).
+
+import { assertCanLaunch } from "../process/launch-check.ts";
+import { type GroupProcess, killGroup, STOP_GRACE_MS } from "../process/process-tree.ts";
+import type { LaunchSpec } from "../process/types.ts";
 import type { Outcome, RecordAdapter, TrialInput } from "../types.ts";
 import { assertNoShellSyntax, splitCommand } from "./command-line.ts";
-import { assertCanLaunch } from "./launch-check.ts";
 import { runPerInput } from "./per-input.ts";
-import { type GroupProcess, killGroup } from "./process-tree.ts";
-import type { CommandAdapterOptions, LaunchSpec } from "./types.ts";
-import { STOP_GRACE_MS, WorkerPool } from "./worker-pool.ts";
+import type { CommandAdapterOptions } from "./types.ts";
+import { WorkerPool } from "./worker-pool.ts";
 
 /** Default time start() watches a fresh worker for an immediate exit. */
 export const DEFAULT_START_GRACE_MS = 500;

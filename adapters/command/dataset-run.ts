@@ -4,16 +4,22 @@
 // Like every adapter, a crash, a timeout or a missing output is a failure result, not an error.
 import { rm, stat } from "node:fs/promises";
 import { performance } from "node:perf_hooks";
+import { type ExitInfo, isCommandNotFound, waitForEnd } from "../process/exit-info.ts";
+import { assertCanLaunch, startError } from "../process/launch-check.ts";
+import {
+  type GroupProcess,
+  killGroup,
+  releaseGroup,
+  STOP_GRACE_MS,
+  spawnInGroup,
+} from "../process/process-tree.ts";
+import { lastStderrLine, StderrTail } from "../process/stderr-tail.ts";
+import type { LaunchSpec } from "../process/types.ts";
 import type { Failure, Outcome, TableRunResult } from "../types.ts";
 import { toDatasetLaunch } from "./dataset-launch.ts";
 import { openDatasetStreams } from "./dataset-streams.ts";
-import { type ExitInfo, isCommandNotFound, waitForEnd } from "./exit-info.ts";
-import { assertCanLaunch, startError } from "./launch-check.ts";
 import { exitFailureOutcome, failureOutcome } from "./outcomes.ts";
-import { type GroupProcess, killGroup, releaseGroup, spawnInGroup } from "./process-tree.ts";
-import { lastStderrLine, StderrTail } from "./stderr-tail.ts";
-import type { DatasetCommandOptions, LaunchSpec } from "./types.ts";
-import { STOP_GRACE_MS } from "./worker-pool.ts";
+import type { DatasetCommandOptions } from "./types.ts";
 
 type StopReason = "timeout" | "interrupted";
 

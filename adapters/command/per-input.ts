@@ -2,13 +2,13 @@
 // hold exactly one JSON value, a non-zero exit or a signal is a failure outcome, and a timeout
 // kills the whole process tree.
 import { performance } from "node:perf_hooks";
+import { type ExitInfo, isCommandNotFound, waitForEnd } from "../process/exit-info.ts";
+import { assertCanLaunch, startError } from "../process/launch-check.ts";
+import { type GroupProcess, killGroup, releaseGroup, spawnInGroup } from "../process/process-tree.ts";
+import { lastStderrLine, StderrTail } from "../process/stderr-tail.ts";
+import type { LaunchSpec } from "../process/types.ts";
 import type { Outcome, Side, TrialInput } from "../types.ts";
-import { type ExitInfo, isCommandNotFound, waitForEnd } from "./exit-info.ts";
-import { assertCanLaunch, startError } from "./launch-check.ts";
 import { exitFailureOutcome, failureOutcome, outcomeFromOutput, timeoutOutcome } from "./outcomes.ts";
-import { type GroupProcess, killGroup, releaseGroup, spawnInGroup } from "./process-tree.ts";
-import { lastStderrLine, StderrTail } from "./stderr-tail.ts";
-import type { LaunchSpec } from "./types.ts";
 
 /** More stdout than this from one input is not a plausible record; the process is killed. */
 export const MAX_STDOUT_CHARS = 64 * 1024 * 1024;

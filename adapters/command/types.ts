@@ -27,16 +27,6 @@ export interface CommandAdapterOptions
   startupAllowanceMs?: number;
 }
 
-/** How the command is launched: the file and arguments handed to execa (or the shell line). */
-export interface LaunchSpec {
-  /** Executable (non-shell) or the whole command line (shell). */
-  file: string;
-  args: string[];
-  shell: boolean;
-  cwd: string;
-  env: Record<string, string>;
-}
-
 /** Dataset mode: one run of one side's command on the whole sample, written to a file. */
 export interface DatasetCommandOptions
   extends Omit<ComponentOptions<ResolvedCommandComponent>, "mode">,

@@ -2,18 +2,16 @@
 // takes an idle worker, sends one input line and waits for one answer line. A worker that dies,
 // answers garbage or times out fails that input and is discarded; the next input gets a fresh one.
 import { performance } from "node:perf_hooks";
+import { type ExitInfo, isCommandNotFound } from "../process/exit-info.ts";
+import { assertCanLaunch, startError } from "../process/launch-check.ts";
+import { STOP_GRACE_MS } from "../process/process-tree.ts";
+import { lastStderrLine } from "../process/stderr-tail.ts";
+import type { LaunchSpec } from "../process/types.ts";
 import { withTimeout } from "../shared/with-timeout.ts";
 import { stopProcessWorker, WorkerSet } from "../shared/worker-set.ts";
 import type { Outcome, Side, TrialInput } from "../types.ts";
-import { type ExitInfo, isCommandNotFound } from "./exit-info.ts";
-import { assertCanLaunch, startError } from "./launch-check.ts";
 import { exitFailureOutcome, outcomeFromOutput, quoteStart, timeoutOutcome } from "./outcomes.ts";
-import { lastStderrLine } from "./stderr-tail.ts";
-import type { LaunchSpec } from "./types.ts";
 import { WorkerProcess, type WorkerReply } from "./worker-process.ts";
-
-/** Grace between SIGTERM and SIGKILL when stopping workers. */
-export const STOP_GRACE_MS = 500;
 
 export interface WorkerPoolOptions {
   side: Side;

@@ -1,11 +1,12 @@
 // One long-lived worker process: JSON lines in on stdin, one JSON line out per input on stdout.
 // Strictly one input in flight, so an answer always belongs to the input just sent. A worker that
 // prints while idle is out of step with the protocol and is marked unusable.
+
+import type { ExitInfo } from "../process/exit-info.ts";
+import type { StderrTail } from "../process/stderr-tail.ts";
+import type { LaunchSpec } from "../process/types.ts";
 import { toOneLine } from "../shared/line-reader.ts";
 import { WorkerChild } from "../shared/worker-child.ts";
-import type { ExitInfo } from "./exit-info.ts";
-import type { StderrTail } from "./stderr-tail.ts";
-import type { LaunchSpec } from "./types.ts";
 
 /** What a worker did after an input was sent: answered with a line, or ended. */
 export type WorkerReply =

@@ -4,7 +4,7 @@
 // afterwards; without, it checks that something listens at the URL before any input is sent.
 import { performance } from "node:perf_hooks";
 import { TwinrunError } from "../../src/errors.ts";
-import { startError } from "../command/launch-check.ts";
+import { startError } from "../process/launch-check.ts";
 import type { Outcome, RecordAdapter, TrialInput } from "../types.ts";
 import { canConnect, pickFreePort } from "./free-port.ts";
 import { type ConnectionPool, createConnectionPool, sendRequest } from "./http-request.ts";

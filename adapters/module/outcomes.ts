@@ -1,7 +1,7 @@
 // Outcomes from what a component function did. Messages are stable across runs (no ids, no
 // durations, no stack lines), because two failures are the same when kind and message match.
 import { failureOutcome } from "../command/outcomes.ts";
-import { STDERR_TAIL_CHARS } from "../command/stderr-tail.ts";
+import { STDERR_TAIL_CHARS } from "../process/stderr-tail.ts";
 import type { Outcome } from "../types.ts";
 import type { CallResult } from "./types.ts";
 

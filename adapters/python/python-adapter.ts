@@ -3,7 +3,7 @@
 // goes on; a worker that dies or times out fails that input and is replaced for the next one.
 import { performance } from "node:perf_hooks";
 import { timeoutOutcome } from "../command/outcomes.ts";
-import { STOP_GRACE_MS } from "../command/worker-pool.ts";
+import { STOP_GRACE_MS } from "../process/process-tree.ts";
 import { withTimeout } from "../shared/with-timeout.ts";
 import { stopProcessWorker, WorkerSet } from "../shared/worker-set.ts";
 import type { Outcome, RecordAdapter, TrialInput } from "../types.ts";

@@ -3,8 +3,8 @@
 // flight, matched by id; a worker that says anything out of turn is killed.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { ExitInfo } from "../command/exit-info.ts";
-import type { StderrTail } from "../command/stderr-tail.ts";
+import type { ExitInfo } from "../process/exit-info.ts";
+import type { StderrTail } from "../process/stderr-tail.ts";
 import { WorkerChild } from "../shared/worker-child.ts";
 import { decodeMessage, encodeCall, isCallReply } from "./protocol.ts";
 import type {

@@ -1,10 +1,10 @@
 // The process half every line-protocol worker shares (command worker mode, Python): a child in
 // its own process group, stdout split into lines, a stderr tail, and one way to end it. The
 // protocol on top (plain JSON lines, or id'd messages) stays with each adapter.
-import { type ExitInfo, waitForEnd } from "../command/exit-info.ts";
-import { type GroupProcess, killGroup, releaseGroup, spawnInGroup } from "../command/process-tree.ts";
-import { StderrTail } from "../command/stderr-tail.ts";
-import type { LaunchSpec } from "../command/types.ts";
+import { type ExitInfo, waitForEnd } from "../process/exit-info.ts";
+import { type GroupProcess, killGroup, releaseGroup, spawnInGroup } from "../process/process-tree.ts";
+import { StderrTail } from "../process/stderr-tail.ts";
+import type { LaunchSpec } from "../process/types.ts";
 import { LineReader } from "./line-reader.ts";
 
 export interface WorkerChildEvents {

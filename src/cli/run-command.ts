@@ -2,7 +2,7 @@
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { Command } from "commander";
-import { killAllChildren } from "../../adapters/command/index.ts";
+import { killAllChildren } from "../../adapters/process/index.ts";
 import { writeCiOutputs } from "../ci/write-ci-outputs.ts";
 import type { RunFlags } from "../config/flags.ts";
 import { resolveRunConfig } from "../config/resolve.ts";

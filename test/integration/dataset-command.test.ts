@@ -5,11 +5,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import {
-  countLiveGroups,
   type DatasetCommandOptions,
   describeDatasetCommand,
   runDatasetCommand,
 } from "../../adapters/command/index.ts";
+import { countLiveGroups } from "../../adapters/process/index.ts";
 import type { Failure, TableRunResult } from "../../adapters/types.ts";
 import { ComponentStartError } from "../../src/errors.ts";
 import { readPidFile, waitUntilGone } from "../fixtures/programs/process-state.ts";
