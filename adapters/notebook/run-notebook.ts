@@ -9,7 +9,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { TwinrunError } from "../../src/errors.ts";
 import { runDatasetCommand } from "../command/index.ts";
-import { startError } from "../command/launch-check.ts";
+import { startError } from "../process/launch-check.ts";
 import type { Failure, Side, TableRunResult } from "../types.ts";
 
 const RUNNER = path.join(path.dirname(fileURLToPath(import.meta.url)), "_twinrun_run_notebook.py");
