@@ -9,6 +9,7 @@ import { readReportFile } from "../report/read-report.ts";
 import { renderCiNotes } from "../reporters/ci-notes.ts";
 import { writeJsonReport } from "../reporters/json.ts";
 import { renderTerminalReport } from "../reporters/terminal.ts";
+import type { CliIo } from "./io.ts";
 import { shellQuote } from "./shell-quote.ts";
 import { shouldUseColor } from "./terminal.ts";
 
@@ -24,8 +25,8 @@ interface MergeFlags {
 }
 
 /** Why: the CLI's merge action; every file path is relative to the working folder. */
-export async function runMergeCommand(reportPaths: string[], command: Command): Promise<void> {
-  const cwd = process.cwd();
+export async function runMergeCommand(reportPaths: string[], command: Command, io: CliIo): Promise<number> {
+  const { cwd } = io;
   const flags = command.opts() as MergeFlags;
   const file = (flag: string, value: string | undefined) =>
     value === undefined ? undefined : path.resolve(cwd, parseNonEmpty(flag, value, "a file"));
@@ -52,27 +53,25 @@ export async function runMergeCommand(reportPaths: string[], command: Command): 
   }
   const examples = readExamples(report.settings);
   const renderOptions = {
-    color: shouldUseColor(process.stdout, process.env),
+    color: shouldUseColor(io.stdout, io.env),
     examples,
     reproCommand: (index: number) =>
       reproPath === undefined
         ? "(no saved report: rerun without --no-save, or with --json <file>)"
         : `npx twinrun run --replay ${shellQuote(reproPath)} --only ${index}`,
   };
-  process.stdout.write(
-    `Merged ${named.length} shard reports of one sample (${report.summary.trials} trials).\n`,
-  );
-  renderTerminalReport(report, process.stdout, renderOptions);
-  renderCiNotes(report, process.stdout, renderOptions);
+  io.stdout.write(`Merged ${named.length} shard reports of one sample (${report.summary.trials} trials).\n`);
+  renderTerminalReport(report, io.stdout, renderOptions);
+  renderCiNotes(report, io.stdout, renderOptions);
   await writeCiOutputs(report, {
     ...(markdown !== undefined && { markdown }),
     ...(junit !== undefined && { junit }),
     stepSummary: flags.stepSummary !== false,
-    env: process.env,
-    stdout: process.stdout,
+    env: io.env,
+    stdout: io.stdout,
     render: renderOptions,
   });
-  process.exitCode = report.complete ? report.gate.exitCode : EXIT_INCOMPLETE;
+  return report.complete ? report.gate.exitCode : EXIT_INCOMPLETE;
 }
 
 function readExamples(settings: Record<string, unknown>): number {

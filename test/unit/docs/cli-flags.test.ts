@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { bufferStream } from "../../../src/cli/io.ts";
 import { buildProgram } from "../../../src/cli/program.ts";
 import { REPO_ROOT } from "../../helpers/cli.ts";
 
@@ -21,7 +22,8 @@ function documentedFlags(command: string): string[] {
 }
 
 describe("the command-line reference (docs/cli.md)", () => {
-  const commands = buildProgram().commands.filter((command) => command.name() !== "help");
+  const io = { stdout: bufferStream(), stderr: bufferStream(), cwd: REPO_ROOT, env: {} };
+  const commands = buildProgram(io, () => undefined).commands.filter((command) => command.name() !== "help");
 
   it.each(commands.map((command) => [command.name(), command] as const))(
     "lists exactly the flags of twinrun %s",
