@@ -35,7 +35,11 @@ export type FailureKind =
   | "unparsable" // output was not one JSON value
   | "exception" // the component raised/threw (in-process adapters)
   | "crash" // the worker process died mid-input
-  | "http"; // an HTTP component answered with a non-2xx status
+  | "http" // an HTTP component answered with a non-2xx status
+  | "protocol"; // a worker broke its line protocol (an extra, missing or mismatched line)
+
+/** Which of twinrun's own limits kept it from observing an output. */
+export type UnobservedLimit = "output-size" | "depth";
 
 export interface Failure {
   kind: FailureKind;
@@ -50,6 +54,11 @@ export interface Failure {
   status?: number;
   /** HTTP components: the start of the response body (at most 1 KB), for a non-2xx answer. */
   body?: string;
+  /**
+   * Set when twinrun's own limit (not the component) stopped it from observing the output; the
+   * message then says which limit and how to raise it. Such a trial is inconclusive, never "same".
+   */
+  unobserved?: UnobservedLimit;
 }
 
 export type Outcome =

@@ -5,6 +5,7 @@
 import { assertCanLaunch } from "../process/launch-check.ts";
 import { type GroupProcess, killGroup, STOP_GRACE_MS } from "../process/process-tree.ts";
 import type { LaunchSpec } from "../process/types.ts";
+import { outputLimitChars } from "../shared/output-limit.ts";
 import type { Outcome, RecordAdapter, TrialInput } from "../types.ts";
 import { assertNoShellSyntax, splitCommand } from "./command-line.ts";
 import { runPerInput } from "./per-input.ts";
@@ -39,7 +40,7 @@ export function createCommandAdapter(options: CommandAdapterOptions): RecordAdap
 
 /** Parses the command once into what execa gets: (file, args), or the whole line for a shell. */
 export function toLaunchSpec(options: CommandAdapterOptions): LaunchSpec {
-  const base = { cwd: options.cwd, env: options.env };
+  const base = { cwd: options.cwd, env: options.env, outputLimitChars: outputLimitChars() };
   if (options.shell) return { ...base, file: options.command.trim(), args: [], shell: true };
   assertNoShellSyntax(options.command, options.side);
   const [file, ...args] = splitCommand(options.command, options.side);

@@ -7,11 +7,10 @@ import { assertCanLaunch, startError } from "../process/launch-check.ts";
 import { type GroupProcess, killGroup, releaseGroup, spawnInGroup } from "../process/process-tree.ts";
 import { lastStderrLine, StderrTail } from "../process/stderr-tail.ts";
 import type { LaunchSpec } from "../process/types.ts";
+import { ExactDecoder } from "../shared/exact-decoder.ts";
+import { outputLimitChars, outputLimitFailure } from "../shared/output-limit.ts";
 import type { Outcome, Side, TrialInput } from "../types.ts";
-import { exitFailureOutcome, failureOutcome, outcomeFromOutput, timeoutOutcome } from "./outcomes.ts";
-
-/** More stdout than this from one input is not a plausible record; the process is killed. */
-export const MAX_STDOUT_CHARS = 64 * 1024 * 1024;
+import { exitFailureOutcome, outcomeFromOutput, timeoutOutcome } from "./outcomes.ts";
 
 export interface PerInputContext {
   side: Side;
@@ -31,6 +30,8 @@ export async function runPerInput(context: PerInputContext, input: TrialInput): 
   const untrack = context.track(subprocess);
   const stderr = new StderrTail();
   const stdout: string[] = [];
+  const decoder = new ExactDecoder();
+  const limitChars = context.launch.outputLimitChars ?? outputLimitChars();
   let stdoutChars = 0;
   let stopReason: "timeout" | "overflow" | undefined;
   let stoppedAtMs = 0;
@@ -47,11 +48,12 @@ export async function runPerInput(context: PerInputContext, input: TrialInput): 
   };
 
   subprocess.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
-  subprocess.stdout.setEncoding("utf8");
-  subprocess.stdout.on("data", (chunk: string) => {
+  subprocess.stdout.on("data", (chunk: Buffer) => {
+    if (stopReason !== undefined) return;
     stdoutChars += chunk.length;
-    if (stdoutChars > MAX_STDOUT_CHARS) stop("overflow");
-    else stdout.push(chunk);
+    // Past the limit the output is not read to its end: the trial is inconclusive.
+    if (stdoutChars > limitChars) stop("overflow");
+    else stdout.push(decoder.write(chunk));
   });
   subprocess.stdin.end(`${input.text}\n`);
   const timer = context.timeoutMs > 0 ? setTimeout(() => stop("timeout"), context.timeoutMs) : undefined;
@@ -66,8 +68,9 @@ export async function runPerInput(context: PerInputContext, input: TrialInput): 
   const stderrText = stderr.text();
   if (stopReason === "timeout") return timeoutOutcome(context.timeoutMs, stoppedAtMs, stderrText);
   if (stopReason === "overflow") {
-    const message = `printed more than ${MAX_STDOUT_CHARS / 1024 / 1024} MB on stdout (expected one JSON value)`;
-    return failureOutcome("unparsable", message, stoppedAtMs, { stderr: stderrText });
+    const failure = outputLimitFailure("stdout", limitChars);
+    if (stderrText !== "") failure.stderr = stderrText;
+    return { status: "failure", failure, durationMs: stoppedAtMs };
   }
   if (isCommandNotFound(exit, stderrText) && !context.hasLaunched()) {
     const reason = lastStderrLine(stderrText) ?? "exit status 127";
@@ -81,6 +84,7 @@ export async function runPerInput(context: PerInputContext, input: TrialInput): 
   if (exit.signal !== undefined || exit.exitCode !== 0) {
     return exitFailureOutcome(exit, durationMs, stderrText, false);
   }
+  stdout.push(decoder.end());
   return outcomeFromOutput(stdout.join(""), durationMs, stderrText);
 }
 

@@ -7,10 +7,17 @@ import { assertCanLaunch, startError } from "../process/launch-check.ts";
 import { STOP_GRACE_MS } from "../process/process-tree.ts";
 import { lastStderrLine } from "../process/stderr-tail.ts";
 import type { LaunchSpec } from "../process/types.ts";
+import { outputLimitFailure } from "../shared/output-limit.ts";
 import { withTimeout } from "../shared/with-timeout.ts";
 import { stopProcessWorker, WorkerSet } from "../shared/worker-set.ts";
 import type { Outcome, Side, TrialInput } from "../types.ts";
-import { exitFailureOutcome, outcomeFromOutput, quoteStart, timeoutOutcome } from "./outcomes.ts";
+import {
+  exitFailureOutcome,
+  failureOutcome,
+  outcomeFromOutput,
+  quoteStart,
+  timeoutOutcome,
+} from "./outcomes.ts";
 import { WorkerProcess, type WorkerReply } from "./worker-process.ts";
 
 export interface WorkerPoolOptions {
@@ -80,8 +87,17 @@ export class WorkerPool {
       return timeoutOutcome(effectiveTimeoutMs, durationMs, stderr);
     }
     if (reply.kind === "exit") return this.outcomeOfExit(reply, durationMs, worker.stderr.text());
-
     this.launched = true;
+    if (reply.kind === "overflow") {
+      const failure = outputLimitFailure("a worker's output line", reply.limitChars);
+      return { status: "failure", failure, durationMs };
+    }
+
+    // Lines the worker printed right after its answer arrive now: an answer that came with more
+    // lines cannot be trusted to belong to this input.
+    await nextIoTurn();
+    const extra = worker.strayLine();
+    if (extra !== undefined) return protocolOutcome(reply.line, extra, durationMs, worker.stderr.text());
     const outcome = outcomeFromOutput(reply.line, durationMs, worker.stderr.text());
     if (outcome.status === "failure") {
       worker.kill(); // Garbage on the protocol line: its next answers cannot be trusted.
@@ -145,6 +161,23 @@ export class WorkerPool {
       exit.exitCode === 0 ? " (a worker must keep reading JSON lines from stdin until it closes)" : "";
     return startError(side, `the worker ${how} right after starting${hint}${tail}`, launch.cwd);
   }
+}
+
+/** One I/O turn of the event loop: output already written to the pipe is read by then. */
+function nextIoTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+// A worker that printed more than one line for one input broke the protocol; it was killed (see
+// WorkerProcess.receiveLine), so the next input goes to a fresh worker and never pairs with a stale line.
+function protocolOutcome(answer: string, extra: string, durationMs: number, stderr: string): Outcome {
+  return failureOutcome(
+    "protocol",
+    `the worker printed more than one line for one input (${quoteStart(answer)}, then ${quoteStart(extra)}); ` +
+      "a worker must print exactly one JSON line per input line (write logs to stderr); twinrun restarted it",
+    durationMs,
+    { stderr },
+  );
 }
 
 // The last lines of a stderr text, indented, at most ~1 KB: enough for a Python traceback's end.

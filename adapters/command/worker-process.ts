@@ -11,7 +11,8 @@ import { WorkerChild } from "../shared/worker-child.ts";
 /** What a worker did after an input was sent: answered with a line, or ended. */
 export type WorkerReply =
   | { kind: "line"; line: string }
-  | { kind: "exit"; exit: ExitInfo; partialLine: string };
+  | { kind: "exit"; exit: ExitInfo; partialLine: string }
+  | { kind: "overflow"; limitChars: number };
 
 /** A spawned worker process and its protocol state. */
 export class WorkerProcess {
@@ -28,6 +29,10 @@ export class WorkerProcess {
     this.child = new WorkerChild(launch, {
       onLine: (line) => this.receiveLine(line),
       onEnd: (exit, partialLine) => this.settle({ kind: "exit", exit, partialLine }),
+      onOverflow: (limitChars) => {
+        this.kill(); // The rest of the line would be read as the next answers.
+        this.settle({ kind: "overflow", limitChars });
+      },
     });
     this.pid = this.child.pid;
     this.stderr = this.child.stderr;

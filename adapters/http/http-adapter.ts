@@ -5,6 +5,7 @@
 import { performance } from "node:perf_hooks";
 import { TwinrunError } from "../../src/errors.ts";
 import { startError } from "../process/launch-check.ts";
+import { outputLimitChars } from "../shared/output-limit.ts";
 import type { Outcome, RecordAdapter, TrialInput } from "../types.ts";
 import { canConnect, pickFreePort } from "./free-port.ts";
 import { type ConnectionPool, createConnectionPool, sendRequest } from "./http-request.ts";
@@ -27,6 +28,7 @@ interface Expanded {
 /** Creates the adapter for one side's HTTP endpoint. */
 export function createHttpAdapter(options: HttpAdapterOptions): RecordAdapter {
   const pool: ConnectionPool = createConnectionPool(options.concurrency);
+  const maxBodyBytes = outputLimitChars();
   let expanded: Expanded | undefined;
   let service: RunningService | undefined;
   let stopping: Promise<void> | undefined;
@@ -79,6 +81,7 @@ export function createHttpAdapter(options: HttpAdapterOptions): RecordAdapter {
         headers: expanded.headers,
         ...(body !== undefined && { body }),
         timeoutMs: options.timeoutMs,
+        maxBodyBytes,
       });
       return outcomeFromExchange(exchange, performance.now() - startedAt, options.timeoutMs);
     },

@@ -4,6 +4,7 @@
 import { STATUS_CODES } from "node:http";
 import { parseLossless } from "../../src/json/parse.ts";
 import { failureOutcome, quoteStart } from "../command/outcomes.ts";
+import { outputLimitFailure } from "../shared/output-limit.ts";
 import type { Outcome } from "../types.ts";
 import type { HttpExchange } from "./types.ts";
 
@@ -16,11 +17,11 @@ export function outcomeFromExchange(exchange: HttpExchange, durationMs: number, 
     case "timeout":
       return failureOutcome("timeout", `no response within ${timeoutMs} ms`, durationMs);
     case "too-large":
-      return failureOutcome(
-        "unparsable",
-        `the response body is larger than ${exchange.limitBytes / 1024 / 1024} MB (expected one JSON value)`,
+      return {
+        status: "failure",
+        failure: outputLimitFailure("the response body", exchange.limitBytes),
         durationMs,
-      );
+      };
     case "error":
       return failureOutcome(
         "crash",

@@ -8,4 +8,6 @@ export interface LaunchSpec {
   shell: boolean;
   cwd: string;
   env: Record<string, string>;
+  /** twinrun's limit on one output (stdout of one input, one worker line); see shared/output-limit.ts. */
+  outputLimitChars?: number;
 }

@@ -11,8 +11,8 @@ export function outcomeFromReply(reply: CallReply, durationMs: number, stderrTai
   if (reply.kind === "exit") return exitFailureOutcome(reply.exit, durationMs, stderrTail, true);
   if (reply.kind === "garbage") {
     return failureOutcome(
-      "unparsable",
-      `the Python worker wrote a line outside its protocol: ${quoteStart(reply.line)}`,
+      "protocol",
+      `the Python worker wrote a line outside its protocol: ${quoteStart(reply.line)}; twinrun restarted it`,
       durationMs,
       { stderr: stderrTail },
     );

@@ -78,7 +78,13 @@ class PythonAdapter implements RecordAdapter {
       worker.kill();
       return timeoutOutcome(timeoutMs, durationMs, stderr);
     }
-    const outcome = outcomeFromReply(reply, durationMs, worker.stderr.text());
+    // A line the worker wrote right after its reply arrives now; the reply then cannot be trusted.
+    if (reply.kind === "reply") await new Promise((resolve) => setImmediate(resolve));
+    const stray = reply.kind === "reply" ? worker.strayLine() : undefined;
+    const outcome =
+      stray === undefined
+        ? outcomeFromReply(reply, durationMs, worker.stderr.text())
+        : outcomeFromReply({ kind: "garbage", line: stray }, durationMs, worker.stderr.text());
     worker.stderr.reset();
     this.workers.release(worker);
     return outcome;

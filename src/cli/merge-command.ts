@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Command } from "commander";
 import { writeCiOutputs } from "../ci/write-ci-outputs.ts";
 import { flagError, parseNonEmpty } from "../config/flag-grammars.ts";
-import { mergeReports } from "../merge/merge-reports.ts";
+import { mergeReports, readExamplesSetting } from "../merge/merge-reports.ts";
 import { readReportFile } from "../report/read-report.ts";
 import { renderCiNotes } from "../reporters/ci-notes.ts";
 import { writeJsonReport } from "../reporters/json.ts";
@@ -51,7 +51,7 @@ export async function runMergeCommand(reportPaths: string[], command: Command, i
     await writeJsonReport(report, path.resolve(cwd, LAST_REPORT));
     reproPath ??= LAST_REPORT;
   }
-  const examples = readExamples(report.settings);
+  const examples = readExamplesSetting(report);
   const renderOptions = {
     color: shouldUseColor(io.stdout, io.env),
     examples,
@@ -72,9 +72,4 @@ export async function runMergeCommand(reportPaths: string[], command: Command, i
     render: renderOptions,
   });
   return report.complete ? report.gate.exitCode : EXIT_INCOMPLETE;
-}
-
-function readExamples(settings: Record<string, unknown>): number {
-  const value = (settings.report as { examples?: unknown } | undefined)?.examples;
-  return typeof value === "number" && value >= 0 ? value : 5;
 }

@@ -11,7 +11,7 @@ import { renderCiNotes } from "../reporters/ci-notes.ts";
 import { writeJsonReport } from "../reporters/json.ts";
 import { createProgress } from "../reporters/progress.ts";
 import { renderTerminalReport } from "../reporters/terminal.ts";
-import { isDatasetMode } from "../run/run-dataset.ts";
+import { decideRunKind } from "../run/run-kind.ts";
 import { runTwin } from "../run/run-twin.ts";
 import type { CliIo } from "./io.ts";
 import { EXIT_INTERRUPTED } from "./process-interrupts.ts";
@@ -45,7 +45,8 @@ export async function runRunCommand(command: Command, io: CliIo): Promise<number
       signal: controller.signal,
       onSample: (sample) => {
         // A batch step runs once per side and reports no trials along the way: say what it waits for.
-        if (isDatasetMode(config)) {
+        const runKind = decideRunKind(config);
+        if (runKind.kind === "tables" && runKind.via === "dataset") {
           const count = sample.records.length.toLocaleString("en-US");
           stderr.write(`twinrun: dataset mode: running old and new once each on ${count} records\n`);
           return;

@@ -4,23 +4,22 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { createTableAdapter, shapeOf } from "../../adapters/components.ts";
+import { createTableAdapter } from "../../adapters/components.ts";
 import type { Failure, Side } from "../../adapters/types.ts";
 import { AcceptanceTracker } from "../accept/tracker.ts";
 import type { AcceptedFile } from "../accept/types.ts";
 import type { ResolvedComponent, ResolvedRunConfig } from "../config/types.ts";
 import { TwinrunError } from "../errors.ts";
-import { evaluateGate, toReportGate } from "../gate/gate.ts";
-import { evaluateTableGate } from "../gate/table-gate.ts";
 import type { Sample } from "../inputs/types.ts";
-import type { DatasetReport, Report } from "../report/types.ts";
+import { buildReport } from "../report/build-report.ts";
+import type { DatasetReport, Report, RunSettings } from "../report/types.ts";
 import type { TrialResult } from "../runner/types.ts";
 import { compareTableFiles } from "../table/compare-table-files.ts";
 import { tableComparisonOptions } from "../table/comparison-options.ts";
 import { readTable } from "../table/readers/index.ts";
 import type { TableFormat } from "../table/types.ts";
 import { writeSampleFile } from "../table/write-sample.ts";
-import { baseReport, failedReport, sideReport } from "./dataset-report.ts";
+import { baseReportParts, type DatasetBaseParts, failedReportParts, sideReport } from "./dataset-report.ts";
 import type { RunHooks } from "./run-twin.ts";
 
 /** The sides a dataset run starts, and what its report carries about the run as a whole. */
@@ -29,7 +28,7 @@ export interface DatasetSides {
   new: ResolvedComponent;
   label: { old: string; new: string };
   /** The report's reproducible settings (with --base: the commit, not the ref). */
-  settings: Record<string, unknown>;
+  settings: RunSettings;
   base?: { ref: string; commit: string };
 }
 
@@ -79,11 +78,11 @@ export async function runDatasetTwin(
       old: sideReport(oldRun),
       new: sideReport(newRun),
     };
-    const base = baseReport(config, sides, sample, dataset, startedAt, interrupted);
+    const base = baseReportParts(config, sides, sample, dataset, startedAt, interrupted);
     if (oldRun.status === "ok" && newRun.status === "ok") {
       return await compareOutputs(config, base, oldRun, newRun, outputFormat, hooks.accepted);
     }
-    return failedReport(config, base, oldRun, newRun);
+    return buildReport(failedReportParts(config, base, oldRun, newRun));
   } finally {
     if (!config.dataset.keepTemp) await rm(folder, { recursive: true, force: true });
   }
@@ -109,7 +108,7 @@ async function runSide(
 /** Both outputs read as tables and compared; an unreadable output is that side's failure. */
 async function compareOutputs(
   config: ResolvedRunConfig,
-  base: Report,
+  base: DatasetBaseParts,
   oldRun: Extract<SideRun, { status: "ok" }>,
   newRun: Extract<SideRun, { status: "ok" }>,
   format: TableFormat,
@@ -151,40 +150,29 @@ async function compareOutputs(
           };
     const oldJudged = judged(oldRun, oldProblem);
     const newJudged = judged(newRun, newProblem);
-    const dataset = {
-      ...(base.dataset as DatasetReport),
-      old: sideReport(oldJudged),
-      new: sideReport(newJudged),
-    };
-    return failedReport(config, { ...base, dataset }, oldJudged, newJudged);
+    const dataset = { ...base.dataset, old: sideReport(oldJudged), new: sideReport(newJudged) };
+    return buildReport(failedReportParts(config, { ...base, dataset }, oldJudged, newJudged));
   }
   const { aggregate, schemaChanged } = compared;
   const acceptedReport = acceptance?.result(aggregate.summary.trials);
   // Output files are named only when they are kept: removed temp paths would mislead.
   const { files: _files, ...unnamed } = compared.table;
   const table = config.dataset.keepTemp ? compared.table : unnamed;
-  const gate = evaluateTableGate(
-    evaluateGate(aggregate.summary, config.gate.maxChanged, acceptedReport),
-    aggregate.summary,
-    table,
-    schemaChanged,
-  );
-  const dataset = base.dataset as DatasetReport;
-  return {
+  const { dataset } = base;
+  return buildReport({
     ...base,
-    verdict: gate.verdict,
     summary: aggregate.summary,
     paths: aggregate.paths,
     examples: aggregate.examples,
-    gate: toReportGate(gate, { counted: acceptedReport !== undefined }),
+    ...(aggregate.inconclusive !== undefined && { inconclusive: aggregate.inconclusive }),
     ...(acceptedReport !== undefined && { accepted: acceptedReport }),
-    table,
+    table: { table, schemaChanged },
     dataset: {
       ...dataset,
       old: { ...dataset.old, rows: table.rows.old },
       new: { ...dataset.new, rows: table.rows.new },
     },
-  };
+  });
 }
 
 /** The message of an unreadable output (a table reader's INPUT_INVALID error); anything else is rethrown. */
@@ -205,9 +193,4 @@ async function probeTable(
   } catch (error) {
     return unreadableOutput(error);
   }
-}
-
-/** True when the run's components run once on the sample file (table adapters: `mode: dataset`). */
-export function isDatasetMode(config: ResolvedRunConfig): boolean {
-  return shapeOf(config.old) === "table";
 }
