@@ -5,6 +5,12 @@
 import { assertCanLaunch } from "../process/launch-check.ts";
 import { type GroupProcess, killGroup, STOP_GRACE_MS } from "../process/process-tree.ts";
 import type { LaunchSpec } from "../process/types.ts";
+import {
+  type InputClock,
+  type TimedOut,
+  type TimedRecordAdapter,
+  withInputTimeout,
+} from "../shared/input-timeout.ts";
 import { outputLimitChars } from "../shared/output-limit.ts";
 import type { Outcome, RecordAdapter, TrialInput } from "../types.ts";
 import { assertNoShellSyntax, splitCommand } from "./command-line.ts";
@@ -25,8 +31,9 @@ export function createCommandAdapter(options: CommandAdapterOptions): RecordAdap
     );
   }
   const launch = toLaunchSpec(options);
+  const timeout = { timeoutMs: options.timeoutMs, awaited: "output" } as const;
   if (options.mode === "worker") {
-    return new WorkerPool({
+    const pool = new WorkerPool({
       side: options.side,
       launch,
       timeoutMs: options.timeoutMs,
@@ -34,8 +41,9 @@ export function createCommandAdapter(options: CommandAdapterOptions): RecordAdap
       startGraceMs: options.startGraceMs ?? DEFAULT_START_GRACE_MS,
       startupAllowanceMs: options.startupAllowanceMs ?? DEFAULT_STARTUP_ALLOWANCE_MS,
     });
+    return withInputTimeout(pool, timeout);
   }
-  return createPerInputAdapter(options, launch);
+  return withInputTimeout(createPerInputAdapter(options, launch), timeout);
 }
 
 /** Parses the command once into what execa gets: (file, args), or the whole line for a shell. */
@@ -47,14 +55,13 @@ export function toLaunchSpec(options: CommandAdapterOptions): LaunchSpec {
   return { ...base, file, args, shell: false };
 }
 
-function createPerInputAdapter(options: CommandAdapterOptions, launch: LaunchSpec): RecordAdapter {
+function createPerInputAdapter(options: CommandAdapterOptions, launch: LaunchSpec): TimedRecordAdapter {
   const running = new Set<GroupProcess>();
   let launched = false;
   let stopping: Promise<void> | undefined;
   const context = {
     side: options.side,
     launch,
-    timeoutMs: options.timeoutMs,
     track: (subprocess: GroupProcess) => {
       running.add(subprocess);
       return () => running.delete(subprocess);
@@ -68,10 +75,10 @@ function createPerInputAdapter(options: CommandAdapterOptions, launch: LaunchSpe
     async start() {
       assertCanLaunch(options.side, launch);
     },
-    run(input: TrialInput): Promise<Outcome> {
+    run(input: TrialInput, clock: InputClock): Promise<Outcome | TimedOut> {
       if (stopping)
         return Promise.reject(new Error(`twinrun bug: ${options.side} adapter got an input after stop()`));
-      return runPerInput(context, input);
+      return runPerInput(context, input, clock);
     },
     stop() {
       stopping ??= stopProcesses([...running]);

@@ -45,11 +45,6 @@ export function exitFailureOutcome(
   });
 }
 
-/** The failure for an input that produced no output within the per-input timeout. */
-export function timeoutOutcome(timeoutMs: number, durationMs: number, stderr: string): Outcome {
-  return failureOutcome("timeout", `no output within ${timeoutMs} ms`, durationMs, { stderr });
-}
-
 /** Assembles a failure Outcome, leaving out empty optional fields. */
 export function failureOutcome(
   kind: FailureKind,

@@ -8,14 +8,14 @@ import { type GroupProcess, killGroup, releaseGroup, spawnInGroup } from "../pro
 import { lastStderrLine, StderrTail } from "../process/stderr-tail.ts";
 import type { LaunchSpec } from "../process/types.ts";
 import { ExactDecoder } from "../shared/exact-decoder.ts";
+import type { InputClock, TimedOut } from "../shared/input-timeout.ts";
 import { outputLimitChars, outputLimitFailure } from "../shared/output-limit.ts";
 import type { Outcome, Side, TrialInput } from "../types.ts";
-import { exitFailureOutcome, outcomeFromOutput, timeoutOutcome } from "./outcomes.ts";
+import { exitFailureOutcome, outcomeFromOutput } from "./outcomes.ts";
 
 export interface PerInputContext {
   side: Side;
   launch: LaunchSpec;
-  timeoutMs: number;
   /** Registers a running process so stop() can kill it; returns the unregister function. */
   track: (subprocess: GroupProcess) => () => void;
   /** False until the command has once run without "command not found" (exit 127). */
@@ -24,7 +24,11 @@ export interface PerInputContext {
 }
 
 /** Runs one input in a fresh process; rejects only with ComponentStartError. */
-export async function runPerInput(context: PerInputContext, input: TrialInput): Promise<Outcome> {
+export async function runPerInput(
+  context: PerInputContext,
+  input: TrialInput,
+  clock: InputClock,
+): Promise<Outcome | TimedOut> {
   const startedAt = performance.now();
   const subprocess = spawnInGroup(context.launch);
   const untrack = context.track(subprocess);
@@ -56,17 +60,20 @@ export async function runPerInput(context: PerInputContext, input: TrialInput): 
     else stdout.push(decoder.write(chunk));
   });
   subprocess.stdin.end(`${input.text}\n`);
-  const timer = context.timeoutMs > 0 ? setTimeout(() => stop("timeout"), context.timeoutMs) : undefined;
+  const signal = clock.start();
+  const onTimeout = () => stop("timeout");
+  if (signal.aborted) onTimeout();
+  else signal.addEventListener("abort", onTimeout, { once: true });
 
   const exit = await waitForEnd(subprocess, killed);
   const durationMs = performance.now() - startedAt;
-  clearTimeout(timer);
+  signal.removeEventListener("abort", onTimeout);
   releaseGroup(subprocess.pid);
   untrack();
 
   if (exit.spawnErrorCode !== undefined) throw spawnFailure(context, exit);
   const stderrText = stderr.text();
-  if (stopReason === "timeout") return timeoutOutcome(context.timeoutMs, stoppedAtMs, stderrText);
+  if (stopReason === "timeout") return { status: "timed-out", durationMs: stoppedAtMs, stderr: stderrText };
   if (stopReason === "overflow") {
     const failure = outputLimitFailure("stdout", limitChars);
     if (stderrText !== "") failure.stderr = stderrText;

@@ -7,22 +7,17 @@ import { assertCanLaunch, startError } from "../process/launch-check.ts";
 import { STOP_GRACE_MS } from "../process/process-tree.ts";
 import { lastStderrLine } from "../process/stderr-tail.ts";
 import type { LaunchSpec } from "../process/types.ts";
+import { type InputClock, type TimedOut, untilAborted } from "../shared/input-timeout.ts";
 import { outputLimitFailure } from "../shared/output-limit.ts";
-import { withTimeout } from "../shared/with-timeout.ts";
 import { stopProcessWorker, WorkerSet } from "../shared/worker-set.ts";
 import type { Outcome, Side, TrialInput } from "../types.ts";
-import {
-  exitFailureOutcome,
-  failureOutcome,
-  outcomeFromOutput,
-  quoteStart,
-  timeoutOutcome,
-} from "./outcomes.ts";
+import { exitFailureOutcome, failureOutcome, outcomeFromOutput, quoteStart } from "./outcomes.ts";
 import { WorkerProcess, type WorkerReply } from "./worker-process.ts";
 
 export interface WorkerPoolOptions {
   side: Side;
   launch: LaunchSpec;
+  /** Whether inputs have a timeout (the decorator owns its length); a cold worker's allowance applies only then. */
   timeoutMs: number;
   concurrency: number;
   /** How long start() watches the first worker for an early exit. */
@@ -64,8 +59,8 @@ export class WorkerPool {
   }
 
   /** Runs one input on an idle (or fresh) worker; rejects only with ComponentStartError. */
-  run(input: TrialInput): Promise<Outcome> {
-    return this.workers.withWorker((worker) => this.runOnWorker(worker, input));
+  run(input: TrialInput, clock: InputClock): Promise<Outcome | TimedOut> {
+    return this.workers.withWorker((worker) => this.runOnWorker(worker, input, clock));
   }
 
   /** Stops every worker: close stdin and SIGTERM, then SIGKILL after STOP_GRACE_MS. Idempotent. */
@@ -73,18 +68,21 @@ export class WorkerPool {
     return this.workers.stop();
   }
 
-  private async runOnWorker(worker: WorkerProcess, input: TrialInput): Promise<Outcome> {
-    const { timeoutMs } = this.options;
-    const effectiveTimeoutMs =
-      timeoutMs > 0 && !this.warm.has(worker) ? timeoutMs + this.options.startupAllowanceMs : timeoutMs;
+  private async runOnWorker(
+    worker: WorkerProcess,
+    input: TrialInput,
+    clock: InputClock,
+  ): Promise<Outcome | TimedOut> {
+    // A fresh worker's first input also pays for its imports and model loading.
+    const signal = clock.start(this.warm.has(worker) ? 0 : this.options.startupAllowanceMs);
     const startedAt = performance.now();
-    const reply = await withTimeout(worker.send(input.text), effectiveTimeoutMs);
+    const reply = await untilAborted(worker.send(input.text), signal);
     const durationMs = performance.now() - startedAt;
 
-    if (reply === "timeout") {
+    if (reply === "aborted") {
       const stderr = worker.stderr.text();
-      worker.kill();
-      return timeoutOutcome(effectiveTimeoutMs, durationMs, stderr);
+      worker.kill(); // the worker's whole process group
+      return { status: "timed-out", durationMs, stderr };
     }
     if (reply.kind === "exit") return this.outcomeOfExit(reply, durationMs, worker.stderr.text());
     this.launched = true;

@@ -4,7 +4,14 @@
 // for an async function (the outcome is a timeout failure), but its work goes on in the background.
 import { performance } from "node:perf_hooks";
 import { type ComponentFunction, callComponentFunction } from "../module/call-function.ts";
-import { moduleTimeoutOutcome, outcomeFromCall } from "../module/outcomes.ts";
+import { outcomeFromCall } from "../module/outcomes.ts";
+import {
+  type InputClock,
+  type TimedOut,
+  type TimedRecordAdapter,
+  untilAborted,
+  withInputTimeout,
+} from "../shared/input-timeout.ts";
 import type { Outcome, RecordAdapter, Side, TrialInput } from "../types.ts";
 
 /** What the in-process adapter needs. */
@@ -18,26 +25,20 @@ export interface FunctionAdapterOptions {
 /** Why: tests compare two in-memory functions without worker threads or files. */
 export function createFunctionAdapter(options: FunctionAdapterOptions): RecordAdapter {
   let stopped = false;
-  return {
+  const adapter: TimedRecordAdapter = {
     async start() {},
-    async run(input: TrialInput): Promise<Outcome> {
+    async run(input: TrialInput, clock: InputClock): Promise<Outcome | TimedOut> {
       if (stopped) throw new Error(`twinrun bug: ${options.side} adapter got an input after stop()`);
       const startedAt = performance.now();
-      let timer: NodeJS.Timeout | undefined;
-      const expired = new Promise<"timeout">((resolve) => {
-        if (options.timeoutMs > 0) timer = setTimeout(() => resolve("timeout"), options.timeoutMs);
-      });
-      try {
-        const result = await Promise.race([callComponentFunction(options.call, input.text), expired]);
-        const durationMs = performance.now() - startedAt;
-        if (result === "timeout") return moduleTimeoutOutcome(options.timeoutMs, durationMs, "");
-        return outcomeFromCall(result, durationMs, "");
-      } finally {
-        clearTimeout(timer);
-      }
+      const signal = clock.start();
+      const result = await untilAborted(callComponentFunction(options.call, input.text), signal);
+      const durationMs = performance.now() - startedAt;
+      if (result === "aborted") return { status: "timed-out", durationMs, stderr: "" };
+      return outcomeFromCall(result, durationMs, "");
     },
     async stop() {
       stopped = true;
     },
   };
+  return withInputTimeout(adapter, { timeoutMs: options.timeoutMs, awaited: "result" });
 }

@@ -5,6 +5,12 @@
 import { performance } from "node:perf_hooks";
 import { TwinrunError } from "../../src/errors.ts";
 import { startError } from "../process/launch-check.ts";
+import {
+  type InputClock,
+  type TimedOut,
+  type TimedRecordAdapter,
+  withInputTimeout,
+} from "../shared/input-timeout.ts";
 import { outputLimitChars } from "../shared/output-limit.ts";
 import type { Outcome, RecordAdapter, TrialInput } from "../types.ts";
 import { canConnect, pickFreePort } from "./free-port.ts";
@@ -33,7 +39,7 @@ export function createHttpAdapter(options: HttpAdapterOptions): RecordAdapter {
   let service: RunningService | undefined;
   let stopping: Promise<void> | undefined;
 
-  return {
+  const adapter: TimedRecordAdapter = {
     async start() {
       const env = await environmentFor(options);
       expanded = expandTemplates(options, env);
@@ -64,7 +70,7 @@ export function createHttpAdapter(options: HttpAdapterOptions): RecordAdapter {
       }
     },
 
-    async run(input: TrialInput): Promise<Outcome> {
+    async run(input: TrialInput, clock: InputClock): Promise<Outcome | TimedOut> {
       if (expanded === undefined || stopping !== undefined) {
         throw new Error(`twinrun bug: ${options.side} adapter got an input before start() or after stop()`);
       }
@@ -80,10 +86,12 @@ export function createHttpAdapter(options: HttpAdapterOptions): RecordAdapter {
         method: options.method,
         headers: expanded.headers,
         ...(body !== undefined && { body }),
-        timeoutMs: options.timeoutMs,
+        signal: clock.start(),
         maxBodyBytes,
       });
-      return outcomeFromExchange(exchange, performance.now() - startedAt, options.timeoutMs);
+      const durationMs = performance.now() - startedAt;
+      if (exchange.kind === "timeout") return { status: "timed-out", durationMs, stderr: "" };
+      return outcomeFromExchange(exchange, durationMs);
     },
 
     stop() {
@@ -94,6 +102,7 @@ export function createHttpAdapter(options: HttpAdapterOptions): RecordAdapter {
       return stopping;
     },
   };
+  return withInputTimeout(adapter, { timeoutMs: options.timeoutMs, awaited: "response" });
 }
 
 // With `start`, the service gets a free port as TWINRUN_PORT unless the side's env fixes one.

@@ -40,8 +40,8 @@ export interface HttpRequestSpec {
   headers: Record<string, string>;
   /** undefined: no body (GET, DELETE). */
   body?: string;
-  /** 0 means no timeout. */
-  timeoutMs: number;
+  /** Aborts when the input's time is up: the request is destroyed and the exchange is a timeout. */
+  signal: AbortSignal;
   /** twinrun's output limit: a longer body is dropped and the trial is inconclusive (shared/output-limit.ts). */
   maxBodyBytes: number;
 }
@@ -50,11 +50,14 @@ export interface HttpRequestSpec {
 export function sendRequest(pool: ConnectionPool, spec: HttpRequestSpec): Promise<HttpExchange> {
   return new Promise<HttpExchange>((resolve) => {
     let settled = false;
-    let timer: NodeJS.Timeout | undefined;
+    const onAbort = () => {
+      finish({ kind: "timeout" });
+      request.destroy();
+    };
     const finish = (exchange: HttpExchange) => {
       if (settled) return;
       settled = true;
-      clearTimeout(timer);
+      spec.signal.removeEventListener("abort", onAbort);
       resolve(exchange);
     };
     const secure = spec.url.protocol === "https:";
@@ -65,12 +68,11 @@ export function sendRequest(pool: ConnectionPool, spec: HttpRequestSpec): Promis
       headers,
       agent: secure ? pool.https : pool.http,
     });
-    if (spec.timeoutMs > 0) {
-      timer = setTimeout(() => {
-        finish({ kind: "timeout" });
-        request.destroy();
-      }, spec.timeoutMs);
+    if (spec.signal.aborted) {
+      onAbort();
+      return;
     }
+    spec.signal.addEventListener("abort", onAbort, { once: true });
     request.on("error", (error: NodeJS.ErrnoException) => {
       finish({ kind: "error", code: error.code ?? "ERROR", message: error.message });
     });

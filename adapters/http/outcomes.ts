@@ -12,10 +12,11 @@ import type { HttpExchange } from "./types.ts";
 export const BODY_EXCERPT_CHARS = 1024;
 
 /** Why: one place decides what a status, a body, a timeout or a refused connection means for the comparison. */
-export function outcomeFromExchange(exchange: HttpExchange, durationMs: number, timeoutMs: number): Outcome {
+export function outcomeFromExchange(
+  exchange: Exclude<HttpExchange, { kind: "timeout" }>,
+  durationMs: number,
+): Outcome {
   switch (exchange.kind) {
-    case "timeout":
-      return failureOutcome("timeout", `no response within ${timeoutMs} ms`, durationMs);
     case "too-large":
       return {
         status: "failure",

@@ -2,8 +2,8 @@
 // slot, started once and fed inputs over a pipe. An exception is a failure outcome and the worker
 // goes on; a worker that dies or times out fails that input and is replaced for the next one.
 import { performance } from "node:perf_hooks";
-import { timeoutOutcome } from "../command/outcomes.ts";
 import { STOP_GRACE_MS } from "../process/process-tree.ts";
+import { type InputClock, type TimedOut, untilAborted, withInputTimeout } from "../shared/input-timeout.ts";
 import { withTimeout } from "../shared/with-timeout.ts";
 import { stopProcessWorker, WorkerSet } from "../shared/worker-set.ts";
 import type { Outcome, RecordAdapter, TrialInput } from "../types.ts";
@@ -20,10 +20,10 @@ export const DEFAULT_PYTHON_STARTUP_TIMEOUT_MS = 60_000;
 
 /** Creates the adapter for one side's Python function. */
 export function createPythonAdapter(options: PythonAdapterOptions): RecordAdapter {
-  return new PythonAdapter(options);
+  return withInputTimeout(new PythonAdapter(options), { timeoutMs: options.timeoutMs, awaited: "output" });
 }
 
-class PythonAdapter implements RecordAdapter {
+class PythonAdapter {
   private readonly options: PythonAdapterOptions;
   private readonly workers: WorkerSet<PythonWorker>;
 
@@ -51,8 +51,8 @@ class PythonAdapter implements RecordAdapter {
   }
 
   /** Runs one input on an idle (or fresh) worker; never rejects for the component's own failure. */
-  run(input: TrialInput): Promise<Outcome> {
-    return this.workers.withWorker((worker) => this.runOnWorker(worker, input));
+  run(input: TrialInput, clock: InputClock): Promise<Outcome | TimedOut> {
+    return this.workers.withWorker((worker) => this.runOnWorker(worker, input, clock));
   }
 
   /** Stops every worker: close stdin and SIGTERM, then SIGKILL after a grace period. Idempotent. */
@@ -60,7 +60,11 @@ class PythonAdapter implements RecordAdapter {
     return this.workers.stop();
   }
 
-  private async runOnWorker(worker: PythonWorker, input: TrialInput): Promise<Outcome> {
+  private async runOnWorker(
+    worker: PythonWorker,
+    input: TrialInput,
+    clock: InputClock,
+  ): Promise<Outcome | TimedOut> {
     // A replacement worker imports the module first; that time is not the input's duration.
     const started = await this.waitUntilStarted(worker);
     if (started.kind !== "ready") {
@@ -69,14 +73,13 @@ class PythonAdapter implements RecordAdapter {
       return { status: "failure", failure: { kind: "crash", message: error.message }, durationMs: 0 };
     }
     worker.stderr.reset(); // what the import printed is not this input's
-    const { timeoutMs } = this.options;
     const startedAt = performance.now();
-    const reply = await withTimeout(worker.call(input.text), timeoutMs);
+    const reply = await untilAborted(worker.call(input.text), clock.start());
     const durationMs = performance.now() - startedAt;
-    if (reply === "timeout") {
+    if (reply === "aborted") {
       const stderr = worker.stderr.text();
       worker.kill();
-      return timeoutOutcome(timeoutMs, durationMs, stderr);
+      return { status: "timed-out", durationMs, stderr };
     }
     // A line the worker wrote right after its reply arrives now; the reply then cannot be trusted.
     if (reply.kind === "reply") await new Promise((resolve) => setImmediate(resolve));
