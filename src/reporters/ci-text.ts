@@ -14,7 +14,8 @@ export interface Headline {
 export function describeHeadline(report: Report): Headline {
   // An interrupted run never reads as a pass, whatever it saw before it stopped.
   if (report.gate.status === "incomplete") {
-    const seen = report.verdict === "changed" ? ", behavioural change in the finished trials" : ", no verdict";
+    const seen =
+      report.verdict === "changed" ? ", behavioural change in the finished trials" : ", no verdict";
     return { status: "incomplete", title: `twinrun: incomplete run${seen} (exit ${report.gate.exitCode})` };
   }
   const incomplete = report.complete ? "" : " (incomplete run)";
