@@ -37,7 +37,7 @@ export type FailureKind =
   | "protocol"; // a worker broke its line protocol (an extra, missing or mismatched line)
 
 /** Which of twinrun's own limits kept it from observing an output. */
-export type UnobservedLimit = "output-size" | "depth";
+export type UnobservedLimit = "output-size" | "depth" | "unsendable-input";
 
 export interface Failure {
   kind: FailureKind;

@@ -120,7 +120,7 @@ async function runSides(
   let changed = 0;
   try {
     // Ctrl-C during setup: nothing is started; the report is empty and marked incomplete.
-    if (!interrupted) await startBoth(oldAdapter, newAdapter);
+    if (!interrupted) await startBoth(oldAdapter, newAdapter, hooks.signal);
     const outcome = await runTrials({
       records: sample.records,
       oldAdapter,
@@ -195,8 +195,13 @@ async function loadRunSample(config: ResolvedRunConfig): Promise<Sample> {
 }
 
 /** Starts both sides; if one cannot start, the other is stopped before the error propagates. */
-async function startBoth(oldAdapter: RecordAdapter, newAdapter: RecordAdapter): Promise<void> {
+async function startBoth(
+  oldAdapter: RecordAdapter,
+  newAdapter: RecordAdapter,
+  signal: AbortSignal | undefined,
+): Promise<void> {
   const results = await Promise.allSettled([oldAdapter.start(), newAdapter.start()]);
   const failed = results.find((result): result is PromiseRejectedResult => result.status === "rejected");
-  if (failed) throw failed.reason;
+  // An interrupt kills components that are still starting: that is the interrupt, not a start failure.
+  if (failed && signal?.aborted !== true) throw failed.reason;
 }
