@@ -2,6 +2,7 @@
 // This is the library-level entry the CLI and the programmatic API (src/api) call.
 import { createRecordAdapter, describeComponent } from "../../adapters/components.ts";
 import { batchSampleFor } from "../../adapters/python/dataframe.ts";
+import { isPythonFunctionComponent } from "../../adapters/python/types.ts";
 import type { RecordAdapter, Side } from "../../adapters/types.ts";
 import { loadAcceptedFile } from "../accept/load-accepted.ts";
 import { AcceptanceTracker } from "../accept/tracker.ts";
@@ -160,8 +161,8 @@ async function runSides(
   return buildReport({
     ...kindParts,
     components: {
-      old: { label: sides.old.label, spec: describeComponent(config.old) },
-      new: { label: sides.new.label, spec: describeComponent(config.new) },
+      old: { label: sides.old.label, spec: describeComponent(config.old), ...oldAdapter.details?.() },
+      new: { label: sides.new.label, spec: describeComponent(config.new), ...newAdapter.details?.() },
     },
     sample: sample.identity,
     summary: aggregate.summary,
@@ -178,7 +179,7 @@ async function runSides(
 
 /** The dataframe style's key columns: the component's own `key`, else the run's `table.key`. */
 function tableKeyOf(config: ResolvedRunConfig): string[] | undefined {
-  const componentKey = config.old.adapter === "python" ? config.old.key : undefined;
+  const componentKey = isPythonFunctionComponent(config.old) ? config.old.key : undefined;
   return componentKey ?? config.table.key;
 }
 
