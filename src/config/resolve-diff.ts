@@ -32,6 +32,7 @@ export type DiffFlags = Pick<
   | "key"
   | "columnOrder"
   | "psiMax"
+  | "memoryLimit"
 >;
 
 export interface ResolvedDiffConfig {

@@ -2,6 +2,7 @@
 // section only means something in dataset mode, and the `table` section's key also serves a
 // Python dataframe component that names no key of its own.
 import { TwinrunError } from "../errors.ts";
+import { DEFAULT_MEMORY_LIMIT } from "../table/engine/table-engine.ts";
 import type { UserConfig } from "./schema.ts";
 import type { ResolvedComponent, ResolvedDatasetConfig, ResolvedTableConfig } from "./types.ts";
 
@@ -79,6 +80,7 @@ export function resolveTableSection(merged: UserConfig): ResolvedTableConfig {
     ...(section.key !== undefined && { key: [section.key].flat() }),
     columnOrder: section.columnOrder ?? false,
     ...(section.psiMax !== undefined && { psiMax: section.psiMax }),
+    memoryLimit: section.memoryLimit ?? DEFAULT_MEMORY_LIMIT,
   };
 }
 
@@ -100,7 +102,12 @@ export function applyTableKey(
   return [withKey(sides[0]), withKey(sides[1])];
 }
 
-const TABLE_FLAGS = { key: "--key", columnOrder: "--column-order", psiMax: "--psi-max" } as const;
+const TABLE_FLAGS = {
+  key: "--key",
+  columnOrder: "--column-order",
+  psiMax: "--psi-max",
+  memoryLimit: "--memory-limit",
+} as const;
 
 /**
  * Why: a table flag on a run that compares outputs input by input would silently do nothing.
