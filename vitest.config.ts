@@ -1,6 +1,15 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+  resolve: {
+    // The package's own entry points, as the examples import them, resolve to the sources (the
+    // package.json exports point at the dist/ build that users get).
+    alias: [
+      { find: /^twinrun$/, replacement: fileURLToPath(new URL("./src/index.ts", import.meta.url)) },
+      { find: /^twinrun\/vitest$/, replacement: fileURLToPath(new URL("./src/vitest.ts", import.meta.url)) },
+    ],
+  },
   test: {
     include: ["test/**/*.test.ts"],
     testTimeout: 60_000,

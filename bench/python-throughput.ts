@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createCommandAdapter } from "../adapters/command/index.ts";
 import { createPythonAdapter } from "../adapters/python/index.ts";
-import type { Adapter } from "../adapters/types.ts";
+import type { RecordAdapter } from "../adapters/types.ts";
 
 const PYTHON_CALLS = Number(process.argv[2] ?? 20_000);
 const SPAWN_CALLS = Number(process.argv[3] ?? 100);
@@ -23,7 +23,7 @@ record = json.loads(sys.stdin.read())
 print(json.dumps({"id": record["id"], "score": record["x"] * 2.5}))
 `;
 
-async function measure(adapter: Adapter, calls: number, concurrency: number): Promise<number> {
+async function measure(adapter: RecordAdapter, calls: number, concurrency: number): Promise<number> {
   await adapter.start();
   let next = 0;
   const startedMs = performance.now();

@@ -1,7 +1,13 @@
 #!/usr/bin/env node
-// twinrun runs straight from its TypeScript sources through tsx: no build step, so
-// `npx twinrun` works right after `npm ci` and can never run a stale build.
-import { register } from "tsx/esm/api";
+// twinrun's command: the compiled CLI in dist/ (built by `npm run build`, which `prepare` runs on
+// `npm ci` and `npm pack`). Tests run the sources instead (test/helpers/cli.ts).
+import { existsSync } from "node:fs";
 
-register();
-await import("../src/cli/main.ts");
+const main = new URL("../dist/src/cli/main.js", import.meta.url);
+if (!existsSync(main)) {
+  process.stderr.write(
+    "twinrun: the compiled CLI (dist/) is missing; run `npm run build` in the twinrun folder\n",
+  );
+  process.exit(2);
+}
+await import(main.href);

@@ -7,6 +7,8 @@ export const ExitCode = {
   changed: 1,
   usage: 2,
   componentStart: 3,
+  /** 128 + SIGINT: the run was interrupted; its report is incomplete and never a pass. */
+  interrupted: 130,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 

@@ -1,13 +1,22 @@
 // The command adapter: runs a component as a shell command, one process per input (per-input)
 // or as a pool of long-lived JSON-lines workers (worker). See adapters/types.ts for the contract.
 // dataset mode is not an adapter: it runs once per side through runDatasetCommand (dataset-run.ts).
-import type { Adapter, Outcome, TrialInput } from "../types.ts";
+
+import { assertCanLaunch } from "../process/launch-check.ts";
+import { type GroupProcess, killGroup, STOP_GRACE_MS } from "../process/process-tree.ts";
+import type { LaunchSpec } from "../process/types.ts";
+import {
+  type InputClock,
+  type TimedOut,
+  type TimedRecordAdapter,
+  withInputTimeout,
+} from "../shared/input-timeout.ts";
+import { outputLimitChars } from "../shared/output-limit.ts";
+import type { Outcome, RecordAdapter, TrialInput } from "../types.ts";
 import { assertNoShellSyntax, splitCommand } from "./command-line.ts";
-import { assertCanLaunch } from "./launch-check.ts";
 import { runPerInput } from "./per-input.ts";
-import { type GroupProcess, killGroup } from "./process-tree.ts";
-import type { CommandAdapterOptions, LaunchSpec } from "./types.ts";
-import { STOP_GRACE_MS, WorkerPool } from "./worker-pool.ts";
+import type { CommandAdapterOptions } from "./types.ts";
+import { WorkerPool } from "./worker-pool.ts";
 
 /** Default time start() watches a fresh worker for an immediate exit. */
 export const DEFAULT_START_GRACE_MS = 500;
@@ -15,15 +24,16 @@ export const DEFAULT_START_GRACE_MS = 500;
 export const DEFAULT_STARTUP_ALLOWANCE_MS = 10_000;
 
 /** Creates the adapter for one side; throws a TwinrunError when the command line itself is malformed. */
-export function createCommandAdapter(options: CommandAdapterOptions): Adapter {
+export function createCommandAdapter(options: CommandAdapterOptions): RecordAdapter {
   if (options.mode === "dataset") {
     throw new Error(
       `twinrun bug: the ${options.side} component runs in dataset mode, which runs once through runDatasetCommand, not through an adapter`,
     );
   }
   const launch = toLaunchSpec(options);
+  const timeout = { timeoutMs: options.timeoutMs, awaited: "output" } as const;
   if (options.mode === "worker") {
-    return new WorkerPool({
+    const pool = new WorkerPool({
       side: options.side,
       launch,
       timeoutMs: options.timeoutMs,
@@ -31,27 +41,27 @@ export function createCommandAdapter(options: CommandAdapterOptions): Adapter {
       startGraceMs: options.startGraceMs ?? DEFAULT_START_GRACE_MS,
       startupAllowanceMs: options.startupAllowanceMs ?? DEFAULT_STARTUP_ALLOWANCE_MS,
     });
+    return withInputTimeout(pool, timeout);
   }
-  return createPerInputAdapter(options, launch);
+  return withInputTimeout(createPerInputAdapter(options, launch), timeout);
 }
 
 /** Parses the command once into what execa gets: (file, args), or the whole line for a shell. */
 export function toLaunchSpec(options: CommandAdapterOptions): LaunchSpec {
-  const base = { cwd: options.cwd, env: options.env };
+  const base = { cwd: options.cwd, env: options.env, outputLimitChars: outputLimitChars() };
   if (options.shell) return { ...base, file: options.command.trim(), args: [], shell: true };
   assertNoShellSyntax(options.command, options.side);
   const [file, ...args] = splitCommand(options.command, options.side);
   return { ...base, file, args, shell: false };
 }
 
-function createPerInputAdapter(options: CommandAdapterOptions, launch: LaunchSpec): Adapter {
+function createPerInputAdapter(options: CommandAdapterOptions, launch: LaunchSpec): TimedRecordAdapter {
   const running = new Set<GroupProcess>();
   let launched = false;
   let stopping: Promise<void> | undefined;
   const context = {
     side: options.side,
     launch,
-    timeoutMs: options.timeoutMs,
     track: (subprocess: GroupProcess) => {
       running.add(subprocess);
       return () => running.delete(subprocess);
@@ -65,10 +75,10 @@ function createPerInputAdapter(options: CommandAdapterOptions, launch: LaunchSpe
     async start() {
       assertCanLaunch(options.side, launch);
     },
-    run(input: TrialInput): Promise<Outcome> {
+    run(input: TrialInput, clock: InputClock): Promise<Outcome | TimedOut> {
       if (stopping)
         return Promise.reject(new Error(`twinrun bug: ${options.side} adapter got an input after stop()`));
-      return runPerInput(context, input);
+      return runPerInput(context, input, clock);
     },
     stop() {
       stopping ??= stopProcesses([...running]);

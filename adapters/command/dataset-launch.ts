@@ -1,9 +1,10 @@
 // Dataset mode's command line: `{input}` and `{output}` become the two file paths. Without a shell
 // the command is split first and each placeholder is replaced inside its own argument, so a path
 // with spaces stays one argument; with a shell each path is quoted for the spot it lands in.
+
+import type { LaunchSpec } from "../process/types.ts";
 import type { Side } from "../types.ts";
 import { assertNoShellSyntax, splitCommand } from "./command-line.ts";
-import type { LaunchSpec } from "./types.ts";
 
 /** The placeholder for the sample file the command reads. */
 export const INPUT_PLACEHOLDER = "{input}";

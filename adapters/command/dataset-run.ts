@@ -4,16 +4,22 @@
 // Like every adapter, a crash, a timeout or a missing output is a failure result, not an error.
 import { rm, stat } from "node:fs/promises";
 import { performance } from "node:perf_hooks";
-import type { Failure, Outcome } from "../types.ts";
+import { type ExitInfo, isCommandNotFound, waitForEnd } from "../process/exit-info.ts";
+import { assertCanLaunch, startError } from "../process/launch-check.ts";
+import {
+  type GroupProcess,
+  killGroup,
+  releaseGroup,
+  STOP_GRACE_MS,
+  spawnInGroup,
+} from "../process/process-tree.ts";
+import { lastStderrLine, StderrTail } from "../process/stderr-tail.ts";
+import type { LaunchSpec } from "../process/types.ts";
+import type { Failure, Outcome, TableRunResult } from "../types.ts";
 import { toDatasetLaunch } from "./dataset-launch.ts";
 import { openDatasetStreams } from "./dataset-streams.ts";
-import { type ExitInfo, isCommandNotFound, waitForEnd } from "./exit-info.ts";
-import { assertCanLaunch, startError } from "./launch-check.ts";
 import { exitFailureOutcome, failureOutcome } from "./outcomes.ts";
-import { type GroupProcess, killGroup, releaseGroup, spawnInGroup } from "./process-tree.ts";
-import { lastStderrLine, StderrTail } from "./stderr-tail.ts";
-import type { DatasetCommandOptions, DatasetCommandResult, LaunchSpec } from "./types.ts";
-import { STOP_GRACE_MS } from "./worker-pool.ts";
+import type { DatasetCommandOptions } from "./types.ts";
 
 type StopReason = "timeout" | "interrupted";
 
@@ -22,7 +28,7 @@ type StopReason = "timeout" | "interrupted";
  * ComponentStartError (the command cannot start at all: exit 3) or when the output file cannot be
  * written (twinrun's own folder, not the component, is at fault).
  */
-export async function runDatasetCommand(options: DatasetCommandOptions): Promise<DatasetCommandResult> {
+export async function runDatasetCommand(options: DatasetCommandOptions): Promise<TableRunResult> {
   const { launch, inputOnStdin, outputOnStdout } = toDatasetLaunch(options);
   assertCanLaunch(options.side, launch);
   await assertSampleFile(options.inputPath);
@@ -113,12 +119,12 @@ function watchForStop(subprocess: GroupProcess, options: DatasetCommandOptions) 
   };
 }
 
-function failed(outcome: Outcome): DatasetCommandResult {
+function failed(outcome: Outcome): TableRunResult {
   if (outcome.status !== "failure") throw new Error("twinrun bug: expected a failure outcome");
   return outcome;
 }
 
-function interruptedResult(durationMs: number, stderr: string): DatasetCommandResult {
+function interruptedResult(durationMs: number, stderr: string): TableRunResult {
   const failure: Failure = { kind: "signal", message: "stopped by twinrun: the run was interrupted" };
   if (stderr !== "") failure.stderr = stderr;
   return { status: "failure", failure, durationMs, interrupted: true };

@@ -2,8 +2,8 @@
 // has no `{input}`) and stdout streamed into the output file (when it has no `{output}`), with
 // backpressure, so memory never holds more than a pipe's worth of either.
 import { createReadStream, createWriteStream, type ReadStream } from "node:fs";
-import { DRAIN_AFTER_EXIT_MS } from "./exit-info.ts";
-import { type GroupProcess, killGroup } from "./process-tree.ts";
+import { DRAIN_AFTER_EXIT_MS } from "../process/exit-info.ts";
+import { type GroupProcess, killGroup } from "../process/process-tree.ts";
 
 export interface DatasetStreamOptions {
   inputPath: string;

@@ -3,10 +3,8 @@ export { createCommandAdapter, toLaunchSpec } from "./command-adapter.ts";
 export { INPUT_PLACEHOLDER, OUTPUT_PLACEHOLDER } from "./dataset-launch.ts";
 export { runDatasetCommand } from "./dataset-run.ts";
 export { describeCommand, describeDatasetCommand } from "./describe-command.ts";
-export { countLiveGroups, killAllChildren } from "./process-tree.ts";
 export type {
   CommandAdapterOptions,
   CommandMode,
   DatasetCommandOptions,
-  DatasetCommandResult,
 } from "./types.ts";

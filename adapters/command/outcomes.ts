@@ -1,8 +1,8 @@
 // Builds Outcomes from what a component process did. Messages are stable across runs (no pids,
 // no durations), because two failures compare as equal when their kind and message match.
 import { parseLossless } from "../../src/json/parse.ts";
+import { lastStderrLine } from "../process/stderr-tail.ts";
 import type { Failure, FailureKind, Outcome } from "../types.ts";
-import { lastStderrLine } from "./stderr-tail.ts";
 
 const QUOTED_OUTPUT_CHARS = 200;
 
@@ -43,11 +43,6 @@ export function exitFailureOutcome(
     signal: exit.signal,
     stderr,
   });
-}
-
-/** The failure for an input that produced no output within the per-input timeout. */
-export function timeoutOutcome(timeoutMs: number, durationMs: number, stderr: string): Outcome {
-  return failureOutcome("timeout", `no output within ${timeoutMs} ms`, durationMs, { stderr });
 }
 
 /** Assembles a failure Outcome, leaving out empty optional fields. */

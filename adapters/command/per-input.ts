@@ -2,21 +2,20 @@
 // hold exactly one JSON value, a non-zero exit or a signal is a failure outcome, and a timeout
 // kills the whole process tree.
 import { performance } from "node:perf_hooks";
+import { type ExitInfo, isCommandNotFound, waitForEnd } from "../process/exit-info.ts";
+import { assertCanLaunch, startError } from "../process/launch-check.ts";
+import { type GroupProcess, killGroup, releaseGroup, spawnInGroup } from "../process/process-tree.ts";
+import { lastStderrLine, StderrTail } from "../process/stderr-tail.ts";
+import type { LaunchSpec } from "../process/types.ts";
+import { ExactDecoder } from "../shared/exact-decoder.ts";
+import type { InputClock, TimedOut } from "../shared/input-timeout.ts";
+import { outputLimitChars, outputLimitFailure } from "../shared/output-limit.ts";
 import type { Outcome, Side, TrialInput } from "../types.ts";
-import { type ExitInfo, isCommandNotFound, waitForEnd } from "./exit-info.ts";
-import { assertCanLaunch, startError } from "./launch-check.ts";
-import { exitFailureOutcome, failureOutcome, outcomeFromOutput, timeoutOutcome } from "./outcomes.ts";
-import { type GroupProcess, killGroup, releaseGroup, spawnInGroup } from "./process-tree.ts";
-import { lastStderrLine, StderrTail } from "./stderr-tail.ts";
-import type { LaunchSpec } from "./types.ts";
-
-/** More stdout than this from one input is not a plausible record; the process is killed. */
-export const MAX_STDOUT_CHARS = 64 * 1024 * 1024;
+import { exitFailureOutcome, outcomeFromOutput } from "./outcomes.ts";
 
 export interface PerInputContext {
   side: Side;
   launch: LaunchSpec;
-  timeoutMs: number;
   /** Registers a running process so stop() can kill it; returns the unregister function. */
   track: (subprocess: GroupProcess) => () => void;
   /** False until the command has once run without "command not found" (exit 127). */
@@ -25,12 +24,18 @@ export interface PerInputContext {
 }
 
 /** Runs one input in a fresh process; rejects only with ComponentStartError. */
-export async function runPerInput(context: PerInputContext, input: TrialInput): Promise<Outcome> {
+export async function runPerInput(
+  context: PerInputContext,
+  input: TrialInput,
+  clock: InputClock,
+): Promise<Outcome | TimedOut> {
   const startedAt = performance.now();
   const subprocess = spawnInGroup(context.launch);
   const untrack = context.track(subprocess);
   const stderr = new StderrTail();
   const stdout: string[] = [];
+  const decoder = new ExactDecoder();
+  const limitChars = context.launch.outputLimitChars ?? outputLimitChars();
   let stdoutChars = 0;
   let stopReason: "timeout" | "overflow" | undefined;
   let stoppedAtMs = 0;
@@ -47,27 +52,32 @@ export async function runPerInput(context: PerInputContext, input: TrialInput): 
   };
 
   subprocess.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
-  subprocess.stdout.setEncoding("utf8");
-  subprocess.stdout.on("data", (chunk: string) => {
+  subprocess.stdout.on("data", (chunk: Buffer) => {
+    if (stopReason !== undefined) return;
     stdoutChars += chunk.length;
-    if (stdoutChars > MAX_STDOUT_CHARS) stop("overflow");
-    else stdout.push(chunk);
+    // Past the limit the output is not read to its end: the trial is inconclusive.
+    if (stdoutChars > limitChars) stop("overflow");
+    else stdout.push(decoder.write(chunk));
   });
   subprocess.stdin.end(`${input.text}\n`);
-  const timer = context.timeoutMs > 0 ? setTimeout(() => stop("timeout"), context.timeoutMs) : undefined;
+  const signal = clock.start();
+  const onTimeout = () => stop("timeout");
+  if (signal.aborted) onTimeout();
+  else signal.addEventListener("abort", onTimeout, { once: true });
 
   const exit = await waitForEnd(subprocess, killed);
   const durationMs = performance.now() - startedAt;
-  clearTimeout(timer);
+  signal.removeEventListener("abort", onTimeout);
   releaseGroup(subprocess.pid);
   untrack();
 
   if (exit.spawnErrorCode !== undefined) throw spawnFailure(context, exit);
   const stderrText = stderr.text();
-  if (stopReason === "timeout") return timeoutOutcome(context.timeoutMs, stoppedAtMs, stderrText);
+  if (stopReason === "timeout") return { status: "timed-out", durationMs: stoppedAtMs, stderr: stderrText };
   if (stopReason === "overflow") {
-    const message = `printed more than ${MAX_STDOUT_CHARS / 1024 / 1024} MB on stdout (expected one JSON value)`;
-    return failureOutcome("unparsable", message, stoppedAtMs, { stderr: stderrText });
+    const failure = outputLimitFailure("stdout", limitChars);
+    if (stderrText !== "") failure.stderr = stderrText;
+    return { status: "failure", failure, durationMs: stoppedAtMs };
   }
   if (isCommandNotFound(exit, stderrText) && !context.hasLaunched()) {
     const reason = lastStderrLine(stderrText) ?? "exit status 127";
@@ -81,6 +91,7 @@ export async function runPerInput(context: PerInputContext, input: TrialInput): 
   if (exit.signal !== undefined || exit.exitCode !== 0) {
     return exitFailureOutcome(exit, durationMs, stderrText, false);
   }
+  stdout.push(decoder.end());
   return outcomeFromOutput(stdout.join(""), durationMs, stderrText);
 }
 

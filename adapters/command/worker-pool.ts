@@ -2,22 +2,22 @@
 // takes an idle worker, sends one input line and waits for one answer line. A worker that dies,
 // answers garbage or times out fails that input and is discarded; the next input gets a fresh one.
 import { performance } from "node:perf_hooks";
-import { withTimeout } from "../shared/with-timeout.ts";
+import { type ExitInfo, isCommandNotFound } from "../process/exit-info.ts";
+import { assertCanLaunch, startError } from "../process/launch-check.ts";
+import { STOP_GRACE_MS } from "../process/process-tree.ts";
+import { lastStderrLine } from "../process/stderr-tail.ts";
+import type { LaunchSpec } from "../process/types.ts";
+import { type InputClock, type TimedOut, untilAborted } from "../shared/input-timeout.ts";
+import { outputLimitFailure } from "../shared/output-limit.ts";
 import { stopProcessWorker, WorkerSet } from "../shared/worker-set.ts";
 import type { Outcome, Side, TrialInput } from "../types.ts";
-import { type ExitInfo, isCommandNotFound } from "./exit-info.ts";
-import { assertCanLaunch, startError } from "./launch-check.ts";
-import { exitFailureOutcome, outcomeFromOutput, quoteStart, timeoutOutcome } from "./outcomes.ts";
-import { lastStderrLine } from "./stderr-tail.ts";
-import type { LaunchSpec } from "./types.ts";
+import { exitFailureOutcome, failureOutcome, outcomeFromOutput, quoteStart } from "./outcomes.ts";
 import { WorkerProcess, type WorkerReply } from "./worker-process.ts";
-
-/** Grace between SIGTERM and SIGKILL when stopping workers. */
-export const STOP_GRACE_MS = 500;
 
 export interface WorkerPoolOptions {
   side: Side;
   launch: LaunchSpec;
+  /** Whether inputs have a timeout (the decorator owns its length); a cold worker's allowance applies only then. */
   timeoutMs: number;
   concurrency: number;
   /** How long start() watches the first worker for an early exit. */
@@ -59,8 +59,8 @@ export class WorkerPool {
   }
 
   /** Runs one input on an idle (or fresh) worker; rejects only with ComponentStartError. */
-  run(input: TrialInput): Promise<Outcome> {
-    return this.workers.withWorker((worker) => this.runOnWorker(worker, input));
+  run(input: TrialInput, clock: InputClock): Promise<Outcome | TimedOut> {
+    return this.workers.withWorker((worker) => this.runOnWorker(worker, input, clock));
   }
 
   /** Stops every worker: close stdin and SIGTERM, then SIGKILL after STOP_GRACE_MS. Idempotent. */
@@ -68,22 +68,34 @@ export class WorkerPool {
     return this.workers.stop();
   }
 
-  private async runOnWorker(worker: WorkerProcess, input: TrialInput): Promise<Outcome> {
-    const { timeoutMs } = this.options;
-    const effectiveTimeoutMs =
-      timeoutMs > 0 && !this.warm.has(worker) ? timeoutMs + this.options.startupAllowanceMs : timeoutMs;
+  private async runOnWorker(
+    worker: WorkerProcess,
+    input: TrialInput,
+    clock: InputClock,
+  ): Promise<Outcome | TimedOut> {
+    // A fresh worker's first input also pays for its imports and model loading.
+    const signal = clock.start(this.warm.has(worker) ? 0 : this.options.startupAllowanceMs);
     const startedAt = performance.now();
-    const reply = await withTimeout(worker.send(input.text), effectiveTimeoutMs);
+    const reply = await untilAborted(worker.send(input.text), signal);
     const durationMs = performance.now() - startedAt;
 
-    if (reply === "timeout") {
+    if (reply === "aborted") {
       const stderr = worker.stderr.text();
-      worker.kill();
-      return timeoutOutcome(effectiveTimeoutMs, durationMs, stderr);
+      worker.kill(); // the worker's whole process group
+      return { status: "timed-out", durationMs, stderr };
     }
     if (reply.kind === "exit") return this.outcomeOfExit(reply, durationMs, worker.stderr.text());
-
     this.launched = true;
+    if (reply.kind === "overflow") {
+      const failure = outputLimitFailure("a worker's output line", reply.limitChars);
+      return { status: "failure", failure, durationMs };
+    }
+
+    // Lines the worker printed right after its answer arrive now: an answer that came with more
+    // lines cannot be trusted to belong to this input.
+    await nextIoTurn();
+    const extra = worker.strayLine();
+    if (extra !== undefined) return protocolOutcome(reply.line, extra, durationMs, worker.stderr.text());
     const outcome = outcomeFromOutput(reply.line, durationMs, worker.stderr.text());
     if (outcome.status === "failure") {
       worker.kill(); // Garbage on the protocol line: its next answers cannot be trusted.
@@ -147,6 +159,23 @@ export class WorkerPool {
       exit.exitCode === 0 ? " (a worker must keep reading JSON lines from stdin until it closes)" : "";
     return startError(side, `the worker ${how} right after starting${hint}${tail}`, launch.cwd);
   }
+}
+
+/** One I/O turn of the event loop: output already written to the pipe is read by then. */
+function nextIoTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+// A worker that printed more than one line for one input broke the protocol; it was killed (see
+// WorkerProcess.receiveLine), so the next input goes to a fresh worker and never pairs with a stale line.
+function protocolOutcome(answer: string, extra: string, durationMs: number, stderr: string): Outcome {
+  return failureOutcome(
+    "protocol",
+    `the worker printed more than one line for one input (${quoteStart(answer)}, then ${quoteStart(extra)}); ` +
+      "a worker must print exactly one JSON line per input line (write logs to stderr); twinrun restarted it",
+    durationMs,
+    { stderr },
+  );
 }
 
 // The last lines of a stderr text, indented, at most ~1 KB: enough for a Python traceback's end.

@@ -1,16 +1,18 @@
 // One long-lived worker process: JSON lines in on stdin, one JSON line out per input on stdout.
 // Strictly one input in flight, so an answer always belongs to the input just sent. A worker that
 // prints while idle is out of step with the protocol and is marked unusable.
+
+import type { ExitInfo } from "../process/exit-info.ts";
+import type { StderrTail } from "../process/stderr-tail.ts";
+import type { LaunchSpec } from "../process/types.ts";
 import { toOneLine } from "../shared/line-reader.ts";
 import { WorkerChild } from "../shared/worker-child.ts";
-import type { ExitInfo } from "./exit-info.ts";
-import type { StderrTail } from "./stderr-tail.ts";
-import type { LaunchSpec } from "./types.ts";
 
 /** What a worker did after an input was sent: answered with a line, or ended. */
 export type WorkerReply =
   | { kind: "line"; line: string }
-  | { kind: "exit"; exit: ExitInfo; partialLine: string };
+  | { kind: "exit"; exit: ExitInfo; partialLine: string }
+  | { kind: "overflow"; limitChars: number };
 
 /** A spawned worker process and its protocol state. */
 export class WorkerProcess {
@@ -27,6 +29,10 @@ export class WorkerProcess {
     this.child = new WorkerChild(launch, {
       onLine: (line) => this.receiveLine(line),
       onEnd: (exit, partialLine) => this.settle({ kind: "exit", exit, partialLine }),
+      onOverflow: (limitChars) => {
+        this.kill(); // The rest of the line would be read as the next answers.
+        this.settle({ kind: "overflow", limitChars });
+      },
     });
     this.pid = this.child.pid;
     this.stderr = this.child.stderr;

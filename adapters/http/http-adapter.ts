@@ -4,8 +4,15 @@
 // afterwards; without, it checks that something listens at the URL before any input is sent.
 import { performance } from "node:perf_hooks";
 import { TwinrunError } from "../../src/errors.ts";
-import { startError } from "../command/launch-check.ts";
-import type { Adapter, Outcome, TrialInput } from "../types.ts";
+import { startError } from "../process/launch-check.ts";
+import {
+  type InputClock,
+  type TimedOut,
+  type TimedRecordAdapter,
+  withInputTimeout,
+} from "../shared/input-timeout.ts";
+import { outputLimitChars } from "../shared/output-limit.ts";
+import type { Outcome, RecordAdapter, TrialInput } from "../types.ts";
 import { canConnect, pickFreePort } from "./free-port.ts";
 import { type ConnectionPool, createConnectionPool, sendRequest } from "./http-request.ts";
 import { outcomeFromExchange } from "./outcomes.ts";
@@ -25,13 +32,14 @@ interface Expanded {
 }
 
 /** Creates the adapter for one side's HTTP endpoint. */
-export function createHttpAdapter(options: HttpAdapterOptions): Adapter {
+export function createHttpAdapter(options: HttpAdapterOptions): RecordAdapter {
   const pool: ConnectionPool = createConnectionPool(options.concurrency);
+  const maxBodyBytes = outputLimitChars();
   let expanded: Expanded | undefined;
   let service: RunningService | undefined;
   let stopping: Promise<void> | undefined;
 
-  return {
+  const adapter: TimedRecordAdapter = {
     async start() {
       const env = await environmentFor(options);
       expanded = expandTemplates(options, env);
@@ -62,7 +70,7 @@ export function createHttpAdapter(options: HttpAdapterOptions): Adapter {
       }
     },
 
-    async run(input: TrialInput): Promise<Outcome> {
+    async run(input: TrialInput, clock: InputClock): Promise<Outcome | TimedOut> {
       if (expanded === undefined || stopping !== undefined) {
         throw new Error(`twinrun bug: ${options.side} adapter got an input before start() or after stop()`);
       }
@@ -78,9 +86,12 @@ export function createHttpAdapter(options: HttpAdapterOptions): Adapter {
         method: options.method,
         headers: expanded.headers,
         ...(body !== undefined && { body }),
-        timeoutMs: options.timeoutMs,
+        signal: clock.start(),
+        maxBodyBytes,
       });
-      return outcomeFromExchange(exchange, performance.now() - startedAt, options.timeoutMs);
+      const durationMs = performance.now() - startedAt;
+      if (exchange.kind === "timeout") return { status: "timed-out", durationMs, stderr: "" };
+      return outcomeFromExchange(exchange, durationMs);
     },
 
     stop() {
@@ -91,6 +102,7 @@ export function createHttpAdapter(options: HttpAdapterOptions): Adapter {
       return stopping;
     },
   };
+  return withInputTimeout(adapter, { timeoutMs: options.timeoutMs, awaited: "response" });
 }
 
 // With `start`, the service gets a free port as TWINRUN_PORT unless the side's env fixes one.

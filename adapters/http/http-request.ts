@@ -3,10 +3,8 @@
 // connection, a reset or a timeout is an HttpExchange the adapter turns into a failure outcome.
 import http from "node:http";
 import https from "node:https";
+import { decodeExact } from "../shared/exact-decoder.ts";
 import type { HttpExchange, HttpMethod } from "./types.ts";
-
-/** More response body than this for one input is not a plausible output; the request is dropped. */
-export const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
 /** The pooled agents of one side: at most `concurrency` sockets per host, kept alive between requests. */
 export interface ConnectionPool {
@@ -42,19 +40,24 @@ export interface HttpRequestSpec {
   headers: Record<string, string>;
   /** undefined: no body (GET, DELETE). */
   body?: string;
-  /** 0 means no timeout. */
-  timeoutMs: number;
+  /** Aborts when the input's time is up: the request is destroyed and the exchange is a timeout. */
+  signal: AbortSignal;
+  /** twinrun's output limit: a longer body is dropped and the trial is inconclusive (shared/output-limit.ts). */
+  maxBodyBytes: number;
 }
 
 /** Why: the adapter needs status and raw body text (parsed losslessly later), or why there is none. */
 export function sendRequest(pool: ConnectionPool, spec: HttpRequestSpec): Promise<HttpExchange> {
   return new Promise<HttpExchange>((resolve) => {
     let settled = false;
-    let timer: NodeJS.Timeout | undefined;
+    const onAbort = () => {
+      finish({ kind: "timeout" });
+      request.destroy();
+    };
     const finish = (exchange: HttpExchange) => {
       if (settled) return;
       settled = true;
-      clearTimeout(timer);
+      spec.signal.removeEventListener("abort", onAbort);
       resolve(exchange);
     };
     const secure = spec.url.protocol === "https:";
@@ -65,12 +68,11 @@ export function sendRequest(pool: ConnectionPool, spec: HttpRequestSpec): Promis
       headers,
       agent: secure ? pool.https : pool.http,
     });
-    if (spec.timeoutMs > 0) {
-      timer = setTimeout(() => {
-        finish({ kind: "timeout" });
-        request.destroy();
-      }, spec.timeoutMs);
+    if (spec.signal.aborted) {
+      onAbort();
+      return;
     }
+    spec.signal.addEventListener("abort", onAbort, { once: true });
     request.on("error", (error: NodeJS.ErrnoException) => {
       finish({ kind: "error", code: error.code ?? "ERROR", message: error.message });
     });
@@ -79,8 +81,8 @@ export function sendRequest(pool: ConnectionPool, spec: HttpRequestSpec): Promis
       let bytes = 0;
       response.on("data", (chunk: Buffer) => {
         bytes += chunk.length;
-        if (bytes > MAX_RESPONSE_BYTES) {
-          finish({ kind: "too-large", limitBytes: MAX_RESPONSE_BYTES });
+        if (bytes > spec.maxBodyBytes) {
+          finish({ kind: "too-large", limitBytes: spec.maxBodyBytes });
           request.destroy();
           return;
         }
@@ -90,7 +92,7 @@ export function sendRequest(pool: ConnectionPool, spec: HttpRequestSpec): Promis
         finish({
           kind: "response",
           status: response.statusCode ?? 0,
-          body: Buffer.concat(chunks).toString("utf8"),
+          body: decodeExact(Buffer.concat(chunks)),
         });
       });
       response.on("error", (error: NodeJS.ErrnoException) => {

@@ -4,6 +4,7 @@
 import { STATUS_CODES } from "node:http";
 import { parseLossless } from "../../src/json/parse.ts";
 import { failureOutcome, quoteStart } from "../command/outcomes.ts";
+import { outputLimitFailure } from "../shared/output-limit.ts";
 import type { Outcome } from "../types.ts";
 import type { HttpExchange } from "./types.ts";
 
@@ -11,16 +12,17 @@ import type { HttpExchange } from "./types.ts";
 export const BODY_EXCERPT_CHARS = 1024;
 
 /** Why: one place decides what a status, a body, a timeout or a refused connection means for the comparison. */
-export function outcomeFromExchange(exchange: HttpExchange, durationMs: number, timeoutMs: number): Outcome {
+export function outcomeFromExchange(
+  exchange: Exclude<HttpExchange, { kind: "timeout" }>,
+  durationMs: number,
+): Outcome {
   switch (exchange.kind) {
-    case "timeout":
-      return failureOutcome("timeout", `no response within ${timeoutMs} ms`, durationMs);
     case "too-large":
-      return failureOutcome(
-        "unparsable",
-        `the response body is larger than ${exchange.limitBytes / 1024 / 1024} MB (expected one JSON value)`,
+      return {
+        status: "failure",
+        failure: outputLimitFailure("the response body", exchange.limitBytes),
         durationMs,
-      );
+      };
     case "error":
       return failureOutcome(
         "crash",

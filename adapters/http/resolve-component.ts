@@ -1,13 +1,11 @@
 // Resolving an HTTP component's config section (config file and flags, merged) into the fully
 // populated ResolvedHttpComponent. Templates (`${NAME}`, `{{input}}`) stay unexpanded: the
 // adapter expands them at start, so the resolved config and the report never hold a secret.
-import type { UserConfig } from "../../src/config/schema.ts";
 import { stringifyEnv } from "../../src/config/shared-env.ts";
-import type { ResolvedHttpComponent } from "../../src/config/types.ts";
 import { TwinrunError } from "../../src/errors.ts";
 import type { Side } from "../types.ts";
-
-type HttpSection = Extract<NonNullable<UserConfig["old"]>, { adapter: "http" }>;
+import type { HttpSection } from "./schema.ts";
+import type { ResolvedHttpComponent } from "./types.ts";
 
 /** Default time a started service has to answer its health URL. */
 export const DEFAULT_HEALTH_TIMEOUT_MS = 30_000;

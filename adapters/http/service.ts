@@ -5,10 +5,10 @@ import http from "node:http";
 import https from "node:https";
 import { TwinrunError } from "../../src/errors.ts";
 import { toLaunchSpec } from "../command/command-adapter.ts";
-import { type ExitInfo, waitForEnd } from "../command/exit-info.ts";
-import { assertCanLaunch, startError } from "../command/launch-check.ts";
-import { type GroupProcess, killGroup, releaseGroup, spawnInGroup } from "../command/process-tree.ts";
-import { StderrTail } from "../command/stderr-tail.ts";
+import { type ExitInfo, waitForEnd } from "../process/exit-info.ts";
+import { assertCanLaunch, startError } from "../process/launch-check.ts";
+import { type GroupProcess, killGroup, releaseGroup, spawnInGroup } from "../process/process-tree.ts";
+import { StderrTail } from "../process/stderr-tail.ts";
 import type { Side } from "../types.ts";
 
 /** How often the health URL is polled while the service starts. */

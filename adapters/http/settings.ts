@@ -1,11 +1,11 @@
 // An HTTP component as a report's settings keep it (what --replay reads back): templates as
 // written, and every header value that names no environment variable replaced by REDACTED.
-import type { UserConfig } from "../../src/config/schema.ts";
-import type { ResolvedHttpComponent } from "../../src/config/types.ts";
+import type { HttpSection } from "./schema.ts";
 import { redactHeaderValue } from "./templates.ts";
+import type { ResolvedHttpComponent } from "./types.ts";
 
 /** Why: reports travel (CI artifacts, PR comments); a token typed into a header must not travel with them. */
-export function settingsOfHttpComponent(component: ResolvedHttpComponent): NonNullable<UserConfig["old"]> {
+export function settingsOfHttpComponent(component: ResolvedHttpComponent): HttpSection {
   const headers = Object.fromEntries(
     Object.entries(component.headers).map(([name, value]) => [name, redactHeaderValue(value)]),
   );

@@ -1,8 +1,9 @@
 // The HTTP adapter's contracts: how one side's endpoint is called and, optionally, started.
-import type { HttpMethod } from "../../src/config/types.ts";
-import type { Side } from "../types.ts";
+import type { ResolvedComponentBase } from "../kind.ts";
+import type { AdapterSideOptions, ComponentOptions } from "../types.ts";
 
-export type { HttpMethod };
+export const HTTP_METHODS = ["POST", "PUT", "PATCH", "GET", "DELETE"] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 /** A service twinrun starts before the first request, and how it knows the service is up. */
 export interface ServiceStart {
@@ -16,26 +17,31 @@ export interface ServiceStart {
   shell: boolean;
 }
 
-/** Everything the HTTP adapter needs, fully resolved by the caller (resolveRunConfig). */
-export interface HttpAdapterOptions {
-  side: Side;
-  /** URL template: `${NAME}` environment references, `{{input}}`/`{{input.field}}` placeholders. */
+/** An HTTP endpoint (`adapter: http`, or a `http://`/`https://` URL). Templates are expanded per request, never stored expanded. */
+export interface ResolvedHttpComponent extends ResolvedComponentBase {
+  adapter: "http";
+  /** URL template: `${NAME}` reads an environment variable, `{{input}}`/`{{input.field}}` a field of the input. */
   url: string;
   method: HttpMethod;
-  /** Header templates; values may reference `${NAME}`. */
+  /** Header templates (values may hold `${NAME}`); reports never hold their expanded values. */
   headers: Record<string, string>;
-  /** Body template; undefined sends the input's JSON text unchanged. */
+  /** Request body template with `{{input}}` / `{{input.field}}`; undefined: the input's JSON text as is. */
   bodyTemplate?: string;
-  /** Per-request timeout; 0 means none. */
-  timeoutMs: number;
-  /** Most requests in flight at once (and pooled keep-alive connections). */
-  concurrency: number;
-  /** Absolute working folder for the started service. */
-  cwd: string;
-  /** Shared env + side env, already merged: the service's extra environment and what `${NAME}` reads first. */
-  env: Record<string, string>;
+  /** Per-request timeout of this side; undefined: run.timeout. */
+  timeoutMs?: number;
+  /** A service twinrun starts before the first request and stops afterwards. */
   start?: ServiceStart;
 }
+
+/**
+ * Everything the HTTP adapter needs, fully resolved by the caller: env is the shared env + the
+ * side's env (the service's extra environment and what `${NAME}` reads first), timeoutMs the
+ * side's own timeout or the run's, concurrency the most requests in flight (and pooled keep-alive
+ * connections).
+ */
+export interface HttpAdapterOptions
+  extends Omit<ComponentOptions<ResolvedHttpComponent>, "timeoutMs">,
+    AdapterSideOptions {}
 
 /** What one request ended with, before it becomes an Outcome. */
 export type HttpExchange =

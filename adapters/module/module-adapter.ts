@@ -5,11 +5,12 @@
 import { statSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { ComponentStartError } from "../../src/errors.ts";
+import { type InputClock, type TimedOut, untilAborted, withInputTimeout } from "../shared/input-timeout.ts";
 import { withTimeout } from "../shared/with-timeout.ts";
 import { WorkerSet } from "../shared/worker-set.ts";
-import type { Adapter, Outcome, TrialInput } from "../types.ts";
+import type { Outcome, RecordAdapter, TrialInput } from "../types.ts";
 import { ModuleThread, type ThreadStart } from "./module-thread.ts";
-import { moduleTimeoutOutcome, outcomeFromCall, threadCrashOutcome } from "./outcomes.ts";
+import { keepOutputTail, outcomeFromCall, threadCrashOutcome } from "./outcomes.ts";
 import type { ModuleAdapterOptions } from "./types.ts";
 
 /** Default time a fresh thread gets to load the module (tsx compiles TypeScript on first load). */
@@ -18,11 +19,11 @@ export const DEFAULT_MODULE_STARTUP_TIMEOUT_MS = 60_000;
 const STACK_CHARS = 1500;
 
 /** Creates the adapter for one side's module function. */
-export function createModuleAdapter(options: ModuleAdapterOptions): Adapter {
-  return new ModuleAdapter(options);
+export function createModuleAdapter(options: ModuleAdapterOptions): RecordAdapter {
+  return withInputTimeout(new ModuleAdapter(options), { timeoutMs: options.timeoutMs, awaited: "result" });
 }
 
-class ModuleAdapter implements Adapter {
+class ModuleAdapter {
   private readonly options: ModuleAdapterOptions;
   private readonly threads: WorkerSet<ModuleThread>;
 
@@ -31,7 +32,7 @@ class ModuleAdapter implements Adapter {
     this.threads = new WorkerSet({
       side: options.side,
       concurrency: options.concurrency,
-      spawn: () => new ModuleThread({ file: options.file, exportName: options.exportName }, options.env),
+      spawn: () => new ModuleThread({ file: options.file, exportName: options.export }, options.env),
       shutdown: (thread) => thread.terminate(),
     });
   }
@@ -50,8 +51,8 @@ class ModuleAdapter implements Adapter {
   }
 
   /** Runs one input on an idle (or fresh) thread; never rejects for the component's own failure. */
-  run(input: TrialInput): Promise<Outcome> {
-    return this.threads.withWorker((thread) => this.runOnThread(thread, input));
+  run(input: TrialInput, clock: InputClock): Promise<Outcome | TimedOut> {
+    return this.threads.withWorker((thread) => this.runOnThread(thread, input, clock));
   }
 
   /** Terminates every thread. Idempotent. */
@@ -59,22 +60,25 @@ class ModuleAdapter implements Adapter {
     return this.threads.stop();
   }
 
-  private async runOnThread(thread: ModuleThread, input: TrialInput): Promise<Outcome> {
+  private async runOnThread(
+    thread: ModuleThread,
+    input: TrialInput,
+    clock: InputClock,
+  ): Promise<Outcome | TimedOut> {
     const start = await this.waitUntilStarted(thread);
     if (start.kind !== "ready") {
       // It loaded in the first thread; a fresh one failing now is this input's crash, not a start error.
       await this.threads.discard(thread);
       return threadCrashOutcome(describeStart(start), 0, thread.output.text());
     }
-    const { timeoutMs } = this.options;
     const startedAt = performance.now();
-    const reply = await withTimeout(thread.call(input.text), timeoutMs);
+    const reply = await untilAborted(thread.call(input.text), clock.start());
     const durationMs = performance.now() - startedAt;
     const output = thread.output.text();
     thread.output.reset();
-    if (reply === "timeout") {
+    if (reply === "aborted") {
       await this.threads.discard(thread);
-      return moduleTimeoutOutcome(timeoutMs, durationMs, output);
+      return { status: "timed-out", durationMs, stderr: keepOutputTail(output) };
     }
     if (reply.kind === "exit") {
       await this.threads.discard(thread);
@@ -130,7 +134,7 @@ function startFailure(
   start: Exclude<ThreadStart, { kind: "ready" }> | { kind: "slow"; timeoutMs: number },
   output: string,
 ): ComponentStartError {
-  const spec = `js:${options.file}#${options.exportName}`;
+  const spec = `js:${options.file}#${options.export}`;
   const prefix = `${options.side} component could not start:`;
   if (start.kind === "startup-error") {
     const { errorType, message, stack } = start.message;

@@ -4,7 +4,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import { StderrTail } from "../command/stderr-tail.ts";
+import { StderrTail } from "../process/stderr-tail.ts";
 import type { CallReplyMessage, ModuleWorkerData, StartupErrorMessage, WorkerMessage } from "./types.ts";
 
 /** The thread entry shipped with the package (plain JavaScript; it registers tsx). */

@@ -1,7 +1,7 @@
 // Outcomes from what a component function did. Messages are stable across runs (no ids, no
 // durations, no stack lines), because two failures are the same when kind and message match.
 import { failureOutcome } from "../command/outcomes.ts";
-import { STDERR_TAIL_CHARS } from "../command/stderr-tail.ts";
+import { STDERR_TAIL_CHARS } from "../process/stderr-tail.ts";
 import type { Outcome } from "../types.ts";
 import type { CallResult } from "./types.ts";
 
@@ -14,30 +14,24 @@ export function outcomeFromCall(result: CallResult, durationMs: number, output: 
       const message =
         result.message.trim() === "" ? result.errorType : `${result.errorType}: ${result.message}`;
       const outcome = failureOutcome("exception", message, durationMs, {
-        stderr: keepTail(`${output}${result.stack ?? ""}`),
+        stderr: keepOutputTail(`${output}${result.stack ?? ""}`),
       });
       if (outcome.status === "failure") outcome.failure.errorType = result.errorType;
       return outcome;
     }
     case "unserialisable":
-      return failureOutcome("unparsable", result.message, durationMs, { stderr: keepTail(output) });
+      return failureOutcome("unparsable", result.message, durationMs, { stderr: keepOutputTail(output) });
   }
-}
-
-/** The failure for a call that did not finish within the per-input timeout. */
-export function moduleTimeoutOutcome(timeoutMs: number, durationMs: number, output: string): Outcome {
-  return failureOutcome("timeout", `no result within ${timeoutMs} ms`, durationMs, {
-    stderr: keepTail(output),
-  });
 }
 
 /** The failure for a worker thread that died while running an input. */
 export function threadCrashOutcome(reason: string, durationMs: number, output: string): Outcome {
   return failureOutcome("crash", `${reason} while running this input`, durationMs, {
-    stderr: keepTail(output),
+    stderr: keepOutputTail(output),
   });
 }
 
-function keepTail(text: string): string {
+/** Why: console output kept in a failure is bounded like any stderr tail (the last 4 KB). */
+export function keepOutputTail(text: string): string {
   return text.length > STDERR_TAIL_CHARS ? `…${text.slice(-STDERR_TAIL_CHARS)}` : text;
 }

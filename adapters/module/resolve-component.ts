@@ -1,13 +1,11 @@
 // Resolving a module component's config section (config file and flags, merged, paths already
 // absolute) into the fully populated ResolvedModuleComponent.
 import path from "node:path";
-import type { UserConfig } from "../../src/config/schema.ts";
 import { stringifyEnv } from "../../src/config/shared-env.ts";
-import type { ResolvedModuleComponent } from "../../src/config/types.ts";
 import { TwinrunError } from "../../src/errors.ts";
 import type { Side } from "../types.ts";
-
-type ModuleSection = Extract<NonNullable<UserConfig["old"]>, { adapter: "module" }>;
+import type { ModuleSection } from "./schema.ts";
+import type { ResolvedModuleComponent } from "./types.ts";
 
 /** Why: the file is made absolute and the export defaulted once here; the adapter re-checks nothing. */
 export function resolveModuleComponent(
@@ -31,5 +29,18 @@ export function resolveModuleComponent(
     env: stringifyEnv(section.env),
     label: section.label ?? side,
     ...(section.setup !== undefined && { setup: section.setup }),
+  };
+}
+
+/** The section a report keeps for a module component (what --replay reads back). */
+export function settingsOfModuleComponent(component: ResolvedModuleComponent): ModuleSection {
+  return {
+    adapter: "module",
+    file: component.file,
+    export: component.export,
+    cwd: component.cwd,
+    ...(Object.keys(component.env).length > 0 && { env: { ...component.env } }),
+    label: component.label,
+    ...(component.setup !== undefined && { setup: component.setup }),
   };
 }

@@ -1,21 +1,25 @@
 // The module adapter's contracts: how one side's JavaScript/TypeScript function is run, and the
 // typed message protocol between the adapter and its worker threads (module-worker.ts).
-import type { Side } from "../types.ts";
+import type { ResolvedComponentBase } from "../kind.ts";
+import type { AdapterSideOptions, ComponentOptions } from "../types.ts";
 
-/** Everything the module adapter needs, fully resolved by the caller (resolveRunConfig). */
-export interface ModuleAdapterOptions {
-  /** Which side this component is, for messages. */
-  side: Side;
+/** A JavaScript or TypeScript function exported by a module (`adapter: module`, or `js:<file>#<export>`). */
+export interface ResolvedModuleComponent extends ResolvedComponentBase {
+  adapter: "module";
   /** Absolute path of the .js/.mjs/.cjs/.ts/.mts/.cts file. */
   file: string;
   /** The export to call: a name, `default`, or a dotted path into an exported object (`scorer.score`). */
-  exportName: string;
-  /** Shared env + side env, already merged; the worker thread's process.env is process.env plus these. */
-  env: Record<string, string>;
-  /** Per-input timeout; 0 means none. The worker thread is terminated and replaced on expiry. */
-  timeoutMs: number;
-  /** The most worker threads alive at once (one per concurrency slot). */
-  concurrency: number;
+  export: string;
+}
+
+/**
+ * Everything the module adapter needs, fully resolved by the caller; env is the shared env + the
+ * side's env (the thread's process.env is process.env plus these). A thread that times out is
+ * terminated and replaced.
+ */
+export interface ModuleAdapterOptions
+  extends Omit<ComponentOptions<ResolvedModuleComponent>, "cwd">,
+    AdapterSideOptions {
   /** How long a fresh worker thread may take to load the module (default 60 000 ms). */
   startupTimeoutMs?: number;
 }

@@ -2,7 +2,7 @@
 // durations), because two failures compare as equal when their kind and message match.
 import { parseLossless } from "../../src/json/parse.ts";
 import { exitFailureOutcome, failureOutcome, quoteStart } from "../command/outcomes.ts";
-import { STDERR_TAIL_CHARS } from "../command/stderr-tail.ts";
+import { STDERR_TAIL_CHARS } from "../process/stderr-tail.ts";
 import type { Outcome } from "../types.ts";
 import type { CallReply } from "./python-worker.ts";
 
@@ -11,8 +11,8 @@ export function outcomeFromReply(reply: CallReply, durationMs: number, stderrTai
   if (reply.kind === "exit") return exitFailureOutcome(reply.exit, durationMs, stderrTail, true);
   if (reply.kind === "garbage") {
     return failureOutcome(
-      "unparsable",
-      `the Python worker wrote a line outside its protocol: ${quoteStart(reply.line)}`,
+      "protocol",
+      `the Python worker wrote a line outside its protocol: ${quoteStart(reply.line)}; twinrun restarted it`,
       durationMs,
       { stderr: stderrTail },
     );

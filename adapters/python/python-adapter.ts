@@ -2,11 +2,11 @@
 // slot, started once and fed inputs over a pipe. An exception is a failure outcome and the worker
 // goes on; a worker that dies or times out fails that input and is replaced for the next one.
 import { performance } from "node:perf_hooks";
-import { timeoutOutcome } from "../command/outcomes.ts";
-import { STOP_GRACE_MS } from "../command/worker-pool.ts";
+import { STOP_GRACE_MS } from "../process/process-tree.ts";
+import { type InputClock, type TimedOut, untilAborted, withInputTimeout } from "../shared/input-timeout.ts";
 import { withTimeout } from "../shared/with-timeout.ts";
 import { stopProcessWorker, WorkerSet } from "../shared/worker-set.ts";
-import type { Adapter, Outcome, TrialInput } from "../types.ts";
+import type { Outcome, RecordAdapter, TrialInput } from "../types.ts";
 import { outcomeFromReply } from "./outcomes.ts";
 import { PythonWorker, type StartResult } from "./python-worker.ts";
 import { assertCanStartPython, startFailureOf } from "./start-failure.ts";
@@ -19,11 +19,11 @@ export const DEFAULT_PYTHON = "python3";
 export const DEFAULT_PYTHON_STARTUP_TIMEOUT_MS = 60_000;
 
 /** Creates the adapter for one side's Python function. */
-export function createPythonAdapter(options: PythonAdapterOptions): Adapter {
-  return new PythonAdapter(options);
+export function createPythonAdapter(options: PythonAdapterOptions): RecordAdapter {
+  return withInputTimeout(new PythonAdapter(options), { timeoutMs: options.timeoutMs, awaited: "output" });
 }
 
-class PythonAdapter implements Adapter {
+class PythonAdapter {
   private readonly options: PythonAdapterOptions;
   private readonly workers: WorkerSet<PythonWorker>;
 
@@ -51,8 +51,8 @@ class PythonAdapter implements Adapter {
   }
 
   /** Runs one input on an idle (or fresh) worker; never rejects for the component's own failure. */
-  run(input: TrialInput): Promise<Outcome> {
-    return this.workers.withWorker((worker) => this.runOnWorker(worker, input));
+  run(input: TrialInput, clock: InputClock): Promise<Outcome | TimedOut> {
+    return this.workers.withWorker((worker) => this.runOnWorker(worker, input, clock));
   }
 
   /** Stops every worker: close stdin and SIGTERM, then SIGKILL after a grace period. Idempotent. */
@@ -60,7 +60,11 @@ class PythonAdapter implements Adapter {
     return this.workers.stop();
   }
 
-  private async runOnWorker(worker: PythonWorker, input: TrialInput): Promise<Outcome> {
+  private async runOnWorker(
+    worker: PythonWorker,
+    input: TrialInput,
+    clock: InputClock,
+  ): Promise<Outcome | TimedOut> {
     // A replacement worker imports the module first; that time is not the input's duration.
     const started = await this.waitUntilStarted(worker);
     if (started.kind !== "ready") {
@@ -69,16 +73,21 @@ class PythonAdapter implements Adapter {
       return { status: "failure", failure: { kind: "crash", message: error.message }, durationMs: 0 };
     }
     worker.stderr.reset(); // what the import printed is not this input's
-    const { timeoutMs } = this.options;
     const startedAt = performance.now();
-    const reply = await withTimeout(worker.call(input.text), timeoutMs);
+    const reply = await untilAborted(worker.call(input.text), clock.start());
     const durationMs = performance.now() - startedAt;
-    if (reply === "timeout") {
+    if (reply === "aborted") {
       const stderr = worker.stderr.text();
       worker.kill();
-      return timeoutOutcome(timeoutMs, durationMs, stderr);
+      return { status: "timed-out", durationMs, stderr };
     }
-    const outcome = outcomeFromReply(reply, durationMs, worker.stderr.text());
+    // A line the worker wrote right after its reply arrives now; the reply then cannot be trusted.
+    if (reply.kind === "reply") await new Promise((resolve) => setImmediate(resolve));
+    const stray = reply.kind === "reply" ? worker.strayLine() : undefined;
+    const outcome =
+      stray === undefined
+        ? outcomeFromReply(reply, durationMs, worker.stderr.text())
+        : outcomeFromReply({ kind: "garbage", line: stray }, durationMs, worker.stderr.text());
     worker.stderr.reset();
     this.workers.release(worker);
     return outcome;

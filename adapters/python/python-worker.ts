@@ -3,8 +3,8 @@
 // flight, matched by id; a worker that says anything out of turn is killed.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { ExitInfo } from "../command/exit-info.ts";
-import type { StderrTail } from "../command/stderr-tail.ts";
+import type { ExitInfo } from "../process/exit-info.ts";
+import type { StderrTail } from "../process/stderr-tail.ts";
 import { WorkerChild } from "../shared/worker-child.ts";
 import { decodeMessage, encodeCall, isCallReply } from "./protocol.ts";
 import type {
@@ -53,6 +53,7 @@ export class PythonWorker {
   private waiting: { id: number; resolve: (reply: CallReply) => void } | undefined;
   private settleStart: (result: StartResult) => void = () => {};
   private startSettled = false;
+  private stray: string | undefined;
 
   constructor(launch: WorkerLaunch) {
     this.started = new Promise<StartResult>((resolve) => {
@@ -82,6 +83,11 @@ export class PythonWorker {
   /** True while the worker runs and has kept to the protocol: it may take the next call. */
   isUsable(): boolean {
     return this.child.isUsable();
+  }
+
+  /** The first line the worker wrote out of step (it was killed for it), if any. */
+  strayLine(): string | undefined {
+    return this.stray;
   }
 
   /** Sends one input; resolves with the worker's reply, its exit, or an out-of-step line. */
@@ -130,6 +136,7 @@ export class PythonWorker {
   // Output nobody asked for: the next answer could belong to the wrong call.
   private outOfStep(message: WorkerMessage): void {
     const line = message.type === "garbage" ? message.line : JSON.stringify(message);
+    this.stray ??= line;
     this.kill();
     this.finishStart({ kind: "garbage", line });
     this.settle({ kind: "garbage", line });

@@ -2,30 +2,19 @@
 // populated ResolvedPythonComponent, and checking that the two sides agree where they must:
 // the dataframe style turns the sample into batches, so batching and row keys are run-wide.
 import path from "node:path";
-import type { UserConfig } from "../../src/config/schema.ts";
 import { stringifyEnv } from "../../src/config/shared-env.ts";
-import type { ResolvedComponent, ResolvedPythonComponent } from "../../src/config/types.ts";
 import { TwinrunError } from "../../src/errors.ts";
+import type { ResolveContext, ResolvedComponentBase } from "../kind.ts";
 import type { Side } from "../types.ts";
 import { DEFAULT_PYTHON } from "./python-adapter.ts";
-
-type PythonSection = Extract<NonNullable<UserConfig["old"]>, { adapter: "python" }>;
-
-export interface PythonResolveContext {
-  /** Folder the component's cwd defaults to. */
-  baseDir: string;
-  /** The config file's name as the user knows it, for messages. */
-  configName: string;
-  /** The process environment (TWINRUN_PYTHON) and the folder a relative TWINRUN_PYTHON is resolved against. */
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-}
+import type { PythonSection } from "./schema.ts";
+import type { ResolvedPythonComponent } from "./types.ts";
 
 /** Why: interpreter, style and defaults are settled once here; the adapter re-checks nothing. */
 export function resolvePythonComponent(
   side: Side,
   section: PythonSection,
-  context: PythonResolveContext,
+  context: ResolveContext,
 ): ResolvedPythonComponent {
   const { module, function: functionName } = section as Partial<PythonSection>;
   if (module === undefined || functionName === undefined) {
@@ -74,14 +63,15 @@ export function resolvePythonComponent(
  * applies to both; given differently on the two sides, it is an error.
  */
 export function alignDataframeSides(
-  oldComponent: ResolvedComponent,
-  newComponent: ResolvedComponent,
+  [oldComponent, newComponent]: [ResolvedComponentBase, ResolvedComponentBase],
   configName: string,
-): [ResolvedComponent, ResolvedComponent] {
-  const isDataframe = (component: ResolvedComponent) =>
-    component.adapter === "python" && component.style === "dataframe";
+): [ResolvedComponentBase, ResolvedComponentBase] {
+  const isPython = (component: ResolvedComponentBase): component is ResolvedPythonComponent =>
+    component.adapter === "python";
+  const isDataframe = (component: ResolvedComponentBase) =>
+    isPython(component) && component.style === "dataframe";
   if (!isDataframe(oldComponent) && !isDataframe(newComponent)) return [oldComponent, newComponent];
-  if (oldComponent.adapter !== "python" || newComponent.adapter !== "python") {
+  if (!isPython(oldComponent) || !isPython(newComponent)) {
     const [python, other, otherAdapter] =
       oldComponent.adapter === "python"
         ? ["old", "new", newComponent.adapter]
@@ -126,4 +116,23 @@ function agree<T>(
     );
   }
   return oldValue ?? newValue;
+}
+
+/** The section a report keeps for a Python component (what --replay reads back). */
+export function settingsOfPythonComponent(component: ResolvedPythonComponent): PythonSection {
+  return {
+    adapter: "python",
+    module: component.module,
+    function: component.function,
+    style: component.style,
+    python: component.python,
+    cwd: component.cwd,
+    ...(component.path.length > 0 && { path: [...component.path] }),
+    ...(Object.keys(component.env).length > 0 && { env: { ...component.env } }),
+    label: component.label,
+    ...(component.batchSize !== undefined && { batchSize: component.batchSize }),
+    ...(component.key !== undefined && { key: [...component.key] }),
+    seedEachCall: component.seedEachCall,
+    ...(component.setup !== undefined && { setup: component.setup }),
+  };
 }

@@ -3,8 +3,8 @@
 // used, and the likely fix. These end the run with exit 3 through ComponentStartError.
 import { statSync } from "node:fs";
 import { ComponentStartError } from "../../src/errors.ts";
-import { resolveExecutable } from "../command/launch-check.ts";
 import { quoteStart } from "../command/outcomes.ts";
+import { resolveExecutable } from "../process/launch-check.ts";
 import type { StartResult } from "./python-worker.ts";
 import type { PythonAdapterOptions } from "./types.ts";
 

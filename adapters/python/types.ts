@@ -1,36 +1,34 @@
 // The Python adapter's contracts: how one side's Python function is run, and the typed message
 // protocol between the adapter and its worker processes (adapters/python/worker.py).
-import type { PythonStyle } from "../../src/config/types.ts";
-import type { Side } from "../types.ts";
+import type { ResolvedComponentBase } from "../kind.ts";
+import type { AdapterSideOptions, ComponentOptions } from "../types.ts";
 
-/** record: one call per input, function(dict); dataframe: one call per batch, function(DataFrame). */
-export type { PythonStyle };
+/** record: function(dict) per input; dataframe: function(DataFrame) per batch of rows. */
+export const PYTHON_STYLES = ["record", "dataframe"] as const;
+export type PythonStyle = (typeof PYTHON_STYLES)[number];
 
-/** Everything the Python adapter needs, fully resolved by the caller (resolveRunConfig). */
-export interface PythonAdapterOptions {
-  /** Which side this component is, for messages. */
-  side: Side;
-  /** The interpreter: a name on PATH (`python3`) or an absolute path (`/srv/venv/bin/python`). */
-  python: string;
+/** A Python function run in persistent workers (`adapter: python`, or `py:<module>:<function>`). */
+export interface ResolvedPythonComponent extends ResolvedComponentBase {
+  adapter: "python";
   /** Module to import, e.g. `features_v1` or `pipeline.features`. */
   module: string;
   /** Function in the module, e.g. `build_features` (dots reach into classes: `Pipeline.run`). */
   function: string;
   style: PythonStyle;
-  /** Absolute working folder; it comes first on sys.path. */
-  cwd: string;
-  /** Extra absolute sys.path entries, after cwd. */
+  /** The interpreter: config `python`, else TWINRUN_PYTHON, else `python3` (absolute when it has a folder). */
+  python: string;
+  /** Extra sys.path entries (absolute), after cwd (which comes first). */
   path: string[];
-  /** Shared env + side env, already merged, on top of process.env. */
-  env: Record<string, string>;
-  /** dataframe style: columns that identify a row; every returned table must have them. */
+  /** dataframe style: records per call; undefined = the whole sample in one call. Same on both sides. */
+  batchSize?: number;
+  /** dataframe style: columns that identify a row; every returned table must have them. Same on both sides. */
   key?: string[];
   /** Seed `random` and `numpy.random` from TWINRUN_SEED before every call. */
   seedEachCall: boolean;
-  /** Per-call timeout; 0 means none. */
-  timeoutMs: number;
-  /** The most workers alive at once (one per concurrency slot). */
-  concurrency: number;
+}
+
+/** Everything the Python adapter needs, fully resolved by the caller; env is the shared env + the side's env. */
+export interface PythonAdapterOptions extends ComponentOptions<ResolvedPythonComponent>, AdapterSideOptions {
   /** How long a fresh worker may take to import the module (default 60 000 ms). */
   startupTimeoutMs?: number;
 }

@@ -1,17 +1,21 @@
 // The process half every line-protocol worker shares (command worker mode, Python): a child in
 // its own process group, stdout split into lines, a stderr tail, and one way to end it. The
 // protocol on top (plain JSON lines, or id'd messages) stays with each adapter.
-import { type ExitInfo, waitForEnd } from "../command/exit-info.ts";
-import { type GroupProcess, killGroup, releaseGroup, spawnInGroup } from "../command/process-tree.ts";
-import { StderrTail } from "../command/stderr-tail.ts";
-import type { LaunchSpec } from "../command/types.ts";
+import { type ExitInfo, waitForEnd } from "../process/exit-info.ts";
+import { type GroupProcess, killGroup, releaseGroup, spawnInGroup } from "../process/process-tree.ts";
+import { StderrTail } from "../process/stderr-tail.ts";
+import type { LaunchSpec } from "../process/types.ts";
+import { ExactDecoder } from "./exact-decoder.ts";
 import { LineReader } from "./line-reader.ts";
+import { outputLimitChars } from "./output-limit.ts";
 
 export interface WorkerChildEvents {
   /** One complete stdout line. */
   onLine: (line: string) => void;
   /** The process ended (called once, after exitInfo() is set); `partialLine` is unfinished stdout. */
   onEnd: (exit: ExitInfo, partialLine: string) => void;
+  /** A stdout line passed twinrun's output limit (launch.outputLimitChars); it is not read further. */
+  onOverflow?: (limitChars: number) => void;
 }
 
 /** A spawned worker process: lines out, text in, stderr kept, killed as a whole group. */
@@ -30,9 +34,14 @@ export class WorkerChild {
   constructor(launch: LaunchSpec, events: WorkerChildEvents) {
     this.subprocess = spawnInGroup(launch);
     this.pid = this.subprocess.pid;
-    this.reader = new LineReader(events.onLine);
-    this.subprocess.stdout.setEncoding("utf8");
-    this.subprocess.stdout.on("data", (chunk: string) => this.reader.push(chunk));
+    const limitChars = launch.outputLimitChars ?? outputLimitChars();
+    this.reader = new LineReader(events.onLine, {
+      maxLineChars: limitChars,
+      onOverflow: () => events.onOverflow?.(limitChars),
+    });
+    const decoder = new ExactDecoder();
+    this.subprocess.stdout.on("data", (chunk: Buffer) => this.reader.push(decoder.write(chunk)));
+    this.subprocess.stdout.once("end", () => this.reader.push(decoder.end()));
     this.subprocess.stderr.on("data", (chunk: Buffer) => this.stderr.push(chunk));
     this.subprocess.once("exit", () => {
       this.usable = false; // Known before the pipes close: no new input goes to a dead worker.

@@ -3,9 +3,9 @@
 // never by the number of trials.
 import type { Outcome } from "../../adapters/types.ts";
 import { foldPath } from "../compare/paths.ts";
-import type { Difference, DifferenceKind } from "../compare/types.ts";
+import type { Difference, DifferenceKind, Inconclusive } from "../compare/types.ts";
 import { parseLossless } from "../json/parse.ts";
-import type { Example, OutcomeSummary, PathStats, Report } from "../report/types.ts";
+import type { Example, InconclusiveStats, OutcomeSummary, PathStats, Report } from "../report/types.ts";
 import type { TrialResult } from "../runner/types.ts";
 import { DurationHistogram } from "./duration-histogram.ts";
 
@@ -22,7 +22,7 @@ interface PathAccumulator {
   exampleIndices: number[];
 }
 
-export type AggregateResult = Pick<Report, "summary" | "paths" | "examples"> & {
+export type AggregateResult = Pick<Report, "summary" | "paths" | "examples" | "inconclusive"> & {
   timing: { old: Report["timing"]["old"]; new: Report["timing"]["new"] };
 };
 
@@ -38,6 +38,8 @@ export class Aggregator {
   private changed = 0;
   private bothOk = 0;
   private truncatedTrials = 0;
+  private inconclusiveTrials = 0;
+  private readonly inconclusive = new Map<string, InconclusiveStats>();
   private readonly failures = { old: 0, new: 0, both: 0 };
 
   constructor(options: { maxExamples: number }) {
@@ -57,7 +59,11 @@ export class Aggregator {
     this.countFailures(trial.old, trial.new);
     if (trial.old.status === "ok" && trial.new.status === "ok") this.bothOk++;
 
-    const { differences, truncated } = trial.comparison;
+    const { differences, truncated, inconclusive } = trial.comparison;
+    if (inconclusive !== undefined) {
+      this.addInconclusive(trial.index, inconclusive);
+      return;
+    }
     if (truncated) this.truncatedTrials++;
     if (differences.length === 0) {
       this.same++;
@@ -87,11 +93,38 @@ export class Aggregator {
         changed: this.changed,
         failures: { ...this.failures },
         truncatedTrials: this.truncatedTrials,
+        inconclusive: this.inconclusiveTrials,
       },
+      ...(this.inconclusive.size > 0 && {
+        inconclusive: [...this.inconclusive.values()].map((stats) => ({
+          ...stats,
+          sides: { ...stats.sides },
+          exampleIndices: [...stats.exampleIndices],
+        })),
+      }),
       paths,
       examples: this.examples,
       timing: { old: timingOf(this.oldDurations), new: timingOf(this.newDurations) },
     };
+  }
+
+  // Grouped by message: the message names the limit and how to raise it.
+  private addInconclusive(index: number, inconclusive: Inconclusive): void {
+    this.inconclusiveTrials++;
+    let stats = this.inconclusive.get(inconclusive.message);
+    if (stats === undefined) {
+      stats = {
+        limit: inconclusive.limit,
+        message: inconclusive.message,
+        sides: { old: 0, new: 0, both: 0 },
+        trials: 0,
+        exampleIndices: [],
+      };
+      this.inconclusive.set(inconclusive.message, stats);
+    }
+    stats.trials++;
+    stats.sides[inconclusive.side]++;
+    if (stats.exampleIndices.length < EXAMPLE_INDICES_PER_PATH) stats.exampleIndices.push(index);
   }
 
   private countFailures(oldOutcome: Outcome, newOutcome: Outcome): void {

@@ -3,16 +3,17 @@
 // `--old`/`--new` are, functions become in-process components, inputs become input records.
 import { availableParallelism } from "node:os";
 import path from "node:path";
+import { componentFromValue } from "../../adapters/components.ts";
 import { parseRunFlags } from "../config/flags.ts";
 import { resolveLayerPaths } from "../config/layers.ts";
 import { validateUserConfig } from "../config/load-config-file.ts";
 import { resolveRunConfig } from "../config/resolve.ts";
 import type { UserConfig } from "../config/schema.ts";
 import { suggestClosest } from "../config/suggest.ts";
-import type { ResolvedComponent, ResolvedFunctionComponent, ResolvedRunConfig } from "../config/types.ts";
+import type { ResolvedComponent, ResolvedRunConfig } from "../config/types.ts";
 import { TwinrunError } from "../errors.ts";
 import { serialiseInputs } from "../inputs/in-memory.ts";
-import type { ComponentSection, TwinComponent, TwinFunction, TwinOptions } from "./types.ts";
+import type { ComponentSection, TwinComponent, TwinOptions } from "./types.ts";
 
 const OPTION_KEYS = [
   "old",
@@ -42,7 +43,8 @@ export async function resolveTwinOptions(options: TwinOptions): Promise<Resolved
   for (const side of ["old", "new"] as const) {
     const given: TwinComponent | undefined = options[side];
     if (given === undefined) continue;
-    const inMemory = asFunctionComponent(side, given, cwd);
+    // A live value (a function) is a component as it is; anything else is a spec or a section.
+    const inMemory = componentFromValue(side, given, cwd);
     if (inMemory !== undefined) components[side] = inMemory;
     else config[side] = toSection(side, given, cwd);
   }
@@ -80,30 +82,6 @@ export async function resolveTwinOptions(options: TwinOptions): Promise<Resolved
     components,
     ...(records !== undefined && { records }),
   });
-}
-
-function asFunctionComponent(
-  side: "old" | "new",
-  given: TwinComponent,
-  cwd: string,
-): ResolvedFunctionComponent | undefined {
-  const described =
-    typeof given === "function"
-      ? { fn: given, label: undefined }
-      : given !== null && typeof given === "object" && "fn" in given && typeof given.fn === "function"
-        ? { fn: given.fn as TwinFunction, label: (given as { label?: string }).label }
-        : undefined;
-  if (described === undefined) return undefined;
-  const { fn } = described;
-  return {
-    adapter: "function",
-    name: fn.name,
-    // A wrapper: freezing the resolved config must never freeze (or mutate) the user's function.
-    call: (input: unknown) => fn(input),
-    cwd,
-    env: {},
-    label: described.label ?? (fn.name === "" ? side : fn.name),
-  };
 }
 
 function toSection(side: "old" | "new", given: TwinComponent, cwd: string): ComponentSection {

@@ -17,10 +17,15 @@ import { parseConfigText } from "../config/read-config-text.ts";
 import { TwinrunError } from "../errors.ts";
 import { readReportFile } from "../report/read-report.ts";
 import { writeFileAtomic } from "../util/atomic-write.ts";
+import type { CliIo } from "./io.ts";
 
 /** Why: the CLI's accept action; the target defaults to the file the run read, else twinrun.accepted.yaml here. */
-export async function runAcceptCommand(reportPath: string, options: { out?: string }): Promise<void> {
-  const cwd = process.cwd();
+export async function runAcceptCommand(
+  reportPath: string,
+  options: { out?: string },
+  io: CliIo,
+): Promise<number> {
+  const { cwd } = io;
   const report = await readReportFile(path.resolve(cwd, reportPath), reportPath);
   // The file the run read, when it is on this machine (a report from CI names the runner's path).
   const readByRun = report.accepted?.file;
@@ -35,10 +40,10 @@ export async function runAcceptCommand(reportPath: string, options: { out?: stri
   const covered = target === readByRun ? listAcceptedPaths(report.accepted) : new Set<string>();
   const fresh = buildAcceptedEntries(report, reportPath).filter((entry) => !covered.has(entry.path));
   if (fresh.length === 0) {
-    process.stdout.write(
+    io.stdout.write(
       `Nothing to accept: ${reportPath} shows no behavioural change that ${shown} does not already accept; it was not written.\n`,
     );
-    return;
+    return 0;
   }
   const existing = existsSync(target) ? await readExistingEntries(target, shown) : [];
   const entries = mergeAcceptedEntries(existing, fresh);
@@ -56,7 +61,8 @@ export async function runAcceptCommand(reportPath: string, options: { out?: stri
     "Review each entry (say in `note` why the change is intended) and commit the file with the change.",
     "Runs read it by default from beside the config file; --strict-accepted also fails on entries that match nothing.",
   ];
-  process.stdout.write(`${lines.join("\n")}\n`);
+  io.stdout.write(`${lines.join("\n")}\n`);
+  return 0;
 }
 
 /** The entries already in the file, as written (notes kept); the file must be valid. */

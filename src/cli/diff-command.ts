@@ -6,22 +6,29 @@ import { type DiffFlags, resolveDiffConfig } from "../config/resolve-diff.ts";
 import { diffFiles } from "../diff/diff-files.ts";
 import { writeJsonReport } from "../reporters/json.ts";
 import { renderTerminalReport } from "../reporters/terminal.ts";
+import type { CliIo } from "./io.ts";
 import { shouldUseColor } from "./terminal.ts";
 
 const LAST_DIFF = path.join(".twinrun", "last-diff.json");
 
-export async function runDiffCommand(oldPath: string, newPath: string, command: Command): Promise<void> {
+/** Why: the CLI's diff action; returns the gate's exit code. */
+export async function runDiffCommand(
+  oldPath: string,
+  newPath: string,
+  command: Command,
+  io: CliIo,
+): Promise<number> {
   const flags = command.opts() as DiffFlags & { markdown?: string };
   if (command.getOptionValueSource("save") !== "cli") delete flags.save;
-  const config = await resolveDiffConfig({ oldPath, newPath, flags, cwd: process.cwd() });
-  const report = await diffFiles(config);
+  const config = await resolveDiffConfig({ oldPath, newPath, flags, cwd: io.cwd });
+  const report = await diffFiles(config, io.cwd);
   if (config.report.json !== undefined) await writeJsonReport(report, config.report.json);
-  if (config.report.save) await writeJsonReport(report, path.resolve(LAST_DIFF));
-  const render = { color: shouldUseColor(process.stdout, process.env), examples: config.report.examples };
-  renderTerminalReport(report, process.stdout, render);
+  if (config.report.save) await writeJsonReport(report, path.resolve(io.cwd, LAST_DIFF));
+  const render = { color: shouldUseColor(io.stdout, io.env), examples: config.report.examples };
+  renderTerminalReport(report, io.stdout, render);
   if (flags.markdown !== undefined) {
-    const markdown = path.resolve(flags.markdown);
-    await writeCiOutputs(report, { markdown, stepSummary: false, env: {}, stdout: process.stdout, render });
+    const markdown = path.resolve(io.cwd, flags.markdown);
+    await writeCiOutputs(report, { markdown, stepSummary: false, env: {}, stdout: io.stdout, render });
   }
-  process.exitCode = report.gate.exitCode;
+  return report.gate.exitCode;
 }

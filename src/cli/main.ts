@@ -1,34 +1,21 @@
-// Entry point: parse argv, run the command, turn errors into messages and exit codes.
-import { CommanderError } from "commander";
-import { ExitCode, TwinrunError } from "../errors.ts";
-import { buildProgram } from "./program.ts";
+// The process entry: real streams, working folder and environment in, process.exitCode out.
+// Signals are watched first, so an interrupt during start-up still says what happened.
+import { runTwinrun } from "./cli.ts";
+import { guardStream } from "./guarded-stream.ts";
+import { watchProcessSignals } from "./process-interrupts.ts";
 
-async function main(argv: string[]): Promise<void> {
-  const program = buildProgram();
-  program.exitOverride();
-  program.configureOutput({ writeErr: (text) => process.stderr.write(text) });
-  try {
-    await program.parseAsync(argv);
-  } catch (error) {
-    process.exitCode = exitCodeFor(error);
-  }
-}
+const stderr = guardStream(process.stderr);
+const interrupts = watchProcessSignals(stderr);
+// A reader that went away (`twinrun … | head`) only ends the output; the run and its exit code go on.
+const stdout = guardStream(process.stdout, (error) => {
+  if (error.code !== "EPIPE")
+    stderr.write(`twinrun: cannot write to standard output (${error.code}); the rest of it is dropped\n`);
+});
 
-function exitCodeFor(error: unknown): number {
-  if (error instanceof CommanderError) {
-    // Help and version are successes; everything else commander rejects is bad usage.
-    return error.exitCode === 0 ? 0 : ExitCode.usage;
-  }
-  if (error instanceof TwinrunError) {
-    process.stderr.write(`twinrun: ${error.message}\n`);
-    return error.exitCode;
-  }
-  process.stderr.write(
-    `twinrun: internal error — this is a bug in twinrun, please report it with the command you ran:\n${
-      error instanceof Error ? (error.stack ?? error.message) : String(error)
-    }\n`,
-  );
-  return ExitCode.usage;
-}
-
-await main(process.argv);
+process.exitCode = await runTwinrun(process.argv.slice(2), {
+  stdout,
+  stderr,
+  cwd: process.cwd(),
+  env: process.env,
+  interrupts,
+});

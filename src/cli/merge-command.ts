@@ -4,11 +4,12 @@ import path from "node:path";
 import type { Command } from "commander";
 import { writeCiOutputs } from "../ci/write-ci-outputs.ts";
 import { flagError, parseNonEmpty } from "../config/flag-grammars.ts";
-import { mergeReports } from "../merge/merge-reports.ts";
+import { mergeReports, readExamplesSetting } from "../merge/merge-reports.ts";
 import { readReportFile } from "../report/read-report.ts";
 import { renderCiNotes } from "../reporters/ci-notes.ts";
 import { writeJsonReport } from "../reporters/json.ts";
 import { renderTerminalReport } from "../reporters/terminal.ts";
+import type { CliIo } from "./io.ts";
 import { shellQuote } from "./shell-quote.ts";
 import { shouldUseColor } from "./terminal.ts";
 
@@ -24,8 +25,8 @@ interface MergeFlags {
 }
 
 /** Why: the CLI's merge action; every file path is relative to the working folder. */
-export async function runMergeCommand(reportPaths: string[], command: Command): Promise<void> {
-  const cwd = process.cwd();
+export async function runMergeCommand(reportPaths: string[], command: Command, io: CliIo): Promise<number> {
+  const { cwd } = io;
   const flags = command.opts() as MergeFlags;
   const file = (flag: string, value: string | undefined) =>
     value === undefined ? undefined : path.resolve(cwd, parseNonEmpty(flag, value, "a file"));
@@ -50,32 +51,25 @@ export async function runMergeCommand(reportPaths: string[], command: Command): 
     await writeJsonReport(report, path.resolve(cwd, LAST_REPORT));
     reproPath ??= LAST_REPORT;
   }
-  const examples = readExamples(report.settings);
+  const examples = readExamplesSetting(report);
   const renderOptions = {
-    color: shouldUseColor(process.stdout, process.env),
+    color: shouldUseColor(io.stdout, io.env),
     examples,
     reproCommand: (index: number) =>
       reproPath === undefined
         ? "(no saved report: rerun without --no-save, or with --json <file>)"
         : `npx twinrun run --replay ${shellQuote(reproPath)} --only ${index}`,
   };
-  process.stdout.write(
-    `Merged ${named.length} shard reports of one sample (${report.summary.trials} trials).\n`,
-  );
-  renderTerminalReport(report, process.stdout, renderOptions);
-  renderCiNotes(report, process.stdout, renderOptions);
+  io.stdout.write(`Merged ${named.length} shard reports of one sample (${report.summary.trials} trials).\n`);
+  renderTerminalReport(report, io.stdout, renderOptions);
+  renderCiNotes(report, io.stdout, renderOptions);
   await writeCiOutputs(report, {
     ...(markdown !== undefined && { markdown }),
     ...(junit !== undefined && { junit }),
     stepSummary: flags.stepSummary !== false,
-    env: process.env,
-    stdout: process.stdout,
+    env: io.env,
+    stdout: io.stdout,
     render: renderOptions,
   });
-  process.exitCode = report.complete ? report.gate.exitCode : EXIT_INCOMPLETE;
-}
-
-function readExamples(settings: Record<string, unknown>): number {
-  const value = (settings.report as { examples?: unknown } | undefined)?.examples;
-  return typeof value === "number" && value >= 0 ? value : 5;
+  return report.complete ? report.gate.exitCode : EXIT_INCOMPLETE;
 }

@@ -1,6 +1,8 @@
 // The command-line surface: commands and flags, nothing else. Each action lives in its own file,
 // loaded only when its command runs, so `--help` and small commands start fast.
 import { Command, Option } from "commander";
+import type { CliIo } from "./io.ts";
+import { readOwnVersion } from "./version.ts";
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -12,9 +14,10 @@ Exit codes:
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-/** Builds the commander program; `main` parses argv with it. */
-export function buildProgram(): Command {
+/** Builds the commander program; `runTwinrun` parses argv with it, and each action reports its exit code. */
+export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
   const program = new Command("twinrun")
+    .version(readOwnVersion(), "-V, --version", "print the version of twinrun")
     .description(
       "Run the old and new version of a pipeline component on the same inputs and report every behavioural change.",
     )
@@ -120,7 +123,9 @@ export function buildProgram(): Command {
     .option("--markdown <file>", "also write a Markdown summary (for a PR comment)")
     .option("--junit <file>", "also write a JUnit XML report (one testcase per changed path)")
     .option("--no-step-summary", "do not append the Markdown summary to $GITHUB_STEP_SUMMARY")
-    .action(async (_options, command: Command) => (await import("./run-command.ts")).runRunCommand(command));
+    .action(async (_options, command: Command) =>
+      exit(await (await import("./run-command.ts")).runRunCommand(command, io)),
+    );
 
   const diff = program
     .command("diff")
@@ -146,7 +151,7 @@ export function buildProgram(): Command {
     .option("--max-changed <count|rate%>", "changed rows the gate allows (default 0)")
     .option("--no-save", "do not keep the report at .twinrun/last-diff.json")
     .action(async (oldPath: string, newPath: string, _options, command: Command) =>
-      (await import("./diff-command.ts")).runDiffCommand(oldPath, newPath, command),
+      exit(await (await import("./diff-command.ts")).runDiffCommand(oldPath, newPath, command, io)),
     );
 
   program
@@ -154,7 +159,7 @@ export function buildProgram(): Command {
     .description("write a commented starter twinrun.config.yaml in the working folder")
     .option("--force", "overwrite an existing twinrun.config.yaml")
     .action(async (options: { force?: boolean }) =>
-      (await import("./init-command.ts")).runInitCommand(options),
+      exit(await (await import("./init-command.ts")).runInitCommand(options, io)),
     );
 
   program
@@ -163,7 +168,7 @@ export function buildProgram(): Command {
     .argument("<report.json>", "the JSON report of a run (e.g. .twinrun/last-report.json)")
     .option("--out <file>", "accepted-differences file to write or update (default: twinrun.accepted.yaml)")
     .action(async (reportPath: string, options: { out?: string }) =>
-      (await import("./accept-command.ts")).runAcceptCommand(reportPath, options),
+      exit(await (await import("./accept-command.ts")).runAcceptCommand(reportPath, options, io)),
     );
 
   program
@@ -176,7 +181,7 @@ export function buildProgram(): Command {
     .option("--no-step-summary", "do not append the Markdown summary to $GITHUB_STEP_SUMMARY")
     .option("--no-save", "do not keep the merged report at .twinrun/last-report.json")
     .action(async (reportPaths: string[], _options, command: Command) =>
-      (await import("./merge-command.ts")).runMergeCommand(reportPaths, command),
+      exit(await (await import("./merge-command.ts")).runMergeCommand(reportPaths, command, io)),
     );
 
   return program;

@@ -2,7 +2,6 @@
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { Command } from "commander";
-import { killAllChildren } from "../../adapters/command/index.ts";
 import { writeCiOutputs } from "../ci/write-ci-outputs.ts";
 import type { RunFlags } from "../config/flags.ts";
 import { resolveRunConfig } from "../config/resolve.ts";
@@ -12,100 +11,101 @@ import { renderCiNotes } from "../reporters/ci-notes.ts";
 import { writeJsonReport } from "../reporters/json.ts";
 import { createProgress } from "../reporters/progress.ts";
 import { renderTerminalReport } from "../reporters/terminal.ts";
-import { isDatasetMode } from "../run/run-dataset.ts";
+import { decideRunKind } from "../run/run-kind.ts";
 import { runTwin } from "../run/run-twin.ts";
+import type { CliIo } from "./io.ts";
+import { EXIT_INTERRUPTED } from "./process-interrupts.ts";
+import { shellQuote } from "./shell-quote.ts";
 import { shouldUseColor } from "./terminal.ts";
 
-/** Exit status of a run stopped with Ctrl-C (128 + SIGINT). */
-const EXIT_INTERRUPTED = 130;
 const LAST_REPORT = path.join(".twinrun", "last-report.json");
 const LAST_REPLAY = path.join(".twinrun", "last-replay.json");
 
-export async function runRunCommand(command: Command): Promise<void> {
-  const config = await resolveRunConfig({
-    flags: readFlags(command),
-    cwd: process.cwd(),
-    env: process.env,
-    cpuCount: availableParallelism(),
-  });
-
+/** Why: the CLI's run action; returns the gate's exit code, or 130 when interrupted. */
+export async function runRunCommand(command: Command, io: CliIo): Promise<number> {
+  const { stdout, stderr, cwd, env } = io;
+  // Taken before anything else: a signal while the config resolves still stops the run cleanly.
   const controller = new AbortController();
-  const onSigint = () => {
-    if (controller.signal.aborted) {
-      // Second Ctrl-C: the user does not want to wait for a graceful stop.
-      killAllChildren();
-      process.exit(EXIT_INTERRUPTED);
-    }
-    process.stderr.write(
-      "\ntwinrun: interrupted — stopping components and writing the partial report (Ctrl-C again to quit now)\n",
+  const release = io.interrupts?.take((signal) => {
+    stderr.write(
+      `\ntwinrun: interrupted (${signal}) — stopping components and writing the partial report (Ctrl-C again to quit now)\n`,
     );
     controller.abort();
-  };
-  process.on("SIGINT", onSigint);
-
+  });
   let progress: ReturnType<typeof createProgress> | undefined;
   let failures = 0;
   try {
+    const config = await resolveRunConfig({
+      flags: readFlags(command),
+      cwd,
+      env,
+      cpuCount: availableParallelism(),
+    });
     const report = await runTwin(config, {
       signal: controller.signal,
       onSample: (sample) => {
         // A batch step runs once per side and reports no trials along the way: say what it waits for.
-        if (isDatasetMode(config)) {
+        const runKind = decideRunKind(config);
+        if (runKind.kind === "tables" && runKind.via === "dataset") {
           const count = sample.records.length.toLocaleString("en-US");
-          process.stderr.write(`twinrun: dataset mode: running old and new once each on ${count} records\n`);
+          stderr.write(`twinrun: dataset mode: running old and new once each on ${count} records\n`);
           return;
         }
-        progress = createProgress(process.stderr, sample.records.length);
+        progress = createProgress(stderr, sample.records.length);
       },
-      onSetup: (side, setup) => process.stderr.write(`twinrun: setting up ${side}: ${setup}\n`),
+      onSetup: (side, setup) => stderr.write(`twinrun: setting up ${side}: ${setup}\n`),
       onTrial: (trial, state) => {
         if (trial.old.status === "failure" || trial.new.status === "failure") failures++;
         progress?.tick(state.done, state.changed, failures);
       },
     });
     progress?.finish();
-    const reportPath = await saveReports(report, config);
+    const reportPath = await saveReports(report, config, cwd);
     const renderOptions = {
-      color: shouldUseColor(process.stdout, process.env),
+      color: shouldUseColor(stdout, env),
       examples: config.report.examples,
       reproCommand: (index: number) =>
         reportPath === undefined
           ? "(no saved report: rerun without --no-save, or with --json <file>)"
           : `npx twinrun run --replay ${shellQuote(reportPath)} --only ${index}`,
     };
-    renderTerminalReport(report, process.stdout, renderOptions);
-    renderCiNotes(report, process.stdout, renderOptions);
+    renderTerminalReport(report, stdout, renderOptions);
+    renderCiNotes(report, stdout, renderOptions);
     await writeCiOutputs(report, {
       ...(config.report.markdown !== undefined && { markdown: config.report.markdown }),
       ...(config.report.junit !== undefined && { junit: config.report.junit }),
       stepSummary: config.report.stepSummary,
-      env: process.env,
-      stdout: process.stdout,
+      env,
+      stdout,
       render: renderOptions,
     });
-    process.exitCode = report.complete ? report.gate.exitCode : EXIT_INTERRUPTED;
+    return report.complete ? report.gate.exitCode : EXIT_INTERRUPTED;
   } finally {
     progress?.finish();
-    process.off("SIGINT", onSigint);
+    release?.();
   }
 }
 
 /** Writes the requested JSON report and the saved copy; returns the path repro commands use. */
-async function saveReports(report: Report, config: ResolvedRunConfig): Promise<string | undefined> {
+async function saveReports(
+  report: Report,
+  config: ResolvedRunConfig,
+  cwd: string,
+): Promise<string | undefined> {
   let reproPath: string | undefined;
   if (config.report.json !== undefined) {
     await writeJsonReport(report, config.report.json);
-    reproPath = path.relative(process.cwd(), config.report.json) || config.report.json;
+    reproPath = path.relative(cwd, config.report.json) || config.report.json;
   }
   if (config.report.save) {
     // A replay must not overwrite the report whose examples the user is walking through.
     const saved = config.replay === undefined ? LAST_REPORT : LAST_REPLAY;
-    await writeJsonReport(report, path.resolve(saved));
+    await writeJsonReport(report, path.resolve(cwd, saved));
     // The user's own --json file outlives the next run's save, so repro lines prefer it.
     if (config.replay === undefined) reproPath ??= saved;
   }
   if (config.replay !== undefined && reproPath === undefined) {
-    reproPath = path.relative(process.cwd(), config.replay.reportPath) || config.replay.reportPath;
+    reproPath = path.relative(cwd, config.replay.reportPath) || config.replay.reportPath;
   }
   return reproPath;
 }
@@ -117,8 +117,4 @@ function readFlags(command: Command): RunFlags {
   if (command.getOptionValueSource("save") !== "cli") delete flags.save;
   if (command.getOptionValueSource("stepSummary") !== "cli") delete flags.stepSummary;
   return flags;
-}
-
-function shellQuote(value: string): string {
-  return /^[\w./@:=+-]+$/.test(value) ? value : `'${value.replaceAll("'", "'\\''")}'`;
 }

@@ -8,7 +8,7 @@ import { isExactlyEqual } from "./exact-equal.ts";
 import { compareFailures, describeFailure, failureDifference, unparsableFailure } from "./failures.ts";
 import { compileRulePatterns } from "./options.ts";
 import { compileRuleContexts } from "./rule-context.ts";
-import type { CompareOptions, CompareResult } from "./types.ts";
+import type { CompareOptions, CompareResult, Inconclusive } from "./types.ts";
 import { type DifferenceSink, Walker } from "./walk.ts";
 
 /** Compares outputs of the old and the new component under one set of rules. */
@@ -52,6 +52,8 @@ export function createComparator(options: CompareOptions): Comparator {
     if (oldOutcome.status === "ok" && newOutcome.status === "ok" && oldOutcome.text === newOutcome.text) {
       return noDifferences();
     }
+    const inconclusive = unobservedOf(oldOutcome, newOutcome);
+    if (inconclusive !== undefined) return { differences: [], truncated: false, inconclusive };
     const oldSide = readOutcome(oldOutcome);
     const newSide = readOutcome(newOutcome);
     if (oldSide.failure === undefined && newSide.failure === undefined)
@@ -75,6 +77,21 @@ export function createComparator(options: CompareOptions): Comparator {
 type OutcomeSide =
   | { value: unknown; failure?: undefined }
   | { value?: undefined; failure: import("../../adapters/types.ts").Failure };
+
+/** Why: an output twinrun did not read to its end can neither match nor differ; the trial is inconclusive. */
+function unobservedOf(oldOutcome: Outcome, newOutcome: Outcome): Inconclusive | undefined {
+  const oldFailure = oldOutcome.status === "failure" ? oldOutcome.failure : undefined;
+  const newFailure = newOutcome.status === "failure" ? newOutcome.failure : undefined;
+  const first = oldFailure?.unobserved !== undefined ? oldFailure : newFailure;
+  if (first?.unobserved === undefined) return undefined;
+  const side =
+    oldFailure?.unobserved !== undefined && newFailure?.unobserved !== undefined
+      ? "both"
+      : first === oldFailure
+        ? "old"
+        : "new";
+  return { side, limit: first.unobserved, message: first.message };
+}
 
 /** An ok outcome's value (parsed when the adapter did not), or its failure; unparsable text counts as a failure. */
 function readOutcome(outcome: Outcome): OutcomeSide {

@@ -64,6 +64,18 @@ export interface CompareResult {
   differences: Difference[];
   /** True when maxDifferencesPerTrial was hit and later differences were dropped. */
   truncated: boolean;
+  /**
+   * Set when twinrun could not observe an output itself (one of its own limits): the trial is
+   * neither same nor changed. Says which side, which limit and how to raise it.
+   */
+  inconclusive?: Inconclusive;
+}
+
+/** Why a trial could not be judged: the side(s) whose output twinrun did not observe, and the limit's message. */
+export interface Inconclusive {
+  side: "old" | "new" | "both";
+  limit: import("../../adapters/types.ts").UnobservedLimit;
+  message: string;
 }
 
 export const DEFAULT_COMPARE_OPTIONS: CompareOptions = Object.freeze({

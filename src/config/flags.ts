@@ -1,9 +1,7 @@
 // Command-line flags as commander hands them over, turned into a config layer shaped like the
 // user config (paths absolute against the working folder) that is laid over the config file.
 import path from "node:path";
-import { isHttpSpec } from "../../adapters/http/component-spec.ts";
-import { isModuleSpec, parseModuleSpec } from "../../adapters/module/component-spec.ts";
-import { isPythonSpec, parsePythonSpec } from "../../adapters/python/component-spec.ts";
+import { parseComponentSpec } from "../../adapters/components.ts";
 import type { CompareRule } from "../compare/types.ts";
 import { TwinrunError } from "../errors.ts";
 import type { ShardInfo } from "../report/types.ts";
@@ -124,28 +122,10 @@ export function parseRunFlags(flags: RunFlags, cwd: string): FlagLayer {
       ? read(() => resolveInterpreter(cwd, parseNonEmpty("--python", str(flags.python), "an interpreter")))
       : undefined,
   };
-  // `--old py:<module>:<function>` names a Python function, `js:<file>#<export>` a JavaScript or
-  // TypeScript function, an http(s) URL an endpoint; anything else is a command.
-  const component = (spec: string | undefined, specFlag: string) => {
-    if (spec === undefined) return {};
-    if (isModuleSpec(str(spec))) {
-      const parsed = read(() => parseModuleSpec(str(spec), specFlag));
-      if (parsed === undefined) return {};
-      return { adapter: "module" as const, file: path.resolve(cwd, parsed.file), export: parsed.export };
-    }
-    if (isHttpSpec(str(spec))) return { adapter: "http" as const, url: str(spec).trim() };
-    if (!isPythonSpec(str(spec))) {
-      return { command: read(() => parseNonEmpty(specFlag, str(spec), "a command")) };
-    }
-    const parsed = read(() => parsePythonSpec(str(spec), specFlag));
-    if (parsed === undefined) return {};
-    const { cwd: folder, ...names } = parsed;
-    return {
-      adapter: "python" as const,
-      ...names,
-      ...(folder !== undefined && { cwd: path.resolve(cwd, folder) }),
-    };
-  };
+  // `--old` / `--new` take any adapter kind's spelling (`py:<module>:<function>`, `js:<file>#<export>`,
+  // an http(s) URL); anything else is a command.
+  const component = (spec: string | undefined, specFlag: string) =>
+    spec === undefined ? {} : (read(() => parseComponentSpec(str(spec), specFlag, cwd)) ?? {});
   const side = (spec: string | undefined, specFlag: string, label: string | undefined, labelFlag: string) =>
     compact({
       ...component(spec, specFlag),

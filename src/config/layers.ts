@@ -2,6 +2,8 @@
 // A layer is a UserConfig whose paths are already absolute; merging is key by key, with the
 // upper layer winning and rules appended (so, on equal specificity, a flag rule wins).
 import path from "node:path";
+import { DEFAULT_KIND, resolveSectionPaths } from "../../adapters/components.ts";
+import { commonSectionKeys } from "../../adapters/shared/component-keys.ts";
 import type { UserConfig } from "./schema.ts";
 
 type InputSection = NonNullable<UserConfig["input"]>;
@@ -15,7 +17,7 @@ export function resolveLayerPaths(config: UserConfig, baseDir: string): UserConf
     resolved.input = { ...config.input, path: path.resolve(baseDir, config.input.path) };
   for (const side of ["old", "new"] as const) {
     const component = config[side];
-    if (component !== undefined) resolved[side] = resolveSidePaths(component, baseDir);
+    if (component !== undefined) resolved[side] = resolveSectionPaths(component, baseDir);
   }
   if (config.report !== undefined) {
     const { json, markdown, junit } = config.report;
@@ -90,32 +92,15 @@ function mergeSide(lower?: SideSection, upper?: SideSection): SideSection | unde
 }
 
 /** The kind of component a layer's section names: its adapter, or undefined (it only tunes). */
-function adapterOf(section: SideSection): NonNullable<SideSection["adapter"]> | undefined {
+function adapterOf(section: SideSection): string | undefined {
   if (section.adapter !== undefined) return section.adapter;
-  if ("command" in section && section.command !== undefined) return "command";
+  // The default kind is named by its defining key (`command`), never by `adapter`.
+  if ("command" in section && section.command !== undefined) return DEFAULT_KIND.name;
   return undefined;
 }
 
 function commonKeys(section: SideSection): SideSection {
-  const { cwd, env, label, setup } = section;
-  return dropUndefined({ cwd, env, label, setup });
-}
-
-// cwd (every adapter), a Python component's interpreter (when it names a folder) and path entries,
-// and a module component's file.
-function resolveSidePaths(component: SideSection, baseDir: string): SideSection {
-  const resolved = { ...component };
-  if (component.cwd !== undefined) resolved.cwd = path.resolve(baseDir, component.cwd);
-  if (resolved.adapter === "python" && component.adapter === "python") {
-    if (component.path !== undefined) {
-      resolved.path = [component.path].flat().map((entry) => path.resolve(baseDir, entry));
-    }
-    if (component.python?.includes("/")) resolved.python = path.resolve(baseDir, component.python);
-  }
-  if (resolved.adapter === "module" && component.adapter === "module" && component.file !== undefined) {
-    resolved.file = path.resolve(baseDir, component.file);
-  }
-  return resolved;
+  return dropUndefined(commonSectionKeys(section));
 }
 
 function mergeCompare(lower?: CompareSection, upper?: CompareSection): CompareSection | undefined {

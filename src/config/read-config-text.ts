@@ -5,6 +5,9 @@ import { TwinrunError } from "../errors.ts";
 
 export type ConfigSyntax = "yaml" | "json";
 
+/** The yaml package's bound on how many nodes one alias may stand for. */
+const MAX_ALIAS_COUNT = 1000;
+
 /** Why: `.json` files are parsed strictly as JSON; everything else as YAML (a superset). */
 export function detectConfigSyntax(file: string): ConfigSyntax {
   return file.toLowerCase().endsWith(".json") ? "json" : "yaml";
@@ -29,8 +32,28 @@ function parseYaml(text: string, displayName: string): unknown {
       `${where}: invalid YAML: ${reason}${placeholderHint(text, position?.line)}`,
     );
   }
-  const value: unknown = document.toJS({ maxAliasCount: 1000 });
+  let value: unknown;
+  try {
+    // maxAliasCount bounds what aliases may expand to (a "billion laughs" file stops here).
+    value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const hint = /alias count/i.test(reason)
+      ? `its aliases expand to too much (more than ${MAX_ALIAS_COUNT} per alias); write the values out instead of through aliases`
+      : /unresolved alias/i.test(reason)
+        ? unresolvedAliasHint(reason)
+        : reason;
+    throw new TwinrunError("CONFIG_INVALID", `${displayName}: invalid YAML: ${hint}`);
+  }
   return value ?? {};
+}
+
+/** `the alias *name names no anchor`, from the yaml package's message that ends with the name. */
+function unresolvedAliasHint(reason: string): string {
+  const name = /:\s*(\S+)\s*$/.exec(reason)?.[1];
+  return name === undefined
+    ? "an alias names no anchor; define the anchor (&name) before the alias (*name)"
+    : `the alias *${name} names no anchor; define &${name} before it`;
 }
 
 /**

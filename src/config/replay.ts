@@ -2,7 +2,7 @@
 // `--replay report.json` reruns exactly the same inputs with the same settings.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { settingsOfHttpComponent } from "../../adapters/http/settings.ts";
+import { settingsOfComponent, shapeOf } from "../../adapters/components.ts";
 import type { CompareRule } from "../compare/types.ts";
 import { TwinrunError } from "../errors.ts";
 import type { SampleIdentity } from "../inputs/types.ts";
@@ -11,7 +11,7 @@ import { validateUserConfig } from "./load-config-file.ts";
 import { formatMaxChanged } from "./max-changed.ts";
 import type { UserCompareRule, UserConfig } from "./schema.ts";
 import { extractUserEnv } from "./shared-env.ts";
-import type { ResolvedComponent, ResolvedRunConfig } from "./types.ts";
+import type { ResolvedRunConfig } from "./types.ts";
 
 export interface ReplayReport {
   settings: UserConfig;
@@ -35,8 +35,8 @@ export function settingsForReport(resolved: ResolvedRunConfig): UserConfig {
     },
     // With --base the run passes the commit the ref named, so a replay checks out the same code.
     ...(resolved.base !== undefined && { base: resolved.base.ref }),
-    old: describeSide(resolved.old),
-    new: describeSide(resolved.new),
+    old: settingsOfComponent(resolved.old),
+    new: settingsOfComponent(resolved.new),
     env: extractUserEnv(resolved.sharedEnv, input.seed),
     compare: {
       tolerance:
@@ -113,49 +113,6 @@ function isSampleIdentity(sample: Partial<SampleIdentity> | undefined): sample i
   );
 }
 
-function describeSide(component: ResolvedComponent): NonNullable<UserConfig["old"]> {
-  if (component.adapter === "http") return settingsOfHttpComponent(component);
-  if (component.adapter === "module") {
-    return {
-      adapter: "module",
-      file: component.file,
-      export: component.export,
-      cwd: component.cwd,
-      ...(Object.keys(component.env).length > 0 && { env: { ...component.env } }),
-      label: component.label,
-      ...(component.setup !== undefined && { setup: component.setup }),
-    };
-  }
-  // An in-memory function has no settings form: a replay then asks for the component.
-  if (component.adapter === "function") return { label: component.label };
-  if (component.adapter === "python") {
-    return {
-      adapter: "python",
-      module: component.module,
-      function: component.function,
-      style: component.style,
-      python: component.python,
-      cwd: component.cwd,
-      ...(component.path.length > 0 && { path: [...component.path] }),
-      ...(Object.keys(component.env).length > 0 && { env: { ...component.env } }),
-      label: component.label,
-      ...(component.batchSize !== undefined && { batchSize: component.batchSize }),
-      ...(component.key !== undefined && { key: [...component.key] }),
-      seedEachCall: component.seedEachCall,
-      ...(component.setup !== undefined && { setup: component.setup }),
-    };
-  }
-  return {
-    command: component.command,
-    mode: component.mode,
-    cwd: component.cwd,
-    ...(Object.keys(component.env).length > 0 && { env: { ...component.env } }),
-    label: component.label,
-    shell: component.shell,
-    ...(component.setup !== undefined && { setup: component.setup }),
-  };
-}
-
 // The table and dataset sections, only when they say more than the defaults (older reports lack them).
 function tableSettings(resolved: ResolvedRunConfig): Pick<UserConfig, "table" | "dataset"> {
   const { table, dataset } = resolved;
@@ -165,7 +122,7 @@ function tableSettings(resolved: ResolvedRunConfig): Pick<UserConfig, "table" | 
     ...(table.psiMax !== undefined && { psiMax: table.psiMax }),
     ...(table.memoryLimit !== DEFAULT_MEMORY_LIMIT && { memoryLimit: table.memoryLimit }),
   };
-  const datasetRun = resolved.old.adapter === "command" && resolved.old.mode === "dataset";
+  const datasetRun = shapeOf(resolved.old) === "table";
   return {
     ...(Object.keys(tableSection).length > 0 && { table: tableSection }),
     ...(datasetRun && {

@@ -1,6 +1,7 @@
 // The table side of resolving a run: dataset mode is for both sides or neither, the `dataset`
 // section only means something in dataset mode, and the `table` section's key also serves a
 // Python dataframe component that names no key of its own.
+import { shapeOf } from "../../adapters/components.ts";
 import { TwinrunError } from "../errors.ts";
 import { DEFAULT_MEMORY_LIMIT } from "../table/engine/table-engine.ts";
 import type { UserConfig } from "./schema.ts";
@@ -13,9 +14,9 @@ const DATASET_FLAGS = {
   keepTemp: "--keep-temp",
 };
 
-/** True when a component runs in dataset mode. */
+/** True when a component runs in dataset mode (once on the sample file, through a table adapter). */
 export function isDatasetComponent(component: ResolvedComponent): boolean {
-  return component.adapter === "command" && component.mode === "dataset";
+  return shapeOf(component) === "table";
 }
 
 /**
@@ -120,7 +121,7 @@ export function checkTableFlags(
 ): void {
   if (flagTable === undefined || datasetRun) return;
   const [oldComponent] = sides;
-  if (oldComponent.adapter === "python" && oldComponent.style === "dataframe") return;
+  if (shapeOf(oldComponent) === "batches") return;
   const given = (Object.keys(TABLE_FLAGS) as (keyof typeof TABLE_FLAGS)[]).find(
     (key) => flagTable[key] !== undefined,
   );

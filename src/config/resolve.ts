@@ -1,9 +1,7 @@
 // resolveRunConfig: (config file or replayed settings, flags) → the frozen, fully populated
 // ResolvedRunConfig the run uses. Defaults live here and nowhere downstream.
 import path from "node:path";
-import { resolveHttpComponent } from "../../adapters/http/resolve-component.ts";
-import { resolveModuleComponent } from "../../adapters/module/resolve-component.ts";
-import { alignDataframeSides, resolvePythonComponent } from "../../adapters/python/resolve-component.ts";
+import { alignSides, resolveComponentSection } from "../../adapters/components.ts";
 import { findAcceptedFile } from "../accept/default-file.ts";
 import { type CompareOptions, DEFAULT_COMPARE_OPTIONS } from "../compare/types.ts";
 import { TwinrunError } from "../errors.ts";
@@ -25,7 +23,7 @@ import {
   resolveTableSection,
 } from "./resolve-tables.ts";
 import type { UserConfig } from "./schema.ts";
-import { buildSharedEnv, stringifyEnv } from "./shared-env.ts";
+import { buildSharedEnv } from "./shared-env.ts";
 import type { ResolvedComponent, ResolvedRunConfig } from "./types.ts";
 
 export interface ResolveRunConfigArgs {
@@ -93,9 +91,11 @@ export async function resolveRunConfig(args: ResolveRunConfigArgs): Promise<Reso
   const sideContext = { baseDir, configName, env: args.env, cwd };
   const table = resolveTableSection(merged);
   const [oldComponent, newComponent] = applyTableKey(
-    alignDataframeSides(
-      args.components?.old ?? resolveComponent("old", merged, sideContext),
-      args.components?.new ?? resolveComponent("new", merged, sideContext),
+    alignSides(
+      [
+        args.components?.old ?? resolveComponentSection("old", merged.old ?? {}, sideContext),
+        args.components?.new ?? resolveComponentSection("new", merged.new ?? {}, sideContext),
+      ],
       configName,
     ),
     table,
@@ -179,35 +179,6 @@ function resolveInput(
     ...(input.stratifyBy !== undefined && { stratifyBy: input.stratifyBy }),
     csvStrings: input.csvStrings ?? false,
     onBadInput: input.onBadInput ?? "fail",
-  };
-}
-
-function resolveComponent(
-  side: "old" | "new",
-  merged: UserConfig,
-  context: { baseDir: string; configName: string; env: NodeJS.ProcessEnv; cwd: string },
-): ResolvedComponent {
-  const { baseDir, configName } = context;
-  const section = merged[side] ?? {};
-  if (section.adapter === "python") return resolvePythonComponent(side, section, context);
-  if (section.adapter === "module") return resolveModuleComponent(side, section, context);
-  if (section.adapter === "http") return resolveHttpComponent(side, section, context);
-  const component = section as Extract<typeof section, { command?: string }>;
-  if (component.command === undefined) {
-    throw new TwinrunError(
-      "USAGE",
-      `missing the ${side} component: give --${side} "<command>" or ${side}.command in ${configName}`,
-    );
-  }
-  return {
-    adapter: "command",
-    command: component.command,
-    mode: component.mode ?? "per-input",
-    cwd: component.cwd ?? baseDir,
-    env: stringifyEnv(component.env),
-    label: component.label ?? side,
-    shell: component.shell ?? false,
-    ...(component.setup !== undefined && { setup: component.setup }),
   };
 }
 

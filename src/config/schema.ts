@@ -71,7 +71,9 @@ const ruleSchema = z
     },
     { error: "a rule mapping like { path: tags, unordered: true }" },
   )
-  .describe("A path rule; the most specific matching pattern wins, later rules win ties.");
+  .describe(
+    "A path rule; the most specific matching pattern wins, later rules win ties; options a rule leaves unset come from compare's settings.",
+  );
 
 const inputSchema = z
   .strictObject(
@@ -102,7 +104,7 @@ const inputSchema = z
       ).optional(),
       onBadInput: oneOf(
         ["fail", "skip"],
-        "A malformed input record: fail the run (default) or skip it.",
+        "A malformed input record: fail the run with exit 2, or skip it and count it (default fail).",
       ).optional(),
     },
     { error: "a mapping like { path: inputs.jsonl, sample: 100 }" },
@@ -112,19 +114,28 @@ const inputSchema = z
 const compareSchema = z
   .strictObject(
     {
-      tolerance: toleranceSchema.optional(),
-      exact: flag("No numeric tolerance at all (abs = rel = 0); overrides tolerance.").optional(),
+      tolerance: toleranceSchema
+        .describe(
+          "Numbers are equal when |old-new| <= max(abs, rel * max(|old|, |new|)), as Python's math.isclose (default { abs: 1e-12, rel: 1e-9 }).",
+        )
+        .optional(),
+      exact: flag(
+        "No numeric tolerance at all (abs = rel = 0); overrides tolerance (default false).",
+      ).optional(),
       nan: nanSchema.optional(),
       signedZero: flag("Tell -0 from 0 (default false).").optional(),
-      numberTypes: numberTypesSchema.optional(),
+      numberTypes: oneOf(
+        ["strict", "loose"],
+        "strict: an int that became an integral float (1 vs 1.0) is a type change; loose: it is not (default strict).",
+      ).optional(),
       nullEqualsMissing: flag("Treat null and a missing key as the same (default false).").optional(),
       failureMessage: oneOf(
         ["match", "ignore"],
-        "match: two failures are the same only when kind and message match; ignore: kind only.",
+        "match: two failures are the same only when kind and message match; ignore: kind only (default match).",
       ).optional(),
       maxDifferencesPerTrial: integerAtLeast(
         1,
-        "Stop collecting differences for one input after this many.",
+        "Stop collecting differences for one input after this many (default 1000).",
       ).optional(),
       rules: z
         .array(ruleSchema, { error: "a list of rules like - { path: tags, unordered: true }" })

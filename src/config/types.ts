@@ -1,9 +1,9 @@
 // Resolved configuration: the frozen, fully populated object the run uses. Built once by
 // resolveRunConfig from (config file, flags); nothing downstream re-checks defaults.
+
+import type { ResolvedComponent } from "../../adapters/registry.ts";
 import type { CompareOptions } from "../compare/types.ts";
 import type { InputFormat, InputRecord, SampleStrategy } from "../inputs/types.ts";
-
-export type CommandMode = "per-input" | "worker" | "dataset";
 
 /** Formats a dataset-mode sample file can be written in. */
 export type DatasetFormat = "csv" | "jsonl" | "json";
@@ -32,91 +32,13 @@ export interface ResolvedTableConfig {
   memoryLimit: string;
 }
 
-/** What every component has, whatever adapter runs it. */
-interface ResolvedComponentBase {
-  /** Absolute working folder. */
-  cwd: string;
-  /** Extra environment for this side (on top of the shared environment). */
-  env: Record<string, string>;
-  label: string;
-  /** A shell command run once in cwd before the component starts (e.g. `npm ci`); a failure is exit 3. */
-  setup?: string;
-}
-
-/** A component run as a command (the default when a config section has no `adapter`). */
-export interface ResolvedCommandComponent extends ResolvedComponentBase {
-  adapter: "command";
-  /** The command line, e.g. `python3 features_old.py`. */
-  command: string;
-  mode: CommandMode;
-  /** Run through a shell (pipes, globs); off by default. */
-  shell: boolean;
-}
-
-export type PythonStyle = "record" | "dataframe";
-
-/** A Python function run in persistent workers (`adapter: python`, or `py:<module>:<function>`). */
-export interface ResolvedPythonComponent extends ResolvedComponentBase {
-  adapter: "python";
-  module: string;
-  function: string;
-  /** record: function(dict) per input; dataframe: function(DataFrame) per batch. */
-  style: PythonStyle;
-  /** The interpreter: config `python`, else TWINRUN_PYTHON, else `python3` (absolute when it has a folder). */
-  python: string;
-  /** Extra sys.path entries (absolute), after cwd. */
-  path: string[];
-  /** dataframe style: records per call; undefined = the whole sample in one call. Same on both sides. */
-  batchSize?: number;
-  /** dataframe style: columns that identify a row (rows are matched by position without). Same on both sides. */
-  key?: string[];
-  /** Seed random and numpy.random from TWINRUN_SEED before every call. */
-  seedEachCall: boolean;
-}
-
-/** A JavaScript or TypeScript function exported by a module (`adapter: module`, or `js:<file>#<export>`). */
-export interface ResolvedModuleComponent extends ResolvedComponentBase {
-  adapter: "module";
-  /** Absolute path of the .js/.mjs/.cjs/.ts/.mts/.cts file. */
-  file: string;
-  /** The export to call; dots reach into objects (`scorer.score`); "default" for the default export. */
-  export: string;
-}
-
-export type HttpMethod = "POST" | "PUT" | "PATCH" | "GET" | "DELETE";
-
-/** An HTTP endpoint (`adapter: http`, or a `http://`/`https://` URL). Templates are expanded per request, never stored expanded. */
-export interface ResolvedHttpComponent extends ResolvedComponentBase {
-  adapter: "http";
-  /** URL template: `${NAME}` reads an environment variable, `{{input.field}}` a field of the input. */
-  url: string;
-  method: HttpMethod;
-  /** Header templates (values may hold `${NAME}`); reports never hold their expanded values. */
-  headers: Record<string, string>;
-  /** Request body template with `{{input}}` / `{{input.field}}`; undefined: the input's JSON text as is. */
-  bodyTemplate?: string;
-  /** Per-request timeout of this side; undefined: run.timeout. */
-  timeoutMs?: number;
-  /** A service twinrun starts before the first request and stops afterwards. */
-  start?: { command: string; healthUrl: string; timeoutMs: number; shell: boolean };
-}
-
-/** A function handed to the programmatic API in memory; it runs in twinrun's own process. */
-export interface ResolvedFunctionComponent extends ResolvedComponentBase {
-  adapter: "function";
-  /** The function's name, for reports. */
-  name: string;
-  /** Calls the user's function (a wrapper, so freezing the config never freezes the user's function). */
-  call: (input: unknown) => unknown;
-}
-
-/** One side's component; the adapter decides which fields it has. */
-export type ResolvedComponent =
-  | ResolvedCommandComponent
-  | ResolvedPythonComponent
-  | ResolvedModuleComponent
-  | ResolvedHttpComponent
-  | ResolvedFunctionComponent;
+export type { ResolvedCommandComponent } from "../../adapters/command/types.ts";
+export type { ResolvedFunctionComponent } from "../../adapters/function/types.ts";
+export type { HttpMethod, ResolvedHttpComponent } from "../../adapters/http/types.ts";
+export type { ResolvedModuleComponent } from "../../adapters/module/types.ts";
+export type { PythonStyle, ResolvedPythonComponent } from "../../adapters/python/types.ts";
+/** One side's component; its kind (adapters/registry.ts) decides which fields it has. */
+export type { ResolvedComponent } from "../../adapters/registry.ts";
 
 /** "Changed trials allowed": an absolute count or a rate in percent of trials. */
 export type MaxChanged = { count: number } | { ratePercent: number };

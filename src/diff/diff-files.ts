@@ -2,8 +2,7 @@
 // through the same comparator, aggregator, report and gate as `twinrun run`.
 import path from "node:path";
 import type { ResolvedDiffConfig } from "../config/resolve-diff.ts";
-import { evaluateGate, toReportGate } from "../gate/gate.ts";
-import { evaluateTableGate } from "../gate/table-gate.ts";
+import { buildReport } from "../report/build-report.ts";
 import type { Report } from "../report/types.ts";
 import { compareTableFiles } from "../table/compare-table-files.ts";
 import { tableComparisonOptions } from "../table/comparison-options.ts";
@@ -21,19 +20,11 @@ export async function diffFiles(config: ResolvedDiffConfig, cwd = process.cwd())
     csvStrings: config.csvStrings,
     comparison: tableComparisonOptions(config.compare, config.table, config.report.examples),
   });
-  const gate = evaluateTableGate(
-    evaluateGate(aggregate.summary, config.gate.maxChanged),
-    aggregate.summary,
-    table,
-    schemaChanged,
-  );
   const display = (file: string) => path.relative(cwd, file) || file;
-  return {
-    tool: "twinrun",
-    reportVersion: 1,
-    createdAt: new Date().toISOString(),
+  return buildReport({
+    kind: "tables",
     complete: true,
-    verdict: gate.verdict,
+    maxChanged: config.gate.maxChanged,
     components: {
       old: { label: "old", spec: `${display(config.oldPath)} (${countRows(table.rows.old)})` },
       new: { label: "new", spec: `${display(config.newPath)} (${countRows(table.rows.new)})` },
@@ -52,8 +43,8 @@ export async function diffFiles(config: ResolvedDiffConfig, cwd = process.cwd())
     summary: aggregate.summary,
     paths: aggregate.paths,
     examples: aggregate.examples,
+    ...(aggregate.inconclusive !== undefined && { inconclusive: aggregate.inconclusive }),
     timing: { ...aggregate.timing, wallMs: Date.now() - startedAt },
-    gate: toReportGate(gate),
     settings: {
       diff: {
         old: {
@@ -72,8 +63,8 @@ export async function diffFiles(config: ResolvedDiffConfig, cwd = process.cwd())
       },
       compare: config.compare,
     },
-    table,
-  };
+    table: { table, schemaChanged },
+  });
 }
 
 function countRows(count: number): string {

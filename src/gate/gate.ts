@@ -2,7 +2,7 @@
 // here and in src/errors.ts, nowhere else.
 import type { MaxChanged } from "../config/types.ts";
 import { ExitCode } from "../errors.ts";
-import type { AcceptedReport, Report, Verdict } from "../report/types.ts";
+import type { AcceptedReport, InconclusiveStats, Report, Verdict } from "../report/types.ts";
 
 export interface GateDecision {
   verdict: Verdict;
@@ -30,15 +30,29 @@ export function evaluateGate(
   summary: Report["summary"],
   maxChanged: MaxChanged,
   accepted?: Pick<AcceptedReport, "uncoveredTrials" | "strict" | "entries">,
+  inconclusive?: readonly InconclusiveStats[],
 ): GateDecision {
   const allowed = "count" in maxChanged ? maxChanged.count : (maxChanged.ratePercent / 100) * summary.trials;
-  const verdict: Verdict = summary.trials === 0 ? "error" : summary.changed > 0 ? "changed" : "equivalent";
+  const inconclusiveTrials = summary.inconclusive ?? 0;
+  const verdict: Verdict =
+    summary.trials === 0
+      ? "error"
+      : summary.changed > 0
+        ? "changed"
+        : inconclusiveTrials > 0
+          ? "inconclusive"
+          : "equivalent";
   const counted = accepted === undefined ? summary.changed : accepted.uncoveredTrials;
   const unused = accepted?.strict ? accepted.entries.filter((entry) => entry.status === "unused") : [];
-  const reason =
-    unused.length > 0
-      ? `${unused.length} accepted entr${unused.length === 1 ? "y" : "ies"} matched nothing (strictAccepted): ${unused.map((entry) => entry.path).join(", ")}`
-      : undefined;
+  const reasons: string[] = [];
+  if (unused.length > 0) {
+    reasons.push(
+      `${unused.length} accepted entr${unused.length === 1 ? "y" : "ies"} matched nothing (strictAccepted): ${unused.map((entry) => entry.path).join(", ")}`,
+    );
+  }
+  // An output twinrun did not observe could hide any change: never a pass, whatever the threshold.
+  if (inconclusiveTrials > 0) reasons.push(describeInconclusive(inconclusiveTrials, inconclusive));
+  const reason = reasons.length > 0 ? reasons.join("; ") : undefined;
   const passed = verdict !== "error" && counted <= allowed && reason === undefined;
   const exitCode = verdict === "error" ? ExitCode.usage : passed ? ExitCode.equivalent : ExitCode.changed;
   return {
@@ -51,13 +65,14 @@ export function evaluateGate(
   };
 }
 
-/** Why: every report writes its gate section from a decision the same way. */
-export function toReportGate(decision: GateDecision, options: { counted?: boolean } = {}): Report["gate"] {
-  return {
-    maxChanged: decision.maxChanged,
-    passed: decision.passed,
-    exitCode: decision.exitCode,
-    ...(options.counted === true && { counted: decision.counted }),
-    ...(decision.reason !== undefined && { reason: decision.reason }),
-  };
+/** `2 trials inconclusive: stdout is larger than twinrun's output limit of 64 MB, …; raise the limit with …`. */
+export function describeInconclusive(trials: number, stats: readonly InconclusiveStats[] = []): string {
+  const what = `${trials} trial${trials === 1 ? "" : "s"} inconclusive (twinrun could not observe an output)`;
+  if (stats.length === 0) return what;
+  const first = stats[0];
+  const more =
+    stats.length > 1
+      ? ` (and ${stats.length - 1} other limit${stats.length > 2 ? "s" : ""}; see the report's inconclusive section)`
+      : "";
+  return `${what}: ${first.message}${more}`;
 }

@@ -1,6 +1,7 @@
 // With `base`, the old side defaults to the new side's settings: the same component, taken from
 // the git ref instead of the working tree. This works on the user-config sections, before any
 // adapter-specific resolution, so every adapter (command, python, …) gets it the same way.
+import { tuningKeys } from "../../adapters/components.ts";
 import type { UserConfig } from "../config/schema.ts";
 
 /** Default display label of the new side when the old one comes from a git ref. */
@@ -8,13 +9,10 @@ export const WORKING_TREE_LABEL = "working tree";
 
 /**
  * Keys an old section may hold and still be "derived from new": they tune, not define, a
- * component (`--mode` and `--shell` reach both sides as flags, so they arrive here too).
+ * component: the common keys, and each adapter kind's tuning keys (`--mode`, `--shell` and the
+ * Python flags reach both sides as flags, so they arrive here too).
  */
-const TUNING_KEYS = new Set([
-  ...["label", "env", "setup", "mode", "shell", "cwd"],
-  // Python flags (--style, --key, --batch-size, --python) reach both sides as well.
-  ...["style", "key", "batchSize", "python", "seedEachCall"],
-]);
+const TUNING_KEYS = new Set(["label", "env", "setup", "cwd", ...tuningKeys()]);
 
 type SideSection = NonNullable<UserConfig["new"]>;
 

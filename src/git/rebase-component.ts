@@ -4,14 +4,16 @@
 // setup, env values), so a new adapter's path fields are rebased without a line here.
 import { existsSync, realpathSync } from "node:fs";
 import path from "node:path";
+import { rebaseKeys } from "../../adapters/components.ts";
 
-/** Fields that name things rather than locate them. */
-const KEEP_AS_IS = new Set(["label", "adapter", "mode"]);
+/** Fields that name things rather than locate them: the common ones, and each adapter kind's own. */
+const KEEP_AS_IS = new Set(["label", "adapter", ...rebaseKeys().keep]);
 /**
- * Interpreters run the code but are not the code: a virtualenv inside the repository is not
- * committed, so it is moved into the worktree only when the ref really holds it there.
+ * Fields that run the code but are not the code (an adapter kind's interpreter): a virtualenv
+ * inside the repository is not committed, so it is moved into the worktree only when the ref
+ * really holds it there.
  */
-const REBASE_IF_PRESENT = new Set(["python"]);
+const REBASE_IF_PRESENT = new Set(rebaseKeys().ifPresent);
 
 /**
  * Why: with --base the old side must run the code of the ref, never the working tree's: an

@@ -10,6 +10,9 @@ interface Frame {
   wroteAny: boolean;
 }
 
+/** Nesting levels that get their own indented lines in pretty-printed text. */
+const MAX_INDENTED_DEPTH = 64;
+
 /** The largest magnitude String() prints as plain digits (1e21 prints as `1e+21`). */
 const PLAIN_DIGITS_LIMIT = 1e21;
 
@@ -23,8 +26,10 @@ export function stringifyLossless(value: unknown, indent?: number | string): str
   const colon = gap === "" ? ":" : ": ";
   const out: string[] = [];
   const stack: Frame[] = [];
+  // Deeper than this, members follow each other on one line: indenting every level would make
+  // the text grow with the square of the depth (a 100,000-deep value would never fit a string).
   const newline = (depth: number): void => {
-    if (gap !== "") out.push(`\n${gap.repeat(depth)}`);
+    if (gap !== "" && depth <= MAX_INDENTED_DEPTH) out.push(`\n${gap.repeat(depth)}`);
   };
   const writeValue = (raw: unknown, inArray: boolean): boolean => {
     const item = unwrapToJson(raw);

@@ -3,8 +3,16 @@
 
 import { buildAcceptedReport } from "../accept/tracker.ts";
 import { parseMaxChanged } from "../config/max-changed.ts";
-import { evaluateGate } from "../gate/gate.ts";
-import type { AcceptedReport, Example, PathStats, Report, TimingStats } from "../report/types.ts";
+import { buildReport } from "../report/build-report.ts";
+import type {
+  AcceptedReport,
+  Example,
+  InconclusiveStats,
+  PathStats,
+  RecordsReport,
+  Report,
+  TimingStats,
+} from "../report/types.ts";
 import { assertMergeable, type NamedReport } from "./check-mergeable.ts";
 
 /** Input indices kept per path, as the aggregator keeps them. */
@@ -20,23 +28,27 @@ const DEFAULT_EXAMPLES = 5;
  */
 export function mergeReports(named: readonly NamedReport[], now = new Date()): Report {
   assertMergeable(named);
-  const reports = [...named].map(({ report }) => report).sort((a, b) => a.shard!.index - b.shard!.index);
+  // Only records runs are sharded: assertMergeable rejected every report without a shard.
+  const reports = [...named]
+    .map(({ report }) => report)
+    .filter((report): report is RecordsReport => report.kind === "records")
+    .sort((a, b) => a.shard!.index - b.shard!.index);
   const first = reports[0];
   const summary = mergeSummary(reports);
   const maxExamples = readExamplesSetting(first);
   const accepted = mergeAccepted(reports, summary.trials);
-  const gate = evaluateGate(summary, parseMaxChanged(first.gate.maxChanged, "gate.maxChanged"), accepted);
+  const inconclusive = mergeInconclusive(reports);
   const complete = reports.every((report) => report.complete);
   const errors = reports
     .map((report) => report.error)
     .filter((error): error is string => error !== undefined);
-  return {
-    tool: "twinrun",
-    reportVersion: 1,
-    createdAt: now.toISOString(),
+  return buildReport({
+    kind: "records",
+    settings: first.settings,
+    createdAt: now,
     complete,
-    verdict: gate.verdict,
-    ...(errors.length > 0 && { error: errors.join("; ") }),
+    maxChanged: parseMaxChanged(first.gate.maxChanged, "gate.maxChanged"),
+    notes: errors,
     components: first.components,
     sample: {
       ...first.sample,
@@ -44,23 +56,36 @@ export function mergeReports(named: readonly NamedReport[], now = new Date()): R
     },
     summary,
     paths: mergePaths(reports, summary),
+    ...(inconclusive !== undefined && { inconclusive }),
     examples: mergeExamples(reports, maxExamples),
     timing: {
       old: mergeTiming(reports, "old"),
       new: mergeTiming(reports, "new"),
       wallMs: Math.max(...reports.map((report) => report.timing.wallMs)),
     },
-    gate: {
-      maxChanged: gate.maxChanged,
-      passed: gate.passed,
-      exitCode: gate.exitCode,
-      ...(accepted !== undefined && { counted: gate.counted }),
-      ...(gate.reason !== undefined && { reason: gate.reason }),
-    },
-    settings: first.settings,
     ...(accepted !== undefined && { accepted }),
     ...(first.base !== undefined && { base: first.base }),
-  };
+  });
+}
+
+// The shards' inconclusive entries, summed per limit message (example indices: the first few overall).
+function mergeInconclusive(reports: readonly Report[]): InconclusiveStats[] | undefined {
+  const merged = new Map<string, InconclusiveStats>();
+  for (const stats of reports.flatMap((report) => report.inconclusive ?? [])) {
+    const into = merged.get(stats.message);
+    if (into === undefined) {
+      merged.set(stats.message, {
+        ...stats,
+        sides: { ...stats.sides },
+        exampleIndices: [...stats.exampleIndices],
+      });
+      continue;
+    }
+    into.trials += stats.trials;
+    for (const side of ["old", "new", "both"] as const) into.sides[side] += stats.sides[side];
+    into.exampleIndices = [...into.exampleIndices, ...stats.exampleIndices].sort((a, b) => a - b).slice(0, 5);
+  }
+  return merged.size > 0 ? [...merged.values()] : undefined;
 }
 
 function mergeSummary(reports: readonly Report[]): Report["summary"] {
@@ -76,6 +101,7 @@ function mergeSummary(reports: readonly Report[]): Report["summary"] {
       both: sum((summary) => summary.failures.both),
     },
     truncatedTrials: sum((summary) => summary.truncatedTrials),
+    inconclusive: sum((summary) => summary.inconclusive ?? 0),
   };
 }
 
@@ -172,8 +198,9 @@ function mergeAccepted(reports: readonly Report[], trials: number): AcceptedRepo
   });
 }
 
-function readExamplesSetting(report: Report): number {
-  const value = (report.settings.report as { examples?: unknown } | undefined)?.examples;
+/** How many examples the run kept (its `report.examples` setting), for a merge and its rendering. */
+export function readExamplesSetting(report: Report): number {
+  const value = "report" in report.settings ? report.settings.report?.examples : undefined;
   return typeof value === "number" && Number.isSafeInteger(value) && value >= 0 ? value : DEFAULT_EXAMPLES;
 }
 

@@ -1,11 +1,14 @@
-// The report: everything a run aggregated. Reporters render it; the gate judges it.
+// The report: everything a run aggregated, as a union keyed by its kind. Reporters render it;
+// the gate judges it.
 
 import type { Failure } from "../../adapters/types.ts";
-import type { Difference, DifferenceKind } from "../compare/types.ts";
+import type { CompareOptions, Difference, DifferenceKind } from "../compare/types.ts";
+import type { UserConfig } from "../config/schema.ts";
 import type { SampleIdentity } from "../inputs/types.ts";
 import type { TableFormat, TableReport } from "../table/types.ts";
 
-export type Verdict = "equivalent" | "changed" | "error";
+/** inconclusive: nothing changed among the trials twinrun could judge, but some it could not (its own limits). */
+export type Verdict = "equivalent" | "changed" | "inconclusive" | "error";
 
 export interface PathStats {
   /** Path with array indices folded to `[*]`. */
@@ -54,9 +57,51 @@ export interface ComponentInfo {
   spec: string;
 }
 
-export interface Report {
+/** What a run compared: one trial per input (`records`), or two tables, one trial per row pair (`tables`). */
+export type ReportKind = "records" | "tables";
+
+/**
+ * How the gate ended: passed/failed by its thresholds; "incomplete" when the run was interrupted
+ * (exit 130, never a pass); "error" when nothing could be judged.
+ */
+export type GateStatus = "passed" | "failed" | "incomplete" | "error";
+
+/** The gate's section of a report. */
+export interface ReportGate {
+  status: GateStatus;
+  maxChanged: string;
+  /** True only for status "passed". */
+  passed: boolean;
+  exitCode: number;
+  /** Changed trials the gate counted: those not covered by accepted differences (present with an accepted file). */
+  counted?: number;
+  /** Why the gate failed when the counts alone would pass (e.g. an unused accepted entry under strictAccepted). */
+  reason?: string;
+}
+
+/** The settings of a run (`run`, dataset mode, `merge`): user-config shaped, so `--replay` reads them back. */
+export type RunSettings = UserConfig;
+
+/** One file `twinrun diff` read. */
+export interface DiffFileSettings {
+  path: string;
+  format: TableFormat;
+  sha256: string;
+  rows: number;
+}
+
+/** The settings of `twinrun diff`: the two files and the comparison options (no components, no sample). */
+export interface DiffSettings {
+  diff: { old: DiffFileSettings; new: DiffFileSettings; key?: string[] };
+  compare: CompareOptions;
+}
+
+/** What every report holds, whatever its kind. */
+interface ReportBase {
   tool: "twinrun";
   reportVersion: 1;
+  /** Decided once per run; reports written before it existed are read as `tables` when they hold `table`. */
+  kind: ReportKind;
   createdAt: string;
   /** False when the run was interrupted (Ctrl-C) or stopped early; counts cover completed trials only. */
   complete: boolean;
@@ -72,35 +117,68 @@ export interface Report {
     failures: { old: number; new: number; both: number };
     /** Trials whose difference list hit the per-trial cap. */
     truncatedTrials: number;
+    /**
+     * Trials neither same nor changed: twinrun could not observe an output (one of its own limits).
+     * They fail the gate; `inconclusive` says which limit and how to raise it. Absent in older reports.
+     */
+    inconclusive?: number;
   };
   paths: PathStats[];
   examples: Example[];
   timing: { old: TimingStats; new: TimingStats; wallMs: number };
-  gate: {
-    maxChanged: string;
-    passed: boolean;
-    exitCode: number;
-    /** Changed trials the gate counted: those not covered by accepted differences (present with an accepted file). */
-    counted?: number;
-    /** Why the gate failed when the counts alone would pass (e.g. an unused accepted entry under strictAccepted). */
-    reason?: string;
-  };
-  /** The settings needed to reproduce the run (replay). */
-  settings: Record<string, unknown>;
+  gate: ReportGate;
+  /** Present when some trials were inconclusive: one entry per limit message, with the first trials it hit. */
+  inconclusive?: InconclusiveStats[];
   /** Present when an accepted-differences file was read: which entries covered what. */
   accepted?: AcceptedReport;
-  /** Present for one shard of a sharded run: sample.indices then holds this shard's inputs only, while sample.size stays the whole sample's size. */
-  shard?: ShardInfo;
   /** Present with --base: the git ref (and the commit it named) the old side was checked out from. */
   base?: { ref: string; commit: string };
-  /**
-   * Present when tables were compared (`twinrun diff`, dataset mode, the Python dataframe style):
-   * schema, rows, per-column statistics and distributions. Each row pair is then one trial of
-   * `summary`, and `paths` are columns.
-   */
+}
+
+/** A run of record components: one trial per input. */
+export interface RecordsReport extends ReportBase {
+  kind: "records";
+  /** The settings needed to reproduce the run (replay). */
+  settings: RunSettings;
+  /** Present for one shard of a sharded run: sample.indices then holds this shard's inputs only, while sample.size stays the whole sample's size. */
+  shard?: ShardInfo;
+  table?: undefined;
+  dataset?: undefined;
+}
+
+/**
+ * Two tables compared (`twinrun diff`, dataset mode, the Python dataframe style): each row pair is
+ * one trial of `summary`, and `paths` are columns.
+ */
+export interface TablesReport extends ReportBase {
+  kind: "tables";
+  /** Run settings (dataset mode, the dataframe style), or the files of `twinrun diff`. */
+  settings: RunSettings | DiffSettings;
+  /** Schema, rows, per-column statistics and distributions; absent when a dataset side failed, so no tables were compared. */
   table?: TableReport;
   /** Present in dataset mode: how each side's single run went and where its files are. */
   dataset?: DatasetReport;
+  shard?: undefined;
+}
+
+/** The report: everything a run aggregated, keyed by its kind. Reporters render it; the gate judges it. */
+export type Report = RecordsReport | TablesReport;
+
+/** True for the settings of `twinrun diff` (two files, no components). */
+export function isDiffSettings(settings: Report["settings"]): settings is DiffSettings {
+  return "diff" in settings && settings.diff !== undefined;
+}
+
+/** Trials one of twinrun's own limits kept from being judged. */
+export interface InconclusiveStats {
+  limit: import("../../adapters/types.ts").UnobservedLimit;
+  /** Which limit, and how to raise it. */
+  message: string;
+  /** Side whose output was not observed, per trial counted: old, new or both. */
+  sides: { old: number; new: number; both: number };
+  trials: number;
+  /** The first few input indices it hit. */
+  exampleIndices: number[];
 }
 
 /** Dataset mode: each side ran once, on the whole sample written to a file. */

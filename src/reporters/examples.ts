@@ -1,6 +1,7 @@
 // One differing input as the terminal shows it: the input, the diff, the differences, the failures, a repro line.
 import type { Failure } from "../../adapters/types.ts";
 import type { Difference } from "../compare/types.ts";
+import { nestsDeeperThan } from "../json/depth.ts";
 import type { Example, OutcomeSummary } from "../report/types.ts";
 import { formatLosslessValue } from "./display-value.ts";
 import { formatCompactNumber, toOneLine, truncateText } from "./format.ts";
@@ -14,6 +15,9 @@ export const MAX_INPUT_CHARS = 200;
 export const MAX_DIFFERENCE_LINES = 20;
 /** The failing side's stderr is shown from its last this many lines. */
 export const STDERR_TAIL_LINES = 10;
+
+/** Outputs nested deeper than this get no rendered diff (the differences are still listed). */
+export const MAX_DIFF_DEPTH = 200;
 
 const MAX_VALUE_CHARS = 60;
 const MAX_PATH_WIDTH = 40;
@@ -34,7 +38,14 @@ export function renderExample(example: Example, options: ExampleRenderOptions): 
   const lines = [
     `${paint("bold", `input #${example.index}`)}  ${truncateText(toOneLine(inputText), MAX_INPUT_CHARS)}`,
   ];
-  if (example.old.status === "ok" && example.new.status === "ok") {
+  const tooDeep =
+    nestsDeeperThan(example.old.output, MAX_DIFF_DEPTH) ||
+    nestsDeeperThan(example.new.output, MAX_DIFF_DEPTH);
+  if (tooDeep) {
+    lines.push(
+      paint("dim", `${INDENT}(an output nests more than ${MAX_DIFF_DEPTH} levels deep: no diff is drawn)`),
+    );
+  } else if (example.old.status === "ok" && example.new.status === "ok") {
     const shown = projectToDifferences(example.old.output, example.new.output, example.differences);
     const diff = renderOutputDiff(shown.old, shown.new, options.color);
     if (diff === undefined) {

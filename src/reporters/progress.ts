@@ -14,7 +14,11 @@ export interface Progress {
 }
 
 /** The stream as progress needs it: process.stderr, or a fake in tests. */
-export type ProgressStream = Pick<NodeJS.WriteStream, "write" | "isTTY"> & { columns?: number };
+export interface ProgressStream {
+  write(text: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+}
 
 /** A progress line rewritten in place with `\r`, only on a TTY and only after the first second. */
 export function createProgress(

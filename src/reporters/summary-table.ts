@@ -1,12 +1,17 @@
 // The summary table every terminal report starts with: what ran, on what, and the verdict.
 import Table from "cli-table3";
-import type { Report, Verdict } from "../report/types.ts";
+import { isDiffSettings, type Report, type Verdict } from "../report/types.ts";
 import { formatDurationMs, formatRatio } from "./format.ts";
 import { type Paint, type StyleName, stripAnsi } from "./style.ts";
 
 const MAX_VALUE_WIDTH = 90;
 
-const VERDICT_STYLES: Record<Verdict, StyleName> = { equivalent: "green", changed: "red", error: "yellow" };
+const VERDICT_STYLES: Record<Verdict, StyleName> = {
+  equivalent: "green",
+  changed: "red",
+  inconclusive: "yellow",
+  error: "yellow",
+};
 
 /** The number of trials the run meant to do (the sample), so an interrupted run shows how far it got. */
 export function plannedTrials(report: Report): number {
@@ -18,7 +23,7 @@ export function renderSummaryTable(report: Report, paint: Paint): string {
   const { summary, sample, components } = report;
   // Table reports count rows, not trials; `twinrun diff` has no input source, sample or timings.
   const isTable = report.table !== undefined;
-  const isDiff = report.settings.diff !== undefined;
+  const isDiff = isDiffSettings(report.settings);
   const rows: [string, string][] = [
     ["old", describeComponent(components.old.label, components.old.spec, paint)],
     ["new", describeComponent(components.new.label, components.new.spec, paint)],
@@ -37,6 +42,9 @@ export function renderSummaryTable(report: Report, paint: Paint): string {
     ["same", String(summary.same)],
     ["changed", paintCount(formatRatio(summary.changed, summary.trials), summary.changed, "red", paint)],
   );
+  const inconclusive = summary.inconclusive ?? 0;
+  if (inconclusive > 0)
+    rows.push(["inconclusive", paint("yellow", formatRatio(inconclusive, summary.trials))]);
   const { failures } = summary;
   if (!isTable || failures.old + failures.new + failures.both > 0)
     rows.push(["failures", describeFailures(report, paint)]);

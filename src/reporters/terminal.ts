@@ -46,6 +46,19 @@ function renderNotes(report: Report, paint: Paint): string[] {
   if (report.verdict === "error" && report.error !== undefined) {
     notes.push(paint("yellow", `The run could not reach a verdict: ${report.error}`));
   }
+  for (const stats of report.inconclusive ?? []) {
+    const sides = (["old", "new", "both"] as const)
+      .filter((side) => stats.sides[side] > 0)
+      .map((side) => `${side} ${stats.sides[side]}`)
+      .join(", ");
+    notes.push(
+      paint(
+        ["yellow", "bold"],
+        `INCONCLUSIVE: ${stats.trials} trial(s) (${sides}; inputs ${stats.exampleIndices.join(", ")}` +
+          `${stats.trials > stats.exampleIndices.length ? ", …" : ""}): ${stats.message}`,
+      ),
+    );
+  }
   const { truncatedTrials } = report.summary;
   if (truncatedTrials > 0) {
     notes.push(

@@ -4,22 +4,21 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { runDatasetCommand } from "../../adapters/command/index.ts";
+import { createTableAdapter } from "../../adapters/components.ts";
 import type { Failure, Side } from "../../adapters/types.ts";
 import { AcceptanceTracker } from "../accept/tracker.ts";
 import type { AcceptedFile } from "../accept/types.ts";
 import type { ResolvedComponent, ResolvedRunConfig } from "../config/types.ts";
 import { TwinrunError } from "../errors.ts";
-import { evaluateGate, toReportGate } from "../gate/gate.ts";
-import { evaluateTableGate } from "../gate/table-gate.ts";
 import type { Sample } from "../inputs/types.ts";
-import type { DatasetReport, Report } from "../report/types.ts";
+import { buildReport } from "../report/build-report.ts";
+import type { DatasetReport, Report, RunSettings } from "../report/types.ts";
 import type { TrialResult } from "../runner/types.ts";
 import { compareTableFiles, probeTableFile } from "../table/compare-table-files.ts";
 import { tableComparisonOptions } from "../table/comparison-options.ts";
 import type { TableFormat } from "../table/types.ts";
 import { writeSampleFile } from "../table/write-sample.ts";
-import { baseReport, failedReport, sideReport } from "./dataset-report.ts";
+import { baseReportParts, type DatasetBaseParts, failedReportParts, sideReport } from "./dataset-report.ts";
 import type { RunHooks } from "./run-twin.ts";
 
 /** The sides a dataset run starts, and what its report carries about the run as a whole. */
@@ -28,7 +27,7 @@ export interface DatasetSides {
   new: ResolvedComponent;
   label: { old: string; new: string };
   /** The report's reproducible settings (with --base: the commit, not the ref). */
-  settings: Record<string, unknown>;
+  settings: RunSettings;
   base?: { ref: string; commit: string };
 }
 
@@ -78,11 +77,11 @@ export async function runDatasetTwin(
       old: sideReport(oldRun),
       new: sideReport(newRun),
     };
-    const base = baseReport(config, sides, sample, dataset, startedAt, interrupted);
+    const base = baseReportParts(config, sides, sample, dataset, startedAt, interrupted);
     if (oldRun.status === "ok" && newRun.status === "ok") {
       return await compareOutputs(config, base, oldRun, newRun, outputFormat, hooks.accepted);
     }
-    return failedReport(config, base, oldRun, newRun);
+    return buildReport(failedReportParts(config, base, oldRun, newRun));
   } finally {
     if (!config.dataset.keepTemp) await rm(folder, { recursive: true, force: true });
   }
@@ -96,19 +95,7 @@ async function runSide(
   outputPath: string,
   signal: AbortSignal | undefined,
 ): Promise<SideRun> {
-  if (component.adapter !== "command") {
-    throw new TwinrunError(
-      "CONFIG_INVALID",
-      `${side}: dataset mode runs commands only, but this side uses the ${component.adapter} adapter`,
-    );
-  }
-  const result = await runDatasetCommand({
-    side,
-    command: component.command,
-    cwd: component.cwd,
-    env: { ...config.sharedEnv, ...component.env },
-    shell: component.shell,
-    timeoutMs: config.runner.timeoutMs,
+  const result = await createTableAdapter(side, component, config).run({
     inputPath,
     outputPath,
     ...(signal !== undefined && { signal }),
@@ -120,7 +107,7 @@ async function runSide(
 /** Both outputs read as tables and compared; an unreadable output is that side's failure. */
 async function compareOutputs(
   config: ResolvedRunConfig,
-  base: Report,
+  base: DatasetBaseParts,
   oldRun: Extract<SideRun, { status: "ok" }>,
   newRun: Extract<SideRun, { status: "ok" }>,
   format: TableFormat,
@@ -162,40 +149,29 @@ async function compareOutputs(
           };
     const oldJudged = judged(oldRun, oldProblem);
     const newJudged = judged(newRun, newProblem);
-    const dataset = {
-      ...(base.dataset as DatasetReport),
-      old: sideReport(oldJudged),
-      new: sideReport(newJudged),
-    };
-    return failedReport(config, { ...base, dataset }, oldJudged, newJudged);
+    const dataset = { ...base.dataset, old: sideReport(oldJudged), new: sideReport(newJudged) };
+    return buildReport(failedReportParts(config, { ...base, dataset }, oldJudged, newJudged));
   }
   const { aggregate, schemaChanged } = compared;
   const acceptedReport = acceptance?.result(aggregate.summary.trials);
   // Output files are named only when they are kept: removed temp paths would mislead.
   const { files: _files, ...unnamed } = compared.table;
   const table = config.dataset.keepTemp ? compared.table : unnamed;
-  const gate = evaluateTableGate(
-    evaluateGate(aggregate.summary, config.gate.maxChanged, acceptedReport),
-    aggregate.summary,
-    table,
-    schemaChanged,
-  );
-  const dataset = base.dataset as DatasetReport;
-  return {
+  const { dataset } = base;
+  return buildReport({
     ...base,
-    verdict: gate.verdict,
     summary: aggregate.summary,
     paths: aggregate.paths,
     examples: aggregate.examples,
-    gate: toReportGate(gate, { counted: acceptedReport !== undefined }),
+    ...(aggregate.inconclusive !== undefined && { inconclusive: aggregate.inconclusive }),
     ...(acceptedReport !== undefined && { accepted: acceptedReport }),
-    table,
+    table: { table, schemaChanged },
     dataset: {
       ...dataset,
       old: { ...dataset.old, rows: table.rows.old },
       new: { ...dataset.new, rows: table.rows.new },
     },
-  };
+  });
 }
 
 /** The message of an unreadable output (a table reader's INPUT_INVALID error); anything else is rethrown. */
@@ -213,9 +189,4 @@ async function probeTable(
 ): Promise<string | undefined> {
   const error = await probeTableFile(file, format, csvStrings, memoryLimit);
   return error === undefined ? undefined : unreadableOutput(error);
-}
-
-/** True when the run's components are batch commands (`mode: dataset`). */
-export function isDatasetMode(config: ResolvedRunConfig): boolean {
-  return config.old.adapter === "command" && config.old.mode === "dataset";
 }

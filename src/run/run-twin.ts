@@ -1,8 +1,8 @@
 // The run: sample inputs, start both components, run the trials, aggregate, judge.
 // This is the library-level entry the CLI and the programmatic API (src/api) call.
-import { createAdapter, describeComponent } from "../../adapters/create-adapter.ts";
+import { createRecordAdapter, describeComponent } from "../../adapters/components.ts";
 import { batchSampleFor } from "../../adapters/python/dataframe.ts";
-import type { Adapter, Side } from "../../adapters/types.ts";
+import type { RecordAdapter, Side } from "../../adapters/types.ts";
 import { loadAcceptedFile } from "../accept/load-accepted.ts";
 import { AcceptanceTracker } from "../accept/tracker.ts";
 import { Aggregator } from "../aggregate/aggregator.ts";
@@ -10,11 +10,10 @@ import { createComparator } from "../compare/comparator.ts";
 import { readReplayReport, settingsForReport } from "../config/replay.ts";
 import type { ResolvedRunConfig } from "../config/types.ts";
 import { TwinrunError } from "../errors.ts";
-import { evaluateGate, toReportGate } from "../gate/gate.ts";
-import { evaluateTableGate } from "../gate/table-gate.ts";
 import { sampleInMemory } from "../inputs/in-memory.ts";
 import { assertSameSource, loadSample } from "../inputs/sample.ts";
 import type { Sample } from "../inputs/types.ts";
+import { buildReport } from "../report/build-report.ts";
 import type { Report } from "../report/types.ts";
 import { runTrials } from "../runner/run-trials.ts";
 import type { TrialResult } from "../runner/types.ts";
@@ -22,7 +21,8 @@ import { formatShard, selectShard } from "../shard/shard.ts";
 import { tableComparisonOptions } from "../table/comparison-options.ts";
 import { DataframeTables } from "../table/dataframe-tables.ts";
 import { configForSettings, listSetupSteps, prepareSides } from "./prepare-sides.ts";
-import { isDatasetMode, runDatasetTwin } from "./run-dataset.ts";
+import { runDatasetTwin } from "./run-dataset.ts";
+import { decideRunKind, type RunKind } from "./run-kind.ts";
 import { runSetupSteps } from "./run-setup.ts";
 
 export interface RunHooks {
@@ -41,7 +41,8 @@ export async function runTwin(config: ResolvedRunConfig, hooks: RunHooks = {}): 
   const startedAt = Date.now();
   const accepted =
     config.gate.accepted === undefined ? undefined : await loadAcceptedFile(config.gate.accepted);
-  if (config.shard !== undefined && (isDatasetMode(config) || isDataframeStyle(config))) {
+  const runKind = decideRunKind(config);
+  if (config.shard !== undefined && runKind.kind === "tables") {
     throw new TwinrunError(
       "USAGE",
       `--shard ${formatShard(config.shard)}: tables cannot be split into shards (dataset mode and the dataframe style compare whole tables); run without --shard`,
@@ -63,7 +64,7 @@ export async function runTwin(config: ResolvedRunConfig, hooks: RunHooks = {}): 
 
   const sides = await prepareSides(config);
   try {
-    return await runSides(config, sides, trialSample, accepted, hooks, startedAt);
+    return await runSides(config, runKind, sides, trialSample, accepted, hooks, startedAt);
   } finally {
     await sides.close();
   }
@@ -71,6 +72,7 @@ export async function runTwin(config: ResolvedRunConfig, hooks: RunHooks = {}): 
 
 async function runSides(
   config: ResolvedRunConfig,
+  runKind: RunKind,
   sides: Awaited<ReturnType<typeof prepareSides>>,
   sample: Sample,
   accepted: Awaited<ReturnType<typeof loadAcceptedFile>> | undefined,
@@ -78,10 +80,10 @@ async function runSides(
   startedAt: number,
 ): Promise<Report> {
   await runSetupSteps(listSetupSteps(config, sides), { signal: hooks.signal, onSetup: hooks.onSetup });
-  const settings = settingsForReport(configForSettings(config, sides)) as Record<string, unknown>;
+  const settings = settingsForReport(configForSettings(config, sides));
   const base =
     sides.worktree === undefined ? undefined : { ref: sides.worktree.ref, commit: sides.worktree.commit };
-  if (isDatasetMode(config)) {
+  if (runKind.kind === "tables" && runKind.via === "dataset") {
     const label = { old: sides.old.label, new: sides.new.label };
     const datasetSides = {
       old: sides.old,
@@ -92,8 +94,8 @@ async function runSides(
     };
     return runDatasetTwin(config, datasetSides, sample, { ...hooks, accepted }, startedAt);
   }
-  const oldAdapter = createAdapter("old", sides.old, config);
-  const newAdapter = createAdapter("new", sides.new, config);
+  const oldAdapter = createRecordAdapter("old", sides.old, config);
+  const newAdapter = createRecordAdapter("new", sides.new, config);
   const aggregator = new Aggregator({ maxExamples: config.report.examples });
   const acceptance =
     accepted === undefined
@@ -101,18 +103,19 @@ async function runSides(
       : new AcceptanceTracker(accepted, { strict: config.gate.strictAccepted });
   const comparator = createComparator(config.compare);
   // The dataframe style compares the batches' tables as two tables once every batch ran.
-  const tables = isDataframeStyle(config)
-    ? new DataframeTables({
-        ...tableComparisonOptions(
-          config.compare,
-          { ...config.table, key: tableKeyOf(config) },
-          config.report.examples,
-        ),
-        ...(acceptance !== undefined && {
-          onTrial: (trial: TrialResult) => acceptance.add(trial.comparison.differences),
-        }),
-      })
-    : undefined;
+  const tables =
+    runKind.kind === "tables"
+      ? new DataframeTables({
+          ...tableComparisonOptions(
+            config.compare,
+            { ...config.table, key: tableKeyOf(config) },
+            config.report.examples,
+          ),
+          ...(acceptance !== undefined && {
+            onTrial: (trial: TrialResult) => acceptance.add(trial.comparison.differences),
+          }),
+        })
+      : undefined;
   let interrupted = hooks.signal?.aborted ?? false;
   let changed = 0;
   try {
@@ -146,17 +149,16 @@ async function runSides(
   const trialAggregate = aggregator.result();
   const aggregate = compared?.aggregate ?? trialAggregate;
   const acceptedReport = acceptance?.result(aggregate.summary.trials);
-  const countGate = evaluateGate(aggregate.summary, config.gate.maxChanged, acceptedReport);
-  const gate =
+  const kindParts =
     compared === undefined
-      ? countGate
-      : evaluateTableGate(countGate, aggregate.summary, compared.table, compared.schemaChanged);
-  return {
-    tool: "twinrun",
-    reportVersion: 1,
-    createdAt: new Date().toISOString(),
-    complete: !interrupted,
-    verdict: gate.verdict,
+      ? { kind: "records" as const, settings, ...(config.shard !== undefined && { shard: config.shard }) }
+      : {
+          kind: "tables" as const,
+          settings,
+          table: { table: compared.table, schemaChanged: compared.schemaChanged },
+        };
+  return buildReport({
+    ...kindParts,
     components: {
       old: { label: sides.old.label, spec: describeComponent(config.old) },
       new: { label: sides.new.label, spec: describeComponent(config.new) },
@@ -165,18 +167,13 @@ async function runSides(
     summary: aggregate.summary,
     paths: aggregate.paths,
     examples: aggregate.examples,
+    ...(aggregate.inconclusive !== undefined && { inconclusive: aggregate.inconclusive }),
     timing: { ...trialAggregate.timing, wallMs: Date.now() - startedAt },
-    gate: toReportGate(gate, { counted: acceptedReport !== undefined }),
-    settings,
+    maxChanged: config.gate.maxChanged,
+    complete: !interrupted,
     ...(acceptedReport !== undefined && { accepted: acceptedReport }),
-    ...(config.shard !== undefined && { shard: { ...config.shard } }),
     ...(base !== undefined && { base }),
-    ...(compared !== undefined && { table: compared.table }),
-  };
-}
-
-function isDataframeStyle(config: ResolvedRunConfig): boolean {
-  return config.old.adapter === "python" && config.old.style === "dataframe";
+  });
 }
 
 /** The dataframe style's key columns: the component's own `key`, else the run's `table.key`. */
@@ -198,7 +195,7 @@ async function loadRunSample(config: ResolvedRunConfig): Promise<Sample> {
 }
 
 /** Starts both sides; if one cannot start, the other is stopped before the error propagates. */
-async function startBoth(oldAdapter: Adapter, newAdapter: Adapter): Promise<void> {
+async function startBoth(oldAdapter: RecordAdapter, newAdapter: RecordAdapter): Promise<void> {
   const results = await Promise.allSettled([oldAdapter.start(), newAdapter.start()]);
   const failed = results.find((result): result is PromiseRejectedResult => result.status === "rejected");
   if (failed) throw failed.reason;

@@ -1,5 +1,5 @@
 // Runs every sampled input through both components and compares the two outcomes.
-import type { Adapter } from "../../adapters/types.ts";
+import type { RecordAdapter } from "../../adapters/types.ts";
 import type { InputRecord } from "../inputs/types.ts";
 import { runOrderedPool } from "./ordered-pool.ts";
 import type { TrialResult } from "./types.ts";
@@ -12,8 +12,8 @@ export type CompareOutcomes = (
 
 export interface RunTrialsOptions {
   records: Iterable<InputRecord>;
-  oldAdapter: Adapter;
-  newAdapter: Adapter;
+  oldAdapter: RecordAdapter;
+  newAdapter: RecordAdapter;
   compareOutcomes: CompareOutcomes;
   concurrency: number;
   /** Receives each trial in input order. */

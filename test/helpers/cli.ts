@@ -1,4 +1,5 @@
-// Test helpers: a throwaway workspace with real files, and the real CLI run as a child process.
+// Test helpers: a throwaway workspace with real files, and the real CLI (from its sources) run as a
+// child process.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -6,7 +7,8 @@ import { fileURLToPath } from "node:url";
 import { execa } from "execa";
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-export const CLI = path.join(REPO_ROOT, "bin", "twinrun.js");
+/** The CLI entry the tests spawn: the sources through tsx (bin/twinrun.js runs the dist/ build). */
+export const CLI = path.join(REPO_ROOT, "test", "helpers", "twinrun-sources.mjs");
 
 export interface CliResult {
   exitCode: number;

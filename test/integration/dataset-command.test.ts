@@ -5,13 +5,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import {
-  countLiveGroups,
   type DatasetCommandOptions,
-  type DatasetCommandResult,
   describeDatasetCommand,
   runDatasetCommand,
 } from "../../adapters/command/index.ts";
-import type { Failure } from "../../adapters/types.ts";
+import { countLiveGroups } from "../../adapters/process/index.ts";
+import type { Failure, TableRunResult } from "../../adapters/types.ts";
 import { ComponentStartError } from "../../src/errors.ts";
 import { readPidFile, waitUntilGone } from "../fixtures/programs/process-state.ts";
 import { PROGRAMS_DIR, programCommand } from "../fixtures/programs/programs.ts";
@@ -50,7 +49,7 @@ function linesOf(file: string): string[] {
   return readFileSync(file, "utf8").split("\n").filter(Boolean);
 }
 
-function failureOf(result: DatasetCommandResult): Failure {
+function failureOf(result: TableRunResult): Failure {
   if (result.status !== "failure") throw new Error(`expected a failure, got ${JSON.stringify(result)}`);
   return result.failure;
 }

@@ -139,7 +139,8 @@ describe("http adapter, services started by twinrun", () => {
     });
     expect(report.verdict).toBe("equivalent");
     expect(report.summary.failures).toEqual({ old: 0, new: 0, both: 0 });
-    expect((report.settings.old as { headers: unknown }).headers).toEqual({
+    expect(report.kind).toBe("records");
+    expect(((report.settings as { old?: unknown }).old as { headers: unknown }).headers).toEqual({
       Authorization: `Bearer \${TWINRUN_TEST_TOKEN}`,
       "X-Team": "[redacted]",
     });

@@ -5,19 +5,19 @@ import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createModuleAdapter } from "../../adapters/module/index.ts";
 import type { ModuleAdapterOptions } from "../../adapters/module/types.ts";
-import type { Adapter, Outcome } from "../../adapters/types.ts";
+import type { Outcome, RecordAdapter } from "../../adapters/types.ts";
 import { ComponentStartError } from "../../src/errors.ts";
 import { jsonl, makeWorkspace, REPO_ROOT, runCli } from "../helpers/cli.ts";
 
 const MODULES = path.join(REPO_ROOT, "test/fixtures/modules");
 const TIMEOUT_MS = 800;
 
-const started: Adapter[] = [];
+const started: RecordAdapter[] = [];
 afterEach(async () => {
   await Promise.all(started.splice(0).map((adapter) => adapter.stop()));
 });
 
-async function startAdapter(options: Partial<ModuleAdapterOptions> & { file: string; exportName: string }) {
+async function startAdapter(options: Partial<ModuleAdapterOptions> & { file: string; export: string }) {
   const adapter = createModuleAdapter({
     side: "new",
     env: {},
@@ -31,17 +31,17 @@ async function startAdapter(options: Partial<ModuleAdapterOptions> & { file: str
   return adapter;
 }
 
-function run(adapter: Adapter, record: unknown, index = 0): Promise<Outcome> {
+function run(adapter: RecordAdapter, record: unknown, index = 0): Promise<Outcome> {
   return adapter.run({ index, text: JSON.stringify(record) });
 }
 
 describe("module adapter: one TypeScript component that misbehaves on request", () => {
-  let adapter: Adapter;
+  let adapter: RecordAdapter;
   beforeAll(async () => {
     adapter = createModuleAdapter({
       side: "old",
       file: path.join(MODULES, "behave.ts"),
-      exportName: "behave",
+      export: "behave",
       env: {},
       timeoutMs: TIMEOUT_MS,
       concurrency: 1,
@@ -102,13 +102,13 @@ describe("module adapter", () => {
     { kind: "a synchronous CommonJS", file: "js/double-sync.cjs" },
     { kind: "an asynchronous ES module", file: "js/double-async.mjs" },
   ])("runs $kind JavaScript export", async ({ file }) => {
-    const adapter = await startAdapter({ file, exportName: "double" });
+    const adapter = await startAdapter({ file, export: "double" });
     expect(await run(adapter, { x: 21 })).toMatchObject({ status: "ok", text: '{"y":42}', value: { y: 42 } });
   });
 
   it("keeps old and new apart: same-named relative imports and a shared module's state", async () => {
-    const oldAdapter = await startAdapter({ side: "old", file: "old/score.ts", exportName: "score" });
-    const newAdapter = await startAdapter({ side: "new", file: "new/score.ts", exportName: "score" });
+    const oldAdapter = await startAdapter({ side: "old", file: "old/score.ts", export: "score" });
+    const newAdapter = await startAdapter({ side: "new", file: "new/score.ts", export: "score" });
     const outputs: unknown[] = [];
     for (let x = 1; x <= 3; x++) {
       const [oldOutcome, newOutcome] = await Promise.all([run(oldAdapter, { x }), run(newAdapter, { x })]);
@@ -159,7 +159,7 @@ describe("module adapter", () => {
       message: "new component could not start: module file not found:",
     },
   ])("refuses to start on $name", async ({ file, exportName, message }) => {
-    const attempt = startAdapter({ file, exportName });
+    const attempt = startAdapter({ file, export: exportName });
     await expect(attempt).rejects.toBeInstanceOf(ComponentStartError);
     await expect(attempt).rejects.toThrow(message);
   });

@@ -2,18 +2,18 @@
 // modules, the python3 from PATH) that are stopped after each test, and helpers over outcomes.
 import { afterEach } from "vitest";
 import { createPythonAdapter, type PythonAdapterOptions } from "../../adapters/python/index.ts";
-import type { Adapter, Failure, Outcome, TrialInput } from "../../adapters/types.ts";
+import type { Failure, Outcome, RecordAdapter, TrialInput } from "../../adapters/types.ts";
 import { PLAIN_PYTHON, PYTHON_FIXTURES } from "../fixtures/python/python-env.ts";
 
 /** Registers the hooks of one test file and returns its adapter factory. */
 export function usePythonAdapterKit() {
-  const adapters: Adapter[] = [];
+  const adapters: RecordAdapter[] = [];
   afterEach(async () => {
     await Promise.all(adapters.splice(0).map((adapter) => adapter.stop()));
   });
   return {
     /** A started-on-demand adapter for `record_functions.<function>` unless overridden; stopped after each test. */
-    adapterFor(overrides: Partial<PythonAdapterOptions> & { function: string }): Adapter {
+    adapterFor(overrides: Partial<PythonAdapterOptions> & { function: string }): RecordAdapter {
       const adapter = createPythonAdapter({
         side: "old",
         python: PLAIN_PYTHON,

@@ -3,7 +3,7 @@
 // compares them (DataframeTables) — dtype changes, int64 → float64, rows by position or by key.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createPythonAdapter } from "../../adapters/python/index.ts";
-import type { Adapter, Outcome } from "../../adapters/types.ts";
+import type { Outcome, RecordAdapter } from "../../adapters/types.ts";
 import { DEFAULT_COMPARE_OPTIONS } from "../../src/compare/types.ts";
 import { parseLossless } from "../../src/json/parse.ts";
 import { IntegralFloat } from "../../src/json/values.ts";
@@ -26,7 +26,7 @@ const records = [
 
 // Importing pandas takes about a second per worker, so a few long-lived adapters serve every
 // test: the fixture's dispatch() runs the function the batch names in its "variant" column.
-const adapters: Record<"records" | "plain" | "byId" | "byGroupFlag", Adapter> = {} as never;
+const adapters: Record<"records" | "plain" | "byId" | "byGroupFlag", RecordAdapter> = {} as never;
 let stopAll: () => Promise<void> = async () => {};
 
 beforeAll(async () => {
@@ -57,7 +57,7 @@ beforeAll(async () => {
 afterAll(() => stopAll());
 
 /** Runs the records as one batch through `variant` on the adapter with the given key. */
-function runFrame(variant: string, adapter: Adapter = adapters.plain): Promise<Outcome> {
+function runFrame(variant: string, adapter: RecordAdapter = adapters.plain): Promise<Outcome> {
   const text = JSON.stringify(records.map((record) => ({ ...record, variant })));
   return adapter.run({ index: 0, text });
 }

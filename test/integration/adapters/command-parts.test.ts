@@ -8,8 +8,8 @@ import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { findShellSyntax, splitCommand } from "../../../adapters/command/command-line.ts";
 import { describeCommand } from "../../../adapters/command/describe-command.ts";
-import { resolveExecutable } from "../../../adapters/command/launch-check.ts";
-import { lastStderrLine, StderrTail } from "../../../adapters/command/stderr-tail.ts";
+import { resolveExecutable } from "../../../adapters/process/launch-check.ts";
+import { lastStderrLine, StderrTail } from "../../../adapters/process/stderr-tail.ts";
 import { LineReader } from "../../../adapters/shared/line-reader.ts";
 import { TwinrunError } from "../../../src/errors.ts";
 

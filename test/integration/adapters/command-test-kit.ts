@@ -6,13 +6,13 @@ import path from "node:path";
 import { afterAll, afterEach } from "vitest";
 import { createCommandAdapter } from "../../../adapters/command/index.ts";
 import type { CommandAdapterOptions } from "../../../adapters/command/types.ts";
-import type { Adapter, Failure, Outcome, TrialInput } from "../../../adapters/types.ts";
+import type { Failure, Outcome, RecordAdapter, TrialInput } from "../../../adapters/types.ts";
 import { PROGRAMS_DIR } from "../../fixtures/programs/programs.ts";
 
 /** Registers the hooks of one test file and returns its helpers. */
 export function useCommandAdapterKit() {
   const scratch = mkdtempSync(path.join(tmpdir(), "twinrun-command-adapter-"));
-  const adapters: Adapter[] = [];
+  const adapters: RecordAdapter[] = [];
   let pidFiles = 0;
   afterEach(async () => {
     await Promise.all(adapters.splice(0).map((adapter) => adapter.stop()));
@@ -22,7 +22,7 @@ export function useCommandAdapterKit() {
   return {
     scratch,
     /** An adapter with test defaults (per-input, side old, cwd = the programs folder); stopped after each test. */
-    adapterFor(overrides: Partial<CommandAdapterOptions> & { command: string }): Adapter {
+    adapterFor(overrides: Partial<CommandAdapterOptions> & { command: string }): RecordAdapter {
       const adapter = createCommandAdapter({
         side: "old",
         mode: "per-input",

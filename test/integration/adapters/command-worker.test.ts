@@ -1,7 +1,7 @@
 // The command adapter in worker mode: a pool of real long-lived JSON-lines worker processes.
 import { describe, expect, it } from "vitest";
-import { countLiveGroups, killAllChildren } from "../../../adapters/command/index.ts";
 import type { CommandAdapterOptions } from "../../../adapters/command/types.ts";
+import { countLiveGroups, killAllChildren } from "../../../adapters/process/index.ts";
 import { ComponentStartError } from "../../../src/errors.ts";
 import { isProcessAlive, readPidFile, waitUntilGone } from "../../fixtures/programs/process-state.ts";
 import { programCommand } from "../../fixtures/programs/programs.ts";

@@ -39,7 +39,36 @@ describe("Aggregator", () => {
       changed: 2,
       failures: { old: 0, new: 1, both: 1 },
       truncatedTrials: 0,
+      inconclusive: 0,
     });
+  });
+
+  it("counts an inconclusive trial apart from same and changed, grouped by its limit's message", () => {
+    const aggregator = new Aggregator({ maxExamples: 5 });
+    const inconclusive = {
+      side: "both",
+      limit: "output-size",
+      message: "stdout is larger than 64 MB",
+    } as const;
+    aggregator.add(makeTrial({ index: 0 }));
+    aggregator.add(makeTrial({ index: 3, comparison: { differences: [], truncated: false, inconclusive } }));
+    aggregator.add(
+      makeTrial({
+        index: 5,
+        comparison: { differences: [], truncated: false, inconclusive: { ...inconclusive, side: "new" } },
+      }),
+    );
+    const result = aggregator.result();
+    expect(result.summary).toMatchObject({ trials: 3, same: 1, changed: 0, inconclusive: 2 });
+    expect(result.inconclusive).toEqual([
+      {
+        limit: "output-size",
+        message: "stdout is larger than 64 MB",
+        sides: { old: 0, new: 1, both: 1 },
+        trials: 2,
+        exampleIndices: [3, 5],
+      },
+    ]);
   });
 
   it("folds array indices into [*] and counts a path once per trial", () => {

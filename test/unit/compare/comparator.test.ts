@@ -80,6 +80,32 @@ describe("compareValues", () => {
 });
 
 describe("compareOutcomes", () => {
+  const limitHit = (message = "stdout is larger than twinrun's output limit of 64 MB"): Outcome => ({
+    status: "failure",
+    failure: { kind: "unparsable", message, unobserved: "output-size" },
+    durationMs: 1,
+  });
+
+  it.each([
+    {
+      name: "both sides past the output limit",
+      oldOutcome: limitHit(),
+      newOutcome: limitHit(),
+      side: "both",
+    },
+    { name: "the old side past the limit", oldOutcome: limitHit(), newOutcome: ok("1"), side: "old" },
+    {
+      name: "the new side past the limit",
+      oldOutcome: failed("exit", "exit 1"),
+      newOutcome: limitHit(),
+      side: "new",
+    },
+  ])("judges $name as inconclusive, never as same", ({ oldOutcome, newOutcome, side }) => {
+    const result = comparatorWith().compareOutcomes(oldOutcome, newOutcome);
+    expect(result.differences).toEqual([]);
+    expect(result.inconclusive).toMatchObject({ side, limit: "output-size" });
+  });
+
   const comparator = comparatorWith();
 
   const outcomeCases = [

@@ -78,4 +78,31 @@ describe("evaluateGate", () => {
     expect(evaluateGate(summary(1, 0), { ratePercent: 0.5 }).maxChanged).toBe("0.5%");
     expect(evaluateGate(summary(1, 0), { count: 2 }).maxChanged).toBe("2");
   });
+
+  it("fails an inconclusive run whatever the threshold, saying which limit and how to raise it", () => {
+    const stats = [
+      {
+        limit: "output-size" as const,
+        message:
+          "stdout is larger than twinrun's output limit of 64 MB; raise the limit with TWINRUN_MAX_OUTPUT_MB=256",
+        sides: { old: 0, new: 0, both: 2 },
+        trials: 2,
+        exampleIndices: [0, 4],
+      },
+    ];
+    const decision = evaluateGate(
+      { ...summary(10, 0), same: 8, inconclusive: 2 },
+      { ratePercent: 50 },
+      undefined,
+      stats,
+    );
+    expect(decision).toMatchObject({ verdict: "inconclusive", passed: false, exitCode: 1 });
+    expect(decision.reason).toContain("2 trials inconclusive");
+    expect(decision.reason).toContain("TWINRUN_MAX_OUTPUT_MB=256");
+  });
+
+  it("keeps the verdict changed when a run has both changed and inconclusive trials", () => {
+    const decision = evaluateGate({ ...summary(10, 1), inconclusive: 1 }, { count: 5 });
+    expect(decision).toMatchObject({ verdict: "changed", passed: false, exitCode: 1 });
+  });
 });

@@ -35,6 +35,15 @@ describe("stringifyLossless", () => {
     expect(stringifyLossless(value, "\t")).toBe(JSON.stringify(value, null, "\t"));
   });
 
+  it("pretty-prints a 100,000-deep value in linear size, indenting the first 64 levels", () => {
+    const depth = 100_000;
+    const value = parseLossless(`${"[".repeat(depth)}1${"]".repeat(depth)}`);
+    const text = stringifyLossless(value, 2);
+    expect(text.length).toBeLessThan(depth * 2 + 64 * 64 * 2 + 1000);
+    expect(stringifyLossless(parseLossless(text))).toBe(stringifyLossless(value));
+    expect(text.startsWith("[\n  [\n    [")).toBe(true);
+  });
+
   it("keeps a __proto__ key", () => {
     expect(stringifyLossless(parseLossless('{"__proto__":1.0}'))).toBe('{"__proto__":1.0}');
   });

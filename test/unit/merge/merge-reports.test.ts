@@ -74,6 +74,7 @@ describe("mergeReports", () => {
       changed: 4,
       failures: { old: 0, new: 1, both: 0 },
       truncatedTrials: 0,
+      inconclusive: 0,
     });
     expect(merged.sample.indices).toEqual([1, 2, 4, 5, 7, 9]);
     expect(merged.shard).toBeUndefined();

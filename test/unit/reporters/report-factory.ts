@@ -1,9 +1,23 @@
 // Typed test data for reporters (and anyone else who needs a Report literal): defaults plus overrides.
 import type { Difference } from "../../../src/compare/types.ts";
-import type { Example, PathStats, Report } from "../../../src/report/types.ts";
+import type { DatasetReport, Example, PathStats, Report } from "../../../src/report/types.ts";
+import type { TableReport } from "../../../src/table/types.ts";
 
-/** Report overrides; summary, its failures, sample and components merge one level deep. */
-export type ReportOverrides = Partial<Omit<Report, "summary" | "sample" | "components">> & {
+type AnyReport = Omit<Report, "kind" | "settings" | "table" | "dataset" | "shard" | "gate"> & {
+  kind: Report["kind"];
+  settings: Report["settings"];
+  table?: TableReport;
+  dataset?: DatasetReport;
+  shard?: Report["shard"];
+  gate: Report["gate"];
+};
+
+/**
+ * Report overrides; summary, its failures, sample and components merge one level deep. The kind
+ * follows from `table`/`dataset` unless given; the gate's status from its pass and the report.
+ */
+export type ReportOverrides = Partial<Omit<AnyReport, "summary" | "sample" | "components" | "gate">> & {
+  gate?: Omit<Report["gate"], "status"> & { status?: Report["gate"]["status"] };
   summary?: Partial<Omit<Report["summary"], "failures">> & {
     failures?: Partial<Report["summary"]["failures"]>;
   };
@@ -13,10 +27,11 @@ export type ReportOverrides = Partial<Omit<Report, "summary" | "sample" | "compo
 
 /** An equivalent, complete 100-trial report unless overridden. */
 export function makeReport(overrides: ReportOverrides = {}): Report {
-  const { summary, sample, components, ...rest } = overrides;
-  const base: Report = {
+  const { summary, sample, components, gate, ...rest } = overrides;
+  const base: AnyReport = {
     tool: "twinrun",
     reportVersion: 1,
+    kind: "records",
     createdAt: "2025-01-02T03:04:05.000Z",
     complete: true,
     verdict: "equivalent",
@@ -49,12 +64,21 @@ export function makeReport(overrides: ReportOverrides = {}): Report {
       new: { p50: 11, p95: 28, totalMs: 1300 },
       wallMs: 2100,
     },
-    gate: { maxChanged: "0", passed: true, exitCode: 0 },
+    gate: { status: "passed", maxChanged: "0", passed: true, exitCode: 0 },
     settings: { compare: { tolerance: { abs: 1e-12, rel: 1e-9 }, rules: [] } },
   };
+  const complete = rest.complete ?? true;
+  const verdict = rest.verdict ?? base.verdict;
+  const kind = rest.kind ?? (rest.table !== undefined || rest.dataset !== undefined ? "tables" : "records");
+  const gateOf = gate ?? base.gate;
+  const status =
+    gateOf.status ??
+    (!complete ? "incomplete" : verdict === "error" ? "error" : gateOf.passed ? "passed" : "failed");
   return {
     ...base,
     ...rest,
+    kind,
+    gate: { ...gateOf, status },
     components: { ...base.components, ...components },
     sample: { ...base.sample, ...sample },
     summary: {
@@ -62,7 +86,7 @@ export function makeReport(overrides: ReportOverrides = {}): Report {
       ...summary,
       failures: { ...base.summary.failures, ...summary?.failures },
     },
-  };
+  } as Report;
 }
 
 /** A changed report: `changed` trials differ, with the given paths and examples. */

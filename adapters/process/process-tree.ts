@@ -5,6 +5,9 @@
 import { execa, type ResultPromise } from "execa";
 import type { LaunchSpec } from "./types.ts";
 
+/** How long a process gets between SIGTERM (and a closed stdin) and SIGKILL. */
+export const STOP_GRACE_MS = 500;
+
 /** The execa options every component process shares; stdout/stderr are read by the caller. */
 export type GroupProcess = ResultPromise<{
   detached: true;

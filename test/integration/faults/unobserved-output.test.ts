@@ -1,0 +1,85 @@
+// Faults where twinrun cannot (or could wrongly) observe an output: a line past the output limit,
+// invalid UTF-8, deep nesting. None may ever read as "same".
+import { afterEach, describe, expect, it } from "vitest";
+import { cleanUpFaultRuns, runFault } from "./fault-kit.ts";
+
+afterEach(cleanUpFaultRuns);
+
+describe("faults: outputs twinrun cannot observe", () => {
+  it.each(["per-input", "worker"] as const)(
+    "judges two different 100 MB lines as inconclusive in %s mode, never as same (exit 1)",
+    async (mode) => {
+      const run = await runFault({ records: [{ fault: "big-line" }, { id: 1 }], mode });
+      expect(run.exitCode).toBe(1);
+      expect(run.report?.verdict).toBe("inconclusive");
+      expect(run.report?.summary).toMatchObject({ trials: 2, same: 1, changed: 0, inconclusive: 1 });
+      expect(run.report?.inconclusive).toEqual([
+        expect.objectContaining({
+          limit: "output-size",
+          trials: 1,
+          exampleIndices: [0],
+          sides: { old: 0, new: 0, both: 1 },
+        }),
+      ]);
+      expect(run.report?.gate).toMatchObject({ passed: false, exitCode: 1 });
+      expect(run.report?.gate.reason).toContain("TWINRUN_MAX_OUTPUT_MB=");
+      expect(run.stdout).toMatch(
+        /INCONCLUSIVE: 1 trial\(s\).*output limit of 64 MB.*TWINRUN_MAX_OUTPUT_MB=256/,
+      );
+    },
+    60_000,
+  );
+
+  it("compares a line past a raised limit: the two 2 MB lines differ (exit 1)", async () => {
+    const run = await runFault({
+      records: [{ fault: "big-line", megabytes: 2 }],
+      env: { TWINRUN_MAX_OUTPUT_MB: "1" },
+    });
+    expect(run.report?.summary.inconclusive).toBe(1);
+    const raised = await runFault({
+      records: [{ fault: "big-line", megabytes: 2 }],
+      env: { TWINRUN_MAX_OUTPUT_MB: "3" },
+    });
+    expect(raised.exitCode).toBe(1);
+    expect(raised.report?.summary).toMatchObject({ changed: 1, inconclusive: 0 });
+    expect(raised.report?.verdict).toBe("changed");
+  });
+
+  it("rejects a malformed output limit with exit 2 and the variable's name", async () => {
+    const run = await runFault({ records: [{ id: 1 }], env: { TWINRUN_MAX_OUTPUT_MB: "lots" } });
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain("TWINRUN_MAX_OUTPUT_MB must be a positive number of megabytes");
+    expect(run.stderr).not.toContain("    at ");
+  });
+
+  it.each(["per-input", "worker"] as const)(
+    "reports different invalid UTF-8 bytes as a change in %s mode (exit 1)",
+    async (mode) => {
+      const run = await runFault({ records: [{ fault: "invalid-utf8" }], mode });
+      expect(run.exitCode).toBe(1);
+      expect(run.report?.summary).toMatchObject({ changed: 1 });
+      expect(run.report?.examples[0].differences[0]).toMatchObject({
+        path: "s",
+        old: "\udcff",
+        new: "\udcfe",
+      });
+    },
+  );
+
+  it("finds the same invalid UTF-8 bytes equal (exit 0)", async () => {
+    const run = await runFault({ records: [{ fault: "invalid-utf8" }], tags: ["a", "a"] });
+    expect(run.exitCode).toBe(0);
+    expect(run.report?.verdict).toBe("equivalent");
+  });
+
+  it("finds two equal 100,000-deep outputs equal, and a change 1,000 levels down (exit 1)", async () => {
+    const same = await runFault({ records: [{ fault: "deep" }], tags: ["a", "a"] });
+    expect(same.stderr).not.toContain("    at ");
+    expect(same.exitCode).toBe(0);
+    expect(same.report?.summary).toMatchObject({ trials: 1, same: 1 });
+    const changed = await runFault({ records: [{ fault: "deep", depth: 1000 }] });
+    expect(changed.exitCode).toBe(1);
+    expect(changed.report?.summary).toMatchObject({ trials: 1, changed: 1 });
+    expect(changed.report?.paths[0].path).toBe("[*]".repeat(1000));
+  }, 60_000);
+});
