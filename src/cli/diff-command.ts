@@ -1,11 +1,10 @@
 // `twinrun diff <old-output> <new-output>`: compare two existing table files.
 import path from "node:path";
 import type { Command } from "commander";
-import { writeCiOutputs } from "../ci/write-ci-outputs.ts";
 import { type DiffFlags, resolveDiffConfig } from "../config/resolve-diff.ts";
 import { diffFiles } from "../diff/diff-files.ts";
 import { writeJsonReport } from "../reporters/json.ts";
-import { renderTerminalReport } from "../reporters/terminal.ts";
+import { writeReports } from "../reporters/write-reports.ts";
 import type { CliIo } from "./io.ts";
 import { shouldUseColor } from "./terminal.ts";
 
@@ -18,17 +17,19 @@ export async function runDiffCommand(
   command: Command,
   io: CliIo,
 ): Promise<number> {
-  const flags = command.opts() as DiffFlags & { markdown?: string };
+  const flags = command.opts() as DiffFlags;
   if (command.getOptionValueSource("save") !== "cli") delete flags.save;
   const config = await resolveDiffConfig({ oldPath, newPath, flags, cwd: io.cwd });
   const report = await diffFiles(config, io.cwd);
   if (config.report.json !== undefined) await writeJsonReport(report, config.report.json);
   if (config.report.save) await writeJsonReport(report, path.resolve(io.cwd, LAST_DIFF));
   const render = { color: shouldUseColor(io.stdout, io.env), examples: config.report.examples };
-  renderTerminalReport(report, io.stdout, render);
-  if (flags.markdown !== undefined) {
-    const markdown = path.resolve(io.cwd, flags.markdown);
-    await writeCiOutputs(report, { markdown, stepSummary: false, env: {}, stdout: io.stdout, render });
-  }
+  // A diff writes what it is asked for (flags or the config's report section), no CI extras.
+  await writeReports(report, config.report.outputs, {
+    stepSummary: false,
+    env: {},
+    stdout: io.stdout,
+    render,
+  });
   return report.gate.exitCode;
 }

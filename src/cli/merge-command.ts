@@ -2,13 +2,12 @@
 // render it like a run, write the CI outputs, and exit with the recomputed gate's code.
 import path from "node:path";
 import type { Command } from "commander";
-import { writeCiOutputs } from "../ci/write-ci-outputs.ts";
 import { flagError, parseNonEmpty } from "../config/flag-grammars.ts";
 import { mergeReports, readExamplesSetting } from "../merge/merge-reports.ts";
 import { readReportFile } from "../report/read-report.ts";
-import { renderCiNotes } from "../reporters/ci-notes.ts";
 import { writeJsonReport } from "../reporters/json.ts";
-import { renderTerminalReport } from "../reporters/terminal.ts";
+import { parseReporterSpec, resolveReportOutputs } from "../reporters/outputs.ts";
+import { writeReports } from "../reporters/write-reports.ts";
 import type { CliIo } from "./io.ts";
 import { shellQuote } from "./shell-quote.ts";
 import { shouldUseColor } from "./terminal.ts";
@@ -20,6 +19,7 @@ interface MergeFlags {
   json?: string;
   markdown?: string;
   junit?: string;
+  reporter?: string[];
   save?: boolean;
   stepSummary?: boolean;
 }
@@ -33,6 +33,11 @@ export async function runMergeCommand(reportPaths: string[], command: Command, i
   const jsonPath = file("--json", flags.json);
   const markdown = file("--markdown", flags.markdown);
   const junit = file("--junit", flags.junit);
+  const outputs = resolveReportOutputs({
+    reporters: (flags.reporter ?? []).map((spec) => parseReporterSpec(spec, "--reporter", cwd)),
+    ...(markdown !== undefined && { markdown }),
+    ...(junit !== undefined && { junit }),
+  });
   const unique = new Set(reportPaths.map((name) => path.resolve(cwd, name)));
   if (unique.size !== reportPaths.length)
     throw flagError("merge", "each shard report once", reportPaths.join(" "));
@@ -60,12 +65,11 @@ export async function runMergeCommand(reportPaths: string[], command: Command, i
         ? "(no saved report: rerun without --no-save, or with --json <file>)"
         : `npx twinrun run --replay ${shellQuote(reproPath)} --only ${index}`,
   };
-  io.stdout.write(`Merged ${named.length} shard reports of one sample (${report.summary.trials} trials).\n`);
-  renderTerminalReport(report, io.stdout, renderOptions);
-  renderCiNotes(report, io.stdout, renderOptions);
-  await writeCiOutputs(report, {
-    ...(markdown !== undefined && { markdown }),
-    ...(junit !== undefined && { junit }),
+  if (outputs.some((output) => output.reporter === "terminal"))
+    io.stdout.write(
+      `Merged ${named.length} shard reports of one sample (${report.summary.trials} trials).\n`,
+    );
+  await writeReports(report, outputs, {
     stepSummary: flags.stepSummary !== false,
     env: io.env,
     stdout: io.stdout,

@@ -122,6 +122,11 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
     .option("--strict-accepted", "fail the gate when an accepted entry matched nothing")
     .option("--markdown <file>", "also write a Markdown summary (for a PR comment)")
     .option("--junit <file>", "also write a JUnit XML report (one testcase per changed path)")
+    .option(
+      "--reporter <name[=file]>",
+      "write a reporter (terminal, json, markdown, junit, github) to stdout or a file (repeatable)",
+      collect,
+    )
     .option("--no-step-summary", "do not append the Markdown summary to $GITHUB_STEP_SUMMARY")
     .action(async (_options, command: Command) =>
       exit(await (await import("./run-command.ts")).runRunCommand(command, io)),
@@ -147,6 +152,12 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
   addTableOptions(addCompareOptions(diff))
     .option("--json <file>", "also write the JSON report to this file")
     .option("--markdown <file>", "also write a Markdown summary (for a pull-request comment) to this file")
+    .option("--junit <file>", "also write a JUnit XML report")
+    .option(
+      "--reporter <name[=file]>",
+      "write a reporter (terminal, json, markdown, junit, github) to stdout or a file (repeatable)",
+      collect,
+    )
     .option("--examples <n>", "differing rows to show (default 5)")
     .option("--max-changed <count|rate%>", "changed rows the gate allows (default 0)")
     .option("--no-save", "do not keep the report at .twinrun/last-diff.json")
@@ -178,6 +189,11 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
     .option("--json <file>", "also write the merged JSON report to this file")
     .option("--markdown <file>", "also write a Markdown summary")
     .option("--junit <file>", "also write a JUnit XML report")
+    .option(
+      "--reporter <name[=file]>",
+      "write a reporter (terminal, json, markdown, junit, github) to stdout or a file (repeatable)",
+      collect,
+    )
     .option("--no-step-summary", "do not append the Markdown summary to $GITHUB_STEP_SUMMARY")
     .option("--no-save", "do not keep the merged report at .twinrun/last-report.json")
     .action(async (reportPaths: string[], _options, command: Command) =>

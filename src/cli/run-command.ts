@@ -2,15 +2,13 @@
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { Command } from "commander";
-import { writeCiOutputs } from "../ci/write-ci-outputs.ts";
 import type { RunFlags } from "../config/flags.ts";
 import { resolveRunConfig } from "../config/resolve.ts";
 import type { ResolvedRunConfig } from "../config/types.ts";
 import type { Report } from "../report/types.ts";
-import { renderCiNotes } from "../reporters/ci-notes.ts";
 import { writeJsonReport } from "../reporters/json.ts";
 import { createProgress } from "../reporters/progress.ts";
-import { renderTerminalReport } from "../reporters/terminal.ts";
+import { writeReports } from "../reporters/write-reports.ts";
 import { decideRunKind } from "../run/run-kind.ts";
 import { runTwin } from "../run/run-twin.ts";
 import type { CliIo } from "./io.ts";
@@ -69,11 +67,7 @@ export async function runRunCommand(command: Command, io: CliIo): Promise<number
           ? "(no saved report: rerun without --no-save, or with --json <file>)"
           : `npx twinrun run --replay ${shellQuote(reportPath)} --only ${index}`,
     };
-    renderTerminalReport(report, stdout, renderOptions);
-    renderCiNotes(report, stdout, renderOptions);
-    await writeCiOutputs(report, {
-      ...(config.report.markdown !== undefined && { markdown: config.report.markdown }),
-      ...(config.report.junit !== undefined && { junit: config.report.junit }),
+    await writeReports(report, config.report.outputs, {
       stepSummary: config.report.stepSummary,
       env,
       stdout,

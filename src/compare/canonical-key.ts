@@ -2,7 +2,7 @@
 // (sorted object keys, lossless number spellings that keep 1 and 1.0 and -0 apart). Values that
 // contain NaN get no key, because `nan: "unequal"` makes them unequal even to themselves.
 import { formatIntegralFloat, formatNumber } from "../json/stringify.ts";
-import { IntegralFloat } from "../json/values.ts";
+import { DecimalFloat, IntegralFloat } from "../json/values.ts";
 
 /** A piece of text to emit, as opposed to a value still to expand. */
 class Emit {
@@ -67,6 +67,8 @@ function scalarKey(value: unknown): string | null | undefined {
     case "object":
       if (value === null) return "null";
       if (value instanceof IntegralFloat) return formatIntegralFloat(value.value);
+      if (value instanceof DecimalFloat)
+        return `${value.negative ? "-" : ""}${value.coefficient}e${value.exponent}${value.integral ? ".0" : ""}`;
       return undefined;
     default:
       return null;

@@ -1,6 +1,6 @@
 // Leaves of the walk: every pair of values that is not two containers of the same kind. Returns
 // a verdict without allocating; the walker records a difference only for a non-equal verdict.
-import { IntegralFloat } from "../json/values.ts";
+import { DecimalFloat, IntegralFloat } from "../json/values.ts";
 import type { EffectiveOptions } from "./effective-options.ts";
 import { compareNumberLikes, isNumberLike, measureError, type NumberLike, Verdict } from "./numbers.ts";
 import { areStringsEqual, parseNumericString } from "./strings.ts";
@@ -33,7 +33,7 @@ export function kindOf(value: unknown): Kind {
     case "object": {
       if (value === null) return Kind.null;
       if (Array.isArray(value)) return Kind.array;
-      if (value instanceof IntegralFloat) return Kind.number;
+      if (value instanceof IntegralFloat || value instanceof DecimalFloat) return Kind.number;
       const prototype = Object.getPrototypeOf(value);
       return prototype === Object.prototype || prototype === null ? Kind.object : Kind.other;
     }

@@ -1,14 +1,23 @@
 // Number semantics: exact for two integers (unless a rule gives a tolerance), symmetric
 // tolerance (as Python's math.isclose) for floats, NaN/Infinity/-0 handling, int vs float types.
-import { IntegralFloat } from "../json/values.ts";
+import { DecimalFloat, IntegralFloat } from "../json/values.ts";
+import {
+  absDifference,
+  exactEquals,
+  isWithinDecimalTolerance,
+  maxMagnitude,
+  ratio,
+  toDouble,
+  toExact,
+} from "./decimals.ts";
 import type { EffectiveOptions } from "./effective-options.ts";
 
 /** Outcome of comparing two leaves without allocating: equal, a value change, or a type change. */
 export const Verdict = { equal: 0, value: 1, type: 2 } as const;
 export type Verdict = (typeof Verdict)[keyof typeof Verdict];
 
-/** A number in the lossless model: integer text (integral number, bigint) or float text (other number, IntegralFloat). */
-export type NumberLike = number | bigint | IntegralFloat;
+/** A number in the lossless model: integer text (integral number, bigint) or float text (other number, IntegralFloat, DecimalFloat). */
+export type NumberLike = number | bigint | IntegralFloat | DecimalFloat;
 
 /** Why: the hot path; two plain JS numbers, no allocation. */
 export function comparePlainNumbers(oldValue: number, newValue: number, options: EffectiveOptions): Verdict {
@@ -36,9 +45,12 @@ export function compareNumberLikes(
   const newIsInteger = isIntegerText(newValue);
   if (
     !looseTypes &&
-    (oldIsInteger ? newValue instanceof IntegralFloat : oldValue instanceof IntegralFloat && newIsInteger)
+    (oldIsInteger ? isIntegralFloatToken(newValue) : isIntegralFloatToken(oldValue) && newIsInteger)
   ) {
     return Verdict.type;
+  }
+  if (oldValue instanceof DecimalFloat || newValue instanceof DecimalFloat) {
+    return compareDecimals(oldValue, newValue, options);
   }
   const oldNumber = toNumber(oldValue);
   const newNumber = toNumber(newValue);
@@ -60,6 +72,15 @@ export function compareNumberLikes(
 
 /** Why: a numeric `value` difference carries its size: abs = |a−b|, rel = abs / max(|a|,|b|); absent when not finite. */
 export function measureError(oldValue: NumberLike, newValue: NumberLike): { abs?: number; rel?: number } {
+  if (oldValue instanceof DecimalFloat || newValue instanceof DecimalFloat) {
+    const a = toExact(oldValue);
+    const b = toExact(newValue);
+    if ("special" in a || "special" in b) return {};
+    const difference = absDifference(a, b);
+    const abs = toDouble(difference);
+    const rel = ratio(difference, maxMagnitude(a, b));
+    return Number.isFinite(abs) ? { abs, rel } : { rel };
+  }
   const oldNumber = toNumber(oldValue);
   const newNumber = toNumber(newValue);
   let abs = Math.abs(oldNumber - newNumber);
@@ -77,7 +98,12 @@ export function isIntegerText(value: NumberLike): boolean {
 }
 
 export function isNumberLike(value: unknown): value is NumberLike {
-  return typeof value === "number" || typeof value === "bigint" || value instanceof IntegralFloat;
+  return (
+    typeof value === "number" ||
+    typeof value === "bigint" ||
+    value instanceof IntegralFloat ||
+    value instanceof DecimalFloat
+  );
 }
 
 /** Why: sorting numbers for multiset matching needs one double per value. */
@@ -85,6 +111,29 @@ export function toNumber(value: NumberLike): number {
   if (typeof value === "number") return value;
   if (typeof value === "bigint") return Number(value);
   return value.value;
+}
+
+/** A float token with an integral value (`1.0`, `1e400`): against an integer token that is a type change. */
+function isIntegralFloatToken(value: NumberLike): boolean {
+  return value instanceof IntegralFloat || (value instanceof DecimalFloat && value.integral);
+}
+
+// A side a double cannot hold: equal when the decimal values are, else the tolerance on the exact
+// values (ULPs too, when both sides have finite doubles).
+function compareDecimals(oldValue: NumberLike, newValue: NumberLike, options: EffectiveOptions): Verdict {
+  const a = toExact(oldValue);
+  const b = toExact(newValue);
+  if ("special" in a || "special" in b) return Verdict.value; // NaN or ±Infinity against a finite decimal
+  if (exactEquals(a, b)) return Verdict.equal;
+  if (isWithinDecimalTolerance(a, b, options.absTolerance, options.relTolerance)) return Verdict.equal;
+  const oldNumber = toNumber(oldValue);
+  const newNumber = toNumber(newValue);
+  return options.ulps >= 0 &&
+    Number.isFinite(oldNumber) &&
+    Number.isFinite(newNumber) &&
+    ulpDistance(oldNumber, newNumber) <= BigInt(options.ulps)
+    ? Verdict.equal
+    : Verdict.value;
 }
 
 function toBigInt(value: NumberLike): bigint {

@@ -1,5 +1,6 @@
 // Command-line flags as commander hands them over, turned into a config layer shaped like the
 // user config (paths absolute against the working folder) that is laid over the config file.
+
 import path from "node:path";
 import { parseComponentSpec } from "../../adapters/components.ts";
 import type { CompareRule } from "../compare/types.ts";
@@ -18,6 +19,7 @@ import {
   parseTolFlag,
   parseUnorderedFlag,
 } from "./flag-grammars.ts";
+import { resolveReporterFile } from "./layers.ts";
 import { formatMaxChanged, parseMaxChanged } from "./max-changed.ts";
 import { parseMemoryLimit } from "./memory-limit.ts";
 import type { UserConfig } from "./schema.ts";
@@ -74,6 +76,8 @@ export interface RunFlags {
   strictAccepted?: boolean;
   markdown?: string;
   junit?: string;
+  /** `--reporter <name>[=file]`, repeatable. */
+  reporter?: string[];
   /** False from --no-step-summary; absent otherwise. */
   stepSummary?: boolean;
 }
@@ -218,6 +222,9 @@ export function parseRunFlags(flags: RunFlags, cwd: string): FlagLayer {
       save: flags.save === false ? false : undefined,
       markdown: given("markdown") ? read(() => resolveFile(cwd, "--markdown", flags.markdown)) : undefined,
       junit: given("junit") ? read(() => resolveFile(cwd, "--junit", flags.junit)) : undefined,
+      reporters: given("reporter")
+        ? (flags.reporter ?? []).map((spec) => resolveReporterFile(spec, cwd))
+        : undefined,
       stepSummary: flags.stepSummary === false ? false : undefined,
     }),
   });

@@ -20,9 +20,12 @@ export function resolveLayerPaths(config: UserConfig, baseDir: string): UserConf
     if (component !== undefined) resolved[side] = resolveSectionPaths(component, baseDir);
   }
   if (config.report !== undefined) {
-    const { json, markdown, junit } = config.report;
+    const { json, markdown, junit, reporters } = config.report;
     resolved.report = {
       ...config.report,
+      ...(reporters !== undefined && {
+        reporters: reporters.map((spec) => resolveReporterFile(spec, baseDir)),
+      }),
       ...(json !== undefined && { json: path.resolve(baseDir, json) }),
       ...(markdown !== undefined && { markdown: path.resolve(baseDir, markdown) }),
       ...(junit !== undefined && { junit: path.resolve(baseDir, junit) }),
@@ -128,4 +131,11 @@ function mergeShallow<T extends object>(lower?: T, upper?: T): T | undefined {
 
 function dropUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as T;
+}
+
+/** `name=file` with the file made absolute (relative to the layer's folder); a bare name unchanged. */
+export function resolveReporterFile(spec: string, baseDir: string): string {
+  const cut = spec.indexOf("=");
+  if (cut === -1 || cut === spec.length - 1) return spec;
+  return `${spec.slice(0, cut)}=${path.resolve(baseDir, spec.slice(cut + 1).trim())}`;
 }

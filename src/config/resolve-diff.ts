@@ -2,13 +2,14 @@
 // (from a config file and flags), but its inputs are two output files instead of components.
 import path from "node:path";
 import type { CompareOptions } from "../compare/types.ts";
+import type { ReportOutput } from "../reporters/outputs.ts";
 import { deepFreeze } from "./deep-freeze.ts";
 import { parseChoice } from "./flag-grammars.ts";
 import { parseRunFlags, type RunFlags } from "./flags.ts";
 import { mergeLayers, resolveLayerPaths } from "./layers.ts";
 import { findConfigFile, loadConfigFile } from "./load-config-file.ts";
 import { parseMaxChanged } from "./max-changed.ts";
-import { DEFAULT_EXAMPLES, resolveCompare } from "./resolve.ts";
+import { DEFAULT_EXAMPLES, outputsOf, resolveCompare } from "./resolve.ts";
 import { resolveTableSection } from "./resolve-tables.ts";
 import type { UserConfig } from "./schema.ts";
 import { TABLE_FORMATS } from "./schema-tables.ts";
@@ -33,6 +34,9 @@ export type DiffFlags = Pick<
   | "columnOrder"
   | "psiMax"
   | "memoryLimit"
+  | "markdown"
+  | "junit"
+  | "reporter"
 >;
 
 export interface ResolvedDiffConfig {
@@ -47,7 +51,7 @@ export interface ResolvedDiffConfig {
   csvStrings: boolean;
   compare: CompareOptions;
   gate: { maxChanged: MaxChanged };
-  report: { json?: string; examples: number; save: boolean };
+  report: { json?: string; examples: number; save: boolean; outputs: ReportOutput[] };
 }
 
 /** The settings of one `twinrun diff`; flags win over the config file's compare/gate/report/table. */
@@ -82,6 +86,7 @@ export async function resolveDiffConfig(args: {
       ...(merged.report?.json !== undefined && { json: merged.report.json }),
       examples: merged.report?.examples ?? DEFAULT_EXAMPLES,
       save: merged.report?.save ?? true,
+      outputs: outputsOf(merged),
     },
   });
 }

@@ -1,5 +1,6 @@
 // resolveRunConfig: (config file or replayed settings, flags) → the frozen, fully populated
 // ResolvedRunConfig the run uses. Defaults live here and nowhere downstream.
+
 import path from "node:path";
 import { alignSides, resolveComponentSection } from "../../adapters/components.ts";
 import { findAcceptedFile } from "../accept/default-file.ts";
@@ -8,6 +9,7 @@ import { TwinrunError } from "../errors.ts";
 import { applyBaseDefaults, isOldLabelFromRef } from "../git/base-sides.ts";
 import { IN_MEMORY_SOURCE } from "../inputs/in-memory.ts";
 import type { InputRecord } from "../inputs/types.ts";
+import { parseReporterSpec, type ReportOutput, resolveReportOutputs } from "../reporters/outputs.ts";
 import { buildCompareOptions } from "./compare-options.ts";
 import { deepFreeze } from "./deep-freeze.ts";
 import { parseRunFlags, type RunFlags } from "./flags.ts";
@@ -133,6 +135,7 @@ export async function resolveRunConfig(args: ResolveRunConfigArgs): Promise<Reso
       save: merged.report?.save ?? true,
       ...(merged.report?.markdown !== undefined && { markdown: merged.report.markdown }),
       ...(merged.report?.junit !== undefined && { junit: merged.report.junit }),
+      outputs: outputsOf(merged),
       stepSummary: merged.report?.stepSummary ?? true,
     },
   };
@@ -217,4 +220,16 @@ function describeIndices(indices: readonly number[]): string {
   const shown = indices.slice(0, 12).join(", ");
   const more = indices.length > 12 ? `, … (${indices.length} inputs)` : "";
   return indices.length === 0 ? "it holds no inputs" : `its inputs: ${shown}${more}`;
+}
+
+/** The report outputs of a merged config: `report.reporters` (flags or file), then the shorthands. */
+export function outputsOf(merged: UserConfig): ReportOutput[] {
+  const report = merged.report ?? {};
+  return resolveReportOutputs({
+    reporters: (report.reporters ?? []).map((spec, index) =>
+      parseReporterSpec(spec, `report.reporters[${index}] (or --reporter)`, process.cwd()),
+    ),
+    ...(report.markdown !== undefined && { markdown: report.markdown }),
+    ...(report.junit !== undefined && { junit: report.junit }),
+  });
 }

@@ -202,6 +202,16 @@ export const userConfigSchema = z
             junit: text(
               "Also write a JUnit XML report here (for CI test dashboards), relative to this config file.",
             ).optional(),
+            reporters: z
+              .array(
+                text(
+                  "A reporter and its file, `<name>[=<file>]` (file relative to this config file; none: stdout).",
+                ),
+              )
+              .describe(
+                "Reporters to write: terminal, json, markdown, junit, github; e.g. [markdown=summary.md, junit=junit.xml].",
+              )
+              .optional(),
             stepSummary: flag(
               "Append the Markdown summary to $GITHUB_STEP_SUMMARY when it is set (default true).",
             ).optional(),

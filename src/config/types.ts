@@ -4,6 +4,7 @@
 import type { ResolvedComponent } from "../../adapters/registry.ts";
 import type { CompareOptions } from "../compare/types.ts";
 import type { InputFormat, InputRecord, SampleStrategy } from "../inputs/types.ts";
+import type { ReportOutput } from "../reporters/outputs.ts";
 
 /** Formats a dataset-mode sample file can be written in. */
 export type DatasetFormat = "csv" | "jsonl" | "json";
@@ -99,6 +100,8 @@ export interface ResolvedRunConfig {
     markdown?: string;
     /** JUnit XML path (absolute). */
     junit?: string;
+    /** Every output to write (reporters, the shorthands' files, the terminal report by default). */
+    outputs: ReportOutput[];
     /** Append the Markdown summary to $GITHUB_STEP_SUMMARY when it is set. */
     stepSummary: boolean;
   };

@@ -1,9 +1,10 @@
 // The lossless JSON parser: a hand-written iterative parser (explicit stack, so nesting depth
 // is bounded by memory, not by the call stack) that keeps bigints, integral floats and the
 // NaN / Infinity tokens Python's json.dumps writes.
+import { toDecimalFloat } from "./decimal-token.ts";
 import { toLosslessNumber } from "./number-token.ts";
 import { JsonSyntaxError, unexpectedTokenError } from "./syntax-error.ts";
-import type { IntegralFloat, LosslessValue } from "./values.ts";
+import type { DecimalFloat, IntegralFloat, LosslessValue } from "./values.ts";
 
 type JsonObject = { [key: string]: LosslessValue };
 type Container = LosslessValue[] | JsonObject;
@@ -157,7 +158,7 @@ class LosslessParser {
     return backslash + 6;
   }
 
-  private readNumber(): number | bigint | IntegralFloat {
+  private readNumber(): number | bigint | IntegralFloat | DecimalFloat {
     const text = this.text;
     const start = this.position;
     let i = start;
@@ -188,7 +189,8 @@ class LosslessParser {
       i = this.requireDigits(i);
     }
     this.position = i;
-    return toLosslessNumber(text.slice(start, i), isFloat);
+    const token = text.slice(start, i);
+    return (isFloat ? toDecimalFloat(token) : undefined) ?? toLosslessNumber(token, isFloat);
   }
 
   private requireDigits(from: number): number {

@@ -1,5 +1,6 @@
 // A cheap pre-scan that decides whether native JSON.parse is lossless for a text. It jumps over
 // strings with indexOf and only looks closely at number tokens that could be lossy.
+import { toDecimalFloat } from "./decimal-token.ts";
 import { isUnsafeIntegerToken } from "./number-token.ts";
 
 const QUOTE = 0x22;
@@ -88,6 +89,12 @@ function scanNumber(text: string, start: number): number {
     if (c === PLUS || c === MINUS) i++;
     while (isDigit(text.charCodeAt(i))) i++;
   }
+  // Out of the double range, or more digits than a double keeps: the lossless parser keeps the text.
+  if (
+    (hasExponent || i - start > NEVER_INTEGRAL_DIGITS) &&
+    toDecimalFloat(text.slice(start, i)) !== undefined
+  )
+    return -1;
   // The fraction keeps a distance of at least 10^-k from both neighbouring integers, which
   // is more than half a double's spacing while integer digits + k <= 15.
   const closeness = Math.max(firstNonZero, firstNonNine);

@@ -1,6 +1,6 @@
 // stringifyLossless: the inverse of parseLossless. Iterative (explicit stack), so any nesting
 // depth serialises; deterministic (keys in insertion order), so CSV rows serialise the same way twice.
-import { IntegralFloat } from "./values.ts";
+import { DecimalFloat, IntegralFloat } from "./values.ts";
 
 interface Frame {
   /** Array elements, or the object itself with `keys`. */
@@ -32,6 +32,10 @@ export function stringifyLossless(value: unknown, indent?: number | string): str
     if (gap !== "" && depth <= MAX_INDENTED_DEPTH) out.push(`\n${gap.repeat(depth)}`);
   };
   const writeValue = (raw: unknown, inArray: boolean): boolean => {
+    if (raw instanceof DecimalFloat) {
+      out.push(raw.text);
+      return true;
+    }
     const item = unwrapToJson(raw);
     if (item !== null && typeof item === "object" && !(item instanceof IntegralFloat)) {
       const isArray = Array.isArray(item);
@@ -74,7 +78,8 @@ export function stringifyLossless(value: unknown, indent?: number | string): str
       continue;
     }
     const key = keys[index];
-    const child = unwrapToJson((frame.container as Record<string, unknown>)[key]);
+    const member = (frame.container as Record<string, unknown>)[key];
+    const child = member instanceof DecimalFloat ? member : unwrapToJson(member);
     if (isOmitted(child)) continue;
     if (frame.wroteAny) out.push(",");
     frame.wroteAny = true;

@@ -14,6 +14,40 @@ export class IntegralFloat {
   }
 }
 
+/**
+ * A float token no double holds: beyond the double range (`1e400`, `1e-400`), or with more
+ * significant digits than a double keeps (`0.1000000000000000000001`). It keeps its text and its
+ * exact decimal value (±coefficient × 10^exponent, no trailing zeros in the coefficient), so
+ * `1e400` vs `2e400` compare as different numbers rather than as two Infinities.
+ */
+export class DecimalFloat {
+  /** The token as written. */
+  readonly text: string;
+  readonly negative: boolean;
+  readonly coefficient: bigint;
+  readonly exponent: number;
+  /** The nearest double (±Infinity or ±0 out of range): for sorting and display only. */
+  readonly value: number;
+
+  constructor(text: string, negative: boolean, coefficient: bigint, exponent: number) {
+    this.text = text;
+    this.negative = negative;
+    this.coefficient = coefficient;
+    this.exponent = exponent;
+    this.value = Number(text);
+  }
+
+  /** True when the exact value is an integer (a float token such as `1e400`, like `1.0`). */
+  get integral(): boolean {
+    return this.exponent >= 0;
+  }
+
+  /** JSON.stringify and display code see the token's text. */
+  toJSON(): string {
+    return this.text;
+  }
+}
+
 export type LosslessValue =
   | null
   | boolean
@@ -21,8 +55,13 @@ export type LosslessValue =
   | bigint
   | string
   | IntegralFloat
+  | DecimalFloat
   | LosslessValue[]
   | { [key: string]: LosslessValue };
+
+export function isDecimalFloat(value: unknown): value is DecimalFloat {
+  return value instanceof DecimalFloat;
+}
 
 export function isIntegralFloat(value: unknown): value is IntegralFloat {
   return value instanceof IntegralFloat;

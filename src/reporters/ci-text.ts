@@ -6,12 +6,18 @@ import { formatCompactNumber, formatKinds, formatPercent } from "./format.ts";
 
 /** The outcome in one word and one title. */
 export interface Headline {
-  status: "passed" | "failed" | "error";
+  status: "passed" | "failed" | "incomplete" | "error";
   title: string;
 }
 
 /** Why: every CI surface opens with the same verdict, in words a reviewer reads at a glance. */
 export function describeHeadline(report: Report): Headline {
+  // An interrupted run never reads as a pass, whatever it saw before it stopped.
+  if (report.gate.status === "incomplete") {
+    const seen =
+      report.verdict === "changed" ? ", behavioural change in the finished trials" : ", no verdict";
+    return { status: "incomplete", title: `twinrun: incomplete run${seen} (exit ${report.gate.exitCode})` };
+  }
   const incomplete = report.complete ? "" : " (incomplete run)";
   if (report.verdict === "error") return { status: "error", title: `twinrun: no verdict${incomplete}` };
   if (!report.gate.passed) {
@@ -34,7 +40,11 @@ export function describeGateLine(report: Report): string {
     gate.counted !== undefined && gate.counted !== summary.changed
       ? `; ${gate.counted} not covered by accepted differences`
       : "";
-  const outcome = gate.passed ? "passed" : `failed → exit ${gate.exitCode}`;
+  const outcome = gate.passed
+    ? "passed"
+    : gate.status === "incomplete"
+      ? `incomplete (interrupted) → exit ${gate.exitCode}`
+      : `failed → exit ${gate.exitCode}`;
   const reason = gate.reason !== undefined ? ` (${gate.reason})` : "";
   return `${summary.changed} of ${summary.trials} ${unitOf(report)} changed${counted} · gate ${outcome} (max changed ${gate.maxChanged})${reason}`;
 }

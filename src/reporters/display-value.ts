@@ -1,6 +1,6 @@
 // Lossless values (bigint, IntegralFloat, NaN/±Infinity) as people and jsondiffpatch can read them.
 import { stringifyLossless } from "../json/stringify.ts";
-import { isIntegralFloat } from "../json/values.ts";
+import { isDecimalFloat, isIntegralFloat } from "../json/values.ts";
 import { toOneLine, truncateText } from "./format.ts";
 
 /** Shown where a side has no value at a path (`added`/`removed` differences). */
@@ -26,6 +26,7 @@ export function formatLosslessValue(value: unknown, maxChars: number): string {
 export function toDisplayValue(value: unknown): unknown {
   if (typeof value === "bigint") return value.toString();
   if (isIntegralFloat(value)) return value.value;
+  if (isDecimalFloat(value)) return value.text;
   if (typeof value === "number") return Number.isFinite(value) ? value : String(value);
   if (Array.isArray(value)) return value.map(toDisplayValue);
   if (value !== null && typeof value === "object") {

@@ -23,11 +23,11 @@ export function renderGithubAnnotations(report: Report, out: TextSink, _options:
     errors.push(command("error", "twinrun: no verdict", report.error ?? describeGateLine(report)));
   }
   if (!report.complete) {
-    lines.push(
+    errors.push(
       command(
-        "warning",
+        "error",
         "twinrun: incomplete run",
-        "the run was interrupted; counts cover finished trials only",
+        `the run was interrupted, so the gate gives no pass (exit ${report.gate.exitCode}); counts cover finished trials only`,
       ),
     );
   }

@@ -29,7 +29,12 @@ const MAX_EXAMPLE_LINES = 60;
 
 export { code, fence } from "./markdown-text.ts";
 
-const ICONS: Record<Headline["status"], string> = { passed: "✅", failed: "❌", error: "⚠️" };
+const ICONS: Record<Headline["status"], string> = {
+  passed: "✅",
+  failed: "❌",
+  incomplete: "⏹️",
+  error: "⚠️",
+};
 
 /** Renders the summary as GitHub-flavoured Markdown, ending with a newline. */
 export function renderMarkdownReport(report: Report, out: TextSink, options: RenderOptions): void {

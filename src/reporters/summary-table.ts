@@ -114,6 +114,8 @@ function describeVerdict(report: Report, paint: Paint): string {
 function describeGate(report: Report, paint: Paint): string {
   const { gate } = report;
   const threshold = `max changed ${gate.maxChanged}`;
+  if (gate.status === "incomplete")
+    return `${paint(["yellow", "bold"], "incomplete")} (interrupted; ${threshold}) → exit ${gate.exitCode}`;
   return gate.passed
     ? `${paint("green", "passed")} (${threshold})`
     : `${paint("red", "failed")} (${threshold}) → exit ${gate.exitCode}`;

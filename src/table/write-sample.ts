@@ -1,10 +1,12 @@
 // Dataset mode's input: the run's sample written to one file the components read. In the source's
 // own format the source's bytes are kept; converting (--dataset-format) keeps every value exact.
+
 import { createReadStream, createWriteStream } from "node:fs";
 import { rm } from "node:fs/promises";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { stringify } from "csv-stringify";
+import { toOneLine } from "../../adapters/shared/line-reader.ts";
 import { TwinrunError } from "../errors.ts";
 import { toInputFileError } from "../inputs/assert-readable-file.ts";
 import { toCsvSyntaxError } from "../inputs/csv-parsing.ts";
@@ -61,7 +63,8 @@ export async function writeSampleFile(request: WriteSampleRequest): Promise<void
 
 function* textPieces(records: readonly InputRecord[], format: "jsonl" | "json"): Generator<string> {
   if (format === "jsonl") {
-    for (const record of records) yield `${record.text}\n`;
+    // A JSON-array element may span lines; JSON never needs a raw line break, so fold them.
+    for (const record of records) yield `${toOneLine(record.text)}\n`;
     return;
   }
   yield "[";

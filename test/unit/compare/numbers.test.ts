@@ -279,3 +279,112 @@ describe("comparing numbers", () => {
     });
   });
 });
+
+describe("comparing numbers a double cannot hold", () => {
+  const exact = tol({ abs: 0, rel: 0 });
+  const cases: CompareCase[] = [
+    {
+      name: "1e400 vs 2e400 differ (not two Infinities)",
+      oldValue: json("1e400"),
+      newValue: json("2e400"),
+      expected: ["value $"],
+    },
+    { name: "1e400 equals 1e400", oldValue: json("1e400"), newValue: json("1e400"), expected: [] },
+    {
+      name: "1e400 equals 10e399 (the same value spelt otherwise)",
+      oldValue: json("1e400"),
+      newValue: json("10e399"),
+      rules: exact,
+      expected: [],
+    },
+    {
+      name: "-1e400 vs 1e400 differ",
+      oldValue: json("-1e400"),
+      newValue: json("1e400"),
+      expected: ["value $"],
+    },
+    {
+      name: "1e400 is not Infinity",
+      oldValue: json("1e400"),
+      newValue: json("Infinity"),
+      expected: ["value $"],
+    },
+    {
+      name: "1e400 vs the 401-digit integer is an int/float type change",
+      oldValue: json("1e400"),
+      newValue: json(`1${"0".repeat(400)}`),
+      expected: ["type $"],
+    },
+    {
+      name: "1e-400 vs 2e-400 are within the default abs",
+      oldValue: json("1e-400"),
+      newValue: json("2e-400"),
+      expected: [],
+    },
+    {
+      name: "1e-400 vs 2e-400 differ without tolerance",
+      oldValue: json("1e-400"),
+      newValue: json("2e-400"),
+      rules: exact,
+      expected: ["value $"],
+    },
+    {
+      name: "1e-400 is not 0 without tolerance",
+      oldValue: json("1e-400"),
+      newValue: json("0.0"),
+      rules: exact,
+      expected: ["value $"],
+    },
+    {
+      name: "25 digits differing past a double's precision differ without tolerance",
+      oldValue: json("0.1000000000000000000000001"),
+      newValue: json("0.1000000000000000000000002"),
+      rules: exact,
+      expected: ["value $"],
+    },
+    {
+      name: "25 digits differing past a double's precision are within the default rel",
+      oldValue: json("0.1000000000000000000000001"),
+      newValue: json("0.1000000000000000000000002"),
+      expected: [],
+    },
+    {
+      name: "0.1 with trailing digits is not 0.1 without tolerance",
+      oldValue: json("0.10000000000000000001"),
+      newValue: json("0.1"),
+      rules: exact,
+      expected: ["value $"],
+    },
+    {
+      name: "equal long decimals are equal without tolerance",
+      oldValue: json("3.14159265358979323846264338"),
+      newValue: json("3.14159265358979323846264338"),
+      rules: exact,
+      expected: [],
+    },
+    {
+      name: "rel 0.6 covers 1e400 vs 2e400",
+      oldValue: json("1e400"),
+      newValue: json("2e400"),
+      rules: tol({ rel: 0.6 }),
+      expected: [],
+    },
+    {
+      name: "abs 1e399 does not cover 1e400 vs 2e400",
+      oldValue: json("1e400"),
+      newValue: json("2e400"),
+      rules: tol({ abs: 1e300 }),
+      expected: ["value $"],
+    },
+  ];
+  it.each(cases)("$name", (testCase) => {
+    expectCase(testCase);
+    expectCase({ ...testCase, oldValue: testCase.newValue, newValue: testCase.oldValue });
+  });
+
+  it("reports rel for 1e400 vs 2e400 and leaves out the abs no double holds", () => {
+    const [difference] = compare(json("1e400"), json("2e400")).differences;
+    expect(difference.rel).toBeCloseTo(0.5, 12);
+    expect(difference.abs).toBeUndefined();
+  });
+});

@@ -77,7 +77,12 @@ describe("resolveRunConfig with --replay", () => {
     expect(replay).toEqual({ reportPath: path.join(dir, "report.json") });
     // The replay must not write over the report it replays.
     expect(originalReport.json).toBe(path.join(dir, "out/report.json"));
-    expect(replayedReport).toEqual({ examples: 5, save: true, stepSummary: true });
+    expect(replayedReport).toEqual({
+      examples: 5,
+      save: true,
+      outputs: [{ reporter: "terminal" }],
+      stepSummary: true,
+    });
   });
 
   it("ignores a config file in the cwd when replaying without -c", async () => {

@@ -7,21 +7,27 @@ const files = createTempFiles();
 afterAll(() => files.remove());
 
 describe("JSON array input sources", () => {
-  it("serialises each element once, compactly, keeping big ints and 1.0 exact (2.50 is the number 2.5)", async () => {
+  it("passes each element's own text, trimmed, never re-serialised", async () => {
     const sample = await loadSample(makeRequest({ path: fixturePath("records.json"), strategy: "all" }));
     expect(sample.records).toEqual([
-      { index: 0, line: 2, text: '{"id":12345678901234567890,"x":1.0,"nested":{"z":[1,2.5]}}' },
-      { index: 1, line: 3, text: '{"id":2,"x":3}' },
+      { index: 0, line: 2, text: '{"id": 12345678901234567890, "x": 1.0, "nested": {"z": [1, 2.50]}}' },
+      { index: 1, line: 3, text: '{\n    "id": 2,\n    "x": 3\n  }' },
       { index: 2, line: 7, text: '"a string with ] and , inside"' },
       { index: 3, line: 7, text: "17" },
     ]);
     expect(sample.identity.format).toBe("json");
   });
 
-  it("keeps key order as written", async () => {
-    const path = files.write("order.json", '[{"z": 1, "a": 2, "m": {"y": 0, "b": 1}}]');
+  it.each([
+    ["numbers beyond the double range", "1e400", "[1e400, -2E+400]"],
+    ["more digits than a double keeps", "0.1000000000000000000000001", "[0.1000000000000000000000001]"],
+    ["a 30-digit integer", "123456789012345678901234567890", "[123456789012345678901234567890]"],
+    ["Infinity and NaN tokens", '{"v": Infinity, "w": NaN}', '[{"v": Infinity, "w": NaN}]'],
+    ["keys in their order", '{"z": 1, "a": 2}', '[ {"z": 1, "a": 2} ]'],
+  ])("keeps %s as written", async (_name, first, content) => {
+    const path = files.write("exact.json", content);
     const sample = await loadSample(makeRequest({ path, strategy: "all" }));
-    expect(sample.records[0].text).toBe('{"z":1,"a":2,"m":{"y":0,"b":1}}');
+    expect(sample.records[0].text).toBe(first);
   });
 
   it("fails on a malformed element naming its line, or skips it when asked", async () => {
@@ -52,6 +58,6 @@ describe("JSON array input sources", () => {
   it("accepts NaN and Infinity tokens in elements", async () => {
     const path = files.write("nan.json", '[{"v": NaN}, {"v": -Infinity}]');
     const sample = await loadSample(makeRequest({ path, strategy: "all" }));
-    expect(sample.records.map((record) => record.text)).toEqual(['{"v":NaN}', '{"v":-Infinity}']);
+    expect(sample.records.map((record) => record.text)).toEqual(['{"v": NaN}', '{"v": -Infinity}']);
   });
 });

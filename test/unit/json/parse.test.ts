@@ -2,8 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseLosslessSlow } from "../../../src/json/lossless-parser.ts";
 import { parseLossless } from "../../../src/json/parse.ts";
+import { stringifyLossless } from "../../../src/json/stringify.ts";
 import { JsonSyntaxError } from "../../../src/json/syntax-error.ts";
-import { IntegralFloat } from "../../../src/json/values.ts";
+import { DecimalFloat, IntegralFloat } from "../../../src/json/values.ts";
 
 describe("parseLossless", () => {
   const values: Array<{ name: string; text: string; expected: unknown }> = [
@@ -21,14 +22,19 @@ describe("parseLossless", () => {
     { name: "1e3 is an integral float", text: "1e3", expected: new IntegralFloat(1000) },
     { name: "2.5E1 is an integral float", text: "2.5E1", expected: new IntegralFloat(25) },
     {
-      name: "a float rounding to an integer is an integral float",
+      name: "a float with more digits than a double keeps stays its decimal",
       text: "1.0000000000000001",
-      expected: new IntegralFloat(1),
+      expected: new DecimalFloat("1.0000000000000001", false, 10000000000000001n, -16),
     },
     {
-      name: "0.99999999999999999 rounds to an integral float",
+      name: "0.99999999999999999 stays its decimal (not an integral 1.0)",
       text: "0.99999999999999999",
-      expected: new IntegralFloat(1),
+      expected: new DecimalFloat("0.99999999999999999", false, 99999999999999999n, -17),
+    },
+    {
+      name: "a float token that is an integral double is an integral float",
+      text: "1.5e300",
+      expected: new IntegralFloat(1.5e300),
     },
     { name: "a fraction stays a plain number", text: "0.30000000000000004", expected: 0.30000000000000004 },
     { name: "1e-7 stays a plain number", text: "1e-7", expected: 1e-7 },
@@ -36,7 +42,11 @@ describe("parseLossless", () => {
     { name: "NaN is read", text: "NaN", expected: Number.NaN },
     { name: "Infinity is read", text: "Infinity", expected: Number.POSITIVE_INFINITY },
     { name: "-Infinity is read", text: "-Infinity", expected: Number.NEGATIVE_INFINITY },
-    { name: "an overflowing exponent is Infinity", text: "1e400", expected: Number.POSITIVE_INFINITY },
+    {
+      name: "an overflowing exponent keeps its decimal",
+      text: "1e400",
+      expected: new DecimalFloat("1e400", false, 1n, 400),
+    },
     { name: "surrounding whitespace is allowed", text: " \t\n[1, 2]\r\n ", expected: [1, 2] },
     { name: "escapes are decoded", text: '"a\\"b\\\\c\\u0041\\n"', expected: 'a"b\\cA\n' },
   ];
@@ -166,3 +176,23 @@ function losslessReplacer(_key: string, value: unknown): unknown {
   if (typeof value === "bigint") return Number(value);
   return value;
 }
+
+describe("parseLossless: numbers a double cannot hold", () => {
+  it.each([
+    ["1e400", "1e400"],
+    ["-2.5E+400", "-2.5E+400"],
+    ["1e-400", "1e-400"],
+    ["0.1000000000000000000000001", "0.1000000000000000000000001"],
+  ])("keeps %s as a DecimalFloat that writes back as written", (text, written) => {
+    const value = parseLossless(`[${text}]`) as unknown[];
+    expect(value[0]).toBeInstanceOf(DecimalFloat);
+    expect(stringifyLossless(value)).toBe(`[${written}]`);
+  });
+
+  it.each(["0.1", "0.30000000000000004", "1.5e-300", "123.456", "1e-7"])(
+    "keeps %s a plain double (it holds it exactly)",
+    (text) => {
+      expect(typeof parseLossless(text)).toBe("number");
+    },
+  );
+});

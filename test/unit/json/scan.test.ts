@@ -14,7 +14,10 @@ describe("needsLosslessParse", () => {
     { text: "1.0000000000000001", needs: true },
     { text: "0.99999999999999999", needs: true },
     { text: "1234567890123456.99", needs: true },
-    { text: "123456789012345.99", needs: false },
+    { text: "123456789012345.99", needs: true }, // the nearest double is 123456789012345.98
+    { text: "1e400", needs: true },
+    { text: "1e-400", needs: true },
+    { text: "1.5e-300", needs: false },
     { text: "9007199254740992", needs: true },
     { text: "-9007199254740993", needs: true },
     { text: "9007199254740991", needs: false },

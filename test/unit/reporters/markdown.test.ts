@@ -72,7 +72,7 @@ describe("the Markdown reporter", () => {
 
   it("flags an incomplete run and a run without a verdict", () => {
     expect(renderMarkdownToString(makeChangedReport({ complete: false }), options)).toMatch(
-      /^## ❌ twinrun: behavioural change \(incomplete run\)/,
+      /^## ⏹️ twinrun: incomplete run, behavioural change in the finished trials \(exit 1\d*\)/,
     );
     const error = makeReport({
       verdict: "error",

@@ -113,7 +113,7 @@ describe("writeSampleFile, JSONL and JSON", () => {
     );
     const source = files.write("source.json", '[ {"k": 1.0},\n  {"k": "v"} ]');
     const elements = await sampleOf(source, [1]);
-    expect(await writeAndRead(source, "json", elements, "json")).toBe('[{"k":"v"}]\n');
+    expect(await writeAndRead(source, "json", elements, "json")).toBe('[{"k": "v"}]\n');
     expect(await writeAndRead(source, "json", [], "json")).toBe("[]\n");
   });
 
