@@ -6,6 +6,7 @@ import { functionKind } from "./function/kind.ts";
 import { httpKind } from "./http/kind.ts";
 import type { AdapterKind, ResolvedOf, SectionOf } from "./kind.ts";
 import { moduleKind } from "./module/kind.ts";
+import { notebookKind } from "./notebook/kind.ts";
 import { pythonKind } from "./python/kind.ts";
 
 /**
@@ -13,7 +14,14 @@ import { pythonKind } from "./python/kind.ts";
  * first kind is the default: a config section without `adapter`, and a spec no other kind's
  * spelling matches.
  */
-export const ADAPTER_KINDS = [commandKind, pythonKind, moduleKind, httpKind, functionKind] as const;
+export const ADAPTER_KINDS = [
+  commandKind,
+  pythonKind,
+  notebookKind,
+  moduleKind,
+  httpKind,
+  functionKind,
+] as const;
 
 /** One side's component, resolved; its `adapter` names the kind that runs it. */
 export type ResolvedComponent = ResolvedOf<(typeof ADAPTER_KINDS)[number]>;

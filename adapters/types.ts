@@ -3,6 +3,8 @@
 // failure; that is an outcome (or result) of status "failure". A record adapter throws
 // ComponentStartError only when the component cannot be started at all.
 
+import type { NotebookCellsReport } from "./notebook/types.ts";
+
 export type Side = "old" | "new";
 
 /** What a record adapter gets besides its component: its side and the run's limits. */
@@ -37,7 +39,7 @@ export type FailureKind =
   | "protocol"; // a worker broke its line protocol (an extra, missing or mismatched line)
 
 /** Which of twinrun's own limits kept it from observing an output. */
-export type UnobservedLimit = "output-size" | "depth";
+export type UnobservedLimit = "output-size" | "depth" | "unsendable-input";
 
 export interface Failure {
   kind: FailureKind;
@@ -78,6 +80,14 @@ export interface RecordAdapter {
   run(input: TrialInput): Promise<Outcome>;
   /** Stops every process the adapter started (whole process trees). Safe to call twice. */
   stop(): Promise<void>;
+  /** After start: what the report says about the component beyond its spec (a notebook's cells). */
+  details?(): ComponentDetails;
+}
+
+/** What an adapter learnt about its component when it started, for the report's components section. */
+export interface ComponentDetails {
+  /** A function taken from a notebook: which cells were taken and which left out, and why. */
+  notebook?: NotebookCellsReport;
 }
 
 /** One run of a table adapter: where the sample is and where its output table must end up. */

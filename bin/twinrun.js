@@ -3,6 +3,14 @@
 // `npm ci` and `npm pack`). Tests run the sources instead (test/helpers/cli.ts).
 import { existsSync } from "node:fs";
 
+// Until the CLI takes over signals, an interrupt while it loads still says what happened.
+const onStartupSignal = (signal) => {
+  process.stderr.write(`\ntwinrun: interrupted (${signal}) during start-up; nothing ran\n`);
+  process.exit(130);
+};
+onStartupSignal.twinrunStartup = true;
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, onStartupSignal);
+
 const main = new URL("../dist/src/cli/main.js", import.meta.url);
 if (!existsSync(main)) {
   process.stderr.write(

@@ -16,6 +16,7 @@ const outDir = path.join(root, "dist");
 /** Files an adapter reads from its own folder at run time, by folder. */
 const RUNTIME_FILES: Record<string, (name: string) => boolean> = {
   "adapters/python": (name) => name.endsWith(".py"),
+  "adapters/notebook": (name) => name.endsWith(".py"),
 };
 
 rmSync(outDir, { recursive: true, force: true });

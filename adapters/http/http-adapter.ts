@@ -17,7 +17,7 @@ import { canConnect, pickFreePort } from "./free-port.ts";
 import { type ConnectionPool, createConnectionPool, sendRequest } from "./http-request.ts";
 import { outcomeFromExchange } from "./outcomes.ts";
 import { type RunningService, startService } from "./service.ts";
-import { expandEnv, REDACTED, renderInputTemplate } from "./templates.ts";
+import { expandEnv, REDACTED, renderInputTemplate, UnsendableValueError } from "./templates.ts";
 import type { HttpAdapterOptions } from "./types.ts";
 
 /** Methods that carry the input as a request body. */
@@ -74,7 +74,19 @@ export function createHttpAdapter(options: HttpAdapterOptions): RecordAdapter {
       if (expanded === undefined || stopping !== undefined) {
         throw new Error(`twinrun bug: ${options.side} adapter got an input before start() or after stop()`);
       }
-      const url = parseUrl(renderInputTemplate(expanded.url, input.text, "url"), `${options.side}.url`);
+      let url: URL;
+      try {
+        url = parseUrl(renderInputTemplate(expanded.url, input.text, "url"), `${options.side}.url`);
+      } catch (error) {
+        if (!(error instanceof UnsendableValueError)) throw error;
+        // Not the component's behaviour but twinrun's inability to ask: the trial is inconclusive.
+        const failure = {
+          kind: "http" as const,
+          message: error.message,
+          unobserved: "unsendable-input" as const,
+        };
+        return { status: "failure", failure, durationMs: 0 };
+      }
       const body = BODY_METHODS.has(options.method)
         ? options.bodyTemplate === undefined
           ? input.text

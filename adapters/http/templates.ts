@@ -35,20 +35,44 @@ export function redactHeaderValue(template: string): string {
 /** How a placeholder's text is written: as JSON into a body, percent-encoded into a URL. */
 export type PlaceholderStyle = "json" | "url";
 
-/** Why: bodies like `{"instances": [{{input}}]}` and URLs like `/users/{{input.id}}` need the input inside. */
+/** An input value that cannot stand in a URL path segment (`.` or `..` would address another endpoint). */
+export class UnsendableValueError extends Error {
+  constructor(value: string) {
+    super(
+      `the input value ${JSON.stringify(value)} cannot be sent as a URL path segment (the URL would address another endpoint); ` +
+        "put it in the query or the body instead",
+    );
+    this.name = "UnsendableValueError";
+  }
+}
+
+/**
+ * Why: bodies like `{"instances": [{{input}}]}` and URLs like `/users/{{input.id}}` need the input inside.
+ * In a URL each value is percent-encoded for its part: in the path as one segment (`/`, `?`, `#`
+ * encoded; a value `.` or `..` throws UnsendableValueError), in the query or fragment as one component.
+ */
 export function renderInputTemplate(template: string, inputText: string, style: PlaceholderStyle): string {
   let parsed: unknown;
   let parsedYet = false;
-  return template.replace(INPUT_PLACEHOLDER, (_match, fieldPath: string) => {
-    if (fieldPath === "") return style === "json" ? inputText : encodeURIComponent(inputText.trim());
+  const queryStart = style === "url" ? template.search(/[?#]/) : -1;
+  return template.replace(INPUT_PLACEHOLDER, (_match, fieldPath: string, offset: number) => {
+    const inPath = queryStart < 0 || offset < queryStart;
+    if (fieldPath === "") return style === "json" ? inputText : encodeUrlPart(inputText.trim(), inPath);
     if (!parsedYet) {
       parsed = parseLossless(inputText);
       parsedYet = true;
     }
     const value = readField(parsed, fieldPath.slice(1).split("."));
     if (style === "json") return stringifyLossless(value ?? null);
-    return encodeURIComponent(typeof value === "string" ? value : stringifyLossless(value ?? null));
+    return encodeUrlPart(typeof value === "string" ? value : stringifyLossless(value ?? null), inPath);
   });
+}
+
+// encodeURIComponent leaves `.` alone, and the URL parser resolves `.`/`..` segments (also as
+// `%2e`), so a dot segment cannot be sent as a value at all.
+function encodeUrlPart(value: string, inPath: boolean): string {
+  if (inPath && (value === "." || value === "..")) throw new UnsendableValueError(value);
+  return encodeURIComponent(value);
 }
 
 function readField(value: unknown, names: string[]): unknown {

@@ -3,6 +3,7 @@
 // (src/table/dataframe-tables.ts), by position or by key columns.
 import type { ResolvedComponent } from "../../src/config/types.ts";
 import type { InputRecord, Sample } from "../../src/inputs/types.ts";
+import { isPythonFunctionComponent } from "./types.ts";
 
 /**
  * Why: one DataFrame per batch of `batchSize` records (all when undefined). A batch's trial is
@@ -25,6 +26,6 @@ export function batchRecords(records: readonly InputRecord[], batchSize: number 
 /** Why: the runner's view of a sample: batches for the dataframe style, the records otherwise. */
 export function batchSampleFor(config: { old: ResolvedComponent }, sample: Sample): Sample {
   const { old } = config;
-  if (old.adapter !== "python" || old.style !== "dataframe") return sample;
+  if (!isPythonFunctionComponent(old) || old.style !== "dataframe") return sample;
   return { identity: sample.identity, records: batchRecords(sample.records, old.batchSize) };
 }

@@ -8,7 +8,7 @@ import type { ResolveContext, ResolvedComponentBase } from "../kind.ts";
 import type { Side } from "../types.ts";
 import { DEFAULT_PYTHON } from "./python-adapter.ts";
 import type { PythonSection } from "./schema.ts";
-import type { ResolvedPythonComponent } from "./types.ts";
+import { isPythonFunctionComponent, type ResolvedPythonComponent } from "./types.ts";
 
 /** Why: interpreter, style and defaults are settled once here; the adapter re-checks nothing. */
 export function resolvePythonComponent(
@@ -66,20 +66,18 @@ export function alignDataframeSides(
   [oldComponent, newComponent]: [ResolvedComponentBase, ResolvedComponentBase],
   configName: string,
 ): [ResolvedComponentBase, ResolvedComponentBase] {
-  const isPython = (component: ResolvedComponentBase): component is ResolvedPythonComponent =>
-    component.adapter === "python";
+  const isPython = isPythonFunctionComponent;
   const isDataframe = (component: ResolvedComponentBase) =>
     isPython(component) && component.style === "dataframe";
   if (!isDataframe(oldComponent) && !isDataframe(newComponent)) return [oldComponent, newComponent];
   if (!isPython(oldComponent) || !isPython(newComponent)) {
-    const [python, other, otherAdapter] =
-      oldComponent.adapter === "python"
-        ? ["old", "new", newComponent.adapter]
-        : ["new", "old", oldComponent.adapter];
+    const [python, other, otherAdapter] = isPython(oldComponent)
+      ? ["old", "new", newComponent.adapter]
+      : ["new", "old", oldComponent.adapter];
     throw new TwinrunError(
       "USAGE",
       `the ${python} component uses style "dataframe" but the ${other} component is a ${otherAdapter} component: the dataframe ` +
-        `style needs both sides to be Python functions (py:<module>:<function>) in ${configName}`,
+        `style needs both sides to be Python functions (py:<module>:<function> or nb:<notebook.ipynb>:<function>) in ${configName}`,
     );
   }
   if (oldComponent.style !== newComponent.style) {

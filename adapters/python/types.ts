@@ -27,6 +27,18 @@ export interface ResolvedPythonComponent extends ResolvedComponentBase {
   seedEachCall: boolean;
 }
 
+/** A component whose function runs in the Python workers: `py:`, and `nb:` with a function. */
+export type PythonFunctionComponent = ResolvedComponentBase &
+  Pick<ResolvedPythonComponent, "function" | "style" | "batchSize" | "key">;
+
+/** Why: the dataframe style's batching and keys serve every kind that calls a Python function. */
+export function isPythonFunctionComponent(
+  component: ResolvedComponentBase,
+): component is PythonFunctionComponent {
+  const candidate = component as Partial<PythonFunctionComponent>;
+  return typeof candidate.function === "string" && PYTHON_STYLES.includes(candidate.style as PythonStyle);
+}
+
 /** Everything the Python adapter needs, fully resolved by the caller; env is the shared env + the side's env. */
 export interface PythonAdapterOptions extends ComponentOptions<ResolvedPythonComponent>, AdapterSideOptions {
   /** How long a fresh worker may take to import the module (default 60 000 ms). */

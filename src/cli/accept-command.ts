@@ -3,6 +3,7 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { confineToProject } from "../accept/confine-path.ts";
 import { ACCEPTED_FILE_NAME } from "../accept/default-file.ts";
 import { listAcceptedPaths } from "../accept/evaluate.ts";
 import { parseAcceptedText } from "../accept/load-accepted.ts";
@@ -29,15 +30,17 @@ export async function runAcceptCommand(
   const report = await readReportFile(path.resolve(cwd, reportPath), reportPath);
   // The file the run read, when it is on this machine (a report from CI names the runner's path).
   const readByRun = report.accepted?.file;
+  const runFile =
+    readByRun !== undefined && existsSync(path.dirname(path.resolve(cwd, readByRun)))
+      ? confineToProject(readByRun, cwd, `${reportPath} (accepted.file)`)
+      : undefined;
   const target =
     options.out !== undefined
       ? path.resolve(cwd, options.out)
-      : readByRun !== undefined && existsSync(path.dirname(readByRun))
-        ? readByRun
-        : path.join(cwd, ACCEPTED_FILE_NAME);
+      : (runFile ?? path.join(cwd, ACCEPTED_FILE_NAME));
   const shown = path.relative(cwd, target) || target;
   // Paths the run's own file already covered need no second entry in that same file.
-  const covered = target === readByRun ? listAcceptedPaths(report.accepted) : new Set<string>();
+  const covered = target === runFile ? listAcceptedPaths(report.accepted) : new Set<string>();
   const fresh = buildAcceptedEntries(report, reportPath).filter((entry) => !covered.has(entry.path));
   if (fresh.length === 0) {
     io.stdout.write(

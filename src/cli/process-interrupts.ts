@@ -25,7 +25,13 @@ export function watchProcessSignals(stderr: OutputStream): InterruptSource {
     interrupted = true;
     handler(signal);
   };
-  for (const signal of SIGNALS) process.on(signal, onSignal);
+  for (const signal of SIGNALS) {
+    // The start-up handler of bin/twinrun.js hands over to this one.
+    for (const listener of process.listeners(signal)) {
+      if ((listener as { twinrunStartup?: boolean }).twinrunStartup === true) process.off(signal, listener);
+    }
+    process.on(signal, onSignal);
+  }
   return {
     take(onInterrupt) {
       handler = onInterrupt;

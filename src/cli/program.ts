@@ -33,11 +33,11 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
     )
     .option(
       "--old <component>",
-      "the old component: a command, py:<module>:<function>, js:<file>#<export> or an http(s):// URL",
+      "the old component: a command, py:<module>:<function>, nb:<notebook.ipynb>[:<function>] (a function from the notebook's cells that only define things — imports, def, class, constants — or the whole notebook as a dataset-mode batch step), js:<file>#<export> or an http(s):// URL",
     )
     .option(
       "--new <component>",
-      "the new component: a command, py:<module>:<function>, js:<file>#<export> or an http(s):// URL",
+      "the new component: a command, py:<module>:<function>, nb:<notebook.ipynb>[:<function>], js:<file>#<export> or an http(s):// URL",
     )
     .addOption(
       new Option(

@@ -2,6 +2,7 @@
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { Command } from "commander";
+import { killAllChildren } from "../../adapters/process/index.ts";
 import type { RunFlags } from "../config/flags.ts";
 import { resolveRunConfig } from "../config/resolve.ts";
 import type { ResolvedRunConfig } from "../config/types.ts";
@@ -29,6 +30,8 @@ export async function runRunCommand(command: Command, io: CliIo): Promise<number
       `\ntwinrun: interrupted (${signal}) — stopping components and writing the partial report (Ctrl-C again to quit now)\n`,
     );
     controller.abort();
+    // Trials in flight end now (their results are dropped); the adapters then stop as usual.
+    killAllChildren();
   });
   let progress: ReturnType<typeof createProgress> | undefined;
   let failures = 0;

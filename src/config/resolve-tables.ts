@@ -2,6 +2,7 @@
 // section only means something in dataset mode, and the `table` section's key also serves a
 // Python dataframe component that names no key of its own.
 import { shapeOf } from "../../adapters/components.ts";
+import { isPythonFunctionComponent } from "../../adapters/python/types.ts";
 import { TwinrunError } from "../errors.ts";
 import { DEFAULT_MEMORY_LIMIT } from "../table/engine/table-engine.ts";
 import type { UserConfig } from "./schema.ts";
@@ -94,7 +95,7 @@ export function applyTableKey(
   table: ResolvedTableConfig,
 ): [ResolvedComponent, ResolvedComponent] {
   const withKey = (component: ResolvedComponent): ResolvedComponent =>
-    component.adapter === "python" &&
+    isPythonFunctionComponent(component) &&
     component.style === "dataframe" &&
     component.key === undefined &&
     table.key !== undefined

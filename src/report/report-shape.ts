@@ -19,7 +19,7 @@ export const reportShape = z.looseObject({
   reportVersion: z.literal(1),
   createdAt: text,
   complete: z.boolean(),
-  verdict: z.enum(["equivalent", "changed", "error"]),
+  verdict: text,
   error: text.optional(),
   components: z.looseObject({
     old: z.looseObject({ label: text, spec: text }),

@@ -1,7 +1,7 @@
 // The report: everything a run aggregated, as a union keyed by its kind. Reporters render it;
 // the gate judges it.
 
-import type { Failure } from "../../adapters/types.ts";
+import type { ComponentDetails, Failure } from "../../adapters/types.ts";
 import type { CompareOptions, Difference, DifferenceKind } from "../compare/types.ts";
 import type { UserConfig } from "../config/schema.ts";
 import type { SampleIdentity } from "../inputs/types.ts";
@@ -51,7 +51,7 @@ export interface TimingStats {
   totalMs: number;
 }
 
-export interface ComponentInfo {
+export interface ComponentInfo extends ComponentDetails {
   label: string;
   /** Human-readable description of how the component runs, e.g. `python3 f.py (worker)`. */
   spec: string;

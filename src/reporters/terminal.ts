@@ -4,6 +4,7 @@ import type { Report } from "../report/types.ts";
 import { renderDatasetSection } from "./dataset-text.ts";
 import { renderExample } from "./examples.ts";
 import { formatCompactNumber, formatCount } from "./format.ts";
+import { renderNotebookSections } from "./notebook-text.ts";
 import { renderPathsTable } from "./paths-table.ts";
 import { createPaint, type Paint, stripAnsi } from "./style.ts";
 import { plannedTrials, renderSummaryTable } from "./summary-table.ts";
@@ -17,6 +18,7 @@ export function renderTerminalReport(report: Report, out: TextSink, options: Ren
   const sections = [renderSummaryTable(report, paint)];
   const notes = renderNotes(report, paint);
   if (notes.length > 0) sections.push(notes.join("\n"));
+  sections.push(...renderNotebookSections(report, paint));
   if (report.dataset !== undefined) sections.push(renderDatasetSection(report, report.dataset, paint));
   if (report.table !== undefined) sections.push(...renderTableSections(report.table, paint));
   if (report.summary.changed > 0) {

@@ -1,6 +1,7 @@
 // The optional per-side `setup` command (`npm ci`, `pip install -e .`): run once in the side's
 // folder before the component starts; with --base the old side's runs inside the worktree.
 import { execa } from "execa";
+import { killGroup } from "../../adapters/process/index.ts";
 import type { Side } from "../../adapters/types.ts";
 import { ComponentStartError } from "../errors.ts";
 
@@ -27,14 +28,23 @@ export async function runSetupSteps(
   for (const step of steps) {
     if (options.signal?.aborted) return;
     options.onSetup?.(step.side, step.command);
-    const result = await execa(step.command, {
+    // Its own process group, so an abort ends the shell and everything it started (`npm ci`'s children).
+    const subprocess = execa(step.command, {
       shell: true,
       cwd: step.cwd,
       env: step.env,
       stdin: "ignore",
       all: true,
       reject: false,
-      ...(options.signal !== undefined && { cancelSignal: options.signal }),
+      detached: true,
+      cleanup: false,
+    });
+    const stop = () => killGroup(subprocess.pid, "SIGKILL");
+    options.signal?.addEventListener("abort", stop, { once: true });
+    process.once("exit", stop);
+    const result = await subprocess.finally(() => {
+      options.signal?.removeEventListener("abort", stop);
+      process.off("exit", stop);
     });
     if (options.signal?.aborted) return;
     if (result.exitCode !== 0 || result.failed) {

@@ -2,6 +2,7 @@
 // This is the library-level entry the CLI and the programmatic API (src/api) call.
 import { createRecordAdapter, describeComponent } from "../../adapters/components.ts";
 import { batchSampleFor } from "../../adapters/python/dataframe.ts";
+import { isPythonFunctionComponent } from "../../adapters/python/types.ts";
 import type { RecordAdapter, Side } from "../../adapters/types.ts";
 import { loadAcceptedFile } from "../accept/load-accepted.ts";
 import { AcceptanceTracker } from "../accept/tracker.ts";
@@ -120,7 +121,7 @@ async function runSides(
   let changed = 0;
   try {
     // Ctrl-C during setup: nothing is started; the report is empty and marked incomplete.
-    if (!interrupted) await startBoth(oldAdapter, newAdapter);
+    if (!interrupted) await startBoth(oldAdapter, newAdapter, hooks.signal);
     const outcome = await runTrials({
       records: sample.records,
       oldAdapter,
@@ -160,8 +161,8 @@ async function runSides(
   return buildReport({
     ...kindParts,
     components: {
-      old: { label: sides.old.label, spec: describeComponent(config.old) },
-      new: { label: sides.new.label, spec: describeComponent(config.new) },
+      old: { label: sides.old.label, spec: describeComponent(config.old), ...oldAdapter.details?.() },
+      new: { label: sides.new.label, spec: describeComponent(config.new), ...newAdapter.details?.() },
     },
     sample: sample.identity,
     summary: aggregate.summary,
@@ -178,7 +179,7 @@ async function runSides(
 
 /** The dataframe style's key columns: the component's own `key`, else the run's `table.key`. */
 function tableKeyOf(config: ResolvedRunConfig): string[] | undefined {
-  const componentKey = config.old.adapter === "python" ? config.old.key : undefined;
+  const componentKey = isPythonFunctionComponent(config.old) ? config.old.key : undefined;
   return componentKey ?? config.table.key;
 }
 
@@ -195,8 +196,13 @@ async function loadRunSample(config: ResolvedRunConfig): Promise<Sample> {
 }
 
 /** Starts both sides; if one cannot start, the other is stopped before the error propagates. */
-async function startBoth(oldAdapter: RecordAdapter, newAdapter: RecordAdapter): Promise<void> {
+async function startBoth(
+  oldAdapter: RecordAdapter,
+  newAdapter: RecordAdapter,
+  signal: AbortSignal | undefined,
+): Promise<void> {
   const results = await Promise.allSettled([oldAdapter.start(), newAdapter.start()]);
   const failed = results.find((result): result is PromiseRejectedResult => result.status === "rejected");
-  if (failed) throw failed.reason;
+  // An interrupt kills components that are still starting: that is the interrupt, not a start failure.
+  if (failed && signal?.aborted !== true) throw failed.reason;
 }

@@ -1,5 +1,5 @@
 // Accepted differences end to end: `twinrun accept`, then runs that read the accepted file.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
@@ -35,6 +35,40 @@ function readReport(dir: string) {
 }
 
 describe("accepted differences", () => {
+  it.each([
+    ["an absolute path outside the project", (outside: string) => path.join(outside, "evil.yaml")],
+    ["a ../ path", () => "../evil.yaml"],
+  ])(
+    "refuses a crafted report whose accepted file is %s (exit 2), writing nothing",
+    async (_name, fileOf) => {
+      const dir = workspace(BUCKETS_MOVED);
+      const outside = makeWorkspace({});
+      cleanups.push(outside.cleanup);
+      expect((await runCli(["run"], { cwd: dir })).exitCode).toBe(1);
+      const report = readReport(dir);
+      const file = fileOf(outside.dir);
+      const crafted = {
+        ...report,
+        accepted: {
+          file,
+          strict: false,
+          entries: [],
+          coveredTrials: 0,
+          uncoveredTrials: 3,
+          paths: [],
+          combinations: [],
+        },
+      };
+      writeFileSync(path.join(dir, "crafted.json"), JSON.stringify(crafted));
+      const accept = await runCli(["accept", "crafted.json"], { cwd: dir });
+      expect(accept.exitCode).toBe(2);
+      expect(accept.stderr).toContain("outside the project folder");
+      expect(accept.stderr).toContain("--out");
+      expect(accept.stderr).not.toContain("    at ");
+      expect(existsSync(path.resolve(dir, file))).toBe(false);
+    },
+  );
+
   it("accepts a reviewed change: the rerun passes, a further change still fails", async () => {
     const dir = workspace(BUCKETS_MOVED);
     expect((await runCli(["run"], { cwd: dir })).exitCode).toBe(1);

@@ -5,6 +5,7 @@ import {
   REDACTED,
   redactHeaderValue,
   renderInputTemplate,
+  UnsendableValueError,
 } from "../../../../adapters/http/templates.ts";
 import { TwinrunError } from "../../../../src/errors.ts";
 
@@ -29,6 +30,27 @@ describe("renderInputTemplate", () => {
     },
   ] as const)("renders $template as $expected", ({ template, style, expected }) => {
     expect(renderInputTemplate(template, INPUT, style)).toBe(expected);
+  });
+
+  it.each([
+    { value: "../admin", path: "http://h/users/..%2Fadmin", query: "http://h/q?u=..%2Fadmin" },
+    { value: "a?b#c", path: "http://h/users/a%3Fb%23c", query: "http://h/q?u=a%3Fb%23c" },
+    { value: "x&admin=1", path: "http://h/users/x%26admin%3D1", query: "http://h/q?u=x%26admin%3D1" },
+    { value: "..", path: undefined, query: "http://h/q?u=.." },
+    { value: ".", path: undefined, query: "http://h/q?u=." },
+  ])("keeps the value $value inside its URL part", ({ value, path, query }) => {
+    const input = JSON.stringify({ u: value });
+    const inPath = () => renderInputTemplate("http://h/users/{{input.u}}", input, "url");
+    if (path === undefined) expect(inPath).toThrow(UnsendableValueError);
+    else {
+      expect(inPath()).toBe(path);
+      expect(new URL(inPath()).pathname).toBe(new URL(path).pathname);
+      expect(new URL(inPath()).pathname.startsWith("/users/")).toBe(true);
+    }
+    expect(renderInputTemplate("http://h/q?u={{input.u}}", input, "url")).toBe(query);
+    expect(new URL(renderInputTemplate("http://h/q?u={{input.u}}", input, "url")).searchParams.get("u")).toBe(
+      value,
+    );
   });
 });
 
