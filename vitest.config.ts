@@ -11,7 +11,17 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ["test/**/*.test.ts"],
+    // `npm test` runs both; `npm run test:unit` / `npm run test:integration` one of them.
+    projects: [
+      { extends: true, test: { name: "unit", include: ["test/unit/**/*.test.ts"] } },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["test/integration/**/*.test.ts", "test/examples/**/*.test.ts"],
+        },
+      },
+    ],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // Integration tests spawn real processes; two cores are shared between workers.

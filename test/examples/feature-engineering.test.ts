@@ -79,12 +79,14 @@ describeWithPandas("examples/feature-engineering", () => {
       });
       expect(result.stdout).toContain("Rows matched by key customer_id");
 
-      // The float noise is really there: without tolerance the z-score and the log differ too.
+      // The float noise is really there: without tolerance the z-score differs too (its mean and
+      // standard deviation are summed in another order, which no libm decides). Whether log1p
+      // differs in its last bit depends on the platform's libm, so income_log is not asserted.
       const exact = await run("exact.json", ["--exact"]);
       expect(exact.exitCode).toBe(1);
       const exactReport = JSON.parse(readFileSync(path.join(dir, "exact.json"), "utf8"));
       expect((exactReport.paths as StatsLike[]).map((stats) => stats.path)).toEqual(
-        expect.arrayContaining(["credit_score_z", "income_log", "debt_to_income"]),
+        expect.arrayContaining(["credit_score_z", "debt_to_income"]),
       );
     } finally {
       rmSync(dir, { recursive: true, force: true });
