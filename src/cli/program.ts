@@ -227,7 +227,11 @@ function addTableOptions(command: Command): Command {
       "match rows by these key columns instead of by position (tables: dataset mode, diff, Python dataframe style)",
     )
     .option("--column-order", "report a change in the order of columns")
-    .option("--psi-max <x>", "fail when a column's population stability index (PSI) exceeds this, e.g. 0.1");
+    .option("--psi-max <x>", "fail when a column's population stability index (PSI) exceeds this, e.g. 0.1")
+    .option(
+      "--memory-limit <size>",
+      "memory the table engine may use before it spills to disk (default 1GB)",
+    );
 }
 
 function formatOption(description: string, formats = ["jsonl", "json", "csv"]): Option {

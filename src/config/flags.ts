@@ -21,6 +21,7 @@ import {
 } from "./flag-grammars.ts";
 import { resolveReporterFile } from "./layers.ts";
 import { formatMaxChanged, parseMaxChanged } from "./max-changed.ts";
+import { parseMemoryLimit } from "./memory-limit.ts";
 import type { UserConfig } from "./schema.ts";
 import { DATASET_FORMATS, TABLE_FORMATS } from "./schema-tables.ts";
 
@@ -62,6 +63,7 @@ export interface RunFlags {
   key?: string;
   columnOrder?: boolean;
   psiMax?: string;
+  memoryLimit?: string;
   /** Dataset mode: the sample file's format, the output's format, keep the temporary folder. */
   datasetFormat?: string;
   outputFormat?: string;
@@ -184,6 +186,9 @@ export function parseRunFlags(flags: RunFlags, cwd: string): FlagLayer {
       columnOrder: flags.columnOrder === true ? true : undefined,
       psiMax: given("psiMax")
         ? read(() => parseNonNegativeNumber("--psi-max", str(flags.psiMax)))
+        : undefined,
+      memoryLimit: given("memoryLimit")
+        ? read(() => parseMemoryLimit("--memory-limit", str(flags.memoryLimit)))
         : undefined,
     }),
     dataset: compact({

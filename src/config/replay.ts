@@ -6,6 +6,7 @@ import { settingsOfComponent, shapeOf } from "../../adapters/components.ts";
 import type { CompareRule } from "../compare/types.ts";
 import { TwinrunError } from "../errors.ts";
 import type { SampleIdentity } from "../inputs/types.ts";
+import { DEFAULT_MEMORY_LIMIT } from "../table/engine/table-engine.ts";
 import { validateUserConfig } from "./load-config-file.ts";
 import { formatMaxChanged } from "./max-changed.ts";
 import type { UserCompareRule, UserConfig } from "./schema.ts";
@@ -119,6 +120,7 @@ function tableSettings(resolved: ResolvedRunConfig): Pick<UserConfig, "table" | 
     ...(table.key !== undefined && { key: [...table.key] }),
     ...(table.columnOrder && { columnOrder: true }),
     ...(table.psiMax !== undefined && { psiMax: table.psiMax }),
+    ...(table.memoryLimit !== DEFAULT_MEMORY_LIMIT && { memoryLimit: table.memoryLimit }),
   };
   const datasetRun = shapeOf(resolved.old) === "table";
   return {

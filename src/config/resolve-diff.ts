@@ -33,6 +33,7 @@ export type DiffFlags = Pick<
   | "key"
   | "columnOrder"
   | "psiMax"
+  | "memoryLimit"
   | "markdown"
   | "junit"
   | "reporter"

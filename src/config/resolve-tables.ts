@@ -4,6 +4,7 @@
 import { shapeOf } from "../../adapters/components.ts";
 import { isPythonFunctionComponent } from "../../adapters/python/types.ts";
 import { TwinrunError } from "../errors.ts";
+import { DEFAULT_MEMORY_LIMIT } from "../table/engine/table-engine.ts";
 import type { UserConfig } from "./schema.ts";
 import type { ResolvedComponent, ResolvedDatasetConfig, ResolvedTableConfig } from "./types.ts";
 
@@ -81,6 +82,7 @@ export function resolveTableSection(merged: UserConfig): ResolvedTableConfig {
     ...(section.key !== undefined && { key: [section.key].flat() }),
     columnOrder: section.columnOrder ?? false,
     ...(section.psiMax !== undefined && { psiMax: section.psiMax }),
+    memoryLimit: section.memoryLimit ?? DEFAULT_MEMORY_LIMIT,
   };
 }
 
@@ -102,7 +104,12 @@ export function applyTableKey(
   return [withKey(sides[0]), withKey(sides[1])];
 }
 
-const TABLE_FLAGS = { key: "--key", columnOrder: "--column-order", psiMax: "--psi-max" } as const;
+const TABLE_FLAGS = {
+  key: "--key",
+  columnOrder: "--column-order",
+  psiMax: "--psi-max",
+  memoryLimit: "--memory-limit",
+} as const;
 
 /**
  * Why: a table flag on a run that compares outputs input by input would silently do nothing.

@@ -2,6 +2,7 @@
 // give their output) and `table` (how two tables are compared: dataset mode, `twinrun diff`,
 // the Python dataframe style).
 import { z } from "zod";
+import { MEMORY_LIMIT_PATTERN } from "./memory-limit.ts";
 import { flag, nonNegativeNumber, oneOf, stringList } from "./schema-leaves.ts";
 
 /** Why: the formats a sample file can be written in, in config, flags and types alike. */
@@ -42,6 +43,13 @@ export const tableSchema = z
       psiMax: nonNegativeNumber(
         "Fail the gate when a column's population stability index (PSI) between old and new exceeds this (e.g. 0.1).",
       ).optional(),
+      memoryLimit: z
+        .string()
+        .regex(MEMORY_LIMIT_PATTERN, { error: "a size such as 1GB, 512MB or 2GiB" })
+        .describe(
+          "Memory the table engine may use before it spills to disk (default 1GB), e.g. 512MB or 4GB.",
+        )
+        .optional(),
     },
     { error: "a mapping like { key: [id], psiMax: 0.1 }" },
   )

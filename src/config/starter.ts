@@ -101,6 +101,7 @@ const STARTER_LINES = [
   "#   key: [customer_id] # match rows by these columns (default: by position)",
   "#   columnOrder: false # true: report a change in the order of columns",
   "#   psiMax: 0.1 # fail when a column's population stability index exceeds this",
+  "#   memoryLimit: 1GB # memory the table engine may use before it spills to disk",
   "",
   "# Dataset mode (mode: dataset on both sides): the sample file and the output tables.",
   "# dataset:",

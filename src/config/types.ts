@@ -29,6 +29,8 @@ export interface ResolvedTableConfig {
   columnOrder: boolean;
   /** Gate: the largest population stability index a column may have; undefined: no PSI gate. */
   psiMax?: number;
+  /** The table engine's memory limit (e.g. "1GB"); beyond it, it spills to disk. */
+  memoryLimit: string;
 }
 
 export type { ResolvedCommandComponent } from "../../adapters/command/types.ts";

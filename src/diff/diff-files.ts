@@ -6,7 +6,7 @@ import { buildReport } from "../report/build-report.ts";
 import type { Report } from "../report/types.ts";
 import { compareTableFiles } from "../table/compare-table-files.ts";
 import { tableComparisonOptions } from "../table/comparison-options.ts";
-import { detectTableFormat } from "../table/readers/index.ts";
+import { detectTableFormat } from "../table/detect-table-format.ts";
 
 /** Compares the two files of the config and returns the finished report. */
 export async function diffFiles(config: ResolvedDiffConfig, cwd = process.cwd()): Promise<Report> {

@@ -14,9 +14,8 @@ import type { Sample } from "../inputs/types.ts";
 import { buildReport } from "../report/build-report.ts";
 import type { DatasetReport, Report, RunSettings } from "../report/types.ts";
 import type { TrialResult } from "../runner/types.ts";
-import { compareTableFiles } from "../table/compare-table-files.ts";
+import { compareTableFiles, probeTableFile } from "../table/compare-table-files.ts";
 import { tableComparisonOptions } from "../table/comparison-options.ts";
-import { readTable } from "../table/readers/index.ts";
 import type { TableFormat } from "../table/types.ts";
 import { writeSampleFile } from "../table/write-sample.ts";
 import { baseReportParts, type DatasetBaseParts, failedReportParts, sideReport } from "./dataset-report.ts";
@@ -139,7 +138,7 @@ async function compareOutputs(
     const newProblem =
       oldProblem === undefined
         ? problem
-        : await probeTable(newRun.outputPath, format, config.input.csvStrings);
+        : await probeTable(newRun.outputPath, format, config.input.csvStrings, config.table.memoryLimit);
     const judged = (run: Extract<SideRun, { status: "ok" }>, reason: string | undefined): SideRun =>
       reason === undefined
         ? run
@@ -186,11 +185,8 @@ async function probeTable(
   file: string,
   format: TableFormat,
   csvStrings: boolean,
+  memoryLimit: string,
 ): Promise<string | undefined> {
-  try {
-    await readTable(file, format, { row: () => undefined }, { csvStrings });
-    return undefined;
-  } catch (error) {
-    return unreadableOutput(error);
-  }
+  const error = await probeTableFile(file, format, csvStrings, memoryLimit);
+  return error === undefined ? undefined : unreadableOutput(error);
 }

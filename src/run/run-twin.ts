@@ -145,7 +145,7 @@ async function runSides(
     await Promise.all([oldAdapter.stop(), newAdapter.stop()]);
   }
 
-  const compared = tables?.finish();
+  const compared = await tables?.finish();
   // In the dataframe style these are the batches: the report counts rows, but times batches.
   const trialAggregate = aggregator.result();
   const aggregate = compared?.aggregate ?? trialAggregate;

@@ -1,19 +1,16 @@
-// Comparing two table files: the old file is read into the comparison first, then the new file
-// streams through it. Used by `twinrun diff` and by dataset mode on the components' outputs.
-import type { TableRowSink } from "./read-table.ts";
-import { readTable } from "./readers/index.ts";
-import {
-  TableComparison,
-  type TableComparisonOptions,
-  type TableComparisonResult,
-} from "./table-comparison.ts";
+// Comparing two table files: both are loaded into one engine, compared there, and the engine is
+// closed (its spill folder removed). Used by `twinrun diff` and by dataset mode on the outputs.
+import { compareLoadedTables } from "./engine/compare-loaded-tables.ts";
+import { loadTable } from "./engine/load-table.ts";
+import { withTableEngine } from "./engine/table-engine.ts";
+import type { TableComparisonOptions, TableComparisonResult } from "./table-comparison.ts";
 import type { TableFileInfo, TableFormat, TableReport } from "./types.ts";
 
 export interface TableFilesRequest {
   old: { path: string; format: TableFormat };
   new: { path: string; format: TableFormat };
   csvStrings: boolean;
-  comparison: Omit<TableComparisonOptions, "names">;
+  comparison: TableComparisonOptions;
 }
 
 /** The result, with the files read and their sha256 in `table.files`. */
@@ -21,25 +18,32 @@ export type TableFilesResult = TableComparisonResult & {
   table: TableReport & { files: { old: TableFileInfo; new: TableFileInfo } };
 };
 
-/** Why: holds one file (compactly), streams the other, whatever their formats. */
+/** Why: whatever their formats, two files become one comparison inside the memory limit. */
 export async function compareTableFiles(request: TableFilesRequest): Promise<TableFilesResult> {
-  const comparison = new TableComparison({
-    ...request.comparison,
-    names: { old: request.old.path, new: request.new.path },
+  return withTableEngine({ memoryLimit: request.comparison.memoryLimit }, async (engine) => {
+    const oldTable = await loadTable(engine, "old", request.old.path, request.old.format, request.csvStrings);
+    const newTable = await loadTable(engine, "new", request.new.path, request.new.format, request.csvStrings);
+    const result = await compareLoadedTables(engine, oldTable, newTable, request.comparison);
+    const info = (side: typeof oldTable): TableFileInfo => ({
+      path: side.path,
+      format: side.format,
+      sha256: side.facts.sha256,
+    });
+    return { ...result, table: { ...result.table, files: { old: info(oldTable), new: info(newTable) } } };
   });
-  // Old first, whole, then new: the comparison holds old and streams new past it.
-  const read = async (side: "old" | "new"): Promise<TableFileInfo> => {
-    const { path, format } = request[side];
-    const sink: TableRowSink =
-      side === "old"
-        ? { row: (line, row) => comparison.addOld(line, row) }
-        : { row: (line, row) => comparison.addNew(line, row) };
-    const summary = await readTable(path, format, sink, { csvStrings: request.csvStrings });
-    comparison.declareColumns(side, summary.columns);
-    return { path, format, sha256: summary.sha256 };
-  };
-  const oldFile = await read("old");
-  const newFile = await read("new");
-  const result = comparison.finish();
-  return { ...result, table: { ...result.table, files: { old: oldFile, new: newFile } } };
+}
+
+/** Why: whether a file can be read as a table at all (dataset mode judges each output); the problem, or undefined. */
+export async function probeTableFile(
+  path: string,
+  format: TableFormat,
+  csvStrings: boolean,
+  memoryLimit: string,
+): Promise<unknown | undefined> {
+  try {
+    await withTableEngine({ memoryLimit }, (engine) => loadTable(engine, "old", path, format, csvStrings));
+    return undefined;
+  } catch (error) {
+    return error;
+  }
 }

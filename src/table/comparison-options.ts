@@ -8,6 +8,7 @@ export interface TableSettings {
   key?: readonly string[];
   columnOrder: boolean;
   psiMax?: number;
+  memoryLimit: string;
 }
 
 /** Why: one mapping from settings to comparison options, so the three entries never drift apart. */
@@ -15,13 +16,14 @@ export function tableComparisonOptions(
   compare: CompareOptions,
   table: TableSettings,
   maxExamples: number,
-): Omit<TableComparisonOptions, "names"> {
-  const { key, columnOrder, psiMax } = table;
+): TableComparisonOptions {
+  const { key, columnOrder, psiMax, memoryLimit } = table;
   return {
     compare,
     match: key === undefined || key.length === 0 ? { by: "position" } : { by: "key", key: [...key] },
     columnOrder,
     ...(psiMax !== undefined && { psiMax }),
     maxExamples,
+    memoryLimit,
   };
 }

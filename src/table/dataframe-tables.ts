@@ -1,30 +1,33 @@
 // The Python dataframe style through table comparison: each batch's returned tables are
 // collected per side (rows in batch order), then compared as two tables, by key columns or by
 // position. A batch that failed on either side stays one failure trial; its rows are left out
-// on both sides, so a failure never shows up as rows "only in old/new".
+// on both sides, so a failure never shows up as rows "only in old/new". The tables reach the
+// engine as JSONL files in its folder, so they are typed exactly as a JSONL output would be.
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
 import type { Outcome } from "../../adapters/types.ts";
 import { createComparator } from "../compare/comparator.ts";
 import type { CompareResult } from "../compare/types.ts";
 import { parseLossless } from "../json/parse.ts";
+import { stringifyLossless } from "../json/stringify.ts";
 import type { TrialResult } from "../runner/types.ts";
-import {
-  TableComparison,
-  type TableComparisonOptions,
-  type TableComparisonResult,
-} from "./table-comparison.ts";
+import { compareLoadedTables } from "./engine/compare-loaded-tables.ts";
+import { loadTable } from "./engine/load-table.ts";
+import { withTableEngine } from "./engine/table-engine.ts";
+import type { TableComparisonOptions, TableComparisonResult } from "./table-comparison.ts";
 
 type Row = Record<string, unknown>;
 
 /** Why: the runner calls batches; this turns their tables into one table per side. */
 export class DataframeTables {
-  private readonly options: Omit<TableComparisonOptions, "names">;
+  private readonly options: TableComparisonOptions;
   private readonly comparator;
   private readonly oldRows: Row[] = [];
   private readonly newRows: Row[] = [];
   private readonly failedBatches: TrialResult[] = [];
   private readonly dtypes = { old: {} as Record<string, string>, new: {} as Record<string, string> };
 
-  constructor(options: Omit<TableComparisonOptions, "names">) {
+  constructor(options: TableComparisonOptions) {
     this.options = options;
     this.comparator = createComparator(options.compare);
   }
@@ -52,17 +55,20 @@ export class DataframeTables {
   }
 
   /** Compares the collected tables; failed batches become trials of the result too. */
-  finish(): TableComparisonResult {
-    const comparison = new TableComparison({
-      ...this.options,
-      names: { old: "old table", new: "new table" },
+  async finish(): Promise<TableComparisonResult> {
+    return withTableEngine({ memoryLimit: this.options.memoryLimit }, async (engine) => {
+      const load = async (side: "old" | "new", rows: Row[]) => {
+        const file = path.join(engine.folder, `${side}-table.jsonl`);
+        await writeFile(file, rows.map((row) => `${stringifyLossless(row)}\n`).join(""));
+        return { ...(await loadTable(engine, side, file, "jsonl", false)), name: `${side} table` };
+      };
+      const oldTable = await load("old", this.oldRows);
+      const newTable = await load("new", this.newRows);
+      return compareLoadedTables(engine, oldTable, newTable, this.options, {
+        dtypes: this.dtypes,
+        otherTrials: this.failedBatches.map(({ index: _index, ...trial }) => trial),
+      });
     });
-    comparison.declareDtypes("old", this.dtypes.old);
-    comparison.declareDtypes("new", this.dtypes.new);
-    for (const [i, row] of this.oldRows.entries()) comparison.addOld(i + 1, row);
-    for (const [i, row] of this.newRows.entries()) comparison.addNew(i + 1, row);
-    for (const { index: _index, ...trial } of this.failedBatches) comparison.addOtherTrial(trial);
-    return comparison.finish();
   }
 }
 

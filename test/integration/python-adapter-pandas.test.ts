@@ -63,12 +63,13 @@ function runFrame(variant: string, adapter: RecordAdapter = adapters.plain): Pro
 }
 
 /** Compares one batch's outcomes as the run does: as two tables, by position or by `key`. */
-function compare(oldOutcome: Outcome, newOutcome: Outcome, key?: string[]): TableComparisonResult {
+function compare(oldOutcome: Outcome, newOutcome: Outcome, key?: string[]): Promise<TableComparisonResult> {
   const tables = new DataframeTables({
     compare: DEFAULT_COMPARE_OPTIONS,
     match: key === undefined ? { by: "position" } : { by: "key", key },
     columnOrder: false,
     maxExamples: 10,
+    memoryLimit: "256MB",
   });
   const comparison = tables.compareBatch(oldOutcome, newOutcome);
   tables.add({ index: 0, inputText: "[]", old: oldOutcome, new: newOutcome, comparison });
@@ -132,8 +133,8 @@ describeWithPandas("the dataframe style", () => {
     expect(textOf(baseline)).toContain('"y":1.0,"n":3');
   });
 
-  it("finds nothing between a table and itself, every row a trial, dtypes in the schema", () => {
-    const result = compare(baseline, baseline);
+  it("finds nothing between a table and itself, every row a trial, dtypes in the schema", async () => {
+    const result = await compare(baseline, baseline);
     expect(result.aggregate.summary).toMatchObject({ trials: 4, same: 4, changed: 0 });
     expect(result.table.schema.dtypes).toEqual({
       old: { id: "int64", y: "float64", n: "int64" },
@@ -144,7 +145,7 @@ describeWithPandas("the dataframe style", () => {
   });
 
   it("reports int64 → float64 as a dtype change and as a type change on every row", async () => {
-    const result = compare(baseline, await runFrame("features_n_as_float"));
+    const result = await compare(baseline, await runFrame("features_n_as_float"));
     expect(result.table.schema.dtypeChanges).toEqual([{ column: "n", old: "int64", new: "float64" }]);
     expect(result.table.schema.typeChanges).toEqual([{ column: "n", old: "int", new: "float" }]);
     expect(result.schemaChanged).toBe(true);
@@ -158,7 +159,7 @@ describeWithPandas("the dataframe style", () => {
   });
 
   it("reports object → category as a dtype change of that column only", async () => {
-    const result = compare(await runFrame("features_object"), await runFrame("features_category"));
+    const result = await compare(await runFrame("features_object"), await runFrame("features_category"));
     expect(result.table.schema.dtypeChanges).toEqual([{ column: "group", old: "object", new: "category" }]);
     expect(result.table.schema.typeChanges).toEqual([]);
     expect(result.aggregate.summary).toMatchObject({ trials: 4, changed: 0 });
@@ -168,7 +169,7 @@ describeWithPandas("the dataframe style", () => {
 
   it("compares rows by position unless a key is given, then by key (leaving the unnamed index out)", async () => {
     const reversed = await runFrame("features_shuffled");
-    const byPosition = compare(baseline, reversed);
+    const byPosition = await compare(baseline, reversed);
     expect(byPosition.table.match).toEqual({ by: "position" });
     expect(byPosition.aggregate.summary).toMatchObject({ trials: 4, changed: 4 });
     expect(byPosition.aggregate.paths.map((stats) => stats.path).sort()).toEqual(["$index", "id", "n", "y"]);
@@ -177,12 +178,12 @@ describeWithPandas("the dataframe style", () => {
     const keyedReversed = await runFrame("features_shuffled", adapters.byId);
     const changed = await runFrame("features_shuffled_changed", adapters.byId);
     expect(outputOf<{ rows: object[] }>(keyedReversed).rows[0]).toEqual({ id: 4, y: 7, n: 12 });
-    const byKey = compare(keyedBaseline, keyedReversed, ["id"]);
+    const byKey = await compare(keyedBaseline, keyedReversed, ["id"]);
     expect(byKey.table.match).toEqual({ by: "key", key: ["id"] });
     expect(byKey.table.rows).toMatchObject({ old: 4, new: 4, matched: 4, onlyOld: 0, onlyNew: 0 });
     expect(byKey.aggregate.summary).toMatchObject({ trials: 4, same: 4, changed: 0 });
 
-    const oneChanged = compare(keyedBaseline, changed, ["id"]);
+    const oneChanged = await compare(keyedBaseline, changed, ["id"]);
     expect(oneChanged.aggregate.summary).toMatchObject({ trials: 4, changed: 1 });
     expect(oneChanged.table.columns[0]).toMatchObject({ column: "y", changed: 1 });
     expect(oneChanged.aggregate.examples).toEqual([
@@ -211,15 +212,15 @@ describeWithPandas("the dataframe style", () => {
       flag: false,
       total: 2.5,
     });
-    expect(compare(oldOutcome, newOutcome).aggregate.summary.changed).toBeGreaterThan(0);
-    const byKey = compare(oldOutcome, newOutcome, key);
+    expect((await compare(oldOutcome, newOutcome)).aggregate.summary.changed).toBeGreaterThan(0);
+    const byKey = await compare(oldOutcome, newOutcome, key);
     expect(byKey.aggregate.summary).toMatchObject({ trials: 4, same: 4, changed: 0 });
     expect(byKey.table.rows).toMatchObject({ matched: 4, onlyOld: 0, onlyNew: 0 });
   });
 
   it("reports keys that name several rows as duplicates, pairing them in order", async () => {
     const totals = await runFrame("group_totals", adapters.byGroupFlag);
-    const result = compare(totals, totals, ["group"]);
+    const result = await compare(totals, totals, ["group"]);
     expect(result.table.rows.duplicates?.old).toMatchObject({ keys: 2, extraRows: 2 });
     expect(result.table.rows).toMatchObject({ matched: 4, onlyOld: 0, onlyNew: 0 });
     expect(result.aggregate.summary.changed).toBe(0);
@@ -232,7 +233,7 @@ describeWithPandas("the dataframe style", () => {
       failure: { kind: "unparsable", message: 'key column "id" is not in the returned table (columns: y)' },
     });
     // The failed batch is one failure trial; its rows are left out on both sides.
-    const result = compare(await runFrame("features", adapters.byId), outcome, ["id"]);
+    const result = await compare(await runFrame("features", adapters.byId), outcome, ["id"]);
     expect(result.aggregate.summary).toMatchObject({ trials: 1, failures: { old: 0, new: 1, both: 0 } });
     expect(result.table.rows).toMatchObject({ old: 0, new: 0, onlyOld: 0, onlyNew: 0 });
   });
@@ -244,7 +245,7 @@ describeWithPandas("the dataframe style", () => {
       dtypes: { y: "float64" },
       rows: [{ y: 1, $index: 0 }, { y: 3 }, { y: 5 }, { y: 7 }],
     });
-    expect(compare(series, series).table.schema).toMatchObject({
+    expect((await compare(series, series)).table.schema).toMatchObject({
       columns: { old: ["y", "$index"] },
       dtypes: { old: { y: "float64" } },
     });

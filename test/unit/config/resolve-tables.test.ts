@@ -29,10 +29,15 @@ describe("the table and dataset sections", () => {
   it("resolves every key of both sections from the config file", async () => {
     const resolved = await resolveIn([
       ...DATASET_SIDES,
-      "table: { key: [region, month], columnOrder: true, psiMax: 0.1 }",
+      "table: { key: [region, month], columnOrder: true, psiMax: 0.1, memoryLimit: 2GB }",
       "dataset: { format: jsonl, outputFormat: parquet, keepTemp: true }",
     ]);
-    expect(resolved.table).toEqual({ key: ["region", "month"], columnOrder: true, psiMax: 0.1 });
+    expect(resolved.table).toEqual({
+      key: ["region", "month"],
+      columnOrder: true,
+      psiMax: 0.1,
+      memoryLimit: "2GB",
+    });
     expect(resolved.dataset).toEqual({ format: "jsonl", outputFormat: "parquet", keepTemp: true });
     expect(resolved.old).toMatchObject({ adapter: "command", mode: "dataset" });
     expect(Object.isFrozen(resolved.table.key)).toBe(true);
@@ -40,7 +45,7 @@ describe("the table and dataset sections", () => {
 
   it("fills the defaults: rows by position, no column order, no PSI gate, the formats left to the run", async () => {
     const resolved = await resolveIn(DATASET_SIDES);
-    expect(resolved.table).toEqual({ columnOrder: false });
+    expect(resolved.table).toEqual({ columnOrder: false, memoryLimit: "1GB" });
     expect(resolved.dataset).toEqual({ keepTemp: false });
   });
 
@@ -85,6 +90,7 @@ describe("the table and dataset flags", () => {
         key: "region, month",
         columnOrder: true,
         psiMax: "0.25",
+        memoryLimit: "512MB",
         datasetFormat: "csv",
         outputFormat: "parquet",
         keepTemp: true,
@@ -93,7 +99,12 @@ describe("the table and dataset flags", () => {
       env: {},
       cpuCount: 2,
     });
-    expect(resolved.table).toEqual({ key: ["region", "month"], columnOrder: true, psiMax: 0.25 });
+    expect(resolved.table).toEqual({
+      key: ["region", "month"],
+      columnOrder: true,
+      psiMax: 0.25,
+      memoryLimit: "512MB",
+    });
     expect(resolved.dataset).toEqual({ format: "csv", outputFormat: "parquet", keepTemp: true });
     expect([resolved.old, resolved.new]).toMatchObject([{ mode: "dataset" }, { mode: "dataset" }]);
   });
@@ -107,7 +118,7 @@ describe("the table and dataset flags", () => {
       ],
       { key: "a,b", psiMax: "0.3", outputFormat: "csv" },
     );
-    expect(resolved.table).toEqual({ key: ["a", "b"], columnOrder: true, psiMax: 0.3 });
+    expect(resolved.table).toEqual({ key: ["a", "b"], columnOrder: true, psiMax: 0.3, memoryLimit: "1GB" });
     expect(resolved.dataset).toEqual({ format: "jsonl", outputFormat: "csv", keepTemp: true });
   });
 
@@ -248,6 +259,7 @@ describe("table.key and the Python dataframe style", () => {
   it.each([
     [{ key: "id" }, "--key"],
     [{ psiMax: "0.1" }, "--psi-max"],
+    [{ memoryLimit: "2GB" }, "--memory-limit"],
     [{ columnOrder: true }, "--column-order"],
   ] as Array<[RunFlags, string]>)(
     "rejects %o on a run that compares outputs input by input",
@@ -288,7 +300,12 @@ describe("resolveDiffConfig's table settings", () => {
 
   it("reads table from the config file, with key also where the record diff reads it", async () => {
     const resolved = await diff({}, "table: { key: [id, date], columnOrder: true, psiMax: 0.1 }\n");
-    expect(resolved.table).toEqual({ key: ["id", "date"], columnOrder: true, psiMax: 0.1 });
+    expect(resolved.table).toEqual({
+      key: ["id", "date"],
+      columnOrder: true,
+      psiMax: 0.1,
+      memoryLimit: "1GB",
+    });
     expect(resolved.key).toEqual(["id", "date"]);
   });
 
@@ -297,13 +314,13 @@ describe("resolveDiffConfig's table settings", () => {
       { key: "a", columnOrder: true, psiMax: "0.5" },
       "table: { key: id, psiMax: 0.1 }\n",
     );
-    expect(resolved.table).toEqual({ key: ["a"], columnOrder: true, psiMax: 0.5 });
+    expect(resolved.table).toEqual({ key: ["a"], columnOrder: true, psiMax: 0.5, memoryLimit: "1GB" });
     expect(resolved.key).toEqual(["a"]);
   });
 
   it("matches by position by default", async () => {
     const resolved = await diff({});
-    expect(resolved.table).toEqual({ columnOrder: false });
+    expect(resolved.table).toEqual({ columnOrder: false, memoryLimit: "1GB" });
     expect(resolved).not.toHaveProperty("key");
     expect(resolved).not.toHaveProperty("format");
   });

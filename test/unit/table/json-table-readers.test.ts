@@ -29,7 +29,7 @@ describe("JSONL table reader", () => {
   it("hashes the file as sha256sum does", async () => {
     const path = files.write("hash.jsonl", '{"a":1}\n{"a":2}\n');
     const expected = execFileSync("sha256sum", [path], { encoding: "utf8" }).split(" ")[0];
-    expect((await readAllRows(path, "jsonl", { chunkBytes: 3 })).summary.sha256).toBe(expected);
+    expect((await readAllRows(path, "jsonl", {})).summary.sha256).toBe(expected);
   });
 
   it("fails on a line that is not a JSON object, naming file and line", async () => {
@@ -40,11 +40,10 @@ describe("JSONL table reader", () => {
     expect(error.message).toContain("found an array");
   });
 
-  it("fails on invalid JSON, naming file and line and quoting the start of the line", async () => {
+  it("fails on invalid JSON, naming file and line", async () => {
     const path = files.write("broken.jsonl", '{"a":1}\n\n{"a":\n');
     const error = await twinrunErrorOf(readAllRows(path, "jsonl"));
     expect(error.message).toContain(`${path}:3: expected one JSON object per line, found invalid JSON`);
-    expect(error.message).toContain('it starts: "{\\"a\\":"');
   });
 });
 
@@ -73,10 +72,12 @@ describe("JSON-array table reader", () => {
 
   it("fails on an unclosed array and on a document that is not an array", async () => {
     const open = files.write("open.json", '[{"a":1},\n{"a":2}');
-    expect((await twinrunErrorOf(readAllRows(open, "json"))).message).toContain(`${open}:1: the JSON array`);
+    expect((await twinrunErrorOf(readAllRows(open, "json"))).message).toContain(
+      `${open}: expected a JSON array of objects, found invalid JSON`,
+    );
     const object = files.write("object.json", '{"a":1}');
     expect((await twinrunErrorOf(readAllRows(object, "json"))).message).toContain(
-      `${object}:1: expected the file to hold one JSON array`,
+      `${object}: expected the file to hold one JSON array`,
     );
   });
 });

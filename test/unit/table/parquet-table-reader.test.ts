@@ -80,7 +80,7 @@ describe("Parquet table reader", () => {
     });
     const { rows } = await readAllRows(path, "parquet");
     expect(rows.map(([, row]) => row)).toEqual([
-      { ms: "2023-11-14T22:13:20.123Z", us: "2023-11-14T22:13:20.123456Z", day: "2022-01-08" },
+      { ms: "2023-11-14T22:13:20.123000Z", us: "2023-11-14T22:13:20.123456Z", day: "2022-01-08" },
       { ms: null, us: "1969-12-31T23:59:59.999999Z", day: "1969-12-31" },
     ]);
   });

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { detectTableFormat } from "../../../src/table/readers/index.ts";
+import { detectTableFormat } from "../../../src/table/detect-table-format.ts";
 import { twinrunErrorOf } from "../../helpers/twinrun-error.ts";
 import { createTempFiles, readAllRows } from "./table-files.ts";
 

@@ -82,17 +82,18 @@ describe("the dataframe style's tables", () => {
     [undefined, 2],
     [["id"], 0],
     [["region", "month"], 0],
-  ])("with key %j finds %i changed rows, the user's ignore rule still applying", (key, changed) => {
+  ])("with key %j finds %i changed rows, the user's ignore rule still applying", async (key, changed) => {
     const tables = new DataframeTables({
       compare: { ...DEFAULT_COMPARE_OPTIONS, rules: [{ path: "score", ignore: true }] },
       match: key === undefined ? { by: "position" } : { by: "key", key },
       columnOrder: false,
       maxExamples: 10,
+      memoryLimit: "256MB",
     });
     const [oldOutcome, newOutcome] = [tableOf(oldRows), tableOf(newRows)];
     const comparison = tables.compareBatch(oldOutcome, newOutcome);
     tables.add({ index: 0, inputText: "[]", old: oldOutcome, new: newOutcome, comparison });
-    const { aggregate, table } = tables.finish();
+    const { aggregate, table } = await tables.finish();
     expect(aggregate.summary).toMatchObject({ trials: 3, changed });
     expect(table.rows).toMatchObject({ matched: 3, onlyOld: 0, onlyNew: 0 });
     expect(table.columns.find((stats) => stats.column === "score")).toMatchObject({

@@ -1,8 +1,9 @@
-// How a CSV row becomes a table row: the typing rules of src/inputs/csv-cells.ts, applied straight
-// to values (no JSON text in between), since this runs once per cell of files with millions of rows.
-import { toJsonNumberText } from "../../inputs/csv-cells.ts";
-import { toLosslessNumber } from "../../json/number-token.ts";
-import type { IntegralFloat } from "../../json/values.ts";
+// How a CSV cell's text becomes a value: the typing rules of src/inputs/csv-cells.ts, applied
+// straight to values (no JSON text in between). The engine's SQL typing (engine/cell-sql.ts)
+// follows the same rules.
+import { toJsonNumberText } from "../inputs/csv-cells.ts";
+import { toLosslessNumber } from "../json/number-token.ts";
+import type { IntegralFloat } from "../json/values.ts";
 
 const DIGIT_ZERO = 0x30;
 const DIGIT_NINE = 0x39;
@@ -27,36 +28,6 @@ export function toCsvCellValue(cell: string): string | number | bigint | Integra
   if (!cell.includes(".")) return cell;
   const numberText = toJsonNumberText(cell);
   return numberText === undefined ? cell : toLosslessNumber(numberText, true);
-}
-
-/** Why: rows are built once per record in header order, so every row of a file has the same shape. */
-export function createCsvRowBuilder(
-  header: readonly string[],
-  csvStrings: boolean,
-): (cells: readonly string[]) => Record<string, unknown> {
-  const columns = header.slice();
-  const count = columns.length;
-  const toValue = csvStrings ? (cell: string): string => cell : toCsvCellValue;
-  if (columns.includes("__proto__")) {
-    return (cells) => {
-      const row: Record<string, unknown> = {};
-      for (let i = 0; i < count; i += 1) {
-        // `__proto__` must stay an own column, never become the row's prototype.
-        Object.defineProperty(row, columns[i], {
-          value: toValue(cells[i]),
-          writable: true,
-          enumerable: true,
-          configurable: true,
-        });
-      }
-      return row;
-    };
-  }
-  return (cells) => {
-    const row: Record<string, unknown> = {};
-    for (let i = 0; i < count; i += 1) row[columns[i]] = toValue(cells[i]);
-    return row;
-  };
 }
 
 /**

@@ -1,6 +1,6 @@
 // Which reader a table file needs: the explicit --format, or else the file extension.
-import { formatFromExtension } from "../../inputs/detect-format.ts";
-import type { TableFormat } from "../types.ts";
+import { formatFromExtension } from "../inputs/detect-format.ts";
+import type { TableFormat } from "./types.ts";
 
 const TABLE_FORMAT_BY_EXTENSION: Readonly<Record<string, TableFormat>> = {
   ".csv": "csv",

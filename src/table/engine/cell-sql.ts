@@ -1,0 +1,64 @@
+// SQL over cell texts, under the same rules as the record readers: what kind of value a cell holds
+// (one bit per kind, as column-types.ts), its number, and its part of a row key. CSV cells are
+// typed as csv-cell-value.ts types them: only a number as JSON writes it (plus `.5`, `5.`) is a
+// number, so `007`, `+5`, ` 7` and `NaN` stay text.
+import type { CellEncoding } from "./load-table.ts";
+
+const CSV_INT = "'-?(0|[1-9][0-9]*)'";
+const CSV_FLOAT = "'-?((0|[1-9][0-9]*)(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?'";
+
+/** Why: a column's type is the OR of its cells' kinds; 0 for null, absent and NaN (as kindBit). */
+export function kindSql(cell: string, encoding: CellEncoding): string {
+  switch (encoding) {
+    case "csv-strings":
+      return `(CASE WHEN ${cell} IS NULL THEN 0 ELSE 4 END)`;
+    case "csv":
+      return (
+        `(CASE WHEN ${cell} IS NULL THEN 0 WHEN NOT (ascii(${cell}) BETWEEN 48 AND 57 OR ascii(${cell}) IN (45, 46)) THEN 4 ` +
+        `WHEN regexp_full_match(${cell}, ${CSV_INT}) THEN 1 WHEN regexp_full_match(${cell}, ${CSV_FLOAT}) THEN 2 ELSE 4 END)`
+      );
+    case "json":
+      return (
+        `(CASE WHEN ${cell} IS NULL THEN 0 ELSE CASE ascii(${cell}) WHEN 110 THEN 0 WHEN 78 THEN 0 ` +
+        `WHEN 116 THEN 8 WHEN 102 THEN 8 WHEN 34 THEN 4 WHEN 123 THEN 16 WHEN 91 THEN 32 ` +
+        `ELSE CASE WHEN regexp_matches(${cell}, '[.eEI]') THEN 2 ELSE 1 END END END)`
+      );
+  }
+}
+
+/** The cell's number as a double (for statistics), NULL when it holds none; `kind` is kindSql's result. */
+export function numberSql(cell: string, kind: string): string {
+  return `(CASE WHEN ${kind} IN (1, 2) THEN TRY_CAST(${cell} AS DOUBLE) END)`;
+}
+
+/** The cell's text as a string value (JSON strings decoded), for keys; NULL for other kinds. */
+export function stringSql(cell: string, encoding: CellEncoding): string {
+  return encoding === "json" ? `json_extract_string(${cell}, '$')` : cell;
+}
+
+/** How a key column's strings are normalised (the column's trim / caseInsensitive rules). */
+export interface KeyStringRules {
+  trim: boolean;
+  caseInsensitive: boolean;
+}
+
+/**
+ * Why: rows pair when their key cells are the same value: numbers by value (`3` pairs with `3.0`
+ * and `-0` with `0`; integers exactly, beyond 2^53 too), strings by text (after trim/case rules),
+ * null with null. The kind prefix keeps the string "3" apart from the number 3.
+ */
+export function keyPartSql(cell: string, encoding: CellEncoding, rules: KeyStringRules): string {
+  const kind = kindSql(cell, encoding);
+  const number = `TRY_CAST(${cell} AS DOUBLE)`;
+  let text = stringSql(cell, encoding);
+  if (rules.trim) text = `trim(${text})`;
+  if (rules.caseInsensitive) text = `lower(${text})`;
+  const integral =
+    `(CASE WHEN isfinite(${number}) AND ${number} = trunc(${number}) AND abs(${number}) < 1e18 ` +
+    `THEN CAST(CAST(${number} AS HUGEINT) AS VARCHAR) ELSE CAST(${number} AS VARCHAR) END)`;
+  return (
+    `(CASE ${kind} WHEN 1 THEN 'n' || coalesce(CAST(TRY_CAST(${cell} AS HUGEINT) AS VARCHAR), ${cell}) ` +
+    `WHEN 2 THEN 'n' || ${integral} WHEN 4 THEN 's' || ${text} ` +
+    `ELSE CASE WHEN ${cell} IS NULL OR ${cell} = 'null' THEN 'z' ELSE 'j' || ${cell} END END)`
+  );
+}

@@ -1,0 +1,115 @@
+// The schema and distribution views of two loaded tables: columns only on one side, type changes
+// (declared types as declared; elsewhere a column's type follows its cells under the record
+// rules), a changed order when asked, and the numeric columns' distributions with PSI.
+import { isNumericType, typeOfMask } from "../column-types.ts";
+import { distinctEdges, populationStabilityIndex } from "../psi.ts";
+import type { ColumnType, DistributionStats, SchemaReport } from "../types.ts";
+import type { LoadedTable } from "./load-table.ts";
+import { binCounts, type ColumnProfile, sideColumnType } from "./side-profiles.ts";
+import type { TableEngine } from "./table-engine.ts";
+
+type Profiles = { old: ColumnProfile[]; new: ColumnProfile[] };
+
+const SCALAR_TYPES: ReadonlySet<ColumnType> = new Set(["int", "float", "number", "string", "mixed"]);
+
+/** Why: schema changes come first in a report; they explain most row differences at a glance. */
+export function compareSchemas(
+  oldTable: LoadedTable,
+  newTable: LoadedTable,
+  profiles: Profiles,
+  options: {
+    looseNumbers: boolean;
+    columnOrder: boolean;
+    /** True when the column's compared cells never changed type under the comparator. */
+    typeFollowsCells: (column: string) => boolean;
+  },
+): SchemaReport {
+  const typesOf = (table: LoadedTable, side: ColumnProfile[]) => {
+    const types: Record<string, ColumnType> = {};
+    table.columns.forEach((column, i) => {
+      const type = sideColumnType(table, i, side[i], (mask) => typeOfMask(mask, options.looseNumbers));
+      types[column] = options.looseNumbers && (type === "int" || type === "float") ? "number" : type;
+    });
+    return types;
+  };
+  const types = { old: typesOf(oldTable, profiles.old), new: typesOf(newTable, profiles.new) };
+  const newColumns = new Set(newTable.columns);
+  const oldColumns = new Set(oldTable.columns);
+  const typeChanges: SchemaReport["typeChanges"] = [];
+  for (const column of oldTable.columns) {
+    if (!newColumns.has(column)) continue;
+    const [oldType, newType] = [types.old[column], types.new[column]];
+    if (oldType === newType) continue;
+    const declared = oldTable.declared !== undefined || newTable.declared !== undefined;
+    if (
+      !declared &&
+      SCALAR_TYPES.has(oldType) &&
+      SCALAR_TYPES.has(newType) &&
+      options.typeFollowsCells(column)
+    )
+      continue;
+    typeChanges.push({ column, old: oldType, new: newType });
+  }
+  const report: SchemaReport = {
+    columns: { old: [...oldTable.columns], new: [...newTable.columns] },
+    onlyOld: oldTable.columns.filter((column) => !newColumns.has(column)),
+    onlyNew: newTable.columns.filter((column) => !oldColumns.has(column)),
+    typeChanges,
+    types,
+  };
+  if (options.columnOrder) {
+    const sharedOld = oldTable.columns.filter((column) => newColumns.has(column));
+    const sharedNew = newTable.columns.filter((column) => oldColumns.has(column));
+    report.orderChanged = sharedOld.some((column, i) => sharedNew[i] !== column);
+  }
+  return report;
+}
+
+/**
+ * Why: the distribution view of every column numeric on both sides, in the old side's column
+ * order. PSI bins by the old side's deciles under the column's tolerance, so values equal within
+ * tolerance never show a shift (a constant column included).
+ */
+export async function compareDistributions(
+  engine: TableEngine,
+  oldTable: LoadedTable,
+  newTable: LoadedTable,
+  profiles: Profiles,
+  schema: SchemaReport,
+  toleranceOf: (column: string) => { abs: number; rel: number },
+): Promise<DistributionStats[]> {
+  const numeric = oldTable.columns.flatMap((column, oldIndex) => {
+    const newIndex = newTable.columns.indexOf(column);
+    const oldType = schema.types.old[column];
+    const newType = schema.types.new[column];
+    if (newIndex === -1 || !isNumericType(oldType) || !isNumericType(newType)) return [];
+    const oldNumbers = profiles.old[oldIndex].numbers;
+    const newNumbers = profiles.new[newIndex].numbers;
+    if (oldNumbers === undefined || newNumbers === undefined) return [];
+    return [{ column, oldIndex, newIndex, oldNumbers, newNumbers, edges: distinctEdges(oldNumbers.deciles) }];
+  });
+  const oldCounts = await binCounts(
+    engine,
+    oldTable,
+    numeric.map((entry) => ({
+      index: entry.oldIndex,
+      edges: entry.edges,
+      tolerance: toleranceOf(entry.column),
+    })),
+  );
+  const newCounts = await binCounts(
+    engine,
+    newTable,
+    numeric.map((entry) => ({
+      index: entry.newIndex,
+      edges: entry.edges,
+      tolerance: toleranceOf(entry.column),
+    })),
+  );
+  return numeric.map((entry, i) => ({
+    column: entry.column,
+    old: entry.oldNumbers.summary,
+    new: entry.newNumbers.summary,
+    psi: populationStabilityIndex(oldCounts[i], newCounts[i]),
+  }));
+}
