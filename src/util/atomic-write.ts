@@ -1,6 +1,6 @@
 // Atomic file writes: a reader (or a crash) sees the old file or the complete new one, never half of it.
 import { randomBytes } from "node:crypto";
-import { mkdir, open, rename, rm } from "node:fs/promises";
+import { mkdir, open, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 
 /**
@@ -9,6 +9,12 @@ import path from "node:path";
  */
 export async function writeFileAtomic(filePath: string, data: string | Uint8Array): Promise<void> {
   const target = path.resolve(filePath);
+  // A device, pipe or socket (`/dev/stdout`, `/dev/full`, a FIFO) is written to, never renamed
+  // over: replacing it with a regular file would break it for everyone else.
+  if (await isSpecialFile(target)) {
+    await writeDirectly(target, data);
+    return;
+  }
   const folder = path.dirname(target);
   await mkdir(folder, { recursive: true });
   const tempPath = path.join(
@@ -29,6 +35,25 @@ export async function writeFileAtomic(filePath: string, data: string | Uint8Arra
     throw error;
   }
   await syncFolder(folder);
+}
+
+/** True for an existing path that is neither a regular file nor a folder. */
+async function isSpecialFile(target: string): Promise<boolean> {
+  try {
+    const stats = await stat(target);
+    return !stats.isFile() && !stats.isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+async function writeDirectly(target: string, data: string | Uint8Array): Promise<void> {
+  const handle = await open(target, "w");
+  try {
+    await handle.writeFile(data);
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Makes the rename itself durable; folders cannot be opened for fsync on every platform, so best effort. */

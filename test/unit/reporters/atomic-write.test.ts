@@ -1,4 +1,6 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { createReadStream } from "node:fs";
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -25,6 +27,23 @@ describe("writeFileAtomic", () => {
     await writeFileAtomic(target, "new");
     expect(await readFile(target, "utf8")).toBe("new");
     expect(await readdir(folder)).toEqual(["report.json"]);
+  });
+
+  it("writes into a FIFO instead of renaming a regular file over it", async () => {
+    const target = path.join(folder, "pipe");
+    execFileSync("mkfifo", [target]);
+    const chunks: Buffer[] = [];
+    const read = new Promise<void>((resolve, reject) => {
+      createReadStream(target)
+        .on("data", (chunk) => chunks.push(Buffer.from(chunk)))
+        .on("end", resolve)
+        .on("error", reject);
+    });
+    await writeFileAtomic(target, "through the pipe");
+    await read;
+    expect(Buffer.concat(chunks).toString("utf8")).toBe("through the pipe");
+    expect((await stat(target)).isFIFO()).toBe(true);
+    expect(await readdir(folder)).toEqual(["pipe"]);
   });
 
   it("accepts binary data", async () => {
