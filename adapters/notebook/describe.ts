@@ -1,5 +1,6 @@
 // Short human descriptions of notebook components, shown in reports.
 import path from "node:path";
+import { describePythonCall } from "../python/describe.ts";
 import type { ResolvedNotebookComponent } from "./types.ts";
 
 /** Why: reports say which notebook ran, and how: a function from it, or the whole notebook. */
@@ -17,11 +18,7 @@ export function describeNotebookFunction(component: {
   style: string;
   batchSize?: number;
 }): string {
-  const batch =
-    component.style === "dataframe" && component.batchSize !== undefined
-      ? `, batches of ${component.batchSize}`
-      : "";
-  return `nb:${path.basename(component.notebook)}:${component.function} (${component.python}, ${component.style}${batch})`;
+  return describePythonCall(`nb:${path.basename(component.notebook)}:${component.function}`, component);
 }
 
 /** Why: a batch-step notebook says which kernel runs it and what is injected after `parameters`. */

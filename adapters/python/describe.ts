@@ -9,9 +9,17 @@ export function describePython(component: {
   style: PythonStyle;
   batchSize?: number;
 }): string {
+  return describePythonCall(`py:${component.module}:${component.function}`, component);
+}
+
+/** Why: every Python function component (`py:`, `nb:`) names its interpreter and style the same way. */
+export function describePythonCall(
+  spec: string,
+  component: { python: string; style: string; batchSize?: number },
+): string {
   const batch =
     component.style === "dataframe" && component.batchSize !== undefined
       ? `, batches of ${component.batchSize}`
       : "";
-  return `py:${component.module}:${component.function} (${component.python}, ${component.style}${batch})`;
+  return `${spec} (${component.python}, ${component.style}${batch})`;
 }
