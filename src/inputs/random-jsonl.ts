@@ -2,20 +2,16 @@
 // (Algorithm L knows the next position it takes), so only the lines it keeps are decoded and
 // parsed; the rest are split and hashed as raw bytes. The sha256 is computed in the same pass.
 import { isUtf8 } from "node:buffer";
-import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
 import { TwinrunError } from "../errors.ts";
-import { toInputFileError } from "./assert-readable-file.ts";
-import { asBytes, concatBytes } from "./bytes.ts";
+import { asBytes } from "./bytes.ts";
 import { findJsonProblem } from "./json-text.ts";
 import type { Random } from "./random.ts";
-import { DEFAULT_CHUNK_BYTES, type ReadOptions } from "./record-sink.ts";
+import { lineContent, readLineBytes } from "./read-lines.ts";
+import type { ReadOptions } from "./record-sink.ts";
 import { sortByIndex } from "./selectors.ts";
 import { SkipReservoir } from "./skip-reservoir.ts";
 import type { InputRecord } from "./types.ts";
 
-const NEWLINE = 0x0a;
-const CARRIAGE_RETURN = 0x0d;
 const OPEN_BRACE = 0x7b;
 const OPEN_BRACKET = 0x5b;
 const QUOTE = 0x22;
@@ -38,31 +34,18 @@ export async function sampleJsonlRandom(
   random: Random,
   options: ReadOptions = {},
 ): Promise<RandomJsonlResult> {
-  const hash = createHash("sha256");
   const reservoir = new SkipReservoir<{ record: InputRecord; validUtf8: boolean }>(size, random);
-  const stream = createReadStream(path, { highWaterMark: options.chunkBytes ?? DEFAULT_CHUNK_BYTES });
   let lineNumber = 0;
-  let carry: Buffer[] = [];
 
   const onLine = (bytes: Buffer, start: number, end: number, terminated: boolean): void => {
     lineNumber += 1;
-    let to = end;
-    if (terminated && to > start && bytes[to - 1] === CARRIAGE_RETURN) to -= 1;
-    const first = bytes[start];
-    const surelyRecord = to > start && (first === OPEN_BRACE || first === OPEN_BRACKET || first === QUOTE);
+    const { from, to } = lineContent(bytes, start, end, terminated, lineNumber === 1);
+    const first = bytes[from];
+    const surelyRecord = to > from && (first === OPEN_BRACE || first === OPEN_BRACKET || first === QUOTE);
     if (surelyRecord && !reservoir.wantsNext()) {
       reservoir.pass();
       return;
     }
-    let from = start;
-    if (
-      lineNumber === 1 &&
-      to - from >= 3 &&
-      bytes[from] === 0xef &&
-      bytes[from + 1] === 0xbb &&
-      bytes[from + 2] === 0xbf
-    )
-      from += 3;
     const text = bytes.toString("utf8", from, to);
     if (!surelyRecord && text.trim() === "") return;
     if (!reservoir.wantsNext()) {
@@ -73,37 +56,7 @@ export async function sampleJsonlRandom(
     reservoir.offer({ record: { index: reservoir.seen, line: lineNumber, text }, validUtf8 });
   };
 
-  try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      hash.update(asBytes(chunk));
-      let position = 0;
-      let newline = chunk.indexOf(NEWLINE, position);
-      while (newline !== -1) {
-        if (carry.length > 0) {
-          carry.push(chunk.subarray(position, newline));
-          const joined = concatBytes(carry);
-          carry = [];
-          onLine(joined, 0, joined.length, true);
-        } else {
-          onLine(chunk, position, newline, true);
-        }
-        position = newline + 1;
-        newline = chunk.indexOf(NEWLINE, position);
-      }
-      if (position < chunk.length) carry.push(chunk.subarray(position));
-    }
-  } catch (error) {
-    throw typeof error === "object" && error !== null && "syscall" in error
-      ? toInputFileError(path, error as NodeJS.ErrnoException)
-      : error;
-  } finally {
-    stream.destroy();
-  }
-  if (carry.length > 0) {
-    const joined = concatBytes(carry);
-    onLine(joined, 0, joined.length, false);
-  }
-
+  const sha256 = await readLineBytes(path, onLine, options);
   const kept = reservoir.items();
   for (const { record, validUtf8 } of sortByKeptIndex(kept)) {
     const problem = validUtf8 ? findJsonProblem(record.text) : "the line is not valid UTF-8 text";
@@ -117,7 +70,7 @@ export async function sampleJsonlRandom(
   return {
     records: sortByIndex(kept.map((entry) => entry.record)),
     totalRecords: reservoir.seen,
-    sha256: hash.digest("hex"),
+    sha256,
   };
 }
 

@@ -15,6 +15,12 @@ const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
 
 /**
+ * Receives each line's bytes, `bytes[start, end)`, without its `\n`; terminated is false for a
+ * last line without one. The bytes are only valid during the call.
+ */
+export type LineBytesHandler = (bytes: Buffer, start: number, end: number, terminated: boolean) => void;
+
+/**
  * Why: JSONL records must reach the components byte for byte, and the sample identity needs the
  * file's sha256 without a second read. Calls onLine for every line (blank ones too) with its 1-based
  * number, strips `\n` / `\r\n` and a leading UTF-8 byte order mark, and resolves with the sha256 hex.
@@ -24,23 +30,33 @@ export async function readLines(
   onLine: LineHandler,
   options: ReadOptions = {},
 ): Promise<string> {
+  let lineNumber = 0;
+  return readLineBytes(
+    path,
+    (bytes, start, end, terminated) => {
+      lineNumber += 1;
+      const { from, to } = lineContent(bytes, start, end, terminated, lineNumber === 1);
+      const text = bytes.toString("utf8", from, to);
+      // Decoding replaces bad bytes with U+FFFD; only then is the (rarer) exact check needed.
+      const validUtf8 = !text.includes("\uFFFD") || isUtf8(asBytes(bytes.subarray(from, to)));
+      onLine(text, lineNumber, validUtf8);
+    },
+    options,
+  );
+}
+
+/**
+ * Why: a pass that must not decode every line (the fast `random` path) still splits and hashes
+ * the file exactly as readLines does. Resolves with the file's sha256 hex.
+ */
+export async function readLineBytes(
+  path: string,
+  onLine: LineBytesHandler,
+  options: ReadOptions = {},
+): Promise<string> {
   const hash = createHash("sha256");
   const stream = createReadStream(path, { highWaterMark: options.chunkBytes ?? DEFAULT_CHUNK_BYTES });
-  let lineNumber = 0;
   let carry: Buffer[] = [];
-
-  const emit = (bytes: Buffer, start: number, end: number, terminated: boolean): void => {
-    lineNumber += 1;
-    let from = start;
-    let to = end;
-    if (terminated && to > from && bytes[to - 1] === CARRIAGE_RETURN) to -= 1;
-    if (lineNumber === 1 && hasByteOrderMark(bytes, from, to)) from += 3;
-    const text = bytes.toString("utf8", from, to);
-    // Decoding replaces bad bytes with U+FFFD; only then is the (rarer) exact check needed.
-    const validUtf8 = !text.includes("\uFFFD") || isUtf8(asBytes(bytes.subarray(from, to)));
-    onLine(text, lineNumber, validUtf8);
-  };
-
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       hash.update(asBytes(chunk));
@@ -51,9 +67,9 @@ export async function readLines(
           carry.push(chunk.subarray(position, newline));
           const joined = concatBytes(carry);
           carry = [];
-          emit(joined, 0, joined.length, true);
+          onLine(joined, 0, joined.length, true);
         } else {
-          emit(chunk, position, newline, true);
+          onLine(chunk, position, newline, true);
         }
         position = newline + 1;
         newline = chunk.indexOf(NEWLINE, position);
@@ -67,9 +83,24 @@ export async function readLines(
   }
   if (carry.length > 0) {
     const joined = concatBytes(carry);
-    emit(joined, 0, joined.length, false);
+    onLine(joined, 0, joined.length, false);
   }
   return hash.digest("hex");
+}
+
+/** Why: both passes drop a `\r` before the `\n` and a byte order mark on the first line alike. */
+export function lineContent(
+  bytes: Buffer,
+  start: number,
+  end: number,
+  terminated: boolean,
+  firstLine: boolean,
+): { from: number; to: number } {
+  let from = start;
+  let to = end;
+  if (terminated && to > from && bytes[to - 1] === CARRIAGE_RETURN) to -= 1;
+  if (firstLine && hasByteOrderMark(bytes, from, to)) from += 3;
+  return { from, to };
 }
 
 function hasByteOrderMark(bytes: Buffer, from: number, to: number): boolean {
