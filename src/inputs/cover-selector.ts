@@ -5,11 +5,10 @@
 import { parseLossless } from "../json/parse.ts";
 import { needsLosslessParse } from "../json/scan.ts";
 import { isIntegralFloat } from "../json/values.ts";
+import { buildCoverSample, type FoundClass } from "./cover-sample.ts";
 import type { Random } from "./random.ts";
-import { pickUniform } from "./reservoir.ts";
-import { sortByIndex } from "./selectors.ts";
 import { SkipReservoir } from "./skip-reservoir.ts";
-import type { CoverIdentity, CoverPick, InputRecord, SourceClass } from "./types.ts";
+import type { CoverIdentity, InputRecord, SourceClass } from "./types.ts";
 import {
   CLASS_ID,
   categoryKey,
@@ -30,8 +29,6 @@ const NUMERIC_KEY = /"\d+"\s*:/;
 export const MAX_PATHS = 512;
 /** Distinct values a field may have and still count as low-cardinality. */
 export const MAX_CATEGORY_VALUES = 16;
-/** Classes listed in the sample identity (rarest first); the count of all is kept beside them. */
-export const MAX_LISTED_CLASSES = 200;
 /** The share of the sample picked for classes unless told otherwise. */
 export const DEFAULT_COVER_SHARE = 0.5;
 
@@ -221,11 +218,6 @@ export function createCoverSelector(
   };
 }
 
-interface FoundClass extends SourceClass {
-  order: number;
-  record: InputRecord;
-}
-
 function collectClasses(root: PathNode, totalRecords: number): FoundClass[] {
   const found: FoundClass[] = [];
   const walk = (node: PathNode): void => {
@@ -277,55 +269,6 @@ function collectClasses(root: PathNode, totalRecords: number): FoundClass[] {
   };
   walk(root);
   return found;
-}
-
-function buildCoverSample(
-  found: FoundClass[],
-  uniform: InputRecord[],
-  size: number,
-  share: number,
-  random: Random,
-): { records: InputRecord[]; cover: CoverIdentity } {
-  const ranked = found.sort(
-    (a, b) =>
-      a.inputs - b.inputs ||
-      a.order - b.order ||
-      VALUE_CLASSES.indexOf(a.valueClass) - VALUE_CLASSES.indexOf(b.valueClass),
-  );
-  const budget = Math.min(Math.floor(size * share), size);
-  const picks = new Map<number, CoverPick & { record: InputRecord }>();
-  for (const entry of ranked) {
-    const label = {
-      path: entry.path,
-      valueClass: entry.valueClass,
-      ...(entry.value !== undefined && { value: entry.value }),
-    };
-    const pick = picks.get(entry.record.index);
-    if (pick !== undefined) pick.classes.push(label);
-    else if (picks.size < budget)
-      picks.set(entry.record.index, { index: entry.record.index, classes: [label], record: entry.record });
-  }
-  const rest = uniform.filter((record) => !picks.has(record.index));
-  const randomPart = pickUniform(rest, size - picks.size, random);
-  const records = sortByIndex([...[...picks.values()].map((pick) => pick.record), ...randomPart]);
-  const listed = ranked.slice(0, MAX_LISTED_CLASSES).map(({ path, valueClass, inputs, value }) => ({
-    path,
-    valueClass,
-    inputs,
-    ...(value !== undefined && { value }),
-  }));
-  return {
-    records,
-    cover: {
-      share,
-      randomSize: randomPart.length,
-      picks: [...picks.values()]
-        .sort((a, b) => a.index - b.index)
-        .map(({ index, classes }) => ({ index, classes })),
-      classes: listed,
-      classesFound: ranked.length,
-    },
-  };
 }
 
 function newNode(path: string, parent: PathNode | undefined, order: number): PathNode {
