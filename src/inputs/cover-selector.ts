@@ -3,9 +3,9 @@
 // of a low-cardinality field; the sample is one input per class, rarest first, up to a share of the
 // sample, and the rest uniformly at random. Memory is bounded by MAX_PATHS × (classes + values).
 import { parseLossless } from "../json/parse.ts";
-import { needsLosslessParse } from "../json/scan.ts";
 import { isIntegralFloat } from "../json/values.ts";
 import { buildCoverSample, type FoundClass } from "./cover-sample.ts";
+import { createNumberTokenFlags, scanNumberTokenFlags } from "./number-token-flags.ts";
 import type { Random } from "./random.ts";
 import { SkipReservoir } from "./skip-reservoir.ts";
 import type { CoverIdentity, InputRecord, SourceClass } from "./types.ts";
@@ -16,13 +16,11 @@ import {
   classifyScalar,
   describeCategory,
   numericValue,
-  scanNumberTokens,
   VALUE_CLASSES,
 } from "./value-classes.ts";
 
 type CategoryKey = string | number | bigint | boolean;
 
-const NON_ASCII_TEXT = /[^\x00-\x7f]|\\u/;
 const NUMERIC_KEY = /"\d+"\s*:/;
 
 /** Paths tracked per source; a wider record's further paths are not classed (object keys used as ids). */
@@ -81,7 +79,8 @@ export function createCoverSelector(
   let keptInputs = 0;
   let current: InputRecord = { index: -1, line: 0, text: "" };
   let ascii = false;
-  let tokens: number[] | undefined;
+  const numberTokens = createNumberTokenFlags();
+  let tokens: Uint8Array | undefined;
   let tokenIndex = 0;
 
   const newSlot = (): Slot => ({ inputs: 0, lastIndex: -1, reservoir: new SkipReservoir(1, random) });
@@ -152,7 +151,7 @@ export function createCoverSelector(
     }
     let mask =
       tokens !== undefined && typeof value === "number"
-        ? classifyNumber(value, tokens[tokenIndex++])
+        ? classifyNumber(value, tokenIndex < numberTokens.count ? tokens[tokenIndex++] : 0)
         : classifyScalar(value, ascii);
     while (mask !== 0) {
       const lowest = mask & -mask;
@@ -185,7 +184,7 @@ export function createCoverSelector(
       current = record;
       uniform.offer(record);
       const { text } = record;
-      ascii = !NON_ASCII_TEXT.test(text);
+      ascii = isAsciiText(text);
       tokens = undefined;
       tokenIndex = 0;
       let parsed = value;
@@ -198,10 +197,10 @@ export function createCoverSelector(
           exact = true;
         }
       }
-      if (!exact && needsLosslessParse(text)) {
+      if (!exact && scanNumberTokenFlags(text, numberTokens).lossy) {
         // Keys like "12" reorder in a parsed object, so token order would not match: parse exactly.
         if (NUMERIC_KEY.test(text)) parsed = parseLossless(text);
-        else tokens = scanNumberTokens(text);
+        else tokens = numberTokens.flags;
       }
       visit(root, parsed);
     },
@@ -285,6 +284,11 @@ function newNode(path: string, parent: PathNode | undefined, order: number): Pat
     max: undefined,
     categories: new Map(),
   };
+}
+
+/** No non-ASCII character and no `\u` escape: a UTF-8 length equal to the UTF-16 length says the first, natively. */
+function isAsciiText(text: string): boolean {
+  return Buffer.byteLength(text, "utf8") === text.length && !text.includes("\\u");
 }
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;

@@ -2,6 +2,7 @@
 // key, a null, an empty string, a zero, a NaN token, an int that became `1.0`, an id beyond 2^53,
 // a non-ASCII name, a stray space). Each leaf value falls into zero or more of them.
 import { isIntegralFloat } from "../json/values.ts";
+import { BIG_INTEGER_TOKEN, INTEGRAL_FLOAT_TOKEN } from "./number-token-flags.ts";
 
 /** Why: one closed list of class names, shared by the selector, the report and the docs. */
 export const VALUE_CLASSES = [
@@ -35,14 +36,8 @@ export const CLASS_ID = Object.fromEntries(VALUE_CLASSES.map((name, id) => [name
 /** Strings at least this long are "long-string". */
 export const LONG_STRING_CHARS = 256;
 
-/** Token flags of scanNumberTokens. */
-export const INTEGRAL_FLOAT_TOKEN = 1;
-export const BIG_INTEGER_TOKEN = 2;
-
 const NON_ASCII = /[^\x00-\x7f]/;
 const SURROUNDING_SPACE = /^\s|\s$/;
-const TOKENS = /"(?:[^"\\]|\\.)*"|-?\d[\d.eE+-]*/g;
-const FRACTIONAL = /[.eE]/;
 
 const bit = (name: ValueClass): number => 1 << CLASS_ID[name];
 
@@ -80,24 +75,6 @@ export function classifyNumber(value: number, token = 0): number {
   if (token === INTEGRAL_FLOAT_TOKEN) return sign | bit("integral-float");
   if (token === BIG_INTEGER_TOKEN) return sign | bit("big-integer");
   return sign;
-}
-
-/**
- * Why: JSON.parse turns `1.0` into 1 and rounds ids beyond 2^53; instead of parsing such a line
- * again losslessly, one native regex pass lists the flags of its number tokens in text order
- * (0 plain, INTEGRAL_FLOAT_TOKEN, BIG_INTEGER_TOKEN), to match with the parsed value's numbers.
- */
-export function scanNumberTokens(text: string): number[] {
-  const flags: number[] = [];
-  TOKENS.lastIndex = 0;
-  for (let match = TOKENS.exec(text); match !== null; match = TOKENS.exec(text)) {
-    const token = match[0];
-    if (token.charCodeAt(0) === 0x22) continue;
-    const value = Number(token);
-    if (FRACTIONAL.test(token)) flags.push(Number.isInteger(value) ? INTEGRAL_FLOAT_TOKEN : 0);
-    else flags.push(Number.isSafeInteger(value) ? 0 : BIG_INTEGER_TOKEN);
-  }
-  return flags;
 }
 
 /** Why: min/max compare numbers of every kind in one order (a bigint by its nearest double). */
