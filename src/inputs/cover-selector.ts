@@ -21,7 +21,10 @@ import {
 
 type CategoryKey = string | number | bigint | boolean;
 
-const NUMERIC_KEY = /"\d+"\s*:/;
+const PRESENT = CLASS_ID.present;
+const MISSING = CLASS_ID.missing;
+const EMPTY_ARRAY = CLASS_ID["empty-array"];
+const EMPTY_OBJECT = CLASS_ID["empty-object"];
 
 /** Paths tracked per source; a wider record's further paths are not classed (object keys used as ids). */
 export const MAX_PATHS = 512;
@@ -120,11 +123,11 @@ export function createCoverSelector(
     if (node.lastIndex !== current.index) {
       node.lastIndex = current.index;
       node.inputs += 1;
-      addClass(node, CLASS_ID.present);
+      addClass(node, PRESENT);
     }
     if (Array.isArray(value)) {
       if (value.length === 0) {
-        addClass(node, CLASS_ID["empty-array"]);
+        addClass(node, EMPTY_ARRAY);
         return;
       }
       const elements = elementsOf(node);
@@ -142,10 +145,9 @@ export function createCoverSelector(
         tracked += 1;
         visit(next, object[key]);
       }
-      if (keys === 0) addClass(node, CLASS_ID["empty-object"]);
+      if (keys === 0) addClass(node, EMPTY_OBJECT);
       if (node.children !== undefined && node.children.size > tracked) {
-        for (const [key, next] of node.children)
-          if (!Object.hasOwn(object, key)) addClass(next, CLASS_ID.missing);
+        for (const [key, next] of node.children) if (!Object.hasOwn(object, key)) addClass(next, MISSING);
       }
       return;
     }
@@ -199,7 +201,7 @@ export function createCoverSelector(
       }
       if (!exact && scanNumberTokenFlags(text, numberTokens).lossy) {
         // Keys like "12" reorder in a parsed object, so token order would not match: parse exactly.
-        if (NUMERIC_KEY.test(text)) parsed = parseLossless(text);
+        if (numberTokens.numericKey) parsed = parseLossless(text);
         else tokens = numberTokens.flags;
       }
       visit(root, parsed);
@@ -237,11 +239,11 @@ function collectClasses(root: PathNode, totalRecords: number): FoundClass[] {
       });
     };
     node.slots.forEach((slot, id) => {
-      if (slot !== undefined && id !== CLASS_ID.present)
+      if (slot !== undefined && id !== PRESENT)
         push(VALUE_CLASSES[id], slot.inputs, slot.reservoir.items()[0]);
     });
     // A key present in fewer than half of its parent's inputs: its presence is the rare case.
-    const presence = node.slots[CLASS_ID.present];
+    const presence = node.slots[PRESENT];
     const parentInputs = node.parent?.inputs ?? totalRecords;
     if (
       presence !== undefined &&

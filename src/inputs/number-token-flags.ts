@@ -10,6 +10,7 @@ export const INTEGRAL_FLOAT_TOKEN = 1;
 export const BIG_INTEGER_TOKEN = 2;
 
 const QUOTE = 0x22;
+const COLON = 0x3a;
 const BACKSLASH = 0x5c;
 const MINUS = 0x2d;
 const PLUS = 0x2b;
@@ -32,11 +33,13 @@ export interface NumberTokenFlags {
   count: number;
   /** True when any token is not PLAIN_TOKEN, i.e. the flags carry information. */
   lossy: boolean;
+  /** True when an object key is all digits (`"12":`): JS orders such keys first, so values and tokens would not line up. */
+  numericKey: boolean;
 }
 
 /** Why: one buffer for the whole pass, so scanning a line allocates nothing. */
 export function createNumberTokenFlags(): NumberTokenFlags {
-  return { flags: new Uint8Array(64), count: 0, lossy: false };
+  return { flags: new Uint8Array(64), count: 0, lossy: false, numericKey: false };
 }
 
 /**
@@ -47,12 +50,15 @@ export function createNumberTokenFlags(): NumberTokenFlags {
 export function scanNumberTokenFlags(text: string, into: NumberTokenFlags): NumberTokenFlags {
   into.count = 0;
   into.lossy = false;
+  into.numericKey = false;
   const length = text.length;
   let i = 0;
   while (i < length) {
     const c = text.charCodeAt(i);
     if (c === QUOTE) {
-      i = skipString(text, i + 1);
+      const end = skipString(text, i + 1);
+      if (isDigit(text.charCodeAt(i + 1)) && isNumericKey(text, i + 1, end)) into.numericKey = true;
+      i = end;
     } else if (c === MINUS || (c >= ZERO && c <= NINE)) {
       i = scanNumber(text, i, into);
     } else {
@@ -70,6 +76,14 @@ function push(into: NumberTokenFlags, flag: number): void {
   }
   into.flags[into.count++] = flag;
   if (flag !== PLAIN_TOKEN) into.lossy = true;
+}
+
+/** Whether the string `text[from, end - 1)` is all digits and followed by a colon, i.e. a numeric object key. */
+function isNumericKey(text: string, from: number, end: number): boolean {
+  for (let k = from; k < end - 1; k++) if (!isDigit(text.charCodeAt(k))) return false;
+  let next = end;
+  while (next < text.length && text.charCodeAt(next) <= 0x20) next++;
+  return text.charCodeAt(next) === COLON;
 }
 
 /** Returns the index after the closing quote (the text's end for an unterminated string). */

@@ -40,6 +40,17 @@ const NON_ASCII = /[^\x00-\x7f]/;
 const SURROUNDING_SPACE = /^\s|\s$/;
 
 const bit = (name: ValueClass): number => 1 << CLASS_ID[name];
+// Each leaf is classed on every line: the masks are computed once, not looked up per value.
+const NULL = bit("null");
+const EMPTY_STRING = bit("empty-string");
+const NON_ASCII_STRING = bit("non-ascii");
+const LONG_STRING = bit("long-string");
+const WHITESPACE = bit("whitespace");
+const BIG_INTEGER = bit("big-integer");
+const NEGATIVE = bit("negative");
+const ZERO = bit("zero");
+const NON_FINITE = bit("non-finite");
+const INTEGRAL_FLOAT = bit("integral-float");
 
 /**
  * Why: the classes of one scalar leaf as a bit mask over class ids (numbers in the lossless
@@ -47,33 +58,33 @@ const bit = (name: ValueClass): number => 1 << CLASS_ID[name];
  * `ascii` says the record's text holds no non-ASCII string (one check per line, not per string).
  */
 export function classifyScalar(value: unknown, ascii = false): number {
-  if (value === null) return bit("null");
+  if (value === null) return NULL;
   switch (typeof value) {
     case "string": {
       const length = value.length;
-      if (length === 0) return bit("empty-string");
+      if (length === 0) return EMPTY_STRING;
       let mask = 0;
-      if (!ascii && NON_ASCII.test(value)) mask |= bit("non-ascii");
-      if (length >= LONG_STRING_CHARS) mask |= bit("long-string");
+      if (!ascii && NON_ASCII.test(value)) mask |= NON_ASCII_STRING;
+      if (length >= LONG_STRING_CHARS) mask |= LONG_STRING;
       const edge = value.charCodeAt(0) <= 32 || value.charCodeAt(length - 1) <= 32;
-      if ((edge || !ascii) && SURROUNDING_SPACE.test(value)) mask |= bit("whitespace");
+      if ((edge || !ascii) && SURROUNDING_SPACE.test(value)) mask |= WHITESPACE;
       return mask;
     }
     case "number":
       return classifyNumber(value);
     case "bigint":
-      return bit("big-integer") | (value < 0n ? bit("negative") : 0);
+      return BIG_INTEGER | (value < 0n ? NEGATIVE : 0);
     default:
-      return isIntegralFloat(value) ? bit("integral-float") | classifyNumber(value.value) : 0;
+      return isIntegralFloat(value) ? INTEGRAL_FLOAT | classifyNumber(value.value) : 0;
   }
 }
 
 /** Why: the classes of a number leaf; `token` adds what only its text shows (`1.0`, beyond 2^53). */
 export function classifyNumber(value: number, token = 0): number {
-  if (!Number.isFinite(value)) return bit("non-finite");
-  const sign = value === 0 ? bit("zero") : value < 0 ? bit("negative") : 0;
-  if (token === INTEGRAL_FLOAT_TOKEN) return sign | bit("integral-float");
-  if (token === BIG_INTEGER_TOKEN) return sign | bit("big-integer");
+  if (!Number.isFinite(value)) return NON_FINITE;
+  const sign = value === 0 ? ZERO : value < 0 ? NEGATIVE : 0;
+  if (token === INTEGRAL_FLOAT_TOKEN) return sign | INTEGRAL_FLOAT;
+  if (token === BIG_INTEGER_TOKEN) return sign | BIG_INTEGER;
   return sign;
 }
 

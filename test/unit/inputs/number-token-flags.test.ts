@@ -81,6 +81,13 @@ describe("scanNumberTokenFlags", () => {
     expect(scanNumberTokenFlags('{"a": 1, "b": 2.0}', flags).lossy).toBe(true);
   });
 
+  it("notices object keys made of digits, which JS orders before the others", () => {
+    const flags = createNumberTokenFlags();
+    expect(scanNumberTokenFlags('{"b": 1.0, "12" : 2}', flags).numericKey).toBe(true);
+    expect(scanNumberTokenFlags('{"b": "12", "c": ["34"], "5x": 1}', flags).numericKey).toBe(false);
+    expect(scanNumberTokenFlags('{"a": "x\\"12\\": 1"}', flags).numericKey).toBe(false);
+  });
+
   it("grows its buffer past 64 tokens and resets between lines", () => {
     const flags = createNumberTokenFlags();
     const many = `[${Array.from({ length: 200 }, (_, i) => (i % 2 === 0 ? "1.0" : "1")).join(",")}]`;
