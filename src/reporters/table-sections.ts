@@ -15,13 +15,13 @@ import {
 } from "./table-text.ts";
 
 /** Why: a table diff is read top-down, from "are these the same columns" to "how did values move". */
-export function renderTableSections(table: TableReport, paint: Paint): string[] {
+export function renderTableSections(table: TableReport, paint: Paint, width: number): string[] {
   const sections = [
     renderSchemaSection(table, paint),
     renderRowsSection(table, paint),
-    renderColumnsSection(table, paint),
+    renderColumnsSection(table, paint, width),
   ];
-  const distribution = renderDistributionSection(table, paint);
+  const distribution = renderDistributionSection(table, paint, width);
   if (distribution !== undefined) sections.push(distribution);
   return sections;
 }

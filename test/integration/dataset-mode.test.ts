@@ -64,7 +64,7 @@ describe("dataset mode with python3 batch steps", () => {
       outputFormat: "csv",
       old: { status: "ok", rows: 40 },
     });
-    expect(stdout).toContain("equivalent");
+    expect(stdout).toContain("✓ EQUIVALENT");
   });
 
   it("says on stderr what it waits for, since a batch step reports nothing along the way", async () => {
