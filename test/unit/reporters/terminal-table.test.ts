@@ -137,7 +137,8 @@ describe("renderTerminalReport: table comparisons", () => {
     expect(section(render(report), "Rows")).toEqual([
       "Rows matched by position",
       "  old 1,000 · new 1,002 · matched 1,000",
-      "  files: old a.csv (csv, sha256 0123456789ab) · new b.csv (csv, sha256 fedcba987654)",
+      "  old file a.csv (csv, sha256 0123456789ab)",
+      "  new file b.csv (csv, sha256 fedcba987654)",
       "  only in new: 2 rows: line 1001, line 1002",
     ]);
   });
