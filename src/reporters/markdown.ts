@@ -15,6 +15,7 @@ import { describeCoverPicks } from "./cover-text.ts";
 import { describeDatasetRun } from "./dataset-text.ts";
 import { renderExample } from "./examples.ts";
 import { formatCompactNumber, formatDurationMs, formatKinds, formatRatio } from "./format.ts";
+import { listHintLines } from "./hints-text.ts";
 import { renderRowExampleMarkdown, renderTableMarkdown } from "./markdown-table.ts";
 import { code, escapeCell, escapeHtml, escapeText, fence } from "./markdown-text.ts";
 import { createPaint } from "./style.ts";
@@ -49,6 +50,8 @@ export function renderMarkdownReport(report: Report, out: TextSink, options: Ren
   if (report.table !== undefined) sections.push(...renderTableMarkdown(report.table));
   const paths = report.table === undefined ? renderPaths(report) : undefined;
   if (paths !== undefined) sections.push(paths);
+  const hints = renderHints(report);
+  if (hints !== undefined) sections.push(hints);
   const accepted = renderAccepted(report);
   if (accepted !== undefined) sections.push(accepted);
   const examples = renderExamples(report, options);
@@ -135,6 +138,15 @@ function renderPaths(report: Report): string | undefined {
       `… and ${changed.length - MAX_MARKDOWN_PATHS} more changed paths (all of them are in the JSON report)`,
     );
   }
+  return lines.join("\n");
+}
+
+function renderHints(report: Report): string | undefined {
+  const hints = listHintLines(report);
+  if (hints.length === 0) return undefined;
+  const lines = ["### Hints", "", "| path | condition | holds for |", "| --- | --- | --- |"];
+  for (const hint of hints)
+    lines.push(`| ${[code(hint.target), code(hint.text), hint.counts].map(escapeCell).join(" | ")} |`);
   return lines.join("\n");
 }
 

@@ -4,6 +4,7 @@ import type { Report } from "../report/types.ts";
 import { renderDatasetSection } from "./dataset-text.ts";
 import { renderExample } from "./examples.ts";
 import { formatCompactNumber, formatCount } from "./format.ts";
+import { listHintLines } from "./hints-text.ts";
 import { renderNotebookSections } from "./notebook-text.ts";
 import { renderPathsTable } from "./paths-table.ts";
 import { createPaint, type Paint, stripAnsi } from "./style.ts";
@@ -25,6 +26,8 @@ export function renderTerminalReport(report: Report, out: TextSink, options: Ren
     // For tables the per-column section already says what the changed-paths table would.
     if (report.paths.length > 0 && report.table === undefined)
       sections.push(`${paint("bold", "Changed paths")}\n${renderPathsTable(report.paths, paint)}`);
+    const hints = renderHints(report, paint);
+    if (hints !== undefined) sections.push(hints);
     sections.push(...renderExamples(report, options, paint));
   } else if (report.verdict === "equivalent") {
     sections.push(renderEquivalentLine(report, paint));
@@ -32,6 +35,19 @@ export function renderTerminalReport(report: Report, out: TextSink, options: Ren
   const text = `${sections.join("\n\n")}\n`;
   // Library output (jsondiffpatch, cli-table3) is stripped too, so colour off really means none.
   out.write(options.color ? text : stripAnsi(text));
+}
+
+/** `Hints` then one line per condition: path, condition, how many changed and unchanged trials it holds for. */
+function renderHints(report: Report, paint: Paint): string | undefined {
+  const lines = listHintLines(report);
+  if (lines.length === 0) return undefined;
+  const width = Math.min(40, Math.max(...lines.map((line) => line.target.length)));
+  const textWidth = Math.min(60, Math.max(...lines.map((line) => line.text.length)));
+  const rows = lines.map(
+    (line) =>
+      `  ${paint("cyan", line.target.padEnd(width))}  ${line.text.padEnd(textWidth)}  ${paint("dim", line.counts)}`,
+  );
+  return [`${paint("bold", "Hints")} (input conditions under which a path changed)`, ...rows].join("\n");
 }
 
 function renderNotes(report: Report, paint: Paint): string[] {
