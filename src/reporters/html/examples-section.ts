@@ -2,13 +2,13 @@
 // with the differing parts highlighted, the exact differences, the failure if any, and the
 // command that reruns the input.
 import type { Difference } from "../../compare/types.ts";
-import type { Example, OutcomeSummary, Report } from "../../report/types.ts";
-import type { TableReport } from "../../table/types.ts";
+import type { Example, OutcomeSummary } from "../../report/types.ts";
 import { formatLosslessValue } from "../display-value.ts";
 import { describeFailure } from "../examples.ts";
 import { formatCompactNumber, toOneLine, truncateText } from "../format.ts";
-import { type RowExampleView, viewRowExample } from "../table-examples.ts";
+import type { RowExampleView } from "../table-examples.ts";
 import type { RenderOptions } from "../types.ts";
+import type { ExampleView, ReportView } from "../view-model.ts";
 import { html, type Markup } from "./markup.ts";
 import { renderValueMarkup, windowString } from "./value-markup.ts";
 
@@ -19,36 +19,34 @@ export const MAX_DIFFERENCE_ROWS = 50;
 const MAX_CELL_CHARS = 200;
 
 /** Why: a person checks a change on real inputs; the first example is open, the others a click away. */
-export function renderExamplesSection(report: Report, options: RenderOptions): Markup {
-  const shown = report.examples.slice(0, Math.max(0, options.examples));
+export function renderExamplesSection(view: ReportView, options: RenderOptions): Markup {
+  const shown = view.examples.slice(0, Math.max(0, options.examples));
   if (shown.length === 0) return html``;
-  const what = report.kind === "tables" ? "Differing rows" : "Differing inputs";
+  const what = view.unit === "rows" ? "Differing rows" : "Differing inputs";
   const of =
-    shown.length < report.summary.changed
-      ? `showing ${shown.length} of ${report.summary.changed}; raise --examples or read the JSON report for more`
+    shown.length < view.counts.changed
+      ? `showing ${shown.length} of ${view.counts.changed}; raise --examples or read the JSON report for more`
       : `${shown.length}`;
-  // A dataset run's single trial is the whole sample: nothing narrower to replay.
-  const repro = report.kind === "records" ? options.reproCommand : undefined;
+  const repro = view.reproducible ? options.reproCommand : undefined;
   return html`<section id="examples">
 <h2>${what} <span class="muted">(${of})</span></h2>
-${shown.map((example, position) => renderExample(example, report.table, position === 0, repro))}
+${shown.map((example, position) => renderExample(example, view.kind === "tables", position === 0, repro))}
 </section>`;
 }
 
 function renderExample(
-  example: Example,
-  table: TableReport | undefined,
+  { example, row }: ExampleView,
+  isTable: boolean,
   open: boolean,
   repro: ((index: number) => string) | undefined,
 ): Markup {
   const paths = [...new Set(example.differences.map((difference) => difference.path))];
   const title = truncateText(toOneLine(example.inputText || `#${example.index}`), 160);
-  const row = table === undefined ? undefined : viewRowExample(example, table);
   const body = row === undefined ? renderSides(example) : renderRow(row);
   return html`<details class="example" ${open ? html`open` : ""}>
 <summary><b>#${example.index}</b> <span class="muted">${paths.length} path${paths.length === 1 ? "" : "s"}: ${truncateText(paths.join(", "), 120)}</span> <span class="mono">${title}</span></summary>
 <div class="body">
-${table === undefined ? html`<h4>input</h4><pre class="input">${truncateText(example.inputText || formatLosslessValue(example.input, Infinity), MAX_INPUT_CHARS)}</pre>` : ""}
+${isTable ? "" : html`<h4>input</h4><pre class="input">${truncateText(example.inputText || formatLosslessValue(example.input, Infinity), MAX_INPUT_CHARS)}</pre>`}
 ${body}
 ${row === undefined ? renderDifferences(example) : ""}
 ${repro === undefined ? "" : html`<p>reproduce: <code>${repro(example.index)}</code></p>`}

@@ -2,6 +2,7 @@
 // for people who want to see a change: where it is, how large, how the distributions moved.
 import type { Report } from "../../report/types.ts";
 import type { RenderOptions, TextSink } from "../types.ts";
+import { viewReport } from "../view-model.ts";
 import { renderExamplesSection } from "./examples-section.ts";
 import { renderFailuresSection } from "./failures-section.ts";
 import { html } from "./markup.ts";
@@ -16,14 +17,15 @@ import { renderTimingSection } from "./timing-section.ts";
  * every string is escaped here again, as HTML, so nothing from a component becomes markup.
  */
 export async function renderHtmlReport(report: Report, out: TextSink, options: RenderOptions): Promise<void> {
-  const { table } = report;
-  const changed = report.summary.changed > 0;
-  const body = html`${renderSummarySection(report)}
-${table === undefined ? (changed && report.paths.length > 0 ? renderPathsTable(report) : "") : await renderTableSection(table)}
-${changed ? await renderErrorSection(report) : ""}
+  const view = viewReport(report);
+  const { table } = view;
+  const changed = view.counts.changed > 0;
+  const body = html`${renderSummarySection(view)}
+${table === undefined ? (view.changedPaths.length > 0 ? renderPathsTable(view) : "") : await renderTableSection(table)}
+${changed ? await renderErrorSection(view) : ""}
 ${renderFailuresSection(report)}
-${await renderTimingSection(report)}
-${changed ? renderExamplesSection(report, options) : ""}
+${await renderTimingSection(view)}
+${changed ? renderExamplesSection(view, options) : ""}
 <footer>twinrun report · written ${report.createdAt} · the JSON report holds every number shown here</footer>`;
   const { components } = report;
   const title = `twinrun ${report.verdict}: ${components.old.label} → ${components.new.label}`;

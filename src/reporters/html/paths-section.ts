@@ -1,7 +1,8 @@
 // Where behaviour changed: the changed paths (columns, for tables) with a bar each, then how the
 // abs and rel errors of each numeric path spread.
-import type { PathStats, Report } from "../../report/types.ts";
+import type { ChangedPath } from "../ci-text.ts";
 import { formatCompactNumber, formatKinds, formatRatio } from "../format.ts";
+import type { ReportView } from "../view-model.ts";
 import { logHistogramSpec } from "./chart-specs.ts";
 import { html, type Markup } from "./markup.ts";
 import { renderChart } from "./render-chart.ts";
@@ -12,33 +13,29 @@ export const MAX_PATH_ROWS = 200;
 export const MAX_ERROR_CHARTS = 12;
 
 /** Why: the table says where and how often; the bar makes the biggest change visible at a glance. */
-export function renderPathsTable(report: Report): Markup {
-  const shown = report.paths.slice(0, MAX_PATH_ROWS);
-  const hidden = report.paths.length - shown.length;
-  const most = Math.max(1e-12, ...shown.map((stats) => stats.changed / Math.max(1, stats.compared)));
-  const what = report.kind === "tables" ? "Changed columns" : "Changed paths";
-  const inputs = report.kind === "tables" ? "" : html`<th>inputs</th>`;
+export function renderPathsTable(view: ReportView): Markup {
+  const shown = view.changedPaths.slice(0, MAX_PATH_ROWS);
+  const hidden = view.changedPaths.length - shown.length;
+  const most = Math.max(1e-12, ...shown.map(({ stats }) => stats.changed / Math.max(1, stats.compared)));
   return html`<section id="paths">
-<h2>${what} (${report.paths.length})</h2>
+<h2>Changed paths (${view.changedPaths.length})</h2>
 <table>
-<thead><tr><th>${report.kind === "tables" ? "column" : "path"}</th><th>changed</th><th></th><th>kinds</th><th class="num">max abs</th><th class="num">max rel</th>${inputs}</tr></thead>
+<thead><tr><th>path</th><th class="num">changed</th><th></th><th>kinds</th><th class="num">max abs</th><th class="num">max rel</th><th>inputs</th></tr></thead>
 <tbody>
-${shown.map((stats) => renderPathRow(stats, most, report.kind === "records"))}
+${shown.map((path) => renderPathRow(path, most))}
 </tbody>
 </table>
 ${hidden > 0 ? html`<p class="muted">… and ${hidden} more in the JSON report.</p>` : ""}
 </section>`;
 }
 
-function renderPathRow(stats: PathStats, most: number, withInputs: boolean): Markup {
+function renderPathRow({ stats, accepted }: ChangedPath, most: number): Markup {
   const share = stats.changed / Math.max(1, stats.compared);
   // Scaled to the most changed path, so small rates stay visible; the ratio beside it is exact.
   const width = Math.max(1, Math.round((share / most) * 100));
-  const inputs = withInputs
-    ? html`<td class="mono">${stats.exampleIndices.map((index) => `#${index}`).join(" ")}${stats.changed > stats.exampleIndices.length ? " …" : ""}</td>`
-    : "";
+  const inputs = html`<td class="mono">${stats.exampleIndices.map((index) => `#${index}`).join(" ")}${stats.changed > stats.exampleIndices.length ? " …" : ""}</td>`;
   return html`<tr>
-<td class="path">${stats.path}</td>
+<td class="path">${stats.path}${accepted ? html` <span class="kind">accepted</span>` : ""}</td>
 <td class="num">${formatRatio(stats.changed, stats.compared)}</td>
 <td><div class="bar" title="${formatRatio(stats.changed, stats.compared)}"><span style="width:${width}%"></span></div></td>
 <td>${formatKinds(stats.kinds)}</td>
@@ -49,8 +46,10 @@ ${inputs}
 }
 
 /** Why: one large error and a thousand tiny ones read the same as a maximum; a histogram tells them apart. */
-export async function renderErrorSection(report: Report): Promise<Markup> {
-  const numeric = report.paths.filter((stats) => stats.errorBins !== undefined);
+export async function renderErrorSection(view: ReportView): Promise<Markup> {
+  const numeric = view.changedPaths
+    .map(({ stats }) => stats)
+    .filter((stats) => stats.errorBins !== undefined);
   if (numeric.length === 0) return html``;
   const shown = numeric.slice(0, MAX_ERROR_CHARTS);
   const figures: Markup[] = [];

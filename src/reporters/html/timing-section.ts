@@ -1,15 +1,16 @@
 // How long each side took per trial: the two duration distributions overlaid, with p50 and p95.
-import { isDiffSettings, type Report } from "../../report/types.ts";
+import type { TimingStats } from "../../report/types.ts";
 import { formatDurationMs } from "../format.ts";
+import type { ReportView } from "../view-model.ts";
 import { logHistogramSpec } from "./chart-specs.ts";
 import { html, type Markup } from "./markup.ts";
 import { renderChart } from "./render-chart.ts";
 
 /** Why: a refactor that doubles the tail latency is a behaviour change people want to see. */
-export async function renderTimingSection(report: Report): Promise<Markup> {
+export async function renderTimingSection(view: ReportView): Promise<Markup> {
   // A file diff runs nothing; a dataset run runs each side once (its two durations are in the summary).
-  if (isDiffSettings(report.settings) || report.dataset !== undefined) return html``;
-  const { old, new: newSide } = report.timing;
+  if (view.timing.kind !== "per-trial") return html``;
+  const { old, new: newSide, per } = view.timing;
   if (old.histogramMs === undefined || newSide.histogramMs === undefined) return html``;
   const svg = await renderChart(
     logHistogramSpec({
@@ -17,10 +18,10 @@ export async function renderTimingSection(report: Report): Promise<Markup> {
         { name: "old", bins: old.histogramMs },
         { name: "new", bins: newSide.histogramMs },
       ],
-      axisTitle: "duration per trial (ms)",
+      axisTitle: `duration per ${per} (ms)`,
     }),
   );
-  const row = (name: string, stats: typeof old) =>
+  const row = (name: string, stats: TimingStats) =>
     html`<tr><td><span class="swatch ${name}"></span>${name}</td><td class="num">${formatDurationMs(stats.p50)}</td><td class="num">${formatDurationMs(stats.p95)}</td><td class="num">${formatDurationMs(stats.totalMs)}</td></tr>`;
   return html`<section id="timing">
 <h2>Timing</h2>
