@@ -47,13 +47,9 @@ function renderRows(table: TableReport): Markup {
     const duplicates = describeDuplicates(table, side, (text) => text);
     if (duplicates !== undefined) lines.push(duplicates);
   }
-  const files =
-    table.files === undefined
-      ? ""
-      : html`<p class="muted">${(["old", "new"] as const).map((side) => `${side} ${table.files![side].path} (${table.files![side].format}, sha256 ${table.files![side].sha256.slice(0, 12)}) `)}</p>`;
   return html`<section id="rows"><h2>Rows</h2>
 <p>matched ${describeMatch(table.match, (text) => text)}</p>
-<ul>${lines.map((line) => html`<li>${line}</li>`)}</ul>${files}</section>`;
+<ul>${lines.map((line) => html`<li>${line}</li>`)}</ul></section>`;
 }
 
 function renderColumns(table: TableReport): Markup {
