@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { CONTENT_SECURITY_POLICY } from "../../src/reporters/html/page.ts";
 import { jsonl, makeWorkspace, runCli } from "../helpers/cli.ts";
 import { launchChromium, type OpenedReport, openReport } from "../helpers/html-browser.ts";
 
@@ -203,6 +204,14 @@ describe("the HTML report of hostile outputs", () => {
     );
     expect(handlers).toEqual([]);
     expect(await page.isVisible("body")).toBe(true);
+    // The policy is in force: a script element added to the page later is refused too.
+    expect(await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content")).toBe(
+      CONTENT_SECURITY_POLICY,
+    );
+    await page.evaluate(
+      "const script = document.createElement('script'); script.textContent = 'globalThis.__pwned = 9'; document.body.append(script);",
+    );
+    expect(await page.evaluate(() => (globalThis as { __pwned?: unknown }).__pwned)).toBeUndefined();
     // The strings are there to read, as text (inside JSON values, with their quotes escaped).
     const body = (await page.textContent("body")) ?? "";
     for (const string of hostile) expect(body).toContain(JSON.stringify(string).slice(1, -1));
