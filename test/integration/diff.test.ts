@@ -1,8 +1,9 @@
-// twinrun diff end to end: the real CLI on real output files.
+// twinrun diff end to end: the CLI (in-process) on real output files.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { makeWorkspace, runCli } from "../helpers/cli.ts";
+import { makeWorkspace } from "../helpers/cli.ts";
+import { runInProcess } from "../helpers/in-process.ts";
 
 let cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -18,7 +19,7 @@ function workspace(files: Record<string, string>) {
 
 async function diff(files: Record<string, string>, args: string[]) {
   const dir = workspace(files);
-  const result = await runCli(["diff", ...args, "--json", "report.json"], { cwd: dir });
+  const result = await runInProcess(["diff", ...args, "--json", "report.json"], { cwd: dir });
   const report =
     result.exitCode <= 1 ? JSON.parse(readFileSync(path.join(dir, "report.json"), "utf8")) : undefined;
   return { ...result, report };
