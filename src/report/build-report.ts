@@ -1,5 +1,6 @@
 // The one report builder: run, dataset mode, diff and merge hand it their parts, it judges the
 // gate once and assembles the report of the run's kind.
+import type { UnusedRule } from "../compare/rule-usage.ts";
 import type { MaxChanged } from "../config/types.ts";
 import type { ExitCode } from "../errors.ts";
 import { judge } from "../gate/judge.ts";
@@ -47,6 +48,8 @@ export type ReportParts = (RecordsParts | TablesParts) & {
   complete: boolean;
   accepted?: AcceptedReport;
   base?: { ref: string; commit: string };
+  /** Path rules that matched no path in any output. */
+  unusedRules?: UnusedRule[];
   /** Nothing could be compared: why, and the exit code. */
   error?: { message: string; exitCode: ExitCode };
   /** Several run errors carried over (merge); shown, but the gate judges the counts. */
@@ -79,6 +82,8 @@ export function buildReport(parts: ReportParts): Report {
     ...(parts.inconclusive !== undefined && { inconclusive: parts.inconclusive }),
     timing: parts.timing,
     gate,
+    ...(parts.unusedRules !== undefined &&
+      parts.unusedRules.length > 0 && { unusedRules: parts.unusedRules }),
   };
   if (parts.kind === "records") {
     const report: RecordsReport = {

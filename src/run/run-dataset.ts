@@ -11,6 +11,7 @@ import type { AcceptedFile } from "../accept/types.ts";
 import type { ResolvedComponent, ResolvedRunConfig } from "../config/types.ts";
 import { TwinrunError } from "../errors.ts";
 import type { Sample } from "../inputs/types.ts";
+import { findUnusedTableRules } from "../compare/rule-usage.ts";
 import { buildReport } from "../report/build-report.ts";
 import type { DatasetReport, Report, RunSettings } from "../report/types.ts";
 import type { TrialResult } from "../runner/types.ts";
@@ -166,6 +167,7 @@ async function compareOutputs(
     ...(aggregate.inconclusive !== undefined && { inconclusive: aggregate.inconclusive }),
     ...(acceptedReport !== undefined && { accepted: acceptedReport }),
     table: { table, schemaChanged },
+    unusedRules: findUnusedTableRules(config.compare.rules, table.schema.columns),
     dataset: {
       ...dataset,
       old: { ...dataset.old, rows: table.rows.old },

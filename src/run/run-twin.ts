@@ -8,6 +8,7 @@ import { loadAcceptedFile } from "../accept/load-accepted.ts";
 import { AcceptanceTracker } from "../accept/tracker.ts";
 import { Aggregator } from "../aggregate/aggregator.ts";
 import { createComparator } from "../compare/comparator.ts";
+import { findUnusedTableRules, listUnusedRules, RuleUsage } from "../compare/rule-usage.ts";
 import { readReplayReport, settingsForReport } from "../config/replay.ts";
 import type { ResolvedRunConfig } from "../config/types.ts";
 import { TwinrunError } from "../errors.ts";
@@ -103,6 +104,11 @@ async function runSides(
       ? undefined
       : new AcceptanceTracker(accepted, { strict: config.gate.strictAccepted });
   const comparator = createComparator(config.compare);
+  // Records: every output read marks the rules it matches. Tables: the compared columns do, below.
+  const ruleUsage =
+    runKind.kind === "records" && config.compare.rules.length > 0
+      ? new RuleUsage(config.compare.rules)
+      : undefined;
   // The dataframe style compares the batches' tables as two tables once every batch ran.
   const tables =
     runKind.kind === "tables"
@@ -134,6 +140,7 @@ async function runSides(
       signal: hooks.signal,
       onTrial: (trial) => {
         aggregator.add(trial);
+        ruleUsage?.observeTrial(trial.old, trial.new);
         if (tables !== undefined) tables.add(trial);
         else acceptance?.add(trial.comparison.differences);
         if (trial.comparison.differences.length > 0) changed++;
@@ -174,6 +181,10 @@ async function runSides(
     complete: !interrupted,
     ...(acceptedReport !== undefined && { accepted: acceptedReport }),
     ...(base !== undefined && { base }),
+    unusedRules:
+      compared === undefined
+        ? listUnusedRules(ruleUsage)
+        : findUnusedTableRules(config.compare.rules, compared.table.schema.columns),
   });
 }
 
