@@ -4,6 +4,7 @@
 import { buildAcceptedReport } from "../accept/tracker.ts";
 import { parseMaxChanged } from "../config/max-changed.ts";
 import { buildReport } from "../report/build-report.ts";
+import { sumRandomPartCounts } from "../report/change-rate.ts";
 import type {
   AcceptedReport,
   Example,
@@ -35,6 +36,7 @@ export function mergeReports(named: readonly NamedReport[], now = new Date()): R
     .sort((a, b) => a.shard!.index - b.shard!.index);
   const first = reports[0];
   const summary = mergeSummary(reports);
+  const randomPart = sumRandomPartCounts(reports.map((report) => report.summary.changeRate));
   const maxExamples = readExamplesSetting(first);
   const accepted = mergeAccepted(reports, summary.trials);
   const inconclusive = mergeInconclusive(reports);
@@ -66,6 +68,10 @@ export function mergeReports(named: readonly NamedReport[], now = new Date()): R
     ...(accepted !== undefined && { accepted }),
     ...(first.base !== undefined && { base: first.base }),
     unusedRules: mergeUnusedRules(reports),
+    ...(randomPart !== undefined && { randomPart }),
+    ...(first.summary.changeRate?.target !== undefined && {
+      targetRate: first.summary.changeRate.target.rate,
+    }),
   });
 }
 
@@ -127,8 +133,10 @@ function mergePaths(reports: readonly Report[], summary: Report["summary"]): Pat
   for (const stats of reports.flatMap((report) => report.paths)) {
     const into = merged.get(stats.path);
     if (into === undefined) {
+      // Hints speak of one shard's trials; a merged report has no per-trial inputs to find its own.
+      const { hints: _hints, ...rest } = stats;
       merged.set(stats.path, {
-        ...stats,
+        ...rest,
         kinds: { ...stats.kinds },
         exampleIndices: [...stats.exampleIndices],
       });

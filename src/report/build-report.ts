@@ -5,6 +5,7 @@ import type { MaxChanged } from "../config/types.ts";
 import type { ExitCode } from "../errors.ts";
 import { judge } from "../gate/judge.ts";
 import type { TableReport } from "../table/types.ts";
+import { describeChangeRate, type RandomPartCounts } from "./change-rate.ts";
 import type {
   AcceptedReport,
   DatasetReport,
@@ -50,6 +51,10 @@ export type ReportParts = (RecordsParts | TablesParts) & {
   base?: { ref: string; commit: string };
   /** Path rules that matched no path in any output. */
   unusedRules?: UnusedRule[];
+  /** Records runs: what the sample's random part showed, for the change-rate bound. */
+  randomPart?: RandomPartCounts;
+  /** Records runs: the change rate the user wants ruled out, for the sample size it needs. */
+  targetRate?: number;
   /** Nothing could be compared: why, and the exit code. */
   error?: { message: string; exitCode: ExitCode };
   /** Several run errors carried over (merge); shown, but the gate judges the counts. */
@@ -86,11 +91,18 @@ export function buildReport(parts: ReportParts): Report {
       parts.unusedRules.length > 0 && { unusedRules: parts.unusedRules }),
   };
   if (parts.kind === "records") {
+    const changeRate = describeChangeRate(parts.sample, parts.randomPart, {
+      kind: "records",
+      complete: parts.complete,
+      sharded: parts.shard !== undefined,
+      ...(parts.targetRate !== undefined && { targetRate: parts.targetRate }),
+    });
     const report: RecordsReport = {
       tool: "twinrun",
       reportVersion: 1,
       kind: "records",
       ...common,
+      summary: { ...parts.summary, changeRate },
       settings: parts.settings,
       ...(parts.accepted !== undefined && { accepted: parts.accepted }),
       ...(parts.shard !== undefined && { shard: { ...parts.shard } }),

@@ -5,6 +5,7 @@ import type { ComponentDetails, Failure } from "../../adapters/types.ts";
 import type { UnusedRule } from "../compare/rule-usage.ts";
 import type { CompareOptions, Difference, DifferenceKind } from "../compare/types.ts";
 import type { UserConfig } from "../config/schema.ts";
+import type { Hint } from "../hints/types.ts";
 import type { SampleIdentity } from "../inputs/types.ts";
 import type { TableFormat, TableReport } from "../table/types.ts";
 
@@ -23,6 +24,8 @@ export interface PathStats {
   kinds: Partial<Record<DifferenceKind, number>>;
   /** The first few input indices where this path changed. */
   exampleIndices: number[];
+  /** Conditions on the inputs that separate the trials where this path changed (at most three per failure kind). */
+  hints?: Hint[];
 }
 
 export interface OutcomeSummary {
@@ -123,6 +126,8 @@ interface ReportBase {
      * They fail the gate; `inconclusive` says which limit and how to raise it. Absent in older reports.
      */
     inconclusive?: number;
+    /** What the sample says about the whole source's change rate (records runs; absent in older reports). */
+    changeRate?: ChangeRate;
   };
   paths: PathStats[];
   examples: Example[];
@@ -170,6 +175,39 @@ export type Report = RecordsReport | TablesReport;
 /** True for the settings of `twinrun diff` (two files, no components). */
 export function isDiffSettings(settings: Report["settings"]): settings is DiffSettings {
   return "diff" in settings && settings.diff !== undefined;
+}
+
+/**
+ * The change rate of the whole source, as a confidence interval from the sample's uniform random
+ * part (cover: its random inputs; the class picks are counted as observed). Rates are fractions.
+ */
+export interface ChangeRate {
+  /** False when the sample is not uniform random (first, stratified, replay, a shard, tables): `reason` says why. */
+  applies: boolean;
+  reason?: string;
+  /** 0.95: one-sided when none (or all) of the random part changed, two-sided otherwise. */
+  confidence: number;
+  /** hypergeometric: exact for the known source size; census: every input ran; binomial: size unknown. */
+  method?: "hypergeometric" | "census" | "binomial";
+  /** What the method assumes when the source's size is unknown. */
+  assumption?: string;
+  /** Inputs in the source. */
+  population?: number;
+  /** Trials of the random part, and how many of them changed. */
+  sampled?: number;
+  changed?: number;
+  /** Random-part trials twinrun could not judge: counted as changed for `high`. */
+  inconclusive?: number;
+  /** Cover: inputs picked for a value class (outside the random part), and how many of them changed. */
+  picked?: number;
+  pickedChanged?: number;
+  low?: number;
+  high?: number;
+  /** The interval as input counts (finite sources). */
+  lowCount?: number;
+  highCount?: number;
+  /** `--target-rate`: the random sample that, with no change in it, rules out this rate or more. */
+  target?: { rate: number; sampleSize: number };
 }
 
 /** Trials one of twinrun's own limits kept from being judged. */

@@ -16,6 +16,7 @@ import { sampleInMemory } from "../inputs/in-memory.ts";
 import { assertSameSource, loadSample } from "../inputs/sample.ts";
 import type { Sample } from "../inputs/types.ts";
 import { buildReport } from "../report/build-report.ts";
+import { RandomPartCounter } from "../report/change-rate.ts";
 import type { Report } from "../report/types.ts";
 import { runTrials } from "../runner/run-trials.ts";
 import type { TrialResult } from "../runner/types.ts";
@@ -98,7 +99,11 @@ async function runSides(
   }
   const oldAdapter = createRecordAdapter("old", sides.old, config);
   const newAdapter = createRecordAdapter("new", sides.new, config);
-  const aggregator = new Aggregator({ maxExamples: config.report.examples });
+  // Hints speak of inputs: a records run's; a table run's batches are not the rows that changed.
+  const aggregator = new Aggregator({
+    maxExamples: config.report.examples,
+    hints: runKind.kind === "records",
+  });
   const acceptance =
     accepted === undefined
       ? undefined
@@ -123,6 +128,7 @@ async function runSides(
           }),
         })
       : undefined;
+  const randomPart = new RandomPartCounter(sample.identity);
   let interrupted = hooks.signal?.aborted ?? false;
   let changed = 0;
   try {
@@ -144,6 +150,7 @@ async function runSides(
         if (tables !== undefined) tables.add(trial);
         else acceptance?.add(trial.comparison.differences);
         if (trial.comparison.differences.length > 0) changed++;
+        randomPart.add(trial.index, judgedOutcome(trial));
         hooks.onTrial?.(trial, { done: aggregator.trialCount, total: sample.records.length, changed });
       },
     });
@@ -185,7 +192,14 @@ async function runSides(
       compared === undefined
         ? listUnusedRules(ruleUsage)
         : findUnusedTableRules(config.compare.rules, compared.table.schema.columns),
+    ...(compared === undefined && { randomPart: randomPart.result() }),
   });
+}
+
+/** A trial as the change-rate bound counts it (as the aggregator does: inconclusive first). */
+function judgedOutcome(trial: TrialResult): "same" | "changed" | "inconclusive" {
+  if (trial.comparison.inconclusive !== undefined) return "inconclusive";
+  return trial.comparison.differences.length > 0 ? "changed" : "same";
 }
 
 /** The dataframe style's key columns: the component's own `key`, else the run's `table.key`. */

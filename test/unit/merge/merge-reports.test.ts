@@ -21,7 +21,13 @@ function shard(index: number, count: number, overrides: ReportOverrides = {}): R
 const first = shard(1, 2, {
   verdict: "changed",
   sample: { indices: [1, 5, 9], size: 6 },
-  summary: { trials: 3, same: 1, changed: 2, failures: { new: 1 } },
+  summary: {
+    trials: 3,
+    same: 1,
+    changed: 2,
+    failures: { new: 1 },
+    changeRate: { applies: false, reason: "a shard", confidence: 0.95, sampled: 3, changed: 2 },
+  },
   paths: [
     makePathStats({ path: "score", compared: 2, changed: 1, maxAbs: 0.5, maxRel: 0.1, exampleIndices: [5] }),
     makePathStats({ path: "$", compared: 3, changed: 1, kinds: { failure: 1 }, exampleIndices: [9] }),
@@ -32,7 +38,12 @@ const first = shard(1, 2, {
 const second = shard(2, 2, {
   verdict: "changed",
   sample: { indices: [2, 4, 7], size: 6 },
-  summary: { trials: 3, same: 1, changed: 2 },
+  summary: {
+    trials: 3,
+    same: 1,
+    changed: 2,
+    changeRate: { applies: false, reason: "a shard", confidence: 0.95, sampled: 3, changed: 2 },
+  },
   paths: [
     makePathStats({
       path: "score",
@@ -75,6 +86,12 @@ describe("mergeReports", () => {
       failures: { old: 0, new: 1, both: 0 },
       truncatedTrials: 0,
       inconclusive: 0,
+      changeRate: expect.objectContaining({
+        applies: true,
+        method: "hypergeometric",
+        sampled: 6,
+        changed: 4,
+      }),
     });
     expect(merged.sample.indices).toEqual([1, 2, 4, 5, 7, 9]);
     expect(merged.shard).toBeUndefined();
