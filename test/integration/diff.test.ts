@@ -163,3 +163,17 @@ describe("twinrun diff", () => {
     },
   );
 });
+
+describe("twinrun diff with a rule that names no column", () => {
+  it("lists the rule as unused with the column it likely meant, in the JSON report and the terminal", async () => {
+    const { exitCode, report, stdout } = await diff(
+      { "old.csv": "id,amount\n1,2.5\n2,3\n", "new.csv": "id,amount\n1,2.5\n2,3\n" },
+      ["old.csv", "new.csv", "--key", "id", "--ignore", "amout", "--tol", "amount=abs:0.1"],
+    );
+    expect(exitCode).toBe(0);
+    expect(report.unusedRules).toEqual([{ path: "amout", options: ["ignore"], suggestion: "amount" }]);
+    expect(stdout).toContain(
+      "Unused ignore rule amout: it matched no path in any output; did you mean amount?",
+    );
+  });
+});

@@ -418,6 +418,38 @@ process.stdin.on("end", () => {
     ).toBe(0);
   });
 
+  it("lists a rule that matched no path in any output, with the path it likely meant", async () => {
+    const dir = workspace({
+      "inputs.jsonl": jsonl(records.slice(0, 5)),
+      "old.mjs": workerComponent(DOUBLE),
+      "new.mjs": workerComponent(DOUBLE),
+    });
+    const result = await runInProcess(
+      [
+        ...[
+          "run",
+          "--old",
+          "node old.mjs",
+          "--new",
+          "node new.mjs",
+          "--mode",
+          "worker",
+          "-i",
+          "inputs.jsonl",
+        ],
+        ...["--ignore", "idd", "--tol", "y=abs:1", "--markdown", "summary.md"],
+      ],
+      { cwd: dir },
+    );
+    // A typo changes no verdict (there is nothing to ignore), but it must not pass unseen.
+    expect(result.exitCode).toBe(0);
+    expect(readReport(dir).unusedRules).toEqual([{ path: "idd", options: ["ignore"], suggestion: "id" }]);
+    expect(result.stdout).toContain(
+      "Unused ignore rule idd: it matched no path in any output; did you mean id?",
+    );
+    expect(readFileSync(path.join(dir, "summary.md"), "utf8")).toContain("> ⚠️ Unused ignore rule `idd`");
+  });
+
   it("writes a commented starter config with init that validates", async () => {
     const dir = workspace({});
     const init = await runInProcess(["init"], { cwd: dir });
