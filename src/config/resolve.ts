@@ -122,6 +122,10 @@ export async function resolveRunConfig(args: ResolveRunConfigArgs): Promise<Reso
     new: newComponent,
     sharedEnv: buildSharedEnv(merged.input?.seed ?? 0, merged.env),
     compare: resolveCompare(merged),
+    ...(merged.calibrate !== undefined &&
+      merged.calibrate !== false && {
+        calibrate: merged.calibrate === true ? {} : { trials: merged.calibrate },
+      }),
     dataset: resolveDatasetSection(merged, datasetRun, configName),
     table,
     runner: {
@@ -137,6 +141,12 @@ export async function resolveRunConfig(args: ResolveRunConfigArgs): Promise<Reso
       ...(merged.report?.junit !== undefined && { junit: merged.report.junit }),
       outputs: outputsOf(merged),
       stepSummary: merged.report?.stepSummary ?? true,
+      ...(merged.report?.targetRate !== undefined && {
+        targetRate: Number(merged.report.targetRate.slice(0, -1)) / 100,
+      }),
+      ...(merged.report?.writeCalibration !== undefined && {
+        writeCalibration: merged.report.writeCalibration,
+      }),
     },
   };
   return deepFreeze(resolved);
@@ -191,6 +201,7 @@ async function resolveGate(merged: UserConfig, baseDir: string): Promise<Resolve
     maxChanged: parseMaxChanged(merged.gate?.maxChanged ?? 0, "gate.maxChanged"),
     ...(accepted !== undefined && { accepted }),
     strictAccepted: merged.gate?.strictAccepted ?? false,
+    ...(merged.gate?.maxSlowdown !== undefined && { maxSlowdown: merged.gate.maxSlowdown }),
   };
 }
 
