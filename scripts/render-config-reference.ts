@@ -1,6 +1,7 @@
 // docs/configuration.md, rendered from the zod config schema (through its JSON Schema), so the
 // reference lists every key the validator accepts, with the validator's own descriptions.
 import { renderJsonSchema } from "../src/config/json-schema.ts";
+import { renderPaddedTable } from "./markdown-table.ts";
 
 /** Where the generated page lives. */
 export const CONFIG_REFERENCE_FILE = "docs/configuration.md";
@@ -210,20 +211,12 @@ function plural(type: string): string {
   return type === "string" ? "strings" : type;
 }
 
-// A Markdown table with its columns padded, so the page reads as text too.
+// The rows of one section as a table.
 function renderTable(rows: Row[]): string[] {
-  const cells = [
+  return renderPaddedTable([
     ["key", "type", "default", "description"],
     ...rows.map((row) => [`\`${row.key}\``, row.type, escapeCell(row.fallback), escapeCell(row.description)]),
-  ];
-  const widths = cells[0]!.map((_, column) => Math.max(3, ...cells.map((cell) => cell[column]!.length)));
-  const line = (cell: string[]) =>
-    `| ${cell.map((text, column) => text.padEnd(widths[column]!)).join(" | ")} |`;
-  return [
-    line(cells[0]!),
-    `| ${widths.map((width) => "-".repeat(width)).join(" | ")} |`,
-    ...cells.slice(1).map(line),
-  ];
+  ]);
 }
 
 // Table cells are Markdown: a pipe would end the cell, and a.** would start bold text.

@@ -3,6 +3,7 @@
 import path from "node:path";
 import type { Command } from "commander";
 import { flagError, parseNonEmpty } from "../config/flag-grammars.ts";
+import type { MergeFlags } from "../config/options/table.ts";
 import { mergeReports, readExamplesSetting } from "../merge/merge-reports.ts";
 import { readReportFile } from "../report/read-report.ts";
 import { writeJsonReport } from "../reporters/json.ts";
@@ -14,15 +15,6 @@ import { shouldUseColor } from "./terminal.ts";
 
 const LAST_REPORT = path.join(".twinrun", "last-report.json");
 const EXIT_INCOMPLETE = 130;
-
-interface MergeFlags {
-  json?: string;
-  markdown?: string;
-  junit?: string;
-  reporter?: string[];
-  save?: boolean;
-  stepSummary?: boolean;
-}
 
 /** Why: the CLI's merge action; every file path is relative to the working folder. */
 export async function runMergeCommand(reportPaths: string[], command: Command, io: CliIo): Promise<number> {

@@ -2,11 +2,15 @@
 // user config (paths absolute against the working folder) that is laid over the config file.
 
 import path from "node:path";
+import { COMMAND_MODES } from "../../adapters/command/types.ts";
 import { parseComponentSpec } from "../../adapters/components.ts";
+import { PYTHON_STYLES } from "../../adapters/python/types.ts";
 import type { CompareRule } from "../compare/types.ts";
 import { TwinrunError } from "../errors.ts";
+import { BAD_INPUT_ACTIONS, INPUT_FORMATS, SAMPLE_STRATEGIES } from "../inputs/types.ts";
 import type { ShardInfo } from "../report/types.ts";
 import { parseShardFlag } from "../shard/shard.ts";
+import { DATASET_FORMATS, TABLE_FORMATS } from "../table/types.ts";
 import {
   parseChoice,
   parseIgnoreFlag,
@@ -22,65 +26,11 @@ import {
 import { resolveReporterFile } from "./layers.ts";
 import { formatMaxChanged, parseMaxChanged } from "./max-changed.ts";
 import { parseMemoryLimit } from "./memory-limit.ts";
+import type { RunFlags } from "./options/table.ts";
 import type { UserConfig } from "./schema.ts";
-import { DATASET_FORMATS, TABLE_FORMATS } from "./schema-tables.ts";
 
-/** What the CLI's parser gives: every value a string as typed, unless noted. */
-export interface RunFlags {
-  old?: string;
-  new?: string;
-  mode?: string;
-  input?: string;
-  format?: string;
-  sample?: string;
-  strategy?: string;
-  stratifyBy?: string;
-  seed?: string;
-  csvStrings?: boolean;
-  onBadInput?: string;
-  abs?: string;
-  rel?: string;
-  exact?: boolean;
-  ignore?: string[];
-  tol?: string[];
-  unordered?: string[];
-  concurrency?: string;
-  timeout?: string;
-  json?: string;
-  examples?: string;
-  maxChanged?: string;
-  config?: string;
-  replay?: string;
-  only?: string;
-  oldLabel?: string;
-  newLabel?: string;
-  shell?: boolean;
-  /** Python components: call style, rows per call, interpreter. */
-  style?: string;
-  batchSize?: string;
-  python?: string;
-  /** Tables: key columns (`a,b`; also a Python dataframe component's key), column order, PSI gate. */
-  key?: string;
-  columnOrder?: boolean;
-  psiMax?: string;
-  memoryLimit?: string;
-  /** Dataset mode: the sample file's format, the output's format, keep the temporary folder. */
-  datasetFormat?: string;
-  outputFormat?: string;
-  keepTemp?: boolean;
-  /** False from --no-save; absent otherwise. */
-  save?: boolean;
-  base?: string;
-  shard?: string;
-  accepted?: string;
-  strictAccepted?: boolean;
-  markdown?: string;
-  junit?: string;
-  /** `--reporter <name>[=file]`, repeatable. */
-  reporter?: string[];
-  /** False from --no-step-summary; absent otherwise. */
-  stepSummary?: boolean;
-}
+/** What the CLI's parser gives for `twinrun run` (every value a string as typed): see the option table. */
+export type { RunFlags };
 
 /** The flags as a config layer, plus what only flags can say. */
 export interface FlagLayer {
@@ -107,17 +57,13 @@ export function parseRunFlags(flags: RunFlags, cwd: string): FlagLayer {
   const str = (value: unknown): string => String(value);
   const given = <K extends keyof RunFlags>(key: K): boolean => flags[key] !== undefined;
 
-  const mode = given("mode")
-    ? read(() => parseChoice("--mode", str(flags.mode), ["per-input", "worker", "dataset"]))
-    : undefined;
+  const mode = given("mode") ? read(() => parseChoice("--mode", str(flags.mode), COMMAND_MODES)) : undefined;
   const shell = flags.shell === true ? true : undefined;
   const key = given("key") ? read(() => parseKeyColumns(str(flags.key))) : undefined;
   // Python tuning flags go to both sides, like --mode; each adapter reads only its own keys.
   // --key is table.key, and also each side's key, so it wins over a Python side's key in the file.
   const pythonTuning = {
-    style: given("style")
-      ? read(() => parseChoice("--style", str(flags.style), ["record", "dataframe"]))
-      : undefined,
+    style: given("style") ? read(() => parseChoice("--style", str(flags.style), PYTHON_STYLES)) : undefined,
     batchSize: given("batchSize")
       ? read(() => parseInteger("--batch-size", str(flags.batchSize), 1))
       : undefined,
@@ -157,13 +103,11 @@ export function parseRunFlags(flags: RunFlags, cwd: string): FlagLayer {
         ? read(() => path.resolve(cwd, parseNonEmpty("--input", str(flags.input), "a file")))
         : undefined,
       format: given("format")
-        ? read(() => parseChoice("--format", str(flags.format), ["jsonl", "json", "csv"]))
+        ? read(() => parseChoice("--format", str(flags.format), INPUT_FORMATS))
         : undefined,
       sample: given("sample") ? read(() => parseSample(str(flags.sample))) : undefined,
       strategy: given("strategy")
-        ? read(() =>
-            parseChoice("--strategy", str(flags.strategy), ["first", "random", "cover", "stratified", "all"]),
-          )
+        ? read(() => parseChoice("--strategy", str(flags.strategy), SAMPLE_STRATEGIES))
         : undefined,
       seed: given("seed") ? read(() => parseInteger("--seed", str(flags.seed))) : undefined,
       stratifyBy: given("stratifyBy")
@@ -171,7 +115,7 @@ export function parseRunFlags(flags: RunFlags, cwd: string): FlagLayer {
         : undefined,
       csvStrings: flags.csvStrings === true ? true : undefined,
       onBadInput: given("onBadInput")
-        ? read(() => parseChoice("--on-bad-input", str(flags.onBadInput), ["fail", "skip"]))
+        ? read(() => parseChoice("--on-bad-input", str(flags.onBadInput), BAD_INPUT_ACTIONS))
         : undefined,
     }),
     old: side(flags.old, "--old", flags.oldLabel, "--old-label"),

@@ -3,47 +3,26 @@
 import path from "node:path";
 import type { CompareOptions } from "../compare/types.ts";
 import type { ReportOutput } from "../reporters/outputs.ts";
+import { TABLE_FORMATS, type TableFormat } from "../table/types.ts";
 import { deepFreeze } from "./deep-freeze.ts";
 import { parseChoice } from "./flag-grammars.ts";
-import { parseRunFlags, type RunFlags } from "./flags.ts";
+import { parseRunFlags } from "./flags.ts";
 import { mergeLayers, resolveLayerPaths } from "./layers.ts";
 import { findConfigFile, loadConfigFile } from "./load-config-file.ts";
 import { parseMaxChanged } from "./max-changed.ts";
+import type { DiffFlags } from "./options/table.ts";
 import { DEFAULT_EXAMPLES, outputsOf, resolveCompare } from "./resolve.ts";
 import { resolveTableSection } from "./resolve-tables.ts";
 import type { UserConfig } from "./schema.ts";
-import { TABLE_FORMATS } from "./schema-tables.ts";
-import type { MaxChanged, ResolvedTableConfig, TableFileFormat } from "./types.ts";
+import type { MaxChanged, ResolvedTableConfig } from "./types.ts";
 
-export type DiffFlags = Pick<
-  RunFlags,
-  | "format"
-  | "csvStrings"
-  | "abs"
-  | "rel"
-  | "exact"
-  | "ignore"
-  | "tol"
-  | "unordered"
-  | "json"
-  | "examples"
-  | "maxChanged"
-  | "config"
-  | "save"
-  | "key"
-  | "columnOrder"
-  | "psiMax"
-  | "memoryLimit"
-  | "markdown"
-  | "junit"
-  | "reporter"
->;
+export type { DiffFlags };
 
 export interface ResolvedDiffConfig {
   oldPath: string;
   newPath: string;
   /** Format of both files (`--format`); undefined: told by each file's extension. */
-  format?: TableFileFormat;
+  format?: TableFormat;
   /** The same as table.key (kept for the record-by-record diff): fields that match records; absent: by position. */
   key?: string[];
   /** How the two files are compared as tables: key columns, column order, PSI gate. */

@@ -2,13 +2,9 @@
 // give their output) and `table` (how two tables are compared: dataset mode, `twinrun diff`,
 // the Python dataframe style).
 import { z } from "zod";
+import { DATASET_FORMATS, TABLE_FORMATS } from "../table/types.ts";
 import { MEMORY_LIMIT_PATTERN } from "./memory-limit.ts";
 import { flag, nonNegativeNumber, oneOf, stringList } from "./schema-leaves.ts";
-
-/** Why: the formats a sample file can be written in, in config, flags and types alike. */
-export const DATASET_FORMATS = ["csv", "jsonl", "json"] as const;
-/** Why: the formats an output table can be read back in (Parquet only as an output). */
-export const TABLE_FORMATS = ["csv", "jsonl", "json", "parquet"] as const;
 
 /** Why: dataset mode's files: the sample's format, the output's format, and whether to keep them. */
 export const datasetSchema = z

@@ -2,6 +2,7 @@
 // for the UserConfig type and for the published JSON Schema (scripts/write-schema.ts).
 // Every object is strict: an unknown key is an error with a "did you mean …?" suggestion.
 import { z } from "zod";
+import { BAD_INPUT_ACTIONS, INPUT_FORMATS, SAMPLE_STRATEGIES } from "../inputs/types.ts";
 import { componentSchema } from "./schema-components.ts";
 import {
   anyInteger,
@@ -81,10 +82,7 @@ const inputSchema = z
   .strictObject(
     {
       path: text("Input source file (.jsonl, .json array, .csv), relative to this config file.").optional(),
-      format: oneOf(
-        ["jsonl", "json", "csv"],
-        "Input format, when the file extension does not tell.",
-      ).optional(),
+      format: oneOf(INPUT_FORMATS, "Input format, when the file extension does not tell.").optional(),
       sample: z
         .union(
           [
@@ -96,7 +94,7 @@ const inputSchema = z
         .describe('How many inputs to sample, or "all" (default 100).')
         .optional(),
       strategy: oneOf(
-        ["first", "random", "cover", "stratified", "all"],
+        SAMPLE_STRATEGIES,
         "Sampling strategy (default cover; all when sample is all).",
       ).optional(),
       seed: anyInteger("Sampling seed (default 0); also given to components as TWINRUN_SEED.").optional(),
@@ -105,7 +103,7 @@ const inputSchema = z
         "CSV: keep every cell as text instead of inferring numbers (default false).",
       ).optional(),
       onBadInput: oneOf(
-        ["fail", "skip"],
+        BAD_INPUT_ACTIONS,
         "A malformed input record: fail the run with exit 2, or skip it and count it (default fail).",
       ).optional(),
     },

@@ -3,20 +3,16 @@
 
 import type { ResolvedComponent } from "../../adapters/registry.ts";
 import type { CompareOptions } from "../compare/types.ts";
-import type { InputFormat, InputRecord, SampleStrategy } from "../inputs/types.ts";
+import type { BadInputAction, InputFormat, InputRecord, SampleStrategy } from "../inputs/types.ts";
 import type { ReportOutput } from "../reporters/outputs.ts";
-
-/** Formats a dataset-mode sample file can be written in. */
-export type DatasetFormat = "csv" | "jsonl" | "json";
-/** Formats an output table can be read in (dataset mode, `twinrun diff`). */
-export type TableFileFormat = "csv" | "jsonl" | "json" | "parquet";
+import type { DatasetFormat, TableFormat } from "../table/types.ts";
 
 /** Dataset mode's files (see ResolvedRunConfig.dataset). */
 export interface ResolvedDatasetConfig {
   /** Format of the sample file; undefined: the input source's format. */
   format?: DatasetFormat;
   /** Format the outputs are read in; undefined: the sample file's format. */
-  outputFormat?: TableFileFormat;
+  outputFormat?: TableFormat;
   /** Keep the temporary folder with the sample and output files. */
   keepTemp: boolean;
 }
@@ -57,7 +53,7 @@ export interface ResolvedRunConfig {
     seed: number;
     stratifyBy?: string;
     csvStrings: boolean;
-    onBadInput: "fail" | "skip";
+    onBadInput: BadInputAction;
     /** Inputs given in memory (the programmatic API); `path` then only names them in reports. */
     records?: readonly InputRecord[];
   };

@@ -12,9 +12,13 @@ import {
   type RecordSelector,
 } from "./selectors.ts";
 import { createStratifiedSelector } from "./stratified-selector.ts";
-import type { CoverIdentity, SampleIdentity, SampleRequest, SampleStrategy } from "./types.ts";
-
-const STRATEGIES: readonly SampleStrategy[] = ["first", "random", "cover", "stratified", "all"];
+import {
+  type CoverIdentity,
+  SAMPLE_STRATEGIES,
+  type SampleIdentity,
+  type SampleRequest,
+  type SampleStrategy,
+} from "./types.ts";
 
 /** The checked request: which strategy runs, with what. */
 export interface SamplePlan {
@@ -33,10 +37,10 @@ export function planSample(request: SampleRequest): SamplePlan {
   if (!Number.isSafeInteger(seed)) {
     throw new TwinrunError("USAGE", `seed: expected a whole number, got ${String(seed)}`);
   }
-  if (!STRATEGIES.includes(request.strategy)) {
+  if (!(SAMPLE_STRATEGIES as readonly SampleStrategy[]).includes(request.strategy)) {
     throw new TwinrunError(
       "USAGE",
-      `strategy: expected one of ${STRATEGIES.join(", ")}, got ${JSON.stringify(request.strategy)}`,
+      `strategy: expected one of ${SAMPLE_STRATEGIES.join(", ")}, got ${JSON.stringify(request.strategy)}`,
     );
   }
   if (request.indices !== undefined) {

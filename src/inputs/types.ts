@@ -1,8 +1,15 @@
 // Input sources and samples: where inputs come from and which ones a run uses.
 import type { ValueClass } from "./value-classes.ts";
 
-export type InputFormat = "jsonl" | "json" | "csv";
-export type SampleStrategy = "first" | "random" | "cover" | "stratified" | "all";
+/** The formats an input source can be read in (config, flags and types alike). */
+export const INPUT_FORMATS = ["jsonl", "json", "csv"] as const;
+export type InputFormat = (typeof INPUT_FORMATS)[number];
+/** How a sample is chosen from the input source. */
+export const SAMPLE_STRATEGIES = ["first", "random", "cover", "stratified", "all"] as const;
+export type SampleStrategy = (typeof SAMPLE_STRATEGIES)[number];
+/** What a malformed input record does: fail the run (exit 2), or get skipped and counted. */
+export const BAD_INPUT_ACTIONS = ["fail", "skip"] as const;
+export type BadInputAction = (typeof BAD_INPUT_ACTIONS)[number];
 
 /** A record read from an input source, kept as the exact text the components will receive. */
 export interface InputRecord {
@@ -28,7 +35,7 @@ export interface SampleRequest {
   /** CSV: keep every cell as text instead of inferring numbers. */
   csvStrings: boolean;
   /** What to do with a malformed record. */
-  onBadInput: "fail" | "skip";
+  onBadInput: BadInputAction;
 }
 
 /** The sample's identity: enough to reproduce it exactly. */

@@ -19,8 +19,12 @@ export type ColumnType =
   | "null"
   | "mixed";
 
-/** Table formats twinrun reads (inputs, outputs, `twinrun diff`). */
-export type TableFormat = "csv" | "jsonl" | "json" | "parquet";
+/** Table formats twinrun reads (inputs, outputs, `twinrun diff`); Parquet only as an output. */
+export const TABLE_FORMATS = ["csv", "jsonl", "json", "parquet"] as const;
+export type TableFormat = (typeof TABLE_FORMATS)[number];
+/** The formats a dataset-mode sample file can be written in. */
+export const DATASET_FORMATS = ["csv", "jsonl", "json"] as const;
+export type DatasetFormat = (typeof DATASET_FORMATS)[number];
 
 /** How rows were paired. */
 export type RowMatch = { by: "key"; key: string[] } | { by: "position" };
