@@ -110,7 +110,7 @@ export function differsEverywhere(old: Outcome, differences: readonly Difference
 /** Paths of the value's leaves (scalars, empty containers), in the comparator's notation. */
 export function listLeafPaths(value: unknown, segments: PathSegment[] = [], out: string[] = []): string[] {
   if (Array.isArray(value) && value.length > 0) {
-    value.forEach((item, index) => listLeafPaths(item, [...segments, index], out));
+    for (let index = 0; index < value.length; index++) listLeafPaths(value[index], [...segments, index], out);
   } else if (isPlainObject(value) && Object.keys(value).length > 0) {
     for (const [key, item] of Object.entries(value)) listLeafPaths(item, [...segments, key], out);
   } else {

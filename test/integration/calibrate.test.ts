@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import type { RecordsReport } from "../../src/report/types.ts";
 import { jsonl, makeWorkspace, runCli } from "../helpers/cli.ts";
 import { workerComponent } from "../helpers/components.ts";
 
@@ -52,52 +53,56 @@ ${extraConfig}`,
   cleanups.push(created.cleanup);
   const result = await runCli(["run", "--json", "report.json"], { cwd: created.dir });
   const reportPath = path.join(created.dir, "report.json");
-  let report: any;
+  let report: RecordsReport | undefined;
   try {
     report = JSON.parse(readFileSync(reportPath, "utf8"));
   } catch {
     report = undefined;
   }
-  return { ...result, report, dir: created.dir };
+  const calibration = report?.calibration ?? {
+    trials: 0,
+    indices: [],
+    margin: 0,
+    level: 0,
+    noiseTrials: 0,
+    paths: [],
+  };
+  return { ...result, report: report as RecordsReport, calibration, dir: created.dir };
 }
 
 describe("twinrun run with calibrate", () => {
   it("reports only the real change, and lists the three noisy paths with their figures", async () => {
-    const { exitCode, report } = await runCalibrated(OLD, NEW_CHANGED);
+    const { exitCode, report, calibration } = await runCalibrated(OLD, NEW_CHANGED);
     expect(exitCode).toBe(1);
     expect(report.summary.changed).toBe(3);
-    expect(report.paths.map((stats: { path: string }) => stats.path)).toEqual(["bucket"]);
+    expect(report.paths.map((stats) => stats.path)).toEqual(["bucket"]);
     expect(report.paths[0].exampleIndices).toEqual([7, 70, 140]);
-    const noisy = report.calibration.paths;
-    expect(noisy.map((path: { path: string }) => path.path).sort()).toEqual([
-      "generated_at",
-      "request_id",
-      "score",
-    ]);
-    expect(report.calibration.trials).toBe(50);
-    const score = noisy.find((path: { path: string }) => path.path === "score");
+    const noisy = calibration.paths;
+    expect(noisy.map((path) => path.path).sort()).toEqual(["generated_at", "request_id", "score"]);
+    expect(calibration.trials).toBe(50);
+    const score = noisy.find((path) => path.path === "score")!;
     expect(score.kinds).toEqual({ value: expect.any(Number) });
     expect(score.maxRel).toBeGreaterThan(1e-9);
     expect(score.maxRel).toBeLessThan(1e-5);
     expect(score.flag).toMatch(/^--tol score=rel:\d(e-\d+)?/);
     expect(score.run.beyond).toBe(0);
-    const id = noisy.find((path: { path: string }) => path.path === "request_id");
+    const id = noisy.find((path) => path.path === "request_id")!;
     expect(id).toMatchObject({ differed: 50, compared: 50, flag: "--ignore request_id" });
     expect(id.run).toMatchObject({ differed: 200, noise: 200, beyond: 0, rateBeyond: false });
   });
 
   it("passes when the only differences are old's own noise", async () => {
-    const { exitCode, report } = await runCalibrated(OLD, OLD);
+    const { exitCode, report, calibration } = await runCalibrated(OLD, OLD);
     expect(exitCode).toBe(0);
     expect(report.verdict).toBe("equivalent");
     expect(report.summary.changed).toBe(0);
-    expect(report.calibration.noiseTrials).toBe(200);
+    expect(calibration.noiseTrials).toBe(200);
   });
 
   it("fails on a noisy path whose new difference is of a kind old never showed", async () => {
     const { exitCode, report } = await runCalibrated(OLD, NEW_TIMESTAMP_TYPE);
     expect(exitCode).toBe(1);
-    expect(report.paths.map((stats: { path: string }) => stats.path)).toEqual(["generated_at"]);
+    expect(report.paths.map((stats) => stats.path)).toEqual(["generated_at"]);
     expect(report.paths[0].kinds).toEqual({ type: 200 });
   });
 
