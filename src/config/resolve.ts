@@ -104,6 +104,12 @@ export async function resolveRunConfig(args: ResolveRunConfigArgs): Promise<Reso
   );
   const datasetRun = checkDatasetSides(oldComponent, newComponent, configName);
   checkTableFlags(flagLayer.config.table, [oldComponent, newComponent], datasetRun);
+  if (merged.report?.writeCalibration !== undefined && (merged.calibrate ?? false) === false) {
+    throw new TwinrunError(
+      "USAGE",
+      `report.writeCalibration (--write-calibration) needs calibration: add --calibrate (or calibrate: true in ${configName})`,
+    );
+  }
   const resolved: ResolvedRunConfig = {
     ...(loaded !== undefined && { configFile: loaded.file }),
     baseDir,

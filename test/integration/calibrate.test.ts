@@ -106,6 +106,40 @@ describe("twinrun run with calibrate", () => {
     expect(report.paths[0].kinds).toEqual({ type: 200 });
   });
 
+  it("writes the rules that replace the calibration into the config, and the next run passes with them alone", async () => {
+    const created = makeWorkspace({
+      "inputs.jsonl": jsonl(records.slice(0, 60)),
+      "old.mjs": workerComponent(OLD),
+      "new.mjs": workerComponent(OLD),
+      "twinrun.config.yaml": `# our run
+input: { path: inputs.jsonl, sample: all }
+old: { command: node old.mjs, mode: worker }
+new: { command: node new.mjs, mode: worker }
+compare:
+  rules:
+    - { path: bucket, trim: true }
+`,
+    });
+    cleanups.push(created.cleanup);
+    const uncalibrated = await runCli(["run", "--no-save"], { cwd: created.dir });
+    expect(uncalibrated.exitCode).toBe(1);
+    const calibrated = await runCli(
+      ["run", "--no-save", "--calibrate", "20", "--write-calibration", "twinrun.config.yaml"],
+      { cwd: created.dir },
+    );
+    expect(calibrated.exitCode).toBe(0);
+    expect(calibrated.stderr).toContain("wrote 3 calibration rule(s) to twinrun.config.yaml");
+    const written = readFileSync(path.join(created.dir, "twinrun.config.yaml"), "utf8");
+    expect(written).toContain("# our run");
+    expect(written).toContain("- { path: bucket, trim: true }");
+    expect(written).toMatch(
+      /# request_id: old vs old differed on 20 of 20 inputs \(value\); calibrated on 20\n\s+- \{ path: request_id, ignore: true \}/,
+    );
+    expect(written).toMatch(/- \{ path: score, tolerance: \{ rel: [\d.e-]+ \} \}/);
+    const withRules = await runCli(["run", "--no-save"], { cwd: created.dir });
+    expect(withRules.exitCode).toBe(0);
+  });
+
   it("refuses a component that differs from itself on every path and input", async () => {
     const { exitCode, stderr, report } = await runCalibrated(FULLY_RANDOM, FULLY_RANDOM);
     expect(exitCode).toBe(2);
