@@ -5,6 +5,7 @@ import type { ComponentDetails, Failure } from "../../adapters/types.ts";
 import type { CalibrationReport } from "../calibrate/types.ts";
 import type { CompareOptions, Difference, DifferenceKind } from "../compare/types.ts";
 import type { UserConfig } from "../config/schema.ts";
+import type { Hint } from "../hints/types.ts";
 import type { SampleIdentity } from "../inputs/types.ts";
 import type { TableFormat, TableReport } from "../table/types.ts";
 
@@ -23,6 +24,8 @@ export interface PathStats {
   kinds: Partial<Record<DifferenceKind, number>>;
   /** The first few input indices where this path changed. */
   exampleIndices: number[];
+  /** Conditions on the inputs that separate the trials where this path changed (at most three per failure kind). */
+  hints?: Hint[];
 }
 
 export interface OutcomeSummary {

@@ -8,6 +8,7 @@ import type { Headline } from "./ci-text.ts";
 import { describeDatasetRun } from "./dataset-text.ts";
 import { renderExample } from "./examples.ts";
 import { formatCompactNumber, formatCount, formatDurationMs, formatKinds, formatRatio } from "./format.ts";
+import type { HintLine } from "./hints-text.ts";
 import { renderRowExampleMarkdown, renderTableMarkdown } from "./markdown-table.ts";
 import { code, escapeCell, escapeHtml, escapeText, fence } from "./markdown-text.ts";
 import { createPaint } from "./style.ts";
@@ -42,6 +43,7 @@ export function renderMarkdownReport(report: Report, out: TextSink, options: Ren
   if (view.table !== undefined) sections.push(...renderTableMarkdown(view.table));
   const paths = view.table === undefined ? renderPaths(view) : undefined;
   if (paths !== undefined) sections.push(paths);
+  if (view.hints !== undefined) sections.push(renderHints(view.hints));
   const accepted = renderAccepted(view);
   if (accepted !== undefined) sections.push(accepted);
   const examples = renderExamples(view, options);
@@ -144,6 +146,13 @@ function renderPaths(view: ReportView): string | undefined {
       `… and ${changed.length - MAX_MARKDOWN_PATHS} more changed paths (all of them are in the JSON report)`,
     );
   }
+  return lines.join("\n");
+}
+
+function renderHints(hints: HintLine[]): string {
+  const lines = ["### Hints", "", "| path | condition | holds for |", "| --- | --- | --- |"];
+  for (const hint of hints)
+    lines.push(`| ${[code(hint.target), code(hint.text), hint.counts].map(escapeCell).join(" | ")} |`);
   return lines.join("\n");
 }
 

@@ -4,6 +4,7 @@ import type { Report } from "../report/types.ts";
 import { renderDatasetSection } from "./dataset-text.ts";
 import { renderExample } from "./examples.ts";
 import { formatCount } from "./format.ts";
+import type { HintLine } from "./hints-text.ts";
 import { renderNotebookCells } from "./notebook-text.ts";
 import { renderPathsTable } from "./paths-table.ts";
 import { createPaint, type Paint, stripAnsi } from "./style.ts";
@@ -29,6 +30,7 @@ export function renderTerminalReport(report: Report, out: TextSink, options: Ren
     // For tables the per-column section already says what the changed-paths table would.
     if (view.changedPaths.length > 0 && view.table === undefined)
       sections.push(`${paint("bold", "Changed paths")}\n${renderPathsTable(view.changedPaths, paint)}`);
+    if (view.hints !== undefined) sections.push(renderHints(view.hints, paint));
     sections.push(...renderExamples(view, options, paint));
   } else if (view.verdict === "equivalent") {
     sections.push(renderEquivalentLine(view, paint));
@@ -36,6 +38,17 @@ export function renderTerminalReport(report: Report, out: TextSink, options: Ren
   const text = `${sections.join("\n\n")}\n`;
   // Library output (jsondiffpatch, cli-table3) is stripped too, so colour off really means none.
   out.write(options.color ? text : stripAnsi(text));
+}
+
+/** `Hints` then one line per condition: path, condition, how many changed and unchanged trials it holds for. */
+function renderHints(lines: HintLine[], paint: Paint): string {
+  const width = Math.min(40, Math.max(...lines.map((line) => line.target.length)));
+  const textWidth = Math.min(60, Math.max(...lines.map((line) => line.text.length)));
+  const rows = lines.map(
+    (line) =>
+      `  ${paint("cyan", line.target.padEnd(width))}  ${line.text.padEnd(textWidth)}  ${paint("dim", line.counts)}`,
+  );
+  return [`${paint("bold", "Hints")} (input conditions under which a path changed)`, ...rows].join("\n");
 }
 
 function renderExamples(view: ReportView, options: RenderOptions, paint: Paint): string[] {

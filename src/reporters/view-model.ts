@@ -28,6 +28,7 @@ import {
 } from "./ci-text.ts";
 import { describeCoverPicks, describeCoverSplit } from "./cover-text.ts";
 import { formatCompactNumber } from "./format.ts";
+import { type HintLine, listHintLines } from "./hints-text.ts";
 import { type RowExampleView, viewRowExample } from "./table-examples.ts";
 
 /**
@@ -104,6 +105,8 @@ export interface ReportView {
   notes: ViewNote[];
   /** Changed paths (columns for tables), most changed first. */
   changedPaths: ChangedPath[];
+  /** The input conditions under which paths changed; absent when no path has hints. */
+  hints?: HintLine[];
   examples: ExampleView[];
   /** True when one input can be rerun alone (`--replay … --only N`): records runs only. */
   reproducible: boolean;
@@ -146,6 +149,7 @@ export function viewReport(report: Report): ReportView {
     tolerance: describeTolerance(report),
     notes: viewNotes(report),
     changedPaths: listChangedPaths(report),
+    ...viewHints(report),
     examples: report.examples.map((example) => {
       const row = table === undefined ? undefined : viewRowExample(example, table);
       return row === undefined ? { example } : { example, row };
@@ -161,6 +165,11 @@ export function viewReport(report: Report): ReportView {
     ...(report.kind === "records" && report.shard !== undefined && { shard: report.shard }),
     ...(report.base !== undefined && { base: report.base }),
   };
+}
+
+function viewHints(report: Report): { hints?: HintLine[] } {
+  const hints = listHintLines(report);
+  return hints.length === 0 ? {} : { hints };
 }
 
 /** The warnings a reader must see before trusting the counts. */

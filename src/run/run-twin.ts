@@ -112,7 +112,11 @@ async function runSides(
       : await runCalibration(config, sides.old, sample.records, comparator, hooks.signal);
   const oldAdapter = createRecordAdapter("old", sides.old, config);
   const newAdapter = createRecordAdapter("new", sides.new, config);
-  const aggregator = new Aggregator({ maxExamples: config.report.examples });
+  // Hints speak of inputs: a records run's; a table run's batches are not the rows that changed.
+  const aggregator = new Aggregator({
+    maxExamples: config.report.examples,
+    hints: runKind.kind === "records",
+  });
   const acceptance =
     accepted === undefined
       ? undefined
