@@ -4,6 +4,7 @@ import type { Report } from "../report/types.ts";
 import { renderExample } from "../reporters/examples.ts";
 import { renderPathsTable } from "../reporters/paths-table.ts";
 import { createPaint } from "../reporters/style.ts";
+import { viewReport } from "../reporters/view-model.ts";
 
 /** Why: a failing test must say in one screen what changed, where, and on which input. */
 export function describeChange(report: Report): string {
@@ -16,8 +17,8 @@ export function describeChange(report: Report): string {
   ];
   if (!report.complete) lines.push("the run was interrupted: counts cover completed trials only");
   if (report.gate.reason !== undefined) lines.push(`gate: ${report.gate.reason}`);
-  if (report.paths.some((stats) => stats.changed > 0))
-    lines.push("", "Changed paths", renderPathsTable(report.paths, paint));
+  const { changedPaths } = viewReport(report);
+  if (changedPaths.length > 0) lines.push("", "Changed paths", renderPathsTable(changedPaths, paint));
   const first = report.examples[0];
   if (first !== undefined) lines.push("", ...renderExample(first, { paint, color: false }));
   return lines.join("\n");

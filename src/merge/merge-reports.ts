@@ -122,8 +122,10 @@ function mergePaths(reports: readonly Report[], summary: Report["summary"]): Pat
   for (const stats of reports.flatMap((report) => report.paths)) {
     const into = merged.get(stats.path);
     if (into === undefined) {
+      // Hints speak of one shard's trials; a merged report has no per-trial inputs to find its own.
+      const { hints: _hints, ...rest } = stats;
       merged.set(stats.path, {
-        ...stats,
+        ...rest,
         kinds: { ...stats.kinds },
         exampleIndices: [...stats.exampleIndices],
       });

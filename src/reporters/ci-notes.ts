@@ -4,21 +4,23 @@
 import type { Report } from "../report/types.ts";
 import { createPaint } from "./style.ts";
 import type { RenderOptions, TextSink } from "./types.ts";
+import { viewReport } from "./view-model.ts";
 
 /** Writes nothing when the report has no shard and no accepted differences. */
 export function renderCiNotes(report: Report, out: TextSink, options: Pick<RenderOptions, "color">): void {
+  const view = viewReport(report);
   const paint = createPaint(options.color);
   const lines: string[] = [];
-  if (report.shard !== undefined) {
+  if (view.shard !== undefined) {
     lines.push(
-      `Shard ${report.shard.index}/${report.shard.count}: ${report.sample.indices.length} of the ${report.sample.size} sampled inputs ` +
+      `Shard ${view.shard.index}/${view.shard.count}: ${report.sample.indices.length} of the ${report.sample.size} sampled inputs ` +
         "(combine the shard reports with `twinrun merge`).",
     );
   }
-  const accepted = report.accepted;
+  const accepted = view.accepted;
   if (accepted !== undefined) {
     const name = accepted.file.split(/[\\/]/).pop() ?? accepted.file;
-    const counted = report.gate.counted ?? accepted.uncoveredTrials;
+    const counted = view.gate.counted ?? accepted.uncoveredTrials;
     lines.push(
       `${paint("bold", `Accepted differences (${name})`)}: ${accepted.coveredTrials} changed input(s) covered, ` +
         `${accepted.uncoveredTrials} not covered; the gate counted ${counted}.`,
@@ -39,6 +41,6 @@ export function renderCiNotes(report: Report, out: TextSink, options: Pick<Rende
       }
     }
   }
-  if (report.gate.reason !== undefined) lines.push(paint("red", `Gate failed: ${report.gate.reason}`));
+  if (view.gate.reason !== undefined) lines.push(paint("red", `Gate failed: ${view.gate.reason}`));
   if (lines.length > 0) out.write(`${lines.join("\n")}\n`);
 }

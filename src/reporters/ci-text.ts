@@ -2,7 +2,6 @@
 // test dashboard and an annotation say the same thing about the same report.
 import { listAcceptedPaths } from "../accept/evaluate.ts";
 import type { PathStats, Report } from "../report/types.ts";
-import { describeCoverSplit } from "./cover-text.ts";
 import { formatCompactNumber, formatKinds, formatPercent } from "./format.ts";
 
 /** The outcome in one word and one title. */
@@ -76,24 +75,10 @@ export function describePathChange(stats: PathStats, unit: "inputs" | "rows" = "
   return `changed on ${stats.changed} of ${stats.compared} ${unit}${share}: ${parts.join(", ")}; ${unit} ${examples}${more}`;
 }
 
-/** Why: a table comparison's trials are rows, a run's are inputs; messages say which. */
+/**
+ * Why: a table comparison's trials are rows, a run's are inputs; messages say which. A dataset run
+ * whose side failed compared no tables: its one trial is the whole sample, not a row.
+ */
 export function unitOf(report: Report): "inputs" | "rows" {
-  return report.table === undefined ? "inputs" : "rows";
-}
-
-/** `random 100 of 5000 records, seed 42` (with the shard when there is one). */
-export function describeSampleLine(report: Report): string {
-  const { sample } = report;
-  const how =
-    sample.strategy === "replay"
-      ? `replay of ${sample.indices.length} inputs`
-      : sample.strategy === "all"
-        ? `all ${sample.totalRecords} records`
-        : `${sample.strategy} ${sample.size} of ${sample.totalRecords} records`;
-  const shard =
-    report.shard === undefined
-      ? ""
-      : `; shard ${report.shard.index}/${report.shard.count} (${sample.indices.length} of its inputs)`;
-  const split = describeCoverSplit(sample);
-  return `${how}${split === undefined ? "" : ` (${split})`}, seed ${sample.seed}${shard}`;
+  return report.kind === "tables" && report.table !== undefined ? "rows" : "inputs";
 }

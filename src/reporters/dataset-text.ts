@@ -1,8 +1,9 @@
 // Dataset mode in words: how each side's single run went, and where its files were kept.
-import type { DatasetReport, DatasetSideReport, Report } from "../report/types.ts";
+import type { DatasetReport, DatasetSideReport } from "../report/types.ts";
 import { describeFailure } from "./examples.ts";
 import { formatCount, formatDurationMs, toOneLine, truncateText } from "./format.ts";
 import type { Paint } from "./style.ts";
+import type { ReportView } from "./view-model.ts";
 
 const MAX_SPEC_CHARS = 80;
 
@@ -23,10 +24,10 @@ export function describeDatasetFormats(dataset: DatasetReport): string {
 }
 
 /** The terminal's dataset section: one line per side, then the kept temp folder. */
-export function renderDatasetSection(report: Report, dataset: DatasetReport, paint: Paint): string {
+export function renderDatasetSection(view: ReportView, dataset: DatasetReport, paint: Paint): string {
   const lines = [`${paint("bold", "Dataset runs")} ${paint("dim", `(${describeDatasetFormats(dataset)})`)}`];
   for (const side of ["old", "new"] as const) {
-    const spec = truncateText(toOneLine(report.components[side].spec), MAX_SPEC_CHARS);
+    const spec = truncateText(toOneLine(view.components[side].spec), MAX_SPEC_CHARS);
     const run = describeDatasetRun(dataset[side]);
     lines.push(`  ${side}: ${spec} · ${dataset[side].status === "failure" ? paint("yellow", run) : run}`);
   }

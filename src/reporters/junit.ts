@@ -9,16 +9,11 @@
 import { foldPath } from "../compare/paths.ts";
 import type { Report } from "../report/types.ts";
 import { writeFileAtomic } from "../util/atomic-write.ts";
-import {
-  type ChangedPath,
-  describeGateLine,
-  describePathChange,
-  listChangedPaths,
-  unitOf,
-} from "./ci-text.ts";
+import { type ChangedPath, describePathChange } from "./ci-text.ts";
 import { formatLosslessValue } from "./display-value.ts";
 import { toOneLine } from "./format.ts";
 import type { RenderOptions, TextSink } from "./types.ts";
+import { type ReportView, viewReport } from "./view-model.ts";
 
 interface TestCase {
   classname: string;
@@ -33,11 +28,9 @@ const EXAMPLES_PER_PATH = 3;
 
 /** Renders the report as one JUnit `<testsuites>` document, ending with a newline. */
 export function renderJunitReport(report: Report, out: TextSink, options: RenderOptions): void {
-  const cases = [
-    gateCase(report),
-    ...listChangedPaths(report).map((path) => pathCase(report, path, options)),
-  ];
-  cases.push(...acceptedCases(report));
+  const view = viewReport(report);
+  const cases = [gateCase(view), ...view.changedPaths.map((path) => pathCase(view, path, options))];
+  cases.push(...acceptedCases(view));
   const failures = cases.filter((testCase) => testCase.failure !== undefined).length;
   const errors = cases.filter((testCase) => testCase.error !== undefined).length;
   const seconds = (report.timing.wallMs / 1000).toFixed(3);
@@ -48,7 +41,7 @@ export function renderJunitReport(report: Report, out: TextSink, options: Render
     `<testsuites name="twinrun" ${counts}>`,
     `  <testsuite name="${attr(suiteName)}" ${counts} timestamp="${attr(report.createdAt)}">`,
     "    <properties>",
-    ...properties(report).map(
+    ...properties(view).map(
       ([name, value]) => `      <property name="${attr(name)}" value="${attr(value)}"/>`,
     ),
     "    </properties>",
@@ -66,54 +59,53 @@ export async function writeJunitReport(report: Report, file: string, options: Re
   await writeFileAtomic(file, text);
 }
 
-function gateCase(report: Report): TestCase {
-  const name = `gate (max changed ${report.gate.maxChanged})`;
-  const line = describeGateLine(report);
-  if (report.verdict === "error" || !report.complete) {
-    const why =
-      report.error ?? (report.complete ? "no trial ran" : "the run was interrupted before it finished");
+function gateCase(view: ReportView): TestCase {
+  const name = `gate (max changed ${view.gate.maxChanged})`;
+  const line = view.gateLine;
+  if (view.verdict === "error" || !view.complete) {
+    const why = view.error ?? (view.complete ? "no trial ran" : "the run was interrupted before it finished");
     return { classname: "twinrun", name, error: { type: "error", message: why, body: line } };
   }
-  if (!report.gate.passed)
+  if (!view.gate.passed)
     return { classname: "twinrun", name, failure: { type: "gate", message: line, body: line } };
   return { classname: "twinrun", name, out: line };
 }
 
-function pathCase(report: Report, changed: ChangedPath, options: RenderOptions): TestCase {
+function pathCase(view: ReportView, changed: ChangedPath, options: RenderOptions): TestCase {
   const { stats, accepted } = changed;
-  const message = `${stats.path} ${describePathChange(stats, unitOf(report))}`;
+  const message = `${stats.path} ${describePathChange(stats, view.unit)}`;
   if (accepted) return { classname: "twinrun.paths", name: stats.path, out: `accepted: ${message}` };
-  const body = [message, ...exampleLines(report, stats.path, options)].join("\n");
+  const body = [message, ...exampleLines(view, stats.path, options)].join("\n");
   // A change the gate allows (--max-changed) passes, so the dashboard agrees with the exit code.
-  if (report.gate.passed) {
-    const out = `within the gate (max changed ${report.gate.maxChanged}): ${body}`;
+  if (view.gate.passed) {
+    const out = `within the gate (max changed ${view.gate.maxChanged}): ${body}`;
     return { classname: "twinrun.paths", name: stats.path, out };
   }
   const kind = Object.keys(stats.kinds)[0] ?? "change";
   return { classname: "twinrun.paths", name: stats.path, failure: { type: kind, message, body } };
 }
 
-function exampleLines(report: Report, folded: string, options: RenderOptions): string[] {
+function exampleLines(view: ReportView, folded: string, options: RenderOptions): string[] {
   const lines: string[] = [];
-  for (const example of report.examples) {
+  for (const { example } of view.examples) {
     const here = example.differences.filter((difference) => foldPath(difference.path) === folded);
     if (here.length === 0) continue;
     for (const difference of here.slice(0, 2)) {
       const values = `${formatLosslessValue(difference.old, 80)} → ${formatLosslessValue(difference.new, 80)}`;
       // Table reports count rows: the example names its row (key and lines), not an input.
-      const where = report.table === undefined ? `input #${example.index}` : `row ${example.inputText}`;
+      const where = view.unit === "inputs" ? `input #${example.index}` : `row ${example.inputText}`;
       lines.push(`${where}: ${difference.path} ${difference.kind}: ${values}`);
     }
-    // A row of a table is not an input a replay could rerun.
-    if (options.reproCommand !== undefined && report.table === undefined)
+    // A row of a table (or a dataset run's whole sample) is not an input a replay could rerun.
+    if (options.reproCommand !== undefined && view.reproducible)
       lines.push(`  reproduce: ${options.reproCommand(example.index)}`);
     if (lines.length >= EXAMPLES_PER_PATH * 3) break;
   }
   return lines;
 }
 
-function acceptedCases(report: Report): TestCase[] {
-  const accepted = report.accepted;
+function acceptedCases(view: ReportView): TestCase[] {
+  const accepted = view.accepted;
   if (accepted === undefined) return [];
   return accepted.entries
     .filter((entry) => entry.status !== "used")
@@ -130,22 +122,27 @@ function acceptedCases(report: Report): TestCase[] {
     });
 }
 
-function properties(report: Report): [string, string][] {
-  const { sample } = report;
+function properties(view: ReportView): [string, string][] {
+  const { components, counts } = view;
   const list: [string, string][] = [
-    ["old", `${report.components.old.label} (${report.components.old.spec})`],
-    ["new", `${report.components.new.label} (${report.components.new.spec})`],
-    ["verdict", report.verdict],
-    ["sample.source", sample.source],
-    ["sample.sha256", sample.sha256],
-    ["sample.seed", String(sample.seed)],
-    ["sample.strategy", sample.strategy],
-    ["sample.size", String(sample.size)],
-    ["trials", String(report.summary.trials)],
-    ["changed", String(report.summary.changed)],
+    ["old", `${components.old.label} (${components.old.spec})`],
+    ["new", `${components.new.label} (${components.new.spec})`],
+    ["verdict", view.verdict],
   ];
-  if (report.shard !== undefined) list.push(["shard", `${report.shard.index}/${report.shard.count}`]);
-  if (report.base !== undefined) list.push(["base", `${report.base.ref} ${report.base.commit}`]);
+  // A diff read two files: no sample to name.
+  if (view.sample !== undefined) {
+    const { sample } = view.report;
+    list.push(
+      ["sample.source", sample.source],
+      ["sample.sha256", sample.sha256],
+      ["sample.seed", String(sample.seed)],
+      ["sample.strategy", sample.strategy],
+      ["sample.size", String(sample.size)],
+    );
+  }
+  list.push(["trials", String(counts.trials)], ["changed", String(counts.changed)]);
+  if (view.shard !== undefined) list.push(["shard", `${view.shard.index}/${view.shard.count}`]);
+  if (view.base !== undefined) list.push(["base", `${view.base.ref} ${view.base.commit}`]);
   return list;
 }
 

@@ -4,22 +4,16 @@
 
 import type { Report } from "../report/types.ts";
 import { writeFileAtomic } from "../util/atomic-write.ts";
-import {
-  describeGateLine,
-  describeHeadline,
-  describeSampleLine,
-  type Headline,
-  listChangedPaths,
-} from "./ci-text.ts";
-import { describeCoverPicks } from "./cover-text.ts";
+import type { Headline } from "./ci-text.ts";
 import { describeDatasetRun } from "./dataset-text.ts";
 import { renderExample } from "./examples.ts";
-import { formatCompactNumber, formatDurationMs, formatKinds, formatRatio } from "./format.ts";
+import { formatCompactNumber, formatCount, formatDurationMs, formatKinds, formatRatio } from "./format.ts";
+import type { HintLine } from "./hints-text.ts";
 import { renderRowExampleMarkdown, renderTableMarkdown } from "./markdown-table.ts";
 import { code, escapeCell, escapeHtml, escapeText, fence } from "./markdown-text.ts";
 import { createPaint } from "./style.ts";
-import { viewRowExample } from "./table-examples.ts";
 import type { RenderOptions, TextSink } from "./types.ts";
+import { type ReportView, type TimingView, viewReport } from "./view-model.ts";
 
 /** Rows of the changed-paths table; the JSON report holds the rest. */
 export const MAX_MARKDOWN_PATHS = 15;
@@ -39,19 +33,20 @@ const ICONS: Record<Headline["status"], string> = {
 
 /** Renders the summary as GitHub-flavoured Markdown, ending with a newline. */
 export function renderMarkdownReport(report: Report, out: TextSink, options: RenderOptions): void {
-  const headline = describeHeadline(report);
+  const view = viewReport(report);
   const sections = [
-    `## ${ICONS[headline.status]} ${headline.title}`,
-    `**${describeGateLine(report)}**`,
-    renderFacts(report),
+    `## ${ICONS[view.headline.status]} ${view.headline.title}`,
+    `**${view.gateLine}**`,
+    renderFacts(view),
   ];
-  if (report.error !== undefined) sections.push(`> ⚠️ ${escapeText(report.error)}`);
-  if (report.table !== undefined) sections.push(...renderTableMarkdown(report.table));
-  const paths = report.table === undefined ? renderPaths(report) : undefined;
+  if (view.error !== undefined) sections.push(`> ⚠️ ${escapeText(view.error)}`);
+  if (view.table !== undefined) sections.push(...renderTableMarkdown(view.table));
+  const paths = view.table === undefined ? renderPaths(view) : undefined;
   if (paths !== undefined) sections.push(paths);
-  const accepted = renderAccepted(report);
+  if (view.hints !== undefined) sections.push(renderHints(view.hints));
+  const accepted = renderAccepted(view);
   if (accepted !== undefined) sections.push(accepted);
-  const examples = renderExamples(report, options);
+  const examples = renderExamples(view, options);
   if (examples !== undefined) sections.push(examples);
   out.write(`${sections.join("\n\n")}\n`);
 }
@@ -72,33 +67,41 @@ export function renderMarkdownToString(report: Report, options: RenderOptions): 
   return text;
 }
 
-function renderFacts(report: Report): string {
-  const { components, sample, summary, timing } = report;
-  const failures = summary.failures;
+/** The facts table: only what this kind of run has (a diff has no input source, failures or percentiles). */
+function renderFacts(view: ReportView): string {
+  const { components, sample, counts, failures, dataset } = view;
   const rows: [string, string][] = [
     ["old", `${code(components.old.label)} ${escapeText(components.old.spec)}`],
     ["new", `${code(components.new.label)} ${escapeText(components.new.spec)}`],
-    [
-      "input",
-      `${code(sample.source.split(/[\\/]/).pop() ?? sample.source)} (sha256 ${code(sample.sha256.slice(0, 12))})`,
-    ],
-    ["sample", escapeText(describeSampleLine(report))],
-    ...coverRow(report),
-    [
-      "trials",
-      `${summary.trials} · same ${summary.same} · changed ${summary.changed} · failures old ${failures.old} / new ${failures.new} / both ${failures.both}`,
-    ],
-    [
-      "time",
-      `p50 old ${formatDurationMs(timing.old.p50)} / new ${formatDurationMs(timing.new.p50)} · wall ${formatDurationMs(timing.wallMs)}`,
-    ],
   ];
-  if (report.base !== undefined)
-    rows.splice(2, 0, ["base", `${code(report.base.ref)} at ${code(report.base.commit.slice(0, 12))}`]);
-  if (report.dataset !== undefined) {
-    rows.push(["old run", escapeText(describeDatasetRun(report.dataset.old))]);
-    rows.push(["new run", escapeText(describeDatasetRun(report.dataset.new))]);
-    if (report.dataset.keptTemp !== undefined) rows.push(["temp files", code(report.dataset.keptTemp)]);
+  if (view.base !== undefined)
+    rows.push(["base", `${code(view.base.ref)} at ${code(view.base.commit.slice(0, 12))}`]);
+  if (sample !== undefined) {
+    const shard =
+      view.shard === undefined
+        ? ""
+        : `; shard ${view.shard.index}/${view.shard.count} (${view.report.sample.indices.length} of its inputs)`;
+    rows.push(
+      ["input", `${code(sample.name)} (sha256 ${code(sample.sha256.slice(0, 12))})`],
+      ["sample", escapeText(`${sample.line}${shard}`)],
+    );
+    if (sample.coverPicks !== undefined) rows.push(["covers", escapeText(sample.coverPicks)]);
+  }
+  const trials = [
+    formatCount(counts.trials),
+    `same ${formatCount(counts.same)}`,
+    `changed ${formatCount(counts.changed)}`,
+  ];
+  if (failures !== undefined)
+    trials.push(`failures old ${failures.old} / new ${failures.new} / both ${failures.both}`);
+  rows.push(
+    [view.unit === "rows" ? "rows" : "trials", trials.join(" · ")],
+    ["time", describeTime(view.timing)],
+  );
+  if (dataset !== undefined) {
+    rows.push(["old run", escapeText(describeDatasetRun(dataset.old))]);
+    rows.push(["new run", escapeText(describeDatasetRun(dataset.new))]);
+    if (dataset.keptTemp !== undefined) rows.push(["temp files", code(dataset.keptTemp)]);
   }
   return [
     "| | |",
@@ -107,8 +110,16 @@ function renderFacts(report: Report): string {
   ].join("\n");
 }
 
-function renderPaths(report: Report): string | undefined {
-  const changed = listChangedPaths(report);
+function describeTime(timing: TimingView): string {
+  const wall = `wall ${formatDurationMs(timing.wallMs)}`;
+  if (timing.kind === "wall") return wall;
+  if (timing.kind === "once")
+    return `old ${formatDurationMs(timing.oldMs)} / new ${formatDurationMs(timing.newMs)} · ${wall}`;
+  return `p50 old ${formatDurationMs(timing.old.p50)} / new ${formatDurationMs(timing.new.p50)} · ${wall}`;
+}
+
+function renderPaths(view: ReportView): string | undefined {
+  const changed = view.changedPaths;
   if (changed.length === 0) return undefined;
   const lines = [
     "### Changed paths",
@@ -138,8 +149,15 @@ function renderPaths(report: Report): string | undefined {
   return lines.join("\n");
 }
 
-function renderAccepted(report: Report): string | undefined {
-  const accepted = report.accepted;
+function renderHints(hints: HintLine[]): string {
+  const lines = ["### Hints", "", "| path | condition | holds for |", "| --- | --- | --- |"];
+  for (const hint of hints)
+    lines.push(`| ${[code(hint.target), code(hint.text), hint.counts].map(escapeCell).join(" | ")} |`);
+  return lines.join("\n");
+}
+
+function renderAccepted(view: ReportView): string | undefined {
+  const accepted = view.accepted;
   if (accepted === undefined) return undefined;
   const name = accepted.file.split(/[\\/]/).pop() ?? accepted.file;
   const lines = [
@@ -170,17 +188,14 @@ function renderAccepted(report: Report): string | undefined {
   return lines.join("\n");
 }
 
-function renderExamples(report: Report, options: RenderOptions): string | undefined {
-  const count = Math.min(MAX_MARKDOWN_EXAMPLES, Math.max(0, options.examples), report.examples.length);
+function renderExamples(view: ReportView, options: RenderOptions): string | undefined {
+  const count = Math.min(MAX_MARKDOWN_EXAMPLES, Math.max(0, options.examples), view.examples.length);
   if (count === 0) return undefined;
   const paint = createPaint(false);
-  const { table } = report;
-  const blocks = report.examples.slice(0, count).map((example, position) => {
-    const view = table === undefined ? undefined : viewRowExample(example, table);
-    if (view !== undefined) return renderRowExampleMarkdown(view, position === 0);
-    // Rows of a table (and a dataset run's single trial) are not inputs a replay could rerun.
-    const reproCommand =
-      table === undefined && report.dataset === undefined ? options.reproCommand : undefined;
+  // Rows of a table (and a dataset run's single trial) are not inputs a replay could rerun.
+  const reproCommand = view.reproducible ? options.reproCommand : undefined;
+  const blocks = view.examples.slice(0, count).map(({ example, row }, position) => {
+    if (row !== undefined) return renderRowExampleMarkdown(row, position === 0);
     const lines = renderExample(example, { paint, color: false, reproCommand });
     const shown =
       lines.length > MAX_EXAMPLE_LINES
@@ -198,15 +213,9 @@ function renderExamples(report: Report, options: RenderOptions): string | undefi
       "</details>",
     ].join("\n");
   });
-  const noun = table === undefined ? "inputs" : "rows";
   const header =
-    report.summary.changed > count
-      ? `### Examples (first ${count} of ${report.summary.changed} changed ${noun})`
+    view.counts.changed > count
+      ? `### Examples (first ${count} of ${view.counts.changed} changed ${view.unit})`
       : `### Examples`;
   return [header, "", ...blocks].join("\n");
-}
-
-function coverRow(report: Report): [string, string][] {
-  const picks = describeCoverPicks(report.sample);
-  return picks === undefined ? [] : [["covers", escapeText(picks)]];
 }

@@ -2,21 +2,10 @@
 // which it left out, and why — so a change (or a NameError) can be traced to the cells that ran.
 import path from "node:path";
 import type { NotebookCellsReport } from "../../adapters/notebook/types.ts";
-import type { Report } from "../report/types.ts";
 import type { Paint } from "./style.ts";
 
 // Cell text comes from the user's notebook: no escape sequence of it may reach the terminal.
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-
-/** Why: the terminal's notebook section, one block per side whose function came from a notebook. */
-export function renderNotebookSections(report: Report, paint: Paint): string[] {
-  const sections: string[] = [];
-  for (const side of ["old", "new"] as const) {
-    const notebook = report.components[side].notebook;
-    if (notebook !== undefined) sections.push(renderNotebookCells(side, notebook, paint));
-  }
-  return sections;
-}
 
 /** The cells of one notebook: taken or left out, each with its reason. */
 export function renderNotebookCells(side: string, notebook: NotebookCellsReport, paint: Paint): string {

@@ -1,17 +1,20 @@
 // The changed-paths table: where outputs changed, how often and how much.
 import Table from "cli-table3";
 import type { PathStats } from "../report/types.ts";
+import type { ChangedPath } from "./ci-text.ts";
 import { formatCompactNumber, formatKinds, formatRatio } from "./format.ts";
 import type { Paint } from "./style.ts";
 
 /** Beyond this many rows the table says how many paths it left out. */
 export const MAX_PATH_ROWS = 30;
 
-/** Changed paths sorted by changed count (desc), then path; capped at maxRows with a note. */
-export function renderPathsTable(paths: PathStats[], paint: Paint, maxRows = MAX_PATH_ROWS): string {
-  const changed = paths
-    .filter((stats) => stats.changed > 0)
-    .sort((a, b) => b.changed - a.changed || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+/** The changed paths in their order (most changed first); capped at maxRows with a note. */
+export function renderPathsTable(
+  paths: readonly ChangedPath[],
+  paint: Paint,
+  maxRows = MAX_PATH_ROWS,
+): string {
+  const changed = paths.map((path) => path.stats);
   const head = ["path", "changed", "kinds", "max abs", "max rel", "inputs"].map((name) =>
     paint("bold", name),
   );

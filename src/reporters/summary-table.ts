@@ -1,9 +1,9 @@
 // The summary table every terminal report starts with: what ran, on what, and the verdict.
 import Table from "cli-table3";
-import { isDiffSettings, type Report, type Verdict } from "../report/types.ts";
-import { describeCoverPicks, describeCoverSplit } from "./cover-text.ts";
+import type { TimingStats, Verdict } from "../report/types.ts";
 import { formatDurationMs, formatRatio } from "./format.ts";
 import { type Paint, type StyleName, stripAnsi } from "./style.ts";
+import type { ReportView, TimingView } from "./view-model.ts";
 
 const MAX_VALUE_WIDTH = 90;
 
@@ -14,49 +14,39 @@ const VERDICT_STYLES: Record<Verdict, StyleName> = {
   error: "yellow",
 };
 
-/** The number of trials the run meant to do (the sample), so an interrupted run shows how far it got. */
-export function plannedTrials(report: Report): number {
-  return report.sample.indices.length > 0 ? report.sample.indices.length : report.sample.size;
-}
-
 /** A two-column table: components, input source and sample, counts, timing, verdict and gate. */
-export function renderSummaryTable(report: Report, paint: Paint): string {
-  const { summary, sample, components } = report;
-  // Table reports count rows, not trials; `twinrun diff` has no input source, sample or timings.
-  const isTable = report.table !== undefined;
-  const isDiff = isDiffSettings(report.settings);
+export function renderSummaryTable(view: ReportView, paint: Paint): string {
+  const { counts, sample, components, failures } = view;
   const rows: [string, string][] = [
     ["old", describeComponent(components.old.label, components.old.spec, paint)],
     ["new", describeComponent(components.new.label, components.new.spec, paint)],
   ];
-  if (!isDiff) {
+  if (sample !== undefined) {
     rows.push(
       [
         "input",
         `${sample.source} ${paint("dim", `(${sample.format}, sha256 ${sample.sha256.slice(0, 12)})`)}`,
       ],
-      ["sample", describeSample(report)],
+      ["sample", sample.line],
     );
-    const picks = describeCoverPicks(sample);
-    if (picks !== undefined) rows.push(["covers", picks]);
+    if (sample.coverPicks !== undefined) rows.push(["covers", sample.coverPicks]);
   }
   rows.push(
-    [isTable ? "rows" : "trials", describeTrials(report, paint)],
-    ["same", String(summary.same)],
-    ["changed", paintCount(formatRatio(summary.changed, summary.trials), summary.changed, "red", paint)],
+    [view.unit === "rows" ? "rows" : "trials", describeTrials(view, paint)],
+    ["same", String(counts.same)],
+    ["changed", paintCount(formatRatio(counts.changed, counts.trials), counts.changed, "red", paint)],
   );
-  const inconclusive = summary.inconclusive ?? 0;
-  if (inconclusive > 0)
-    rows.push(["inconclusive", paint("yellow", formatRatio(inconclusive, summary.trials))]);
-  const { failures } = summary;
-  if (!isTable || failures.old + failures.new + failures.both > 0)
-    rows.push(["failures", describeFailures(report, paint)]);
+  if (counts.inconclusive > 0)
+    rows.push(["inconclusive", paint("yellow", formatRatio(counts.inconclusive, counts.trials))]);
+  // Table runs show failures only when some side failed; a diff has no component that could.
+  if (failures !== undefined && (view.kind === "records" || failures.old + failures.new + failures.both > 0))
+    rows.push(["failures", describeFailures(failures, paint)]);
   rows.push(
-    ["time", isDiff ? `wall ${formatDurationMs(report.timing.wallMs)}` : describeTiming(report)],
-    ["verdict", describeVerdict(report, paint)],
-    ["gate", describeGate(report, paint)],
+    ["time", describeTiming(view.timing)],
+    ["verdict", describeVerdict(view, paint)],
+    ["gate", describeGate(view, paint)],
   );
-  if (report.error !== undefined) rows.push(["error", paint("yellow", report.error)]);
+  if (view.error !== undefined) rows.push(["error", paint("yellow", view.error)]);
   // Wide values (long commands, paths) wrap instead of stretching the table past the terminal.
   const widest = Math.max(...rows.map(([, value]) => stripAnsi(value).length));
   const valueWidth = Math.min(MAX_VALUE_WIDTH, widest + 2);
@@ -69,55 +59,38 @@ function describeComponent(label: string, spec: string, paint: Paint): string {
   return label === spec ? label : `${paint("bold", label)}  ${paint("dim", spec)}`;
 }
 
-function describeSample(report: Report): string {
-  const { sample } = report;
-  const parts =
-    sample.strategy === "replay"
-      ? [`replay of ${sample.indices.length} inputs`]
-      : sample.strategy === "all"
-        ? [`all ${sample.totalRecords} records`]
-        : [`${sample.strategy} ${sample.size} of ${sample.totalRecords} records`];
-  const split = describeCoverSplit(sample);
-  if (split !== undefined) parts.push(split);
-  parts.push(`seed ${sample.seed}`);
-  if (sample.stratifyBy !== undefined) parts.push(`stratified by ${sample.stratifyBy}`);
-  if (sample.skipped > 0) parts.push(`${sample.skipped} malformed records skipped`);
-  return parts.join(", ");
-}
-
-function describeTrials(report: Report, paint: Paint): string {
-  const { trials, truncatedTrials } = report.summary;
+function describeTrials(view: ReportView, paint: Paint): string {
+  const { trials, planned, truncated } = view.counts;
   let text = String(trials);
-  if (!report.complete) text += ` of ${plannedTrials(report)} ${paint(["yellow", "bold"], "INCOMPLETE")}`;
-  if (truncatedTrials > 0) text += paint("yellow", ` (${truncatedTrials} with differences truncated)`);
+  if (!view.complete) text += ` of ${planned} ${paint(["yellow", "bold"], "INCOMPLETE")}`;
+  if (truncated > 0) text += paint("yellow", ` (${truncated} with differences truncated)`);
   return text;
 }
 
-function describeFailures(report: Report, paint: Paint): string {
-  const { old, new: newCount, both } = report.summary.failures;
+function describeFailures(failures: NonNullable<ReportView["failures"]>, paint: Paint): string {
+  const { old, new: newCount, both } = failures;
   const text = `old ${old} · new ${newCount} · both ${both}`;
   return paintCount(text, old + newCount + both, "yellow", paint);
 }
 
-function describeTiming(report: Report): string {
-  const { timing } = report;
-  // Dataset mode runs each side once: one duration each, no percentiles.
-  if (report.dataset !== undefined) {
-    const { old, new: newSide } = report.dataset;
-    return `old ${formatDurationMs(old.durationMs)} · new ${formatDurationMs(newSide.durationMs)} · wall ${formatDurationMs(timing.wallMs)}`;
-  }
-  const side = (name: string, stats: Report["timing"]["old"]) =>
+/** Per-trial percentiles, one duration per side (dataset mode), or the wall clock alone (a diff). */
+export function describeTiming(timing: TimingView): string {
+  const wall = `wall ${formatDurationMs(timing.wallMs)}`;
+  if (timing.kind === "wall") return wall;
+  if (timing.kind === "once")
+    return `old ${formatDurationMs(timing.oldMs)} · new ${formatDurationMs(timing.newMs)} · ${wall}`;
+  const side = (name: string, stats: TimingStats) =>
     `${name} p50 ${formatDurationMs(stats.p50)} / p95 ${formatDurationMs(stats.p95)}`;
-  return `${side("old", timing.old)} · ${side("new", timing.new)} · wall ${formatDurationMs(timing.wallMs)}`;
+  return `${side("old", timing.old)} · ${side("new", timing.new)} · ${wall}`;
 }
 
-function describeVerdict(report: Report, paint: Paint): string {
-  const verdict = paint([VERDICT_STYLES[report.verdict], "bold"], report.verdict);
-  return report.complete ? verdict : `${verdict} ${paint(["yellow", "bold"], "(incomplete run)")}`;
+function describeVerdict(view: ReportView, paint: Paint): string {
+  const verdict = paint([VERDICT_STYLES[view.verdict], "bold"], view.verdict);
+  return view.complete ? verdict : `${verdict} ${paint(["yellow", "bold"], "(incomplete run)")}`;
 }
 
-function describeGate(report: Report, paint: Paint): string {
-  const { gate } = report;
+function describeGate(view: ReportView, paint: Paint): string {
+  const { gate } = view;
   const threshold = `max changed ${gate.maxChanged}`;
   if (gate.status === "incomplete")
     return `${paint(["yellow", "bold"], "incomplete")} (interrupted; ${threshold}) → exit ${gate.exitCode}`;

@@ -5,7 +5,7 @@ import type { DifferenceKind } from "../compare/types.ts";
 import type { Example } from "../report/types.ts";
 import type { TableReport } from "../table/types.ts";
 import { formatLosslessValue } from "./display-value.ts";
-import { type ExampleRenderOptions, MAX_DIFFERENCE_LINES, renderExample } from "./examples.ts";
+import { MAX_DIFFERENCE_LINES } from "./examples.ts";
 import { formatCompactNumber, toOneLine, truncateText } from "./format.ts";
 import type { Paint } from "./style.ts";
 
@@ -110,15 +110,8 @@ function isRow(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
-/** The terminal lines for one example of a table report (a failure falls back to the record rendering). */
-export function renderTableExample(
-  example: Example,
-  table: TableReport,
-  options: ExampleRenderOptions,
-): string[] {
-  const view = viewRowExample(example, table);
-  if (view === undefined) return renderExample(example, options);
-  const { paint } = options;
+/** The terminal lines for one row pair of a table report. */
+export function renderRowExample(view: RowExampleView, paint: Paint): string[] {
   // Positional titles already start with "row 12"; keyed ones ("id=5 · …") get the word.
   const lines = [
     view.title.startsWith("row ") ? paint("bold", view.title) : `${paint("bold", "row")} ${view.title}`,

@@ -129,3 +129,21 @@ export function makeDatasetReport(overrides: Partial<DatasetReport> = {}): Datas
     ...overrides,
   };
 }
+
+/** A `twinrun diff` report: two files, no components, no sample, only a wall time. */
+export function makeDiffReport(table: TableOverrides = {}, overrides: ReportOverrides = {}): Report {
+  const file = (name: string) => ({
+    path: `/data/${name}`,
+    format: "csv" as const,
+    sha256: "ab".repeat(32),
+    rows: 1000,
+  });
+  return makeTableRunReport(table, {
+    components: {
+      old: { label: "old", spec: "old.csv (1,000 rows)" },
+      new: { label: "new", spec: "new.csv (1,000 rows)" },
+    },
+    settings: { diff: { old: file("old.csv"), new: file("new.csv"), key: ["id"] }, compare: {} },
+    ...overrides,
+  });
+}
