@@ -1,9 +1,10 @@
-// `twinrun diff` on table files: schema, rows and per-column findings through the real CLI.
+// `twinrun diff` on table files: schema, rows and per-column findings through the CLI (in-process).
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parquetWriteBuffer } from "hyparquet-writer";
 import { afterEach, describe, expect, it } from "vitest";
-import { makeWorkspace, runCli } from "../helpers/cli.ts";
+import { makeWorkspace } from "../helpers/cli.ts";
+import { runInProcess } from "../helpers/in-process.ts";
 
 let cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -15,7 +16,7 @@ async function diff(files: Record<string, string>, args: string[], prepare?: (di
   const created = makeWorkspace(files);
   cleanups.push(created.cleanup);
   prepare?.(created.dir);
-  const result = await runCli(["diff", ...args, "--json", "report.json"], { cwd: created.dir });
+  const result = await runInProcess(["diff", ...args, "--json", "report.json"], { cwd: created.dir });
   const report =
     result.exitCode <= 1
       ? JSON.parse(readFileSync(path.join(created.dir, "report.json"), "utf8"))
@@ -135,9 +136,12 @@ describe("twinrun diff reports for CI", () => {
   it("writes a Markdown summary of the table comparison with --markdown", async () => {
     const created = makeWorkspace({ "old.csv": "id,x\n1,1\n2,2\n", "new.csv": "id,x\n1,1\n2,3\n" });
     cleanups.push(created.cleanup);
-    const result = await runCli(["diff", "old.csv", "new.csv", "--key", "id", "--markdown", "summary.md"], {
-      cwd: created.dir,
-    });
+    const result = await runInProcess(
+      ["diff", "old.csv", "new.csv", "--key", "id", "--markdown", "summary.md"],
+      {
+        cwd: created.dir,
+      },
+    );
     expect(result.exitCode).toBe(1);
     const markdown = readFileSync(path.join(created.dir, "summary.md"), "utf8");
     expect(markdown).toContain("Schema and rows");
