@@ -228,6 +228,9 @@ export const userConfigSchema = z
             junit: text(
               "Also write a JUnit XML report here (for CI test dashboards), relative to this config file.",
             ).optional(),
+            html: text(
+              "Also write an HTML report here (one self-contained page with plots), relative to this config file.",
+            ).optional(),
             reporters: z
               .array(
                 text(
@@ -235,7 +238,7 @@ export const userConfigSchema = z
                 ),
               )
               .describe(
-                "Reporters to write: terminal, json, markdown, junit, github; e.g. [markdown=summary.md, junit=junit.xml].",
+                "Reporters to write: terminal, json, markdown, junit, github, html; e.g. [markdown=summary.md, junit=junit.xml].",
               )
               .optional(),
             targetRate: targetRateValue(
