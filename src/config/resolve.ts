@@ -104,6 +104,12 @@ export async function resolveRunConfig(args: ResolveRunConfigArgs): Promise<Reso
   );
   const datasetRun = checkDatasetSides(oldComponent, newComponent, configName);
   checkTableFlags(flagLayer.config.table, [oldComponent, newComponent], datasetRun);
+  if (merged.report?.writeCalibration !== undefined && (merged.calibrate ?? false) === false) {
+    throw new TwinrunError(
+      "USAGE",
+      `report.writeCalibration (--write-calibration) needs calibration: add --calibrate (or calibrate: true in ${configName})`,
+    );
+  }
   const resolved: ResolvedRunConfig = {
     ...(loaded !== undefined && { configFile: loaded.file }),
     baseDir,
@@ -122,6 +128,10 @@ export async function resolveRunConfig(args: ResolveRunConfigArgs): Promise<Reso
     new: newComponent,
     sharedEnv: buildSharedEnv(merged.input?.seed ?? 0, merged.env),
     compare: resolveCompare(merged),
+    ...(merged.calibrate !== undefined &&
+      merged.calibrate !== false && {
+        calibrate: merged.calibrate === true ? {} : { trials: merged.calibrate },
+      }),
     dataset: resolveDatasetSection(merged, datasetRun, configName),
     table,
     runner: {
@@ -135,8 +145,15 @@ export async function resolveRunConfig(args: ResolveRunConfigArgs): Promise<Reso
       save: merged.report?.save ?? true,
       ...(merged.report?.markdown !== undefined && { markdown: merged.report.markdown }),
       ...(merged.report?.junit !== undefined && { junit: merged.report.junit }),
+      ...(merged.report?.html !== undefined && { html: merged.report.html }),
       outputs: outputsOf(merged),
       stepSummary: merged.report?.stepSummary ?? true,
+      ...(merged.report?.targetRate !== undefined && {
+        targetRate: Number(merged.report.targetRate.slice(0, -1)) / 100,
+      }),
+      ...(merged.report?.writeCalibration !== undefined && {
+        writeCalibration: merged.report.writeCalibration,
+      }),
     },
   };
   return deepFreeze(resolved);
@@ -191,6 +208,7 @@ async function resolveGate(merged: UserConfig, baseDir: string): Promise<Resolve
     maxChanged: parseMaxChanged(merged.gate?.maxChanged ?? 0, "gate.maxChanged"),
     ...(accepted !== undefined && { accepted }),
     strictAccepted: merged.gate?.strictAccepted ?? false,
+    ...(merged.gate?.maxSlowdown !== undefined && { maxSlowdown: merged.gate.maxSlowdown }),
   };
 }
 
@@ -205,6 +223,7 @@ export function resolveCompare(merged: UserConfig): CompareOptions {
       rel: given.rel ?? defaults.rel,
       // `ulps: 0` (what `exact` leaves) means "identical only", the same as no ULP tolerance.
       ...(given.ulps ? { ulps: given.ulps } : {}),
+      ...(given.sig !== undefined && { sig: given.sig }),
     },
     nan: compare.nan,
     signedZero: compare.signedZero,
@@ -231,5 +250,6 @@ export function outputsOf(merged: UserConfig): ReportOutput[] {
     ),
     ...(report.markdown !== undefined && { markdown: report.markdown }),
     ...(report.junit !== undefined && { junit: report.junit }),
+    ...(report.html !== undefined && { html: report.html }),
   });
 }

@@ -2,6 +2,7 @@
 // would have written — same indices, same per-path counts, same verdict (recomputed by the gate).
 
 import { buildAcceptedReport } from "../accept/tracker.ts";
+import { mergeLogBins } from "../aggregate/log-bins.ts";
 import { parseMaxChanged } from "../config/max-changed.ts";
 import { buildReport } from "../report/build-report.ts";
 import { sumRandomPartCounts } from "../report/change-rate.ts";
@@ -67,11 +68,22 @@ export function mergeReports(named: readonly NamedReport[], now = new Date()): R
     },
     ...(accepted !== undefined && { accepted }),
     ...(first.base !== undefined && { base: first.base }),
+    unusedRules: mergeUnusedRules(reports),
     ...(randomPart !== undefined && { randomPart }),
     ...(first.summary.changeRate?.target !== undefined && {
       targetRate: first.summary.changeRate.target.rate,
     }),
   });
+}
+
+/** A rule is unused in the whole sample only when every shard found it unused. */
+function mergeUnusedRules(reports: readonly RecordsReport[]): RecordsReport["unusedRules"] {
+  const idOf = (rule: { path: string; options: string[] }) => `${rule.path}\0${rule.options.join(",")}`;
+  const [first, ...rest] = reports.map((report) => report.unusedRules ?? []);
+  const unused = (first ?? []).filter((rule) =>
+    rest.every((other) => other.some((candidate) => idOf(candidate) === idOf(rule))),
+  );
+  return unused.length > 0 ? unused : undefined;
 }
 
 // The shards' inconclusive entries, summed per limit message (example indices: the first few overall).
@@ -122,8 +134,10 @@ function mergePaths(reports: readonly Report[], summary: Report["summary"]): Pat
   for (const stats of reports.flatMap((report) => report.paths)) {
     const into = merged.get(stats.path);
     if (into === undefined) {
+      // Hints speak of one shard's trials; a merged report has no per-trial inputs to find its own.
+      const { hints: _hints, ...rest } = stats;
       merged.set(stats.path, {
-        ...stats,
+        ...rest,
         kinds: { ...stats.kinds },
         exampleIndices: [...stats.exampleIndices],
       });
@@ -140,6 +154,9 @@ function mergePaths(reports: readonly Report[], summary: Report["summary"]): Pat
     into.exampleIndices = [...new Set([...into.exampleIndices, ...stats.exampleIndices])]
       .sort((a, b) => a - b)
       .slice(0, EXAMPLE_INDICES_PER_PATH);
+    const abs = mergeLogBins([into.errorBins?.abs, stats.errorBins?.abs]);
+    const rel = mergeLogBins([into.errorBins?.rel, stats.errorBins?.rel]);
+    if (abs !== undefined || rel !== undefined) into.errorBins = { abs: abs ?? [], rel: rel ?? [] };
   }
   for (const stats of merged.values()) stats.compared = stats.path === "$" ? trials : bothOk;
   return [...merged.values()].sort(
@@ -155,6 +172,10 @@ function mergeExamples(reports: readonly Report[], maxExamples: number): Example
 }
 
 function mergeTiming(reports: readonly Report[], side: "old" | "new"): TimingStats {
+  // A shard report without bins (an older one) would leave the merged bins short: then none.
+  const histogramMs = reports.every((report) => report.timing[side].histogramMs !== undefined)
+    ? mergeLogBins(reports.map((report) => report.timing[side].histogramMs))
+    : undefined;
   const trials = reports.reduce((total, report) => total + report.summary.trials, 0);
   const weighted = reports.reduce(
     (total, report) => total + report.timing[side].p50 * report.summary.trials,
@@ -165,6 +186,7 @@ function mergeTiming(reports: readonly Report[], side: "old" | "new"): TimingSta
     p95: Math.max(...reports.map((report) => report.timing[side].p95)),
     totalMs:
       Math.round(reports.reduce((total, report) => total + report.timing[side].totalMs, 0) * 100) / 100,
+    ...(histogramMs !== undefined && { histogramMs }),
   };
 }
 

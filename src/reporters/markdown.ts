@@ -8,10 +8,12 @@ import type { Headline } from "./ci-text.ts";
 import { describeDatasetRun } from "./dataset-text.ts";
 import { renderExample } from "./examples.ts";
 import { formatCompactNumber, formatCount, formatDurationMs, formatKinds, formatRatio } from "./format.ts";
+import type { HintLine } from "./hints-text.ts";
 import { renderRowExampleMarkdown, renderTableMarkdown } from "./markdown-table.ts";
 import { code, escapeCell, escapeHtml, escapeText, fence } from "./markdown-text.ts";
 import { createPaint } from "./style.ts";
 import type { RenderOptions, TextSink } from "./types.ts";
+import { describeUnusedRule } from "./unused-rules-text.ts";
 import { type ReportView, type TimingView, viewReport } from "./view-model.ts";
 
 /** Rows of the changed-paths table; the JSON report holds the rest. */
@@ -45,11 +47,13 @@ export function renderMarkdownReport(report: Report, out: TextSink, options: Ren
   ];
   if (view.notes.length > 0)
     sections.push(view.notes.map((note) => `> ⚠️ ${escapeText(note.text)}`).join("\n>\n"));
+  if (view.unusedRules !== undefined) sections.push(renderUnusedRules(view.unusedRules));
   const accepted = renderAccepted(view);
   if (accepted !== undefined) sections.push(accepted);
   if (view.table !== undefined) sections.push(...renderTableMarkdown(view.table));
   const paths = view.table === undefined ? renderPaths(view) : undefined;
   if (paths !== undefined) sections.push(paths);
+  if (view.hints !== undefined) sections.push(renderHints(view.hints));
   const examples = renderExamples(view, options);
   if (examples !== undefined) sections.push(examples);
   out.write(`${sections.join("\n\n")}\n`);
@@ -151,6 +155,20 @@ function renderPaths(view: ReportView): string | undefined {
     );
   }
   return lines.join("\n");
+}
+
+function renderHints(hints: HintLine[]): string {
+  const lines = ["### Hints", "", "| path | condition | holds for |", "| --- | --- | --- |"];
+  for (const hint of hints)
+    lines.push(`| ${[code(hint.target), code(hint.text), hint.counts].map(escapeCell).join(" | ")} |`);
+  return lines.join("\n");
+}
+
+/** Each rule that matched nothing, as a warning quote right under the facts. */
+function renderUnusedRules(unused: NonNullable<ReportView["unusedRules"]>): string {
+  const lines = unused.lines.map((line) => `> ⚠️ ${describeUnusedRule(line, code)}`);
+  if (unused.more !== undefined) lines.push(`> ${escapeText(unused.more)}`);
+  return lines.join("\n>\n");
 }
 
 function renderAccepted(view: ReportView): string | undefined {

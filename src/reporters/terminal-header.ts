@@ -1,5 +1,6 @@
 // The head of the terminal report, in the manner of vitest's summary: the verdict and counts on
 // one line, then what ran, on what, how long it took, and the gate — at most six lines.
+import { SCHEMA_CHANGED_REASON } from "../gate/table-gate.ts";
 import type { Verdict } from "../report/types.ts";
 import { cutToWidth, displayWidth } from "./fit.ts";
 import { formatCount, formatPercent } from "./format.ts";
@@ -53,6 +54,8 @@ function renderVerdictLine(view: ReportView, paint: Paint): string {
     const changed = `${formatCount(counts.changed)} of ${formatCount(counts.trials)} ${unit} changed${share}`;
     parts.push(counts.changed > 0 ? paint("red", changed) : changed, `${formatCount(counts.same)} same`);
   }
+  // A table whose schema changed fails though its rows may all be the same: say it beside the counts.
+  if (view.gate.reason?.includes(SCHEMA_CHANGED_REASON) === true) parts.push(paint("red", "schema changed"));
   if (counts.inconclusive > 0)
     parts.push(paint("yellow", `${formatCount(counts.inconclusive)} inconclusive`));
   if (failures !== undefined) {
@@ -66,7 +69,9 @@ function renderVerdictLine(view: ReportView, paint: Paint): string {
 
 function describeGate(view: ReportView, paint: Paint): string {
   const { gate } = view;
-  const threshold = `max changed ${gate.maxChanged}`;
+  // A gate can fail with every count inside its threshold (a schema change, PSI, accepted entries): say why.
+  const reason = gate.reason === undefined || gate.passed ? "" : `${gate.reason.replaceAll(/ \(see [^)]*\)/g, "")}; `;
+  const threshold = `${reason}max changed ${gate.maxChanged}`;
   const counted =
     gate.counted !== undefined && gate.counted !== view.counts.changed
       ? `, counted ${formatCount(gate.counted)} not accepted`
@@ -76,6 +81,5 @@ function describeGate(view: ReportView, paint: Paint): string {
   // The tolerance judged every number: with a pass it is what "no change" means.
   const tolerance = view.tolerance === undefined ? "" : ` · tolerance ${view.tolerance}`;
   if (gate.passed) return `${paint("green", "passed")} (${threshold}${counted})${tolerance}`;
-  // The reason, if any, has a line of its own under the head (ci-notes.ts).
   return `${paint("red", "failed")} (${threshold}${counted}) → exit ${gate.exitCode}${tolerance}`;
 }

@@ -5,8 +5,9 @@ import type { Report } from "../report/types.ts";
 import { listCiNotes } from "./ci-notes.ts";
 import { renderDatasetSection } from "./dataset-text.ts";
 import { renderExample } from "./examples.ts";
-import { resolveWidth } from "./fit.ts";
+import { cutToWidth, resolveWidth } from "./fit.ts";
 import { formatCount } from "./format.ts";
+import type { HintLine } from "./hints-text.ts";
 import { renderNotebookCells } from "./notebook-text.ts";
 import { renderPathsTable } from "./paths-table.ts";
 import { createPaint, type Paint, stripAnsi } from "./style.ts";
@@ -14,6 +15,7 @@ import { renderRowExample } from "./table-examples.ts";
 import { renderTableSections } from "./table-sections.ts";
 import { renderHeader } from "./terminal-header.ts";
 import type { RenderOptions, TextSink } from "./types.ts";
+import { describeUnusedRule } from "./unused-rules-text.ts";
 import { type ExampleView, type ReportView, viewReport } from "./view-model.ts";
 
 /** Renders a finished report for a person at a terminal; writes once, no ANSI codes unless options.color. */
@@ -30,6 +32,7 @@ export function renderTerminalReport(report: Report, out: TextSink, options: Ren
   // For tables the per-column section already says what the changed-paths table would.
   if (view.table === undefined && view.changedPaths.length > 0)
     sections.push(`${paint("bold", "Changed paths")}\n${renderPathsTable(view.changedPaths, paint, width)}`);
+  if (view.hints !== undefined) sections.push(renderHints(view.hints, paint, width));
   if (view.counts.changed > 0) sections.push(...renderExamples(view, options, paint, width));
   // Tables are laid out to the width; prose is left to the terminal's own wrapping, so a
   // command or a message copies whole. Colour off strips library output too.
@@ -40,6 +43,10 @@ export function renderTerminalReport(report: Report, out: TextSink, options: Ren
 /** The warnings under the head, the shard and accepted differences, and the cover strategy's picks. */
 function renderNotes(view: ReportView, paint: Paint): string[] {
   const lines = view.notes.map((note) => paint(note.strong ? ["yellow", "bold"] : "yellow", note.text));
+  // A rule that matched nothing compared nothing: a likely typo, beside the verdict.
+  for (const line of view.unusedRules?.lines ?? [])
+    lines.push(paint("yellow", describeUnusedRule(line, (path) => path)));
+  if (view.unusedRules?.more !== undefined) lines.push(paint("yellow", view.unusedRules.more));
   lines.push(...listCiNotes(view, paint));
   const both = view.failures?.both ?? 0;
   if (both > 0 && view.counts.changed === 0)
@@ -49,6 +56,19 @@ function renderNotes(view: ReportView, paint: Paint): string[] {
   if (view.sample?.coverPicks !== undefined)
     lines.push(`${paint("bold", "Covers")} ${view.sample.coverPicks}`);
   return lines;
+}
+
+/** `Hints` then one line per condition: path, condition, how many changed and unchanged trials it holds for. */
+function renderHints(lines: HintLine[], paint: Paint, width: number): string {
+  const targetWidth = Math.min(40, Math.max(...lines.map((line) => line.target.length)));
+  const textWidth = Math.min(60, Math.max(...lines.map((line) => line.text.length)));
+  const rows = lines.map((line) =>
+    cutToWidth(
+      `  ${paint("cyan", line.target.padEnd(targetWidth))}  ${line.text.padEnd(textWidth)}  ${paint("dim", line.counts)}`,
+      width,
+    ),
+  );
+  return [`${paint("bold", "Hints")} (input conditions under which a path changed)`, ...rows].join("\n");
 }
 
 function renderExamples(view: ReportView, options: RenderOptions, paint: Paint, width: number): string[] {
