@@ -70,7 +70,8 @@ function renderVerdictLine(view: ReportView, paint: Paint): string {
 function describeGate(view: ReportView, paint: Paint): string {
   const { gate } = view;
   // A gate can fail with every count inside its threshold (a schema change, PSI, accepted entries): say why.
-  const reason = gate.reason === undefined || gate.passed ? "" : `${gate.reason.replaceAll(/ \(see [^)]*\)/g, "")}; `;
+  const reason =
+    gate.reason === undefined || gate.passed ? "" : `${gate.reason.replaceAll(/ \(see [^)]*\)/g, "")}; `;
   const threshold = `${reason}max changed ${gate.maxChanged}`;
   const counted =
     gate.counted !== undefined && gate.counted !== view.counts.changed

@@ -45,7 +45,12 @@ function renderNotes(view: ReportView, paint: Paint): string[] {
   const lines = view.notes.map((note) => paint(note.strong ? ["yellow", "bold"] : "yellow", note.text));
   // A rule that matched nothing compared nothing: a likely typo, beside the verdict.
   for (const line of view.unusedRules?.lines ?? [])
-    lines.push(paint("yellow", describeUnusedRule(line, (path) => path)));
+    lines.push(
+      paint(
+        "yellow",
+        describeUnusedRule(line, (path) => path),
+      ),
+    );
   if (view.unusedRules?.more !== undefined) lines.push(paint("yellow", view.unusedRules.more));
   lines.push(...listCiNotes(view, paint));
   const both = view.failures?.both ?? 0;
