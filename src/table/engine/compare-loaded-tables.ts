@@ -102,8 +102,14 @@ export async function compareLoadedTables(
     addTrial(trial, { index: trial.index, comparison: trial.comparison, trial });
   }
 
-  const pairStats = await pairColumnStats(engine, oldTable, newTable, columns);
-  const profiles = { old: await profileSide(engine, oldTable), new: await profileSide(engine, newTable) };
+  const profiles = {
+    old: await profileSide(engine, oldTable, { deciles: true }),
+    new: await profileSide(engine, newTable, { deciles: false }),
+  };
+  const pairStats = await pairColumnStats(engine, oldTable, newTable, columns, {
+    old: profiles.old.map((profile) => profile.mask),
+    new: profiles.new.map((profile) => profile.mask),
+  });
   const looseNumbers = options.compare.numberTypes === "loose";
   const schema = compareSchemas(oldTable, newTable, profiles, {
     looseNumbers,
