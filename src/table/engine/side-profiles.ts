@@ -11,8 +11,18 @@ import type { TableEngine } from "./table-engine.ts";
 export interface ColumnProfile {
   /** The OR of the cells' kind bits (column-types.ts). */
   mask: number;
+  /** Cell counts over all rows, which the per-column statistics of the row pairs start from. */
+  cells: CellCounts;
   /** Deciles only where asked for (the old side: they are PSI's bin edges). */
   numbers?: { summary: NumericSummary; deciles?: number[] };
+}
+
+/** How many of a column's cells are present, present but null (or NaN), hold a value, hold a finite number. */
+export interface CellCounts {
+  present: number;
+  nullish: number;
+  valued: number;
+  finite: number;
 }
 
 const SUMMARY_QUANTILES = [0.01, 0.5, 0.99];
@@ -32,17 +42,24 @@ export async function profileSide(
   const typed = table.columns.map(
     (_, i) => `${kindSql(cellColumn(i), table.encoding)} AS k${i}, ${cellColumn(i)}`,
   );
-  const numbered = table.columns.map((_, i) => `k${i}, ${numberSql(cellColumn(i), `k${i}`)} AS n${i}`);
-  const valued = table.columns.map((_, i) => `k${i}, ${finiteSql(`n${i}`)} AS v${i}`);
+  const numbered = table.columns.map(
+    (_, i) => `k${i}, ${cellColumn(i)}, ${numberSql(cellColumn(i), `k${i}`)} AS n${i}`,
+  );
+  const valued = table.columns.map((_, i) => `k${i}, ${cellColumn(i)}, ${finiteSql(`n${i}`)} AS v${i}`);
+  // A JSON row may lack the column (SQL NULL); elsewhere every row has a cell.
+  const present = (i: number) => (table.absentCells ? `${cellColumn(i)} IS NOT NULL` : "TRUE");
   const aggregates = table.columns.map(
-    (_, i) => `bit_or(k${i}), count(v${i}), avg(v${i}), stddev_pop(v${i}), min(v${i}), max(v${i})`,
+    (_, i) =>
+      `bit_or(k${i}), count(v${i}), avg(v${i}), stddev_pop(v${i}), min(v${i}), max(v${i}), ` +
+      `count(CASE WHEN ${present(i)} THEN 1 END), count(CASE WHEN ${present(i)} AND k${i} = 0 THEN 1 END), ` +
+      `count(CASE WHEN k${i} <> 0 THEN 1 END)`,
   );
   const [row] = await engine.rows(
     `SELECT ${aggregates.join(", ")} FROM (SELECT ${valued.join(", ")} FROM (SELECT ${numbered.join(", ")} ` +
       `FROM (SELECT ${typed.join(", ")} FROM ${table.table})))`,
   );
   const counted = table.columns.map((_, i) => {
-    const at = i * 6;
+    const at = i * 9;
     return {
       mask: Number(row[at] ?? 0),
       count: Number(row[at + 1]),
@@ -50,6 +67,12 @@ export async function profileSide(
       std: Number(row[at + 3]),
       min: Number(row[at + 4]),
       max: Number(row[at + 5]),
+      cells: {
+        present: Number(row[at + 6]),
+        nullish: Number(row[at + 7]),
+        valued: Number(row[at + 8]),
+        finite: Number(row[at + 1]),
+      },
     };
   });
   const quantiles = [...SUMMARY_QUANTILES, ...(options.deciles ? DECILES : [])];
@@ -64,7 +87,7 @@ export async function profileSide(
       positions: quantilePositions(count, quantiles),
     })),
   );
-  const profiles: ColumnProfile[] = counted.map(({ mask }) => ({ mask }));
+  const profiles: ColumnProfile[] = counted.map(({ mask, cells }) => ({ mask, cells }));
   numeric.forEach(({ index, count, mean, std, min, max }, i) => {
     const at = values[i];
     const [p1, p50, p99, ...deciles] = quantiles.map((q) => interpolatedQuantile(at, count, q));

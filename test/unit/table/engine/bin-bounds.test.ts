@@ -4,7 +4,9 @@ import { binUpperBound, doubleSql } from "../../../../src/table/engine/bin-bound
 
 /** The bin rule as the comparator states it: at most the edge, or within tolerance of it. */
 function inBin(value: number, edge: number, abs: number, rel: number): boolean {
-  return value <= edge || Math.abs(value - edge) <= Math.max(abs, rel * Math.max(Math.abs(value), Math.abs(edge)));
+  return (
+    value <= edge || Math.abs(value - edge) <= Math.max(abs, rel * Math.max(Math.abs(value), Math.abs(edge)))
+  );
 }
 
 function nextUp(value: number): number {
