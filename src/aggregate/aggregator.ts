@@ -4,6 +4,7 @@
 import type { Outcome } from "../../adapters/types.ts";
 import { foldPath } from "../compare/paths.ts";
 import type { Difference, DifferenceKind, Inconclusive } from "../compare/types.ts";
+import { HintCollector } from "../hints/hint-collector.ts";
 import { parseLossless } from "../json/parse.ts";
 import type { Example, InconclusiveStats, OutcomeSummary, PathStats, Report } from "../report/types.ts";
 import type { TrialResult } from "../runner/types.ts";
@@ -41,9 +42,12 @@ export class Aggregator {
   private inconclusiveTrials = 0;
   private readonly inconclusive = new Map<string, InconclusiveStats>();
   private readonly failures = { old: 0, new: 0, both: 0 };
+  private readonly hints: HintCollector | undefined;
 
-  constructor(options: { maxExamples: number }) {
+  /** `hints`: summarise every trial's input, so changed paths get root-cause hints. */
+  constructor(options: { maxExamples: number; hints?: boolean }) {
     this.maxExamples = options.maxExamples;
+    this.hints = options.hints === true ? new HintCollector() : undefined;
   }
 
   /** Trials added so far. */
@@ -58,6 +62,7 @@ export class Aggregator {
     this.newDurations.add(trial.new.durationMs);
     this.countFailures(trial.old, trial.new);
     if (trial.old.status === "ok" && trial.new.status === "ok") this.bothOk++;
+    this.hints?.add(trial);
 
     const { differences, truncated, inconclusive } = trial.comparison;
     if (inconclusive !== undefined) {
@@ -86,6 +91,7 @@ export class Aggregator {
       exampleIndices: accumulator.exampleIndices,
     }));
     paths.sort((a, b) => b.changed - a.changed || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const hintedPaths = this.hints === undefined ? paths : this.hints.attachHints(paths);
     return {
       summary: {
         trials: this.trials,
@@ -102,7 +108,7 @@ export class Aggregator {
           exampleIndices: [...stats.exampleIndices],
         })),
       }),
-      paths,
+      paths: hintedPaths,
       examples: this.examples,
       timing: { old: timingOf(this.oldDurations), new: timingOf(this.newDurations) },
     };

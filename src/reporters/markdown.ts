@@ -8,10 +8,12 @@ import type { Headline } from "./ci-text.ts";
 import { describeDatasetRun } from "./dataset-text.ts";
 import { renderExample } from "./examples.ts";
 import { formatCompactNumber, formatCount, formatDurationMs, formatKinds, formatRatio } from "./format.ts";
+import type { HintLine } from "./hints-text.ts";
 import { renderRowExampleMarkdown, renderTableMarkdown } from "./markdown-table.ts";
 import { code, escapeCell, escapeHtml, escapeText, fence } from "./markdown-text.ts";
 import { createPaint } from "./style.ts";
 import type { RenderOptions, TextSink } from "./types.ts";
+import { describeUnusedRule } from "./unused-rules-text.ts";
 import { type ReportView, type TimingView, viewReport } from "./view-model.ts";
 
 /** Rows of the changed-paths table; the JSON report holds the rest. */
@@ -39,9 +41,11 @@ export function renderMarkdownReport(report: Report, out: TextSink, options: Ren
     renderFacts(view),
   ];
   if (view.error !== undefined) sections.push(`> ⚠️ ${escapeText(view.error)}`);
+  if (view.unusedRules !== undefined) sections.push(renderUnusedRules(view.unusedRules));
   if (view.table !== undefined) sections.push(...renderTableMarkdown(view.table));
   const paths = view.table === undefined ? renderPaths(view) : undefined;
   if (paths !== undefined) sections.push(paths);
+  if (view.hints !== undefined) sections.push(renderHints(view.hints));
   const accepted = renderAccepted(view);
   if (accepted !== undefined) sections.push(accepted);
   const examples = renderExamples(view, options);
@@ -147,6 +151,13 @@ function renderPaths(view: ReportView): string | undefined {
   return lines.join("\n");
 }
 
+function renderHints(hints: HintLine[]): string {
+  const lines = ["### Hints", "", "| path | condition | holds for |", "| --- | --- | --- |"];
+  for (const hint of hints)
+    lines.push(`| ${[code(hint.target), code(hint.text), hint.counts].map(escapeCell).join(" | ")} |`);
+  return lines.join("\n");
+}
+
 function renderAccepted(view: ReportView): string | undefined {
   const accepted = view.accepted;
   if (accepted === undefined) return undefined;
@@ -209,4 +220,11 @@ function renderExamples(view: ReportView, options: RenderOptions): string | unde
       ? `### Examples (first ${count} of ${view.counts.changed} changed ${view.unit})`
       : `### Examples`;
   return [header, "", ...blocks].join("\n");
+}
+
+/** Each rule that matched nothing, as a warning quote right under the facts. */
+function renderUnusedRules(unused: NonNullable<ReportView["unusedRules"]>): string {
+  const lines = unused.lines.map((line) => `> ⚠️ ${describeUnusedRule(line, code)}`);
+  if (unused.more !== undefined) lines.push(`> ${escapeText(unused.more)}`);
+  return lines.join("\n>\n");
 }

@@ -4,6 +4,7 @@ import type { Report } from "../report/types.ts";
 import { renderDatasetSection } from "./dataset-text.ts";
 import { renderExample } from "./examples.ts";
 import { formatCount } from "./format.ts";
+import type { HintLine } from "./hints-text.ts";
 import { renderNotebookCells } from "./notebook-text.ts";
 import { renderPathsTable } from "./paths-table.ts";
 import { createPaint, type Paint, stripAnsi } from "./style.ts";
@@ -11,6 +12,7 @@ import { renderSummaryTable } from "./summary-table.ts";
 import { renderRowExample } from "./table-examples.ts";
 import { renderTableSections } from "./table-sections.ts";
 import type { RenderOptions, TextSink } from "./types.ts";
+import { describeUnusedRule } from "./unused-rules-text.ts";
 import { type ExampleView, type ReportView, viewReport } from "./view-model.ts";
 
 /** Renders a finished report for a person at a terminal; writes once, no ANSI codes unless options.color. */
@@ -22,6 +24,7 @@ export function renderTerminalReport(report: Report, out: TextSink, options: Ren
     sections.push(
       view.notes.map((note) => paint(note.strong ? ["yellow", "bold"] : "yellow", note.text)).join("\n"),
     );
+  if (view.unusedRules !== undefined) sections.push(renderUnusedRules(view.unusedRules, paint));
   for (const { side, notebook } of view.notebooks) sections.push(renderNotebookCells(side, notebook, paint));
   if (view.dataset !== undefined) sections.push(renderDatasetSection(view, view.dataset, paint));
   if (view.table !== undefined) sections.push(...renderTableSections(view.table, paint));
@@ -29,6 +32,7 @@ export function renderTerminalReport(report: Report, out: TextSink, options: Ren
     // For tables the per-column section already says what the changed-paths table would.
     if (view.changedPaths.length > 0 && view.table === undefined)
       sections.push(`${paint("bold", "Changed paths")}\n${renderPathsTable(view.changedPaths, paint)}`);
+    if (view.hints !== undefined) sections.push(renderHints(view.hints, paint));
     sections.push(...renderExamples(view, options, paint));
   } else if (view.verdict === "equivalent") {
     sections.push(renderEquivalentLine(view, paint));
@@ -36,6 +40,17 @@ export function renderTerminalReport(report: Report, out: TextSink, options: Ren
   const text = `${sections.join("\n\n")}\n`;
   // Library output (jsondiffpatch, cli-table3) is stripped too, so colour off really means none.
   out.write(options.color ? text : stripAnsi(text));
+}
+
+/** `Hints` then one line per condition: path, condition, how many changed and unchanged trials it holds for. */
+function renderHints(lines: HintLine[], paint: Paint): string {
+  const width = Math.min(40, Math.max(...lines.map((line) => line.target.length)));
+  const textWidth = Math.min(60, Math.max(...lines.map((line) => line.text.length)));
+  const rows = lines.map(
+    (line) =>
+      `  ${paint("cyan", line.target.padEnd(width))}  ${line.text.padEnd(textWidth)}  ${paint("dim", line.counts)}`,
+  );
+  return [`${paint("bold", "Hints")} (input conditions under which a path changed)`, ...rows].join("\n");
 }
 
 function renderExamples(view: ReportView, options: RenderOptions, paint: Paint): string[] {
@@ -66,4 +81,16 @@ function renderEquivalentLine(view: ReportView, paint: Paint): string {
   const both = view.failures?.both ?? 0;
   if (both === 0) return line;
   return `${line}\n${paint("yellow", `${both} input(s) failed the same way on both sides; they count as unchanged.`)}`;
+}
+
+/** Each rule that matched nothing, in yellow: it compared nothing, so the verdict did not use it. */
+function renderUnusedRules(unused: NonNullable<ReportView["unusedRules"]>, paint: Paint): string {
+  const lines = unused.lines.map((line) =>
+    paint(
+      "yellow",
+      describeUnusedRule(line, (path) => path),
+    ),
+  );
+  if (unused.more !== undefined) lines.push(paint("yellow", unused.more));
+  return lines.join("\n");
 }

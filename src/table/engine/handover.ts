@@ -4,10 +4,11 @@
 // texts are equal values.
 import type { Comparator } from "../../compare/comparator.ts";
 import type { CompareResult, Difference } from "../../compare/types.ts";
+import { parseLossless } from "../../json/parse.ts";
 import { columnOfPath } from "../column-of.ts";
 import { knownKindSql } from "./cell-sql.ts";
 import { cellSql, isPresentSql, type PlannedColumn } from "./column-plan.ts";
-import { decodeCell, setCell } from "./decode-cell.ts";
+import { ABSENT, decodeCell, setCell } from "./decode-cell.ts";
 import { cellColumn, type LoadedTable } from "./load-table.ts";
 import type { TableEngine } from "./table-engine.ts";
 
@@ -49,6 +50,9 @@ function differsSql(column: PlannedColumn, options: HandoverOptions): string {
   if (options.old.encoding !== options.new.encoding)
     parts.push(`NOT ${sameValueAcrossEncodings(column, options)}`);
   if (options.nanUnequal && options.old.encoding === "json") parts.push(`contains(${oldCell}, 'NaN')`);
+  // A row kept as its own text (a number the JSON reader rounds) is compared from that text.
+  if (options.old.rawColumn !== undefined) parts.push(`o.${options.old.rawColumn} IS NOT NULL`);
+  if (options.new.rawColumn !== undefined) parts.push(`n.${options.new.rawColumn} IS NOT NULL`);
   return `(${parts.join(" OR ")})`;
 }
 
@@ -84,10 +88,14 @@ export async function collectHanded(options: HandoverOptions): Promise<void> {
       index === -1 ? "NULL::VARCHAR" : `${alias}.${cellColumn(index)}`;
     return [`${cell("o", oldIndex)} AS ko${k}`, `${cell("n", newIndex)} AS kn${k}`];
   });
+  const rawCell = (table: LoadedTable, alias: string) =>
+    table.rawColumn === undefined ? "NULL::VARCHAR" : `${alias}.${table.rawColumn}`;
   const select = [
     "p.idx",
     "p.o",
     "p.n",
+    `${rawCell(options.old, "o")} AS ro`,
+    `${rawCell(options.new, "n")} AS rn`,
     ...keyCells,
     ...columns.flatMap((column, i) => [
       `${predicates[i]} AS d${i}`,
@@ -112,10 +120,18 @@ export async function handOver(
   const comparedAt = columns.flatMap((column, i) => (column.ignored ? [] : [i]));
   const compared = comparedAt.map((i) => columns[i]);
   const keyCells = (options.key ?? []).flatMap((_, k) => [`ko${k}`, `kn${k}`]);
-  const select = ["idx", "o", "n", ...keyCells, ...comparedAt.flatMap((i) => [`d${i}`, `ot${i}`, `nt${i}`])];
+  const select = [
+    "idx",
+    "o",
+    "n",
+    "ro",
+    "rn",
+    ...keyCells,
+    ...comparedAt.flatMap((i) => [`d${i}`, `ot${i}`, `nt${i}`]),
+  ];
   const anyDiffers = comparedAt.length === 0 ? "FALSE" : comparedAt.map((i) => `d${i}`).join(" OR ");
   const sql = `SELECT ${select.join(", ")} FROM handed WHERE o IS NULL OR n IS NULL OR ${anyDiffers} ORDER BY idx`;
-  const keyStart = 3;
+  const keyStart = 5;
   const cellStart = keyStart + keyCells.length;
   for await (const batch of engine.stream(sql)) {
     for (const row of batch) {
@@ -138,6 +154,8 @@ export async function handOver(
       }
       const oldValues: Record<string, unknown> = {};
       const newValues: Record<string, unknown> = {};
+      const oldRaw = rawRow(row[3]);
+      const newRaw = rawRow(row[4]);
       for (let i = 0; i < compared.length; i++) {
         const at = cellStart + i * 3;
         if (row[at] !== true) continue;
@@ -146,13 +164,17 @@ export async function handOver(
           setCell(
             oldValues,
             column.name,
-            decodeCell(row[at + 1] as string | null, options.old.encoding, options.old.absentCells),
+            oldRaw === undefined
+              ? decodeCell(row[at + 1] as string | null, options.old.encoding, options.old.absentCells)
+              : rawCellOf(oldRaw, column.name),
           );
         if (column.new !== undefined)
           setCell(
             newValues,
             column.name,
-            decodeCell(row[at + 2] as string | null, options.new.encoding, options.new.absentCells),
+            newRaw === undefined
+              ? decodeCell(row[at + 2] as string | null, options.new.encoding, options.new.absentCells)
+              : rawCellOf(newRaw, column.name),
           );
       }
       const comparison = options.comparator.compareValues(oldValues, newValues);
@@ -160,6 +182,16 @@ export async function handOver(
       onTrial({ index, oldRow, newRow, ...(key !== undefined && { key }), comparison });
     }
   }
+}
+
+/** A row kept as its own text (see LoadedTable.rawColumn), parsed losslessly. */
+export function rawRow(text: unknown): Record<string, unknown> | undefined {
+  return typeof text === "string" ? (parseLossless(text) as Record<string, unknown>) : undefined;
+}
+
+/** A column's value in such a row; a key the row lacks is absent. */
+export function rawCellOf(row: Record<string, unknown>, column: string): unknown {
+  return Object.hasOwn(row, column) ? row[column] : ABSENT;
 }
 
 function keyOf(

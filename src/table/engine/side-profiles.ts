@@ -48,16 +48,24 @@ export async function profileSide(
   const valued = table.columns.map((_, i) => `k${i}, ${cellColumn(i)}, ${finiteSql(`n${i}`)} AS v${i}`);
   // A JSON row may lack the column (SQL NULL); elsewhere every row has a cell.
   const present = (i: number) => (table.absentCells ? `${cellColumn(i)} IS NOT NULL` : "TRUE");
-  const aggregates = table.columns.map(
-    (_, i) =>
-      `bit_or(k${i}), count(v${i}), avg(v${i}), stddev_pop(v${i}), min(v${i}), max(v${i}), ` +
-      `count(CASE WHEN ${present(i)} THEN 1 END), count(CASE WHEN ${present(i)} AND k${i} = 0 THEN 1 END), ` +
-      `count(CASE WHEN k${i} <> 0 THEN 1 END)`,
-  );
-  const [row] = await engine.rows(
-    `SELECT ${aggregates.join(", ")} FROM (SELECT ${valued.join(", ")} FROM (SELECT ${numbered.join(", ")} ` +
-      `FROM (SELECT ${typed.join(", ")} FROM ${table.table})))`,
-  );
+  const aggregates = (stddev: (value: string) => string) =>
+    table.columns.map(
+      (_, i) =>
+        `bit_or(k${i}), count(v${i}), avg(v${i}), ${stddev(`v${i}`)}, min(v${i}), max(v${i}), ` +
+        `count(CASE WHEN ${present(i)} THEN 1 END), count(CASE WHEN ${present(i)} AND k${i} = 0 THEN 1 END), ` +
+        `count(CASE WHEN k${i} <> 0 THEN 1 END)`,
+    );
+  const query = (stddev: (value: string) => string) =>
+    engine.rows(
+      `SELECT ${aggregates(stddev).join(", ")} FROM (SELECT ${valued.join(", ")} FROM (SELECT ${numbered.join(", ")} ` +
+        `FROM (SELECT ${typed.join(", ")} FROM ${table.table})))`,
+    );
+  const [row] = await query((value) => `stddev_pop(${value})`).catch((error: unknown) => {
+    // The engine's variance overflows past about 1e154; a column holding such numbers is measured
+    // scaled down (its small values then count as 0, which cannot move a deviation that large).
+    if (!/STDDEV_POP is out of range/.test(String(error))) throw error;
+    return query((value) => `stddev_pop(${value} * 1e-200) * 1e200`);
+  });
   const counted = table.columns.map((_, i) => {
     const at = i * 9;
     return {
