@@ -222,6 +222,7 @@ export function resolveCompare(merged: UserConfig): CompareOptions {
       rel: given.rel ?? defaults.rel,
       // `ulps: 0` (what `exact` leaves) means "identical only", the same as no ULP tolerance.
       ...(given.ulps ? { ulps: given.ulps } : {}),
+      ...(given.sig !== undefined && { sig: given.sig }),
     },
     nan: compare.nan,
     signedZero: compare.signedZero,

@@ -30,6 +30,10 @@ const toleranceSchema = z
         "Relative tolerance, a fraction of the larger magnitude (1e-9 = 0.0000001%).",
       ).optional(),
       ulps: integerAtLeast(0, "Numbers within this many units in the last place are equal too.").optional(),
+      sig: integerAtLeast(
+        1,
+        "Numbers that agree to this many significant digits are equal too (as numpy's assert_approx_equal).",
+      ).optional(),
     },
     { error: "a mapping like { abs: 1e-12, rel: 1e-9 }" },
   )

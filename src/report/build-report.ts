@@ -2,6 +2,7 @@
 // gate once and assembles the report of the run's kind.
 
 import type { CalibrationReport } from "../calibrate/types.ts";
+import type { UnusedRule } from "../compare/rule-usage.ts";
 import type { MaxChanged } from "../config/types.ts";
 import type { ExitCode } from "../errors.ts";
 import { judge } from "../gate/judge.ts";
@@ -52,6 +53,8 @@ export type ReportParts = (RecordsParts | TablesParts) & {
   complete: boolean;
   accepted?: AcceptedReport;
   base?: { ref: string; commit: string };
+  /** Path rules that matched no path in any output. */
+  unusedRules?: UnusedRule[];
   /** Records runs: what the sample's random part showed, for the change-rate bound. */
   randomPart?: RandomPartCounts;
   /** Records runs with calibrate: the noisy paths and their judgement. */
@@ -94,6 +97,8 @@ export function buildReport(parts: ReportParts): Report {
     ...(parts.inconclusive !== undefined && { inconclusive: parts.inconclusive }),
     timing: parts.timing,
     gate,
+    ...(parts.unusedRules !== undefined &&
+      parts.unusedRules.length > 0 && { unusedRules: parts.unusedRules }),
   };
   if (parts.kind === "records") {
     const changeRate = describeChangeRate(parts.sample, parts.randomPart, {

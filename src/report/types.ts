@@ -3,6 +3,7 @@
 
 import type { ComponentDetails, Failure } from "../../adapters/types.ts";
 import type { CalibrationReport } from "../calibrate/types.ts";
+import type { UnusedRule } from "../compare/rule-usage.ts";
 import type { CompareOptions, Difference, DifferenceKind } from "../compare/types.ts";
 import type { UserConfig } from "../config/schema.ts";
 import type { Hint } from "../hints/types.ts";
@@ -143,6 +144,8 @@ interface ReportBase {
   accepted?: AcceptedReport;
   /** Present with --base: the git ref (and the commit it named) the old side was checked out from. */
   base?: { ref: string; commit: string };
+  /** Present when some path rule (--tol, --ignore, --unordered, compare.rules) matched no path in any output: likely a typo. */
+  unusedRules?: UnusedRule[];
 }
 
 /** A run of record components: one trial per input. */

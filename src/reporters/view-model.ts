@@ -38,6 +38,7 @@ import {
   listNoisyPathRows,
   type NoisyPathRow,
 } from "./trust-text.ts";
+import { describeMoreUnusedRules, listUnusedRuleLines, type UnusedRuleLine } from "./unused-rules-text.ts";
 
 /**
  * How the trials came about: one per input (`records`), batches of a dataframe step
@@ -115,6 +116,8 @@ export interface ReportView {
   changedPaths: ChangedPath[];
   /** The input conditions under which paths changed; absent when no path has hints. */
   hints?: HintLine[];
+  /** Path rules that matched no path in any output (likely typos); absent when every rule matched. */
+  unusedRules?: { lines: UnusedRuleLine[]; more?: string };
   examples: ExampleView[];
   /** True when one input can be rerun alone (`--replay … --only N`): records runs only. */
   reproducible: boolean;
@@ -167,6 +170,7 @@ export function viewReport(report: Report): ReportView {
     notes: viewNotes(report),
     changedPaths: listChangedPaths(report),
     ...viewHints(report),
+    ...viewUnusedRules(report),
     examples: report.examples.map((example) => {
       const row = table === undefined ? undefined : viewRowExample(example, table);
       return row === undefined ? { example } : { example, row };
@@ -191,6 +195,13 @@ export function viewReport(report: Report): ReportView {
 
 function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: string };
+}
+
+function viewUnusedRules(report: Report): Pick<ReportView, "unusedRules"> {
+  const lines = listUnusedRuleLines(report.unusedRules);
+  if (lines.length === 0) return {};
+  const more = describeMoreUnusedRules(report.unusedRules);
+  return { unusedRules: { lines, ...(more !== undefined && { more }) } };
 }
 
 function viewHints(report: Report): { hints?: HintLine[] } {
@@ -285,7 +296,7 @@ export function describeTolerance(report: Report): string {
   const tolerance = asRecord(compare?.tolerance);
   if (tolerance === undefined) return "";
   const parts: string[] = [];
-  for (const key of ["abs", "rel", "ulps"] as const) {
+  for (const key of ["abs", "rel", "ulps", "sig"] as const) {
     const value = tolerance[key];
     if (typeof value === "number") parts.push(`${key} ${formatCompactNumber(value)}`);
   }

@@ -10,6 +10,7 @@ import { Aggregator } from "../aggregate/aggregator.ts";
 import type { NoiseJudge } from "../calibrate/noise-judge.ts";
 import { runCalibration } from "../calibrate/run-calibration.ts";
 import { createComparator } from "../compare/comparator.ts";
+import { findUnusedTableRules, listUnusedRules, RuleUsage } from "../compare/rule-usage.ts";
 import { readReplayReport, settingsForReport } from "../config/replay.ts";
 import type { ResolvedRunConfig } from "../config/types.ts";
 import { TwinrunError } from "../errors.ts";
@@ -128,6 +129,11 @@ async function runSides(
     accepted === undefined
       ? undefined
       : new AcceptanceTracker(accepted, { strict: config.gate.strictAccepted });
+  // Records: every output read marks the rules it matches. Tables: the compared columns do, below.
+  const ruleUsage =
+    runKind.kind === "records" && config.compare.rules.length > 0
+      ? new RuleUsage(config.compare.rules)
+      : undefined;
   // The dataframe style compares the batches' tables as two tables once every batch ran.
   const tables =
     runKind.kind === "tables"
@@ -164,6 +170,7 @@ async function runSides(
       signal: hooks.signal,
       onTrial: (trial) => {
         aggregator.add(trial);
+        ruleUsage?.observeTrial(trial.old, trial.new);
         noise?.add(trial);
         slowdown.add(trial.old.durationMs, trial.new.durationMs);
         if (tables !== undefined) tables.add(trial);
@@ -207,6 +214,10 @@ async function runSides(
     complete: !interrupted,
     ...(acceptedReport !== undefined && { accepted: acceptedReport }),
     ...(base !== undefined && { base }),
+    unusedRules:
+      compared === undefined
+        ? listUnusedRules(ruleUsage)
+        : findUnusedTableRules(config.compare.rules, compared.table.schema.columns),
     ...(compared === undefined && { randomPart: randomPart.result() }),
     ...(noise !== undefined && { calibration: noise.result() }),
     ...(config.report.targetRate !== undefined && { targetRate: config.report.targetRate }),
