@@ -9,6 +9,8 @@ export interface EffectiveOptions {
   readonly relTolerance: number;
   /** Units in the last place; -1 when not set. */
   readonly ulps: number;
+  /** Significant digits two numbers must agree to; -1 when not set. */
+  readonly sig: number;
   /** A rule set a tolerance here, so two integers compare under it instead of exactly. */
   readonly integerTolerance: boolean;
   readonly nanEqual: boolean;
@@ -21,6 +23,8 @@ export interface EffectiveOptions {
   /** No string option is set: strings compare with ===. */
   readonly plainStrings: boolean;
   readonly numericStrings: boolean;
+  /** Strings that read as ISO 8601 dates or date-times compare as instants. */
+  readonly timestamps: boolean;
   /** Arrays here compare as a multiset. */
   readonly unorderedMultiset: boolean;
   /** Arrays here match elements by this key field; null when not keyed. */
@@ -42,6 +46,7 @@ export function resolveEffectiveOptions(global: CompareOptions, rule?: PathOptio
     absTolerance: tolerance.abs,
     relTolerance: tolerance.rel,
     ulps: tolerance.ulps ?? -1,
+    sig: tolerance.sig ?? -1,
     integerTolerance: rule?.tolerance !== undefined,
     nanEqual: (rule?.nan ?? global.nan) === "equal",
     signedZero: rule?.signedZero ?? global.signedZero,
@@ -52,6 +57,7 @@ export function resolveEffectiveOptions(global: CompareOptions, rule?: PathOptio
     nfc,
     plainStrings: !trim && !caseInsensitive && !nfc,
     numericStrings: rule?.numericStrings ?? false,
+    timestamps: rule?.timestamps ?? false,
     unorderedMultiset: unordered === true,
     unorderedKey: typeof unordered === "object" ? unordered.key : null,
   });

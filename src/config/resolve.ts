@@ -145,6 +145,7 @@ export async function resolveRunConfig(args: ResolveRunConfigArgs): Promise<Reso
       save: merged.report?.save ?? true,
       ...(merged.report?.markdown !== undefined && { markdown: merged.report.markdown }),
       ...(merged.report?.junit !== undefined && { junit: merged.report.junit }),
+      ...(merged.report?.html !== undefined && { html: merged.report.html }),
       outputs: outputsOf(merged),
       stepSummary: merged.report?.stepSummary ?? true,
       ...(merged.report?.targetRate !== undefined && {
@@ -222,6 +223,7 @@ export function resolveCompare(merged: UserConfig): CompareOptions {
       rel: given.rel ?? defaults.rel,
       // `ulps: 0` (what `exact` leaves) means "identical only", the same as no ULP tolerance.
       ...(given.ulps ? { ulps: given.ulps } : {}),
+      ...(given.sig !== undefined && { sig: given.sig }),
     },
     nan: compare.nan,
     signedZero: compare.signedZero,
@@ -248,5 +250,6 @@ export function outputsOf(merged: UserConfig): ReportOutput[] {
     ),
     ...(report.markdown !== undefined && { markdown: report.markdown }),
     ...(report.junit !== undefined && { junit: report.junit }),
+    ...(report.html !== undefined && { html: report.html }),
   });
 }

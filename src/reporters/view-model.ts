@@ -270,7 +270,7 @@ export function describeTolerance(report: Report): string {
   const tolerance = asRecord(compare?.tolerance);
   if (tolerance === undefined) return "";
   const parts: string[] = [];
-  for (const key of ["abs", "rel", "ulps"] as const) {
+  for (const key of ["abs", "rel", "ulps", "sig"] as const) {
     const value = tolerance[key];
     if (typeof value === "number") parts.push(`${key} ${formatCompactNumber(value)}`);
   }

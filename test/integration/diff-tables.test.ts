@@ -91,6 +91,37 @@ describe("twinrun diff on CSV tables", () => {
     expect(score.maxAbs).toBeCloseTo(1e-7, 12);
   });
 
+  it("compares a column to N significant digits with --tol <column>=sig:N", async () => {
+    const prices = (values: string[]) =>
+      `id,price\n${values.map((value, id) => `${id},${value}`).join("\n")}\n`;
+    const files = {
+      "old.csv": prices(["1234.561", "0.00123456", "99.5"]),
+      "new.csv": prices(["1234.564", "0.00123457", "99.5"]),
+    };
+    const strict = await diff(files, ["old.csv", "new.csv", "--key", "id"]);
+    expect(strict.exitCode).toBe(1);
+    expect(strict.report.table.columns[0]).toMatchObject({ column: "price", changed: 2 });
+    const five = await diff(files, ["old.csv", "new.csv", "--key", "id", "--tol", "price=sig:5"]);
+    expect(five.exitCode).toBe(0);
+    const six = await diff(files, ["old.csv", "new.csv", "--key", "id", "--tol", "price=sig:6"]);
+    expect(six.exitCode).toBe(1);
+    expect(six.report.table.columns[0]).toMatchObject({ column: "price", changed: 1 });
+    expect(six.report.examples[0].input).toMatch(/^id=1 /);
+  });
+
+  it("says in the summary and the gate line when only the schema changed", async () => {
+    const files = {
+      "old.jsonl": '{"id": 1, "v": 2}\n',
+      "new.jsonl": '{"id": 1, "v": 2, "w": null}\n',
+      "twinrun.config.yaml": "compare: { nullEqualsMissing: true }\n",
+    };
+    const { exitCode, stdout, report } = await diff(files, ["old.jsonl", "new.jsonl", "--key", "id"]);
+    expect(exitCode).toBe(1);
+    expect(report.summary.changed).toBe(0);
+    expect(stdout).toMatch(/│ changed +│ 0\/1 \(0%\) · schema changed +│/);
+    expect(stdout).toMatch(/│ gate +│ failed \(the schema changed; max changed 0\) → exit 1 +│/);
+  });
+
   it("reports column order only when asked", async () => {
     const swapped = oldCsv
       .split("\n")

@@ -126,7 +126,9 @@ export async function compareLoadedTables(
   }
   const distribution = await compareDistributions(engine, oldTable, newTable, profiles, schema, (column) => {
     const rules = rulesOf(column);
-    return { abs: rules.absTolerance, rel: rules.relTolerance };
+    // Numbers that agree to N significant digits are at most 10^(1-N) apart, relatively.
+    const rel = rules.sig > 0 ? Math.max(rules.relTolerance, 10 ** (1 - rules.sig)) : rules.relTolerance;
+    return { abs: rules.absTolerance, rel };
   });
 
   const columnStats: ColumnStats[] = pairStats
