@@ -5,6 +5,7 @@ import { DEFAULT_WIDTH } from "./fit.ts";
 import { cutMiddle, formatCompactNumber, formatKinds, formatRatio } from "./format.ts";
 import { renderGrid } from "./grid.ts";
 import type { Paint } from "./style.ts";
+import type { NoisyPathRow } from "./trust-text.ts";
 
 /** Beyond this many rows the table says how many paths it left out. */
 export const MAX_PATH_ROWS = 30;
@@ -34,6 +35,30 @@ export function renderPathsTable(
   const hidden = changed.length - rows.length;
   const note = hidden > 0 ? `\n… and ${hidden} more changed paths (all of them are in the JSON report)` : "";
   return renderGrid(head, rows, { paint, width }) + note;
+}
+
+/** The noisy paths of a calibrated run: old-vs-old figures, what the run did there, the explicit rule. */
+export function renderNoisyPathsTable(
+  rows: readonly NoisyPathRow[],
+  paint: Paint,
+  width = DEFAULT_WIDTH,
+  maxRows = MAX_PATH_ROWS,
+): string {
+  const head = ["path", "old vs old", "kinds", "max abs", "max rel", "this run", "explicit rule"];
+  const cells = rows
+    .slice(0, maxRows)
+    .map((row) => [
+      paint("cyan", cutMiddle(row.path, MAX_PATH_CHARS)),
+      row.oldVsOld,
+      row.kinds,
+      row.maxAbs,
+      row.maxRel,
+      row.run,
+      row.rule,
+    ]);
+  const hidden = rows.length - cells.length;
+  const note = hidden > 0 ? `\n… and ${hidden} more noisy paths (all of them are in the JSON report)` : "";
+  return renderGrid(head, cells, { paint, width }) + note;
 }
 
 function formatIndices(stats: PathStats): string {

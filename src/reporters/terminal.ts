@@ -9,7 +9,7 @@ import { cutToWidth, resolveWidth } from "./fit.ts";
 import { formatCount } from "./format.ts";
 import type { HintLine } from "./hints-text.ts";
 import { renderNotebookCells } from "./notebook-text.ts";
-import { renderPathsTable } from "./paths-table.ts";
+import { renderNoisyPathsTable, renderPathsTable } from "./paths-table.ts";
 import { createPaint, type Paint, stripAnsi } from "./style.ts";
 import { renderRowExample } from "./table-examples.ts";
 import { renderTableSections } from "./table-sections.ts";
@@ -29,11 +29,16 @@ export function renderTerminalReport(report: Report, out: TextSink, options: Ren
   for (const { side, notebook } of view.notebooks) sections.push(renderNotebookCells(side, notebook, paint));
   if (view.dataset !== undefined) sections.push(renderDatasetSection(view, view.dataset, paint));
   if (view.table !== undefined) sections.push(...renderTableSections(view.table, paint, width));
+  // Old's own noise first: what the changes below were judged against.
+  if (view.calibration !== undefined) sections.push(renderCalibration(view, paint, width));
   // For tables the per-column section already says what the changed-paths table would.
   if (view.table === undefined && view.changedPaths.length > 0)
     sections.push(`${paint("bold", "Changed paths")}\n${renderPathsTable(view.changedPaths, paint, width)}`);
   if (view.hints !== undefined) sections.push(renderHints(view.hints, paint, width));
   if (view.counts.changed > 0) sections.push(...renderExamples(view, options, paint, width));
+  // What the sample can say about the whole source, last: read once the changes are known.
+  const trust = [view.changeRate, view.target].filter((line) => line !== undefined);
+  if (trust.length > 0) sections.push(trust.join("\n"));
   // Tables are laid out to the width; prose is left to the terminal's own wrapping, so a
   // command or a message copies whole. Colour off strips library output too.
   const text = `${sections.join("\n\n")}\n`;
@@ -43,6 +48,10 @@ export function renderTerminalReport(report: Report, out: TextSink, options: Ren
 /** The warnings under the head, the shard and accepted differences, and the cover strategy's picks. */
 function renderNotes(view: ReportView, paint: Paint): string[] {
   const lines = view.notes.map((note) => paint(note.strong ? ["yellow", "bold"] : "yellow", note.text));
+  // How much slower new ran, and the slowdown gate's own line, so a slow refactor never hides.
+  if (view.slowdown !== undefined) lines.push(`${paint("bold", "Slowdown")} ${view.slowdown}`);
+  const slowdownGate = view.gate.slowdown;
+  if (slowdownGate !== undefined) lines.push(paint(slowdownGate.passed ? "green" : "red", slowdownGate.line));
   // A rule that matched nothing compared nothing: a likely typo, beside the verdict.
   for (const line of view.unusedRules?.lines ?? [])
     lines.push(
@@ -74,6 +83,13 @@ function renderHints(lines: HintLine[], paint: Paint, width: number): string {
     ),
   );
   return [`${paint("bold", "Hints")} (input conditions under which a path changed)`, ...rows].join("\n");
+}
+
+function renderCalibration(view: ReportView, paint: Paint, width: number): string {
+  const lines = [view.calibration ?? ""];
+  if (view.noisyPaths.length > 0) lines.unshift(paint("bold", "Noisy paths (old differs from itself here)"));
+  const table = view.noisyPaths.length === 0 ? "" : `\n${renderNoisyPathsTable(view.noisyPaths, paint, width)}`;
+  return `${lines.join("\n")}${table}`;
 }
 
 function renderExamples(view: ReportView, options: RenderOptions, paint: Paint, width: number): string[] {
