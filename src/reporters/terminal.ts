@@ -88,7 +88,8 @@ function renderHints(lines: HintLine[], paint: Paint, width: number): string {
 function renderCalibration(view: ReportView, paint: Paint, width: number): string {
   const lines = [view.calibration ?? ""];
   if (view.noisyPaths.length > 0) lines.unshift(paint("bold", "Noisy paths (old differs from itself here)"));
-  const table = view.noisyPaths.length === 0 ? "" : `\n${renderNoisyPathsTable(view.noisyPaths, paint, width)}`;
+  const table =
+    view.noisyPaths.length === 0 ? "" : `\n${renderNoisyPathsTable(view.noisyPaths, paint, width)}`;
   return `${lines.join("\n")}${table}`;
 }
 

@@ -79,7 +79,7 @@ describe("twinrun run with calibrate", () => {
     expect(noisyAt).toBeGreaterThan(0);
     expect(stdout.indexOf("Changed paths")).toBeGreaterThan(noisyAt);
     expect(stdout).toMatch(
-      /request_id\s+│ 50\/50 \(100%\) │ value×50 │\s+│\s+│ noise 200\s+│ --ignore request_id/,
+      /^request_id +50\/50 \(100%\) +value×50 +noise 200 +--ignore\b/m,
     );
     expect(report.summary.changed).toBe(3);
     expect(report.paths.map((stats) => stats.path)).toEqual(["bucket"]);
