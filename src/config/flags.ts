@@ -158,6 +158,19 @@ export function parseRunFlags(flags: RunFlags, cwd: string): FlagLayer {
       accepted: given("accepted") ? read(() => resolveFile(cwd, "--accepted", flags.accepted)) : undefined,
       strictAccepted: flags.strictAccepted === true ? true : undefined,
     }),
+    shrink: compact({
+      examples: given("shrink")
+        ? flags.shrink === true
+          ? 1
+          : read(() => parseInteger("--shrink", str(flags.shrink), 0))
+        : undefined,
+      maxSteps: given("shrinkSteps")
+        ? read(() => parseInteger("--shrink-steps", str(flags.shrinkSteps), 1))
+        : undefined,
+      timeBudget: given("shrinkTime")
+        ? read(() => parseInteger("--shrink-time", str(flags.shrinkTime), 0))
+        : undefined,
+    }),
     report: compact({
       json: given("json")
         ? read(() => path.resolve(cwd, parseNonEmpty("--json", str(flags.json), "a file")))

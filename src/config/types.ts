@@ -85,6 +85,8 @@ export interface ResolvedRunConfig {
     /** Fail the gate when an accepted entry matched nothing. */
     strictAccepted: boolean;
   };
+  /** Shrinking: how many changed inputs after the run, and each one's budgets. */
+  shrink: { examples: number; maxSteps: number; timeBudgetMs: number };
   report: {
     /** Extra JSON report path (absolute). */
     json?: string;

@@ -6,6 +6,7 @@ import type { CompareOptions, Difference, DifferenceKind } from "../compare/type
 import type { UserConfig } from "../config/schema.ts";
 import type { Hint } from "../hints/types.ts";
 import type { SampleIdentity } from "../inputs/types.ts";
+import type { MinimalInput } from "../shrink/types.ts";
 import type { TableFormat, TableReport } from "../table/types.ts";
 
 /** inconclusive: nothing changed among the trials twinrun could judge, but some it could not (its own limits). */
@@ -46,6 +47,8 @@ export interface Example {
   truncated?: boolean;
   old: OutcomeSummary;
   new: OutcomeSummary;
+  /** The smallest input found that still shows the same change (--shrink, `twinrun shrink`). */
+  minimalInput?: MinimalInput;
 }
 
 export interface TimingStats {

@@ -16,10 +16,12 @@ import { assertSameSource, loadSample } from "../inputs/sample.ts";
 import type { Sample } from "../inputs/types.ts";
 import { buildReport } from "../report/build-report.ts";
 import { RandomPartCounter } from "../report/change-rate.ts";
-import type { Report } from "../report/types.ts";
+import type { Example, Report } from "../report/types.ts";
 import { runTrials } from "../runner/run-trials.ts";
 import type { TrialResult } from "../runner/types.ts";
 import { formatShard, selectShard } from "../shard/shard.ts";
+import { shrinkTrials } from "../shrink/shrink-trials.ts";
+import type { MinimalInput } from "../shrink/types.ts";
 import { tableComparisonOptions } from "../table/comparison-options.ts";
 import { DataframeTables } from "../table/dataframe-tables.ts";
 import { configForSettings, listSetupSteps, prepareSides } from "./prepare-sides.ts";
@@ -34,6 +36,8 @@ export interface RunHooks {
   onTrial?: (trial: TrialResult, progress: { done: number; total: number; changed: number }) => void;
   /** Called once the sample is known, before any component starts. */
   onSample?: (sample: Sample) => void;
+  /** Called before shrinking a changed input (--shrink). */
+  onShrink?: (trial: TrialResult) => void;
   /** Called before a side's setup command runs. */
   onSetup?: (side: Side, command: string) => void;
 }
@@ -125,6 +129,10 @@ async function runSides(
   const randomPart = new RandomPartCounter(sample.identity);
   let interrupted = hooks.signal?.aborted ?? false;
   let changed = 0;
+  // The first changed trials, for --shrink (they are the first examples too: both keep input order).
+  const toShrink: TrialResult[] = [];
+  const shrinkCount = tables === undefined ? config.shrink.examples : 0;
+  let minimalInputs = new Map<number, MinimalInput>();
   try {
     // Ctrl-C during setup: nothing is started; the report is empty and marked incomplete.
     if (!interrupted) await startBoth(oldAdapter, newAdapter, hooks.signal);
@@ -142,12 +150,22 @@ async function runSides(
         aggregator.add(trial);
         if (tables !== undefined) tables.add(trial);
         else acceptance?.add(trial.comparison.differences);
-        if (trial.comparison.differences.length > 0) changed++;
+        if (trial.comparison.differences.length > 0) {
+          changed++;
+          if (toShrink.length < shrinkCount) toShrink.push(trial);
+        }
         randomPart.add(trial.index, judgedOutcome(trial));
         hooks.onTrial?.(trial, { done: aggregator.trialCount, total: sample.records.length, changed });
       },
     });
     interrupted ||= outcome.interrupted;
+    if (!interrupted && toShrink.length > 0) {
+      const budget = { maxSteps: config.shrink.maxSteps, timeBudgetMs: config.shrink.timeBudgetMs };
+      minimalInputs = await shrinkTrials(toShrink, { old: oldAdapter, new: newAdapter }, comparator, budget, {
+        signal: hooks.signal,
+        onTrial: hooks.onShrink,
+      });
+    }
   } finally {
     await Promise.all([oldAdapter.stop(), newAdapter.stop()]);
   }
@@ -174,7 +192,7 @@ async function runSides(
     sample: sample.identity,
     summary: aggregate.summary,
     paths: aggregate.paths,
-    examples: aggregate.examples,
+    examples: withMinimalInputs(aggregate.examples, minimalInputs),
     ...(aggregate.inconclusive !== undefined && { inconclusive: aggregate.inconclusive }),
     timing: { ...trialAggregate.timing, wallMs: Date.now() - startedAt },
     maxChanged: config.gate.maxChanged,
@@ -191,13 +209,23 @@ function judgedOutcome(trial: TrialResult): "same" | "changed" | "inconclusive" 
   return trial.comparison.differences.length > 0 ? "changed" : "same";
 }
 
+/** The examples with the minimal inputs shrinking found for them. */
+function withMinimalInputs(examples: Example[], minimal: Map<number, MinimalInput>): Example[] {
+  if (minimal.size === 0) return examples;
+  return examples.map((example) => {
+    const found = minimal.get(example.index);
+    return found === undefined ? example : { ...example, minimalInput: found };
+  });
+}
+
 /** The dataframe style's key columns: the component's own `key`, else the run's `table.key`. */
 function tableKeyOf(config: ResolvedRunConfig): string[] | undefined {
   const componentKey = isPythonFunctionComponent(config.old) ? config.old.key : undefined;
   return componentKey ?? config.table.key;
 }
 
-async function loadRunSample(config: ResolvedRunConfig): Promise<Sample> {
+/** The run's sample: in-memory records, a replay's inputs, or a fresh sample of the input source. */
+export async function loadRunSample(config: ResolvedRunConfig): Promise<Sample> {
   const request = { ...config.input, size: config.input.sample };
   // In-memory inputs (the programmatic API) are sampled like a file, without reading one.
   if (config.input.records !== undefined) return sampleInMemory(config.input.records, request);
@@ -210,7 +238,7 @@ async function loadRunSample(config: ResolvedRunConfig): Promise<Sample> {
 }
 
 /** Starts both sides; if one cannot start, the other is stopped before the error propagates. */
-async function startBoth(
+export async function startBoth(
   oldAdapter: RecordAdapter,
   newAdapter: RecordAdapter,
   signal: AbortSignal | undefined,

@@ -38,11 +38,14 @@ type CamelCase<Name extends string> = Name extends `${infer Head}-${infer Tail}`
 type AttributeName<Flags extends string> =
   LongName<Flags> extends `no-${infer Positive}` ? CamelCase<Positive> : CamelCase<LongName<Flags>>;
 // A value as typed (string), a list of them (repeatable), or a switch (`--no-x` gives false).
+// An optional value (`--shrink [k]`) is the value, or true when given bare.
 type FlagValue<Option extends OptionSpec> = Option extends { repeatable: true }
   ? string[]
   : Option["flags"] extends `${string}<${string}`
     ? string
-    : boolean;
+    : Option["flags"] extends `${string}[${string}`
+      ? string | true
+      : boolean;
 
 /** Why: the options commander hands over for a list of OptionSpecs, every one optional. */
 export type FlagsOf<Options extends readonly OptionSpec[]> = {
