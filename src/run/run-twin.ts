@@ -54,6 +54,12 @@ export async function runTwin(config: ResolvedRunConfig, hooks: RunHooks = {}): 
       `--shard ${formatShard(config.shard)}: tables cannot be split into shards (dataset mode and the dataframe style compare whole tables); run without --shard`,
     );
   }
+  if (config.shrink.examples > 0 && runKind.kind === "tables") {
+    throw new TwinrunError(
+      "USAGE",
+      "--shrink: this run compares tables (dataset mode or the dataframe style), which have no single inputs to shrink; run without --shrink (shrink.examples)",
+    );
+  }
   const whole = await loadRunSample(config);
   const sample = selectShard(whole, config.shard);
   if (sample.records.length === 0) {
