@@ -18,6 +18,9 @@ export const DEFAULT_MODULE_STARTUP_TIMEOUT_MS = 60_000;
 
 const STACK_CHARS = 1500;
 
+/** How a thread's start ended, or that it took longer than the start-up timeout. */
+type StartResult = ThreadStart | { kind: "slow"; timeoutMs: number };
+
 /** Creates the adapter for one side's module function. */
 export function createModuleAdapter(options: ModuleAdapterOptions): RecordAdapter {
   return withInputTimeout(new ModuleAdapter(options), { timeoutMs: options.timeoutMs, awaited: "result" });
@@ -26,6 +29,8 @@ export function createModuleAdapter(options: ModuleAdapterOptions): RecordAdapte
 class ModuleAdapter {
   private readonly options: ModuleAdapterOptions;
   private readonly threads: WorkerSet<ModuleThread>;
+  /** Each thread's start, waited for once (within the start-up timeout). */
+  private readonly starts = new WeakMap<ModuleThread, Promise<StartResult>>();
 
   constructor(options: ModuleAdapterOptions) {
     this.options = options;
@@ -33,6 +38,7 @@ class ModuleAdapter {
       side: options.side,
       concurrency: options.concurrency,
       spawn: () => new ModuleThread({ file: options.file, exportName: options.export }, options.env),
+      ready: (thread) => this.waitUntilStarted(thread),
       shutdown: (thread) => thread.terminate(),
     });
   }
@@ -92,12 +98,16 @@ class ModuleAdapter {
     return outcomeFromCall({ kind: "unserialisable", message: message.message }, durationMs, output);
   }
 
-  private async waitUntilStarted(
-    thread: ModuleThread,
-  ): Promise<ThreadStart | { kind: "slow"; timeoutMs: number }> {
-    const timeoutMs = this.options.startupTimeoutMs ?? DEFAULT_MODULE_STARTUP_TIMEOUT_MS;
-    const start = await withTimeout(thread.started, timeoutMs);
-    return start === "timeout" ? { kind: "slow", timeoutMs } : start;
+  private waitUntilStarted(thread: ModuleThread): Promise<StartResult> {
+    let start = this.starts.get(thread);
+    if (start === undefined) {
+      const timeoutMs = this.options.startupTimeoutMs ?? DEFAULT_MODULE_STARTUP_TIMEOUT_MS;
+      start = withTimeout(thread.started, timeoutMs).then(
+        (result): StartResult => (result === "timeout" ? { kind: "slow", timeoutMs } : result),
+      );
+      this.starts.set(thread, start);
+    }
+    return start;
   }
 }
 
@@ -116,9 +126,7 @@ function assertIsFile(options: ModuleAdapterOptions): void {
   }
 }
 
-function describeStart(
-  start: Exclude<ThreadStart, { kind: "ready" }> | { kind: "slow"; timeoutMs: number },
-): string {
+function describeStart(start: Exclude<StartResult, { kind: "ready" }>): string {
   switch (start.kind) {
     case "startup-error":
       return `the module failed to load in a fresh worker thread (${start.message.errorType}: ${start.message.message})`;
@@ -131,7 +139,7 @@ function describeStart(
 
 function startFailure(
   options: ModuleAdapterOptions,
-  start: Exclude<ThreadStart, { kind: "ready" }> | { kind: "slow"; timeoutMs: number },
+  start: Exclude<StartResult, { kind: "ready" }>,
   output: string,
 ): ComponentStartError {
   const spec = `js:${options.file}#${options.export}`;

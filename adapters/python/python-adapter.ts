@@ -18,6 +18,9 @@ export const DEFAULT_PYTHON = "python3";
 /** Default time a fresh worker gets to import the user's module (pandas, models, …). */
 export const DEFAULT_PYTHON_STARTUP_TIMEOUT_MS = 60_000;
 
+/** How a worker's start ended, or that it took longer than the start-up timeout. */
+type WorkerStart = StartResult | { kind: "timeout"; timeoutMs: number };
+
 /** Creates the adapter for one side's Python function. */
 export function createPythonAdapter(options: PythonAdapterOptions): RecordAdapter {
   return withInputTimeout(new PythonAdapter(options), { timeoutMs: options.timeoutMs, awaited: "output" });
@@ -26,6 +29,8 @@ export function createPythonAdapter(options: PythonAdapterOptions): RecordAdapte
 class PythonAdapter {
   private readonly options: PythonAdapterOptions;
   private readonly workers: WorkerSet<PythonWorker>;
+  /** Each worker's start, waited for once (within the start-up timeout). */
+  private readonly starts = new WeakMap<PythonWorker, Promise<WorkerStart>>();
 
   constructor(options: PythonAdapterOptions) {
     this.options = options;
@@ -33,6 +38,7 @@ class PythonAdapter {
       side: options.side,
       concurrency: options.concurrency,
       spawn: () => spawnWorker(options),
+      ready: (worker) => this.waitUntilStarted(worker),
       shutdown: (worker) => stopProcessWorker(worker, STOP_GRACE_MS),
     });
   }
@@ -93,12 +99,16 @@ class PythonAdapter {
     return outcome;
   }
 
-  private waitUntilStarted(worker: PythonWorker) {
-    const timeoutMs = this.options.startupTimeoutMs ?? DEFAULT_PYTHON_STARTUP_TIMEOUT_MS;
-    return withTimeout(worker.started, timeoutMs).then(
-      (result): StartResult | { kind: "timeout"; timeoutMs: number } =>
-        result === "timeout" ? { kind: "timeout", timeoutMs } : result,
-    );
+  private waitUntilStarted(worker: PythonWorker): Promise<WorkerStart> {
+    let start = this.starts.get(worker);
+    if (start === undefined) {
+      const timeoutMs = this.options.startupTimeoutMs ?? DEFAULT_PYTHON_STARTUP_TIMEOUT_MS;
+      start = withTimeout(worker.started, timeoutMs).then(
+        (result): WorkerStart => (result === "timeout" ? { kind: "timeout", timeoutMs } : result),
+      );
+      this.starts.set(worker, start);
+    }
+    return start;
   }
 }
 

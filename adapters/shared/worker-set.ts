@@ -1,6 +1,9 @@
 // The pool every worker-based adapter (command worker mode, Python, module threads) needs:
 // at most `concurrency` inputs at once, idle workers reused, dead ones forgotten, and one
-// idempotent stop. Adapters keep only what is theirs: how to spawn, call and shut down a worker.
+// idempotent stop. A trial goes to whichever worker is free first: a fresh worker starts in the
+// background, and a busy one that finishes meanwhile takes the trial instead, so a run whose
+// first worker keeps up never waits for a second start-up. Adapters keep only what is theirs:
+// how to spawn, start, call and shut down a worker.
 import type { Side } from "../types.ts";
 import { Slots } from "./slots.ts";
 import { withTimeout } from "./with-timeout.ts";
@@ -17,6 +20,11 @@ export interface WorkerSetOptions<W extends PooledWorker> {
   side: Side;
   concurrency: number;
   spawn: () => W;
+  /**
+   * Settles when a fresh worker can take an input, or failed to start (then the trial it goes
+   * to reports that start as its own failure). Absent: a worker takes inputs as soon as spawned.
+   */
+  ready?: (worker: W) => Promise<unknown>;
   /** Stops one worker for good; resolves when it is gone. */
   shutdown: (worker: W) => Promise<void>;
 }
@@ -27,6 +35,10 @@ export class WorkerSet<W extends PooledWorker> {
   private readonly slots: Slots;
   private readonly workers = new Set<W>();
   private idle: W[] = [];
+  /** Trials holding a slot that wait for a worker, first come first served. */
+  private readonly waiting: Array<(worker: W) => void> = [];
+  /** Workers spawned for waiting trials that are still starting. */
+  private starting = 0;
   private stopped: Promise<void> | undefined;
 
   constructor(options: WorkerSetOptions<W>) {
@@ -49,7 +61,7 @@ export class WorkerSet<W extends PooledWorker> {
 
   /** Puts a worker back for the next input (unless it died or the set is stopping). */
   release(worker: W): void {
-    if (this.stopped === undefined && worker.isUsable()) this.idle.push(worker);
+    if (this.stopped === undefined && worker.isUsable()) this.handOver(worker);
   }
 
   /** Shuts one worker down and forgets it. */
@@ -58,13 +70,13 @@ export class WorkerSet<W extends PooledWorker> {
     await this.options.shutdown(worker);
   }
 
-  /** Runs `use` while holding a slot, on an idle worker or a fresh one. */
+  /** Runs `use` while holding a slot, on whichever worker is free first. */
   async withWorker<R>(use: (worker: W) => Promise<R>): Promise<R> {
     this.assertRunning();
     await this.slots.acquire();
     try {
       this.assertRunning();
-      return await use(this.takeIdle() ?? this.spawn());
+      return await use(this.takeIdle() ?? (await this.nextFree()));
     } finally {
       this.slots.release();
     }
@@ -79,6 +91,46 @@ export class WorkerSet<W extends PooledWorker> {
     return this.stopped;
   }
 
+  // Waits for a released or freshly started worker, starting one if the waiting trials need it.
+  private nextFree(): Promise<W> {
+    return new Promise<W>((resolve) => {
+      this.waiting.push(resolve);
+      this.startForWaiting();
+    });
+  }
+
+  // One start-up per waiting trial at most, within the concurrency; the rest wait for releases.
+  private startForWaiting(): void {
+    while (
+      this.stopped === undefined &&
+      this.waiting.length > this.starting &&
+      this.workers.size < this.options.concurrency
+    ) {
+      const worker = this.spawn();
+      this.starting++;
+      const ready = this.options.ready?.(worker) ?? Promise.resolve();
+      ready.then(
+        () => this.started(worker),
+        () => this.started(worker),
+      );
+    }
+  }
+
+  // A fresh worker goes to a waiting trial even when its start failed: that trial reports it,
+  // so a component that cannot start twice is never retried without end.
+  private started(worker: W): void {
+    this.starting--;
+    const waiter = this.waiting.shift();
+    if (waiter !== undefined) waiter(worker);
+    else if (this.stopped === undefined && worker.isUsable()) this.idle.push(worker);
+  }
+
+  private handOver(worker: W): void {
+    const waiter = this.waiting.shift();
+    if (waiter !== undefined) waiter(worker);
+    else this.idle.push(worker);
+  }
+
   // An idle worker that died meanwhile is skipped: the next input simply gets a fresh one.
   private takeIdle(): W | undefined {
     let worker = this.idle.pop();
@@ -86,9 +138,11 @@ export class WorkerSet<W extends PooledWorker> {
     return worker;
   }
 
+  // A worker gone while trials wait may leave them short of a start-up: start one for them.
   private forget(worker: W): void {
     this.workers.delete(worker);
     this.idle = this.idle.filter((candidate) => candidate !== worker);
+    this.startForWaiting();
   }
 
   private assertRunning(): void {

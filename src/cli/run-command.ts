@@ -3,6 +3,7 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { Command } from "commander";
 import { killAllChildren } from "../../adapters/process/index.ts";
+import { writeCalibrationRules } from "../calibrate/write-calibration.ts";
 import type { RunFlags } from "../config/flags.ts";
 import { resolveRunConfig } from "../config/resolve.ts";
 import type { ResolvedRunConfig } from "../config/types.ts";
@@ -82,6 +83,14 @@ export async function runRunCommand(command: Command, io: CliIo): Promise<number
       stdout,
       render: renderOptions,
     });
+    if (config.report.writeCalibration !== undefined && report.kind === "records" && report.calibration) {
+      const written = await writeCalibrationRules(config.report.writeCalibration, report.calibration);
+      const where = path.relative(cwd, config.report.writeCalibration) || config.report.writeCalibration;
+      const kept = written.kept.length > 0 ? ` (kept its rules for ${written.kept.join(", ")})` : "";
+      stderr.write(
+        `twinrun: wrote ${written.added.length} calibration rule(s) to ${where}${kept}; review them before relying on them\n`,
+      );
+    }
     return report.complete ? report.gate.exitCode : EXIT_INTERRUPTED;
   } finally {
     progress?.finish();

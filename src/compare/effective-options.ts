@@ -9,6 +9,8 @@ export interface EffectiveOptions {
   readonly relTolerance: number;
   /** Units in the last place; -1 when not set. */
   readonly ulps: number;
+  /** Significant digits two numbers must agree to; -1 when not set. */
+  readonly sig: number;
   /** A rule set a tolerance here, so two integers compare under it instead of exactly. */
   readonly integerTolerance: boolean;
   readonly nanEqual: boolean;
@@ -42,6 +44,7 @@ export function resolveEffectiveOptions(global: CompareOptions, rule?: PathOptio
     absTolerance: tolerance.abs,
     relTolerance: tolerance.rel,
     ulps: tolerance.ulps ?? -1,
+    sig: tolerance.sig ?? -1,
     integerTolerance: rule?.tolerance !== undefined,
     nanEqual: (rule?.nan ?? global.nan) === "equal",
     signedZero: rule?.signedZero ?? global.signedZero,

@@ -128,10 +128,9 @@ function compareDecimals(oldValue: NumberLike, newValue: NumberLike, options: Ef
   if (isWithinDecimalTolerance(a, b, options.absTolerance, options.relTolerance)) return Verdict.equal;
   const oldNumber = toNumber(oldValue);
   const newNumber = toNumber(newValue);
-  return options.ulps >= 0 &&
-    Number.isFinite(oldNumber) &&
-    Number.isFinite(newNumber) &&
-    ulpDistance(oldNumber, newNumber) <= BigInt(options.ulps)
+  if (!Number.isFinite(oldNumber) || !Number.isFinite(newNumber)) return Verdict.value;
+  if (options.ulps >= 0 && ulpDistance(oldNumber, newNumber) <= BigInt(options.ulps)) return Verdict.equal;
+  return options.sig > 0 && agreesToSignificantDigits(oldNumber, newNumber, options.sig)
     ? Verdict.equal
     : Verdict.value;
 }
@@ -151,9 +150,21 @@ function isCloseFloat(a: number, b: number, options: EffectiveOptions): boolean 
 function isWithinTolerance(absError: number, a: number, b: number, options: EffectiveOptions): boolean {
   const scaled = options.relTolerance * Math.max(Math.abs(a), Math.abs(b));
   if (absError <= Math.max(scaled, options.absTolerance)) return true;
-  return (
-    options.ulps >= 0 && Number.isFinite(a) && Number.isFinite(b) && ulpDistance(a, b) <= BigInt(options.ulps)
-  );
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return false;
+  if (options.ulps >= 0 && ulpDistance(a, b) <= BigInt(options.ulps)) return true;
+  return options.sig > 0 && agreesToSignificantDigits(a, b, options.sig);
+}
+
+/**
+ * Why: `sig:N` as numpy's assert_approx_equal reads it: both numbers scaled by the power of ten
+ * of their mean magnitude differ by less than 10^-(N-1). Symmetric; 0 agrees only with 0.
+ */
+export function agreesToSignificantDigits(a: number, b: number, digits: number): boolean {
+  if (a === b) return true;
+  const magnitude = (Math.abs(a) + Math.abs(b)) / 2;
+  if (magnitude === 0 || !Number.isFinite(magnitude)) return false;
+  const scale = 10 ** Math.floor(Math.log10(magnitude));
+  return Math.abs(a / scale - b / scale) < 10 ** -(digits - 1);
 }
 
 const ulpScratch = new Float64Array(1);

@@ -26,7 +26,7 @@ const BOOLEAN_RULE_KEYS = [
   "nullEqualsMissing",
   "signedZero",
 ] as const;
-const TOLERANCE_KEYS = ["abs", "rel", "ulps"] as const;
+const TOLERANCE_KEYS = ["abs", "rel", "ulps", "sig"] as const;
 const PATTERN_HELP = 'patterns look like a.b, a.*, a.**, **.ts, emb[*], rows[3], rows[*].score, ["a.b"] or $';
 
 /** Why: callers pass what they know (config file, flags); the comparator gets every field filled and checked. */
@@ -122,21 +122,21 @@ function checkRule(rule: unknown, index: number): CompareRule {
 
 function checkTolerance(tolerance: unknown, where: string): void {
   if (!isRecord(tolerance))
-    throw configError(`${where}: expected {abs?, rel?, ulps?}, got ${show(tolerance)}`);
+    throw configError(`${where}: expected {abs?, rel?, ulps?, sig?}, got ${show(tolerance)}`);
   for (const [key, value] of Object.entries(tolerance)) {
     if (!(TOLERANCE_KEYS as readonly string[]).includes(key)) {
-      throw configError(`${where}: unknown key "${key}"; tolerance keys are abs, rel, ulps`);
+      throw configError(`${where}: unknown key "${key}"; tolerance keys are abs, rel, ulps, sig`);
     }
     if (value === undefined) continue;
     const valid =
       typeof value === "number" &&
       Number.isFinite(value) &&
-      value >= 0 &&
-      (key !== "ulps" || Number.isInteger(value));
+      value >= (key === "sig" ? 1 : 0) &&
+      ((key !== "ulps" && key !== "sig") || Number.isInteger(value));
     if (!valid) {
-      throw configError(
-        `${where}.${key}: expected a ${key === "ulps" ? "whole number" : "number"} >= 0, got ${show(value)}`,
-      );
+      const expected =
+        key === "sig" ? "whole number >= 1" : key === "ulps" ? "whole number >= 0" : "number >= 0";
+      throw configError(`${where}.${key}: expected a ${expected}, got ${show(value)}`);
     }
   }
 }

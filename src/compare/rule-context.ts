@@ -47,6 +47,10 @@ export function compileRuleContexts(
 /** The pattern states alive at one node and the options in force there. */
 export class RuleContext {
   readonly options: EffectiveOptions;
+  /** Indices of the rules whose whole pattern matches this node (the winner and the ones it beat). */
+  readonly matchedRules: readonly number[];
+  /** Indices of the rules whose pattern goes on below this node (none: a walk that only tracks rules may stop here). */
+  readonly aliveRules: readonly number[];
   private readonly rules: readonly CompiledRule[];
   private readonly states: readonly number[];
   /** Keys and indices that some live state names literally; every other one shares a child. */
@@ -63,11 +67,18 @@ export class RuleContext {
     this.options = options;
     const names = new Set<string>();
     const indices = new Set<number>();
+    const matched: number[] = [];
+    const alive: number[] = [];
     for (const state of states) {
-      const segment = rules[Math.floor(state / STATE_STRIDE)].segments[state % STATE_STRIDE];
+      const rule = Math.floor(state / STATE_STRIDE);
+      const segment = rules[rule].segments[state % STATE_STRIDE];
+      if (segment === undefined) matched.push(rule);
+      else alive.push(rule);
       if (segment?.type === "key") names.add(segment.key);
       else if (segment?.type === "index") indices.add(segment.index);
     }
+    this.matchedRules = matched;
+    this.aliveRules = alive;
     this.names = names.size > 0 ? names : null;
     this.indices = indices.size > 0 ? indices : null;
   }

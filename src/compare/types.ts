@@ -20,6 +20,8 @@ export interface Tolerance {
   rel?: number;
   /** Units in the last place; when set, numbers within this many ULPs are equal too. */
   ulps?: number;
+  /** Significant digits; when set, numbers that agree to this many digits are equal too (numpy's assert_approx_equal). */
+  sig?: number;
 }
 
 export type NanPolicy = "equal" | "unequal";
@@ -48,7 +50,7 @@ export interface CompareRule extends PathOptions {
 
 /** Fully populated comparator options (see resolveCompareOptions). */
 export interface CompareOptions {
-  tolerance: { abs: number; rel: number; ulps?: number };
+  tolerance: { abs: number; rel: number; ulps?: number; sig?: number };
   nan: NanPolicy;
   signedZero: boolean;
   numberTypes: NumberTypes;

@@ -6,7 +6,7 @@ import { TwinrunError } from "../errors.ts";
 import { describeChoices, findPatternProblem, PATTERN_EXPECTED } from "./schema-leaves.ts";
 
 const DECIMAL = /^\+?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
-const TOL_GRAMMAR = "<pattern>=abs:<x>,rel:<y>[,ulps:<n>] (e.g. score=rel:1e-6)";
+const TOL_GRAMMAR = "<pattern>=abs:<x>,rel:<y>[,ulps:<n>][,sig:<n>] (e.g. score=rel:1e-6)";
 const UNORDERED_GRAMMAR = "<pattern>[:<keyField>] (e.g. tags, or items:id)";
 
 /** Why: every flag problem has the same shape: flag, expectation, the text as typed. */
@@ -56,7 +56,7 @@ export function parseNonEmpty(flag: string, text: string, what = "a non-empty va
   return text;
 }
 
-/** Why: `--tol <pattern>=abs:<x>,rel:<y>[,ulps:<n>]`, any non-empty subset of the three. */
+/** Why: `--tol <pattern>=abs:<x>,rel:<y>[,ulps:<n>][,sig:<n>]`, any non-empty subset of the four. */
 export function parseTolFlag(text: string): CompareRule {
   const split = text.lastIndexOf("=");
   const pattern = split > 0 ? text.slice(0, split).trim() : "";
@@ -68,13 +68,18 @@ export function parseTolFlag(text: string): CompareRule {
     const colon = part.indexOf(":");
     const name = (colon < 0 ? part : part.slice(0, colon)).trim();
     const valueText = colon < 0 ? "" : part.slice(colon + 1);
-    if (name !== "abs" && name !== "rel" && name !== "ulps") {
-      throw flagError("--tol", `abs:<x>, rel:<y> or ulps:<n> after "=" in ${TOL_GRAMMAR}`, text);
+    if (name !== "abs" && name !== "rel" && name !== "ulps" && name !== "sig") {
+      throw flagError("--tol", `abs:<x>, rel:<y>, ulps:<n> or sig:<n> after "=" in ${TOL_GRAMMAR}`, text);
     }
-    if (tolerance[name] !== undefined) throw flagError("--tol", `each of abs, rel, ulps at most once`, text);
+    if (tolerance[name] !== undefined)
+      throw flagError("--tol", `each of abs, rel, ulps, sig at most once`, text);
     const where = `--tol ${pattern} ${name}`;
     tolerance[name] =
-      name === "ulps" ? parseInteger(where, valueText, 0) : parseNonNegativeNumber(where, valueText);
+      name === "ulps"
+        ? parseInteger(where, valueText, 0)
+        : name === "sig"
+          ? parseInteger(where, valueText, 1)
+          : parseNonNegativeNumber(where, valueText);
   }
   return { path: pattern, tolerance };
 }

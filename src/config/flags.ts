@@ -12,6 +12,7 @@ import type { ShardInfo } from "../report/types.ts";
 import { parseShardFlag } from "../shard/shard.ts";
 import { DATASET_FORMATS, TABLE_FORMATS } from "../table/types.ts";
 import {
+  flagError,
   parseChoice,
   parseIgnoreFlag,
   parseInteger,
@@ -28,6 +29,7 @@ import { formatMaxChanged, parseMaxChanged } from "./max-changed.ts";
 import { parseMemoryLimit } from "./memory-limit.ts";
 import type { RunFlags } from "./options/table.ts";
 import type { UserConfig } from "./schema.ts";
+import { TARGET_RATE_EXPECTED, TARGET_RATE_PATTERN } from "./schema-leaves.ts";
 
 /** What the CLI's parser gives for `twinrun run` (every value a string as typed): see the option table. */
 export type { RunFlags };
@@ -157,6 +159,7 @@ export function parseRunFlags(flags: RunFlags, cwd: string): FlagLayer {
       maxChanged: maxChanged === undefined ? undefined : formatMaxChanged(maxChanged),
       accepted: given("accepted") ? read(() => resolveFile(cwd, "--accepted", flags.accepted)) : undefined,
       strictAccepted: flags.strictAccepted === true ? true : undefined,
+      maxSlowdown: given("maxSlowdown") ? read(() => parseSlowdown(str(flags.maxSlowdown))) : undefined,
     }),
     shrink: compact({
       examples: given("shrink")
@@ -171,6 +174,7 @@ export function parseRunFlags(flags: RunFlags, cwd: string): FlagLayer {
         ? read(() => parseInteger("--shrink-time", str(flags.shrinkTime), 0))
         : undefined,
     }),
+    calibrate: given("calibrate") ? read(() => parseCalibrate(flags.calibrate)) : undefined,
     report: compact({
       json: given("json")
         ? read(() => path.resolve(cwd, parseNonEmpty("--json", str(flags.json), "a file")))
@@ -185,6 +189,10 @@ export function parseRunFlags(flags: RunFlags, cwd: string): FlagLayer {
         ? (flags.reporter ?? []).map((spec) => resolveReporterFile(spec, cwd))
         : undefined,
       stepSummary: flags.stepSummary === false ? false : undefined,
+      targetRate: given("targetRate") ? read(() => parseTargetRate(str(flags.targetRate))) : undefined,
+      writeCalibration: given("writeCalibration")
+        ? read(() => resolveFile(cwd, "--write-calibration", flags.writeCalibration))
+        : undefined,
     }),
   });
 
@@ -203,6 +211,24 @@ export function parseRunFlags(flags: RunFlags, cwd: string): FlagLayer {
     ...(only !== undefined && { only }),
     ...(shard !== undefined && { shard }),
   };
+}
+
+// `--calibrate` alone is true; `--calibrate 20` a count.
+function parseCalibrate(value: unknown): true | number {
+  return value === true ? true : parseInteger("--calibrate", String(value), 1);
+}
+
+function parseSlowdown(text: string): number {
+  const value = parseNonNegativeNumber("--max-slowdown", text);
+  if (value < 1) throw flagError("--max-slowdown", "a number >= 1, e.g. 2", text);
+  return value;
+}
+
+function parseTargetRate(text: string): string {
+  const trimmed = text.trim();
+  if (!TARGET_RATE_PATTERN.test(trimmed) || !(Number(trimmed.slice(0, -1)) > 0))
+    throw flagError("--target-rate", TARGET_RATE_EXPECTED, text);
+  return trimmed;
 }
 
 // An interpreter with a folder (`.venv/bin/python`) is a path; a bare name is looked up on PATH.

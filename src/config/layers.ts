@@ -20,7 +20,7 @@ export function resolveLayerPaths(config: UserConfig, baseDir: string): UserConf
     if (component !== undefined) resolved[side] = resolveSectionPaths(component, baseDir);
   }
   if (config.report !== undefined) {
-    const { json, markdown, junit, reporters } = config.report;
+    const { json, markdown, junit, reporters, writeCalibration } = config.report;
     resolved.report = {
       ...config.report,
       ...(reporters !== undefined && {
@@ -29,6 +29,7 @@ export function resolveLayerPaths(config: UserConfig, baseDir: string): UserConf
       ...(json !== undefined && { json: path.resolve(baseDir, json) }),
       ...(markdown !== undefined && { markdown: path.resolve(baseDir, markdown) }),
       ...(junit !== undefined && { junit: path.resolve(baseDir, junit) }),
+      ...(writeCalibration !== undefined && { writeCalibration: path.resolve(baseDir, writeCalibration) }),
     };
   }
   if (config.gate?.accepted !== undefined) {
@@ -55,6 +56,7 @@ export function mergeLayers(base: UserConfig, over: UserConfig): UserConfig {
     new: mergeSide(lower.new, upper.new),
     env: mergeRecords(lower.env, upper.env),
     compare: mergeCompare(lower.compare, upper.compare),
+    calibrate: upper.calibrate ?? lower.calibrate,
     table: mergeShallow(lower.table, upper.table),
     dataset: mergeShallow(lower.dataset, upper.dataset),
     run: mergeShallow(lower.run, upper.run),

@@ -49,17 +49,22 @@ export function settingsForReport(resolved: ResolvedRunConfig): UserConfig {
       maxDifferencesPerTrial: compare.maxDifferencesPerTrial,
       rules: compare.rules.map(toUserRule),
     },
+    ...(resolved.calibrate !== undefined && { calibrate: resolved.calibrate.trials ?? true }),
     ...tableSettings(resolved),
     run: { concurrency: resolved.runner.concurrency, timeout: resolved.runner.timeoutMs },
     gate: {
       maxChanged: formatMaxChanged(resolved.gate.maxChanged),
       ...(resolved.gate.accepted !== undefined && { accepted: resolved.gate.accepted }),
       ...(resolved.gate.strictAccepted && { strictAccepted: true }),
+      ...(resolved.gate.maxSlowdown !== undefined && { maxSlowdown: resolved.gate.maxSlowdown }),
     },
     report: {
       ...(resolved.report.json !== undefined && { json: resolved.report.json }),
       examples: resolved.report.examples,
       save: resolved.report.save,
+      ...(resolved.report.targetRate !== undefined && {
+        targetRate: `${Number((resolved.report.targetRate * 100).toPrecision(12))}%`,
+      }),
     },
   };
 }

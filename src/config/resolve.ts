@@ -106,6 +106,12 @@ export async function resolveRunConfig(args: ResolveRunConfigArgs): Promise<Reso
   );
   const datasetRun = checkDatasetSides(oldComponent, newComponent, configName);
   checkTableFlags(flagLayer.config.table, [oldComponent, newComponent], datasetRun);
+  if (merged.report?.writeCalibration !== undefined && (merged.calibrate ?? false) === false) {
+    throw new TwinrunError(
+      "USAGE",
+      `report.writeCalibration (--write-calibration) needs calibration: add --calibrate (or calibrate: true in ${configName})`,
+    );
+  }
   const resolved: ResolvedRunConfig = {
     ...(loaded !== undefined && { configFile: loaded.file }),
     baseDir,
@@ -124,6 +130,10 @@ export async function resolveRunConfig(args: ResolveRunConfigArgs): Promise<Reso
     new: newComponent,
     sharedEnv: buildSharedEnv(merged.input?.seed ?? 0, merged.env),
     compare: resolveCompare(merged),
+    ...(merged.calibrate !== undefined &&
+      merged.calibrate !== false && {
+        calibrate: merged.calibrate === true ? {} : { trials: merged.calibrate },
+      }),
     dataset: resolveDatasetSection(merged, datasetRun, configName),
     table,
     runner: {
@@ -144,6 +154,12 @@ export async function resolveRunConfig(args: ResolveRunConfigArgs): Promise<Reso
       ...(merged.report?.junit !== undefined && { junit: merged.report.junit }),
       outputs: outputsOf(merged),
       stepSummary: merged.report?.stepSummary ?? true,
+      ...(merged.report?.targetRate !== undefined && {
+        targetRate: Number(merged.report.targetRate.slice(0, -1)) / 100,
+      }),
+      ...(merged.report?.writeCalibration !== undefined && {
+        writeCalibration: merged.report.writeCalibration,
+      }),
     },
   };
   return deepFreeze(resolved);
@@ -198,6 +214,7 @@ async function resolveGate(merged: UserConfig, baseDir: string): Promise<Resolve
     maxChanged: parseMaxChanged(merged.gate?.maxChanged ?? 0, "gate.maxChanged"),
     ...(accepted !== undefined && { accepted }),
     strictAccepted: merged.gate?.strictAccepted ?? false,
+    ...(merged.gate?.maxSlowdown !== undefined && { maxSlowdown: merged.gate.maxSlowdown }),
   };
 }
 
@@ -212,6 +229,7 @@ export function resolveCompare(merged: UserConfig): CompareOptions {
       rel: given.rel ?? defaults.rel,
       // `ulps: 0` (what `exact` leaves) means "identical only", the same as no ULP tolerance.
       ...(given.ulps ? { ulps: given.ulps } : {}),
+      ...(given.sig !== undefined && { sig: given.sig }),
     },
     nan: compare.nan,
     signedZero: compare.signedZero,

@@ -98,6 +98,20 @@ export function maxChangedValue(description: string) {
     .describe(description);
 }
 
+/** A rate in percent above 0, e.g. "0.1%" (the change-rate target). */
+export const TARGET_RATE_PATTERN = /^(?:100(?:\.0+)?|\d{1,2}(?:\.\d+)?|0?\.\d*[1-9]\d*)%$/;
+export const TARGET_RATE_EXPECTED = 'a rate in percent above 0, e.g. "0.1%"';
+
+/** Why: `--target-rate 0.1%` and `report.targetRate` share one spelling. */
+export function targetRateValue(description: string) {
+  const expected = TARGET_RATE_EXPECTED;
+  return z
+    .string({ error: expected })
+    .regex(TARGET_RATE_PATTERN, { error: expected })
+    .refine((value) => Number(value.slice(0, -1)) > 0, { error: expected })
+    .describe(description);
+}
+
 /** What a rule's path must look like, for messages. */
 export const PATTERN_EXPECTED = 'a path pattern like a.b, a.*, a.**, **.ts, emb[*] or ["odd key"]';
 

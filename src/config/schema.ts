@@ -13,12 +13,14 @@ import {
   nonNegativeNumber,
   oneOf,
   pathPattern,
+  targetRateValue,
   text,
 } from "./schema-leaves.ts";
 import { datasetSchema, tableSchema } from "./schema-tables.ts";
 
 const SAMPLE_EXPECTED = 'a positive integer or "all"';
 const UNORDERED_EXPECTED = "true, false or { key: <field> }";
+const CALIBRATE_EXPECTED = "true, false or a number of inputs >= 1";
 
 const toleranceSchema = z
   .strictObject(
@@ -28,6 +30,10 @@ const toleranceSchema = z
         "Relative tolerance, a fraction of the larger magnitude (1e-9 = 0.0000001%).",
       ).optional(),
       ulps: integerAtLeast(0, "Numbers within this many units in the last place are equal too.").optional(),
+      sig: integerAtLeast(
+        1,
+        "Numbers that agree to this many significant digits are equal too (as numpy's assert_approx_equal).",
+      ).optional(),
     },
     { error: "a mapping like { abs: 1e-12, rel: 1e-9 }" },
   )
@@ -158,6 +164,18 @@ export const userConfigSchema = z
         "Extra environment for both sides (overrides TZ, PYTHONHASHSEED, TWINRUN_SEED).",
       ).optional(),
       compare: compareSchema.optional(),
+      calibrate: z
+        .union(
+          [
+            z.boolean({ error: CALIBRATE_EXPECTED }),
+            z.int({ error: CALIBRATE_EXPECTED }).min(1, { error: CALIBRATE_EXPECTED }),
+          ],
+          { error: CALIBRATE_EXPECTED },
+        )
+        .describe(
+          "Run old twice on this many sampled inputs first (true: min(50, sample)); differences on paths where old differs from itself count only beyond that noise.",
+        )
+        .optional(),
       table: tableSchema.optional(),
       dataset: datasetSchema.optional(),
       run: z
@@ -183,6 +201,13 @@ export const userConfigSchema = z
               "Accepted-differences file, relative to this config file (default: twinrun.accepted.yaml beside it, when present).",
             ).optional(),
             strictAccepted: flag("Fail when an accepted entry matched nothing (default false).").optional(),
+            maxSlowdown: z
+              .number({ error: "a number >= 1, e.g. 2" })
+              .min(1, { error: "a number >= 1, e.g. 2" })
+              .describe(
+                "Fail when new is slower than this many times old with 95% confidence, e.g. 2 (default: no slowdown gate).",
+              )
+              .optional(),
           },
           { error: "a mapping like { maxChanged: 0 }" },
         )
@@ -227,6 +252,12 @@ export const userConfigSchema = z
                 "Reporters to write: terminal, json, markdown, junit, github; e.g. [markdown=summary.md, junit=junit.xml].",
               )
               .optional(),
+            targetRate: targetRateValue(
+              'A change rate the sample should rule out, e.g. "0.1%": the report states the random sample that takes.',
+            ).optional(),
+            writeCalibration: text(
+              "With calibrate: write the rules that would replace the calibration into this config file, for review.",
+            ).optional(),
             stepSummary: flag(
               "Append the Markdown summary to $GITHUB_STEP_SUMMARY when it is set (default true).",
             ).optional(),
@@ -238,7 +269,7 @@ export const userConfigSchema = z
     },
     {
       error:
-        "a mapping of sections (input, base, old, new, env, compare, table, dataset, run, gate, shrink, report)",
+        "a mapping of sections (input, base, old, new, env, compare, calibrate, table, dataset, run, gate, shrink, report)",
     },
   )
   .meta({

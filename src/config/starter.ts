@@ -96,6 +96,10 @@ const STARTER_LINES = [
   "  #   - { path: name, trim: true, caseInsensitive: true, unicode: NFC }",
   '  #   - { path: raw, numericStrings: true } # "1.50" equals "1.5"',
   "",
+  "# Old against old first: on paths where old differs from itself (ids, timestamps, float noise),",
+  "# only differences beyond that noise count. true: on min(50, sample) inputs; or a count.",
+  "# calibrate: true",
+  "",
   "# Tables (dataset mode, twinrun diff, the Python dataframe style): how rows are paired and checked.",
   "# table:",
   "#   key: [customer_id] # match rows by these columns (default: by position)",
@@ -118,6 +122,7 @@ const STARTER_LINES = [
   '  maxChanged: 0 # changed inputs allowed before exit 1: a count, or a rate of trials like "2%"',
   "  # accepted: twinrun.accepted.yaml # approved differences (default: this file, beside the config, if present)",
   "  # strictAccepted: false # true: an accepted entry that matched nothing fails the gate",
+  "  # maxSlowdown: 2 # fail when new is slower than 2x old with 95% confidence (default: no slowdown gate)",
   "",
   "report:",
   "  # json: twinrun-report.json # also write the JSON report here",
@@ -127,6 +132,8 @@ const STARTER_LINES = [
   "  # junit: twinrun-junit.xml # JUnit XML for CI test dashboards (one testcase per changed path)",
   "  # reporters: [github, markdown=twinrun-summary.md] # reporters by name, to stdout or a file",
   "  # stepSummary: true # append the Markdown summary to $GITHUB_STEP_SUMMARY when it is set",
+  '  # targetRate: "0.1%" # the report says how large a random sample rules out this change rate',
+  "  # writeCalibration: twinrun.calibration.yaml # with calibrate: the rules that would replace it, for review",
 ];
 
 /** Why: `twinrun init` writes this; tests check it validates and states the real defaults. */

@@ -72,6 +72,8 @@ export interface ResolvedRunConfig {
   /** Environment both sides share (TZ, PYTHONHASHSEED, TWINRUN_SEED unless overridden). */
   sharedEnv: Record<string, string>;
   compare: CompareOptions;
+  /** Old runs twice on `trials` sampled inputs (undefined: min(50, sample)) before the comparison. */
+  calibrate?: { trials?: number };
   /** Dataset mode's files; defaults (keepTemp false) when the components do not run in dataset mode. */
   dataset: ResolvedDatasetConfig;
   /** How tables are compared. A Python dataframe component's own `key` wins over table.key for it. */
@@ -84,6 +86,8 @@ export interface ResolvedRunConfig {
     accepted?: string;
     /** Fail the gate when an accepted entry matched nothing. */
     strictAccepted: boolean;
+    /** Fail when new is slower than this many times old, with 95% confidence. */
+    maxSlowdown?: number;
   };
   /** Shrinking: how many changed inputs after the run, and each one's budgets. */
   shrink: { examples: number; maxSteps: number; timeBudgetMs: number };
@@ -102,5 +106,9 @@ export interface ResolvedRunConfig {
     outputs: ReportOutput[];
     /** Append the Markdown summary to $GITHUB_STEP_SUMMARY when it is set. */
     stepSummary: boolean;
+    /** The change rate (a fraction) the report says what sample would rule out. */
+    targetRate?: number;
+    /** With calibrate: the config file to write the suggested rules into (absolute). */
+    writeCalibration?: string;
   };
 }

@@ -1,6 +1,7 @@
 // `twinrun diff`: compare two existing table files (CSV, JSONL, JSON array, Parquet) row by row,
 // through the same comparator, aggregator, report and gate as `twinrun run`.
 import path from "node:path";
+import { findUnusedTableRules } from "../compare/rule-usage.ts";
 import type { ResolvedDiffConfig } from "../config/resolve-diff.ts";
 import { buildReport } from "../report/build-report.ts";
 import type { Report } from "../report/types.ts";
@@ -64,6 +65,7 @@ export async function diffFiles(config: ResolvedDiffConfig, cwd = process.cwd())
       compare: config.compare,
     },
     table: { table, schemaChanged },
+    unusedRules: findUnusedTableRules(config.compare.rules, table.schema.columns),
   });
 }
 

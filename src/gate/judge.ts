@@ -1,5 +1,6 @@
 // The judge: the one gate every report goes through (run, dataset mode, diff, merge, the API).
 // It composes the count gate, the table gate for table reports, and the run's completeness.
+import type { CalibrationReport } from "../calibrate/types.ts";
 import type { MaxChanged } from "../config/types.ts";
 import { ExitCode } from "../errors.ts";
 import type { AcceptedReport, GateStatus, InconclusiveStats, Report, ReportGate } from "../report/types.ts";
@@ -20,6 +21,8 @@ export interface JudgeInput {
   complete: boolean;
   /** Nothing could be compared: the run's own reason and exit code (e.g. both dataset sides failed, exit 3). */
   error?: { message: string; exitCode: ExitCode };
+  /** With calibrate: a noisy path that differed significantly more often new vs old than old vs old is a change. */
+  calibration?: CalibrationReport;
 }
 
 /** The judged gate: the verdict for the report and its gate section. */
@@ -31,10 +34,11 @@ export interface Judgement {
 /** Why: one place decides pass/fail and the exit code, so no output can read a failure as a pass. */
 export function judge(input: JudgeInput): Judgement {
   const counts = evaluateGate(input.summary, input.maxChanged, input.accepted, input.inconclusive);
-  const decision =
+  const judged =
     input.table === undefined
       ? counts
       : evaluateTableGate(counts, input.summary, input.table.table, input.table.schemaChanged);
+  const decision = applyNoiseRates(judged, input.calibration);
   const verdict = input.error !== undefined ? "error" : decision.verdict;
   const status = statusOf(decision, verdict, input.complete);
   const exitCode =
@@ -53,6 +57,26 @@ export function judge(input: JudgeInput): Judgement {
       ...(input.accepted !== undefined && { counted: decision.counted }),
       ...(decision.reason !== undefined && { reason: decision.reason }),
     },
+  };
+}
+
+/** Why: noise that became more frequent is behaviour too; it fails the gate with its own reason. */
+function applyNoiseRates(decision: GateDecision, calibration: CalibrationReport | undefined): GateDecision {
+  const beyond = calibration?.paths.filter((path) => path.run.rateBeyond) ?? [];
+  if (beyond.length === 0 || decision.verdict === "error") return decision;
+  const percent = (count: number, total: number) => `${((100 * count) / Math.max(1, total)).toFixed(1)}%`;
+  const described = beyond.map(
+    (path) =>
+      `${path.path} differed on ${percent(path.run.differed, path.run.compared)} of inputs new vs old but ` +
+      `${percent(path.differed, path.compared)} old vs old (Fisher exact p = ${path.run.pValue.toExponential(1)} < ${calibration!.level})`,
+  );
+  const reason = `noise grew beyond calibration: ${described.join("; ")}`;
+  return {
+    ...decision,
+    verdict: "changed",
+    passed: false,
+    exitCode: ExitCode.changed,
+    reason: decision.reason === undefined ? reason : `${decision.reason}; ${reason}`,
   };
 }
 

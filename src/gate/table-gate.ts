@@ -6,6 +6,9 @@ import type { Report } from "../report/types.ts";
 import type { TableReport } from "../table/types.ts";
 import type { GateDecision } from "./gate.ts";
 
+/** The gate's reason when a table's schema changed; the terminal summary looks for it. */
+export const SCHEMA_CHANGED_REASON = "the schema changed (see the schema section)";
+
 /** Why: a table can change without a changed row (a drifted distribution, a reordered or empty schema). */
 export function evaluateTableGate(
   decision: GateDecision,
@@ -25,7 +28,7 @@ export function evaluateTableGate(
     // Columns added, removed or retyped change what downstream code reads, whatever the rows say.
     verdict = "changed";
     passed = false;
-    reasons.push("the schema changed (see the schema section)");
+    reasons.push(SCHEMA_CHANGED_REASON);
   }
   if (table.schema.orderChanged === true) {
     verdict = "changed";

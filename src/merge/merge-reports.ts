@@ -67,11 +67,22 @@ export function mergeReports(named: readonly NamedReport[], now = new Date()): R
     },
     ...(accepted !== undefined && { accepted }),
     ...(first.base !== undefined && { base: first.base }),
+    unusedRules: mergeUnusedRules(reports),
     ...(randomPart !== undefined && { randomPart }),
     ...(first.summary.changeRate?.target !== undefined && {
       targetRate: first.summary.changeRate.target.rate,
     }),
   });
+}
+
+/** A rule is unused in the whole sample only when every shard found it unused. */
+function mergeUnusedRules(reports: readonly RecordsReport[]): RecordsReport["unusedRules"] {
+  const idOf = (rule: { path: string; options: string[] }) => `${rule.path}\0${rule.options.join(",")}`;
+  const [first, ...rest] = reports.map((report) => report.unusedRules ?? []);
+  const unused = (first ?? []).filter((rule) =>
+    rest.every((other) => other.some((candidate) => idOf(candidate) === idOf(rule))),
+  );
+  return unused.length > 0 ? unused : undefined;
 }
 
 // The shards' inconclusive entries, summed per limit message (example indices: the first few overall).

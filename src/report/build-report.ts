@@ -1,5 +1,8 @@
 // The one report builder: run, dataset mode, diff and merge hand it their parts, it judges the
 // gate once and assembles the report of the run's kind.
+
+import type { CalibrationReport } from "../calibrate/types.ts";
+import type { UnusedRule } from "../compare/rule-usage.ts";
 import type { MaxChanged } from "../config/types.ts";
 import type { ExitCode } from "../errors.ts";
 import { judge } from "../gate/judge.ts";
@@ -48,8 +51,12 @@ export type ReportParts = (RecordsParts | TablesParts) & {
   complete: boolean;
   accepted?: AcceptedReport;
   base?: { ref: string; commit: string };
+  /** Path rules that matched no path in any output. */
+  unusedRules?: UnusedRule[];
   /** Records runs: what the sample's random part showed, for the change-rate bound. */
   randomPart?: RandomPartCounts;
+  /** Records runs with calibrate: the noisy paths and their judgement. */
+  calibration?: CalibrationReport;
   /** Records runs: the change rate the user wants ruled out, for the sample size it needs. */
   targetRate?: number;
   /** Nothing could be compared: why, and the exit code. */
@@ -69,6 +76,7 @@ export function buildReport(parts: ReportParts): Report {
     ...(parts.inconclusive !== undefined && { inconclusive: parts.inconclusive }),
     ...(parts.kind === "tables" && parts.table !== undefined && { table: parts.table }),
     ...(parts.error !== undefined && { error: parts.error }),
+    ...(parts.calibration !== undefined && { calibration: parts.calibration }),
   });
   const errorText = parts.error?.message ?? (parts.notes?.length ? parts.notes.join("; ") : undefined);
   const common = {
@@ -84,6 +92,8 @@ export function buildReport(parts: ReportParts): Report {
     ...(parts.inconclusive !== undefined && { inconclusive: parts.inconclusive }),
     timing: parts.timing,
     gate,
+    ...(parts.unusedRules !== undefined &&
+      parts.unusedRules.length > 0 && { unusedRules: parts.unusedRules }),
   };
   if (parts.kind === "records") {
     const changeRate = describeChangeRate(parts.sample, parts.randomPart, {
@@ -98,6 +108,7 @@ export function buildReport(parts: ReportParts): Report {
       kind: "records",
       ...common,
       summary: { ...parts.summary, changeRate },
+      ...(parts.calibration !== undefined && { calibration: parts.calibration }),
       settings: parts.settings,
       ...(parts.accepted !== undefined && { accepted: parts.accepted }),
       ...(parts.shard !== undefined && { shard: { ...parts.shard } }),

@@ -88,6 +88,9 @@ export const reportShape = z.looseObject({
     .optional(),
   shard: z.looseObject({ index: z.number().int().min(1), count: z.number().int().min(1) }).optional(),
   base: z.looseObject({ ref: text, commit: text }).optional(),
+  unusedRules: z
+    .array(z.looseObject({ path: text, options: z.array(text), suggestion: text.optional() }))
+    .optional(),
   table: z.record(text, z.unknown()).optional(),
   dataset: z.record(text, z.unknown()).optional(),
 });

@@ -2,6 +2,8 @@
 // the gate judges it.
 
 import type { ComponentDetails, Failure } from "../../adapters/types.ts";
+import type { CalibrationReport } from "../calibrate/types.ts";
+import type { UnusedRule } from "../compare/rule-usage.ts";
 import type { CompareOptions, Difference, DifferenceKind } from "../compare/types.ts";
 import type { UserConfig } from "../config/schema.ts";
 import type { Hint } from "../hints/types.ts";
@@ -141,6 +143,8 @@ interface ReportBase {
   accepted?: AcceptedReport;
   /** Present with --base: the git ref (and the commit it named) the old side was checked out from. */
   base?: { ref: string; commit: string };
+  /** Present when some path rule (--tol, --ignore, --unordered, compare.rules) matched no path in any output: likely a typo. */
+  unusedRules?: UnusedRule[];
 }
 
 /** A run of record components: one trial per input. */
@@ -148,6 +152,8 @@ export interface RecordsReport extends ReportBase {
   kind: "records";
   /** The settings needed to reproduce the run (replay). */
   settings: RunSettings;
+  /** Present with calibrate: the noisy paths (old vs old) and how the run's differences on them were judged. */
+  calibration?: CalibrationReport;
   /** Present for one shard of a sharded run: sample.indices then holds this shard's inputs only, while sample.size stays the whole sample's size. */
   shard?: ShardInfo;
   table?: undefined;

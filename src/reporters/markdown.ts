@@ -13,6 +13,7 @@ import { renderRowExampleMarkdown, renderTableMarkdown } from "./markdown-table.
 import { code, escapeCell, escapeHtml, escapeText, fence } from "./markdown-text.ts";
 import { createPaint } from "./style.ts";
 import type { RenderOptions, TextSink } from "./types.ts";
+import { describeUnusedRule } from "./unused-rules-text.ts";
 import { type ReportView, type TimingView, viewReport } from "./view-model.ts";
 
 /** Rows of the changed-paths table; the JSON report holds the rest. */
@@ -40,6 +41,7 @@ export function renderMarkdownReport(report: Report, out: TextSink, options: Ren
     renderFacts(view),
   ];
   if (view.error !== undefined) sections.push(`> ⚠️ ${escapeText(view.error)}`);
+  if (view.unusedRules !== undefined) sections.push(renderUnusedRules(view.unusedRules));
   if (view.table !== undefined) sections.push(...renderTableMarkdown(view.table));
   const paths = view.table === undefined ? renderPaths(view) : undefined;
   if (paths !== undefined) sections.push(paths);
@@ -218,4 +220,11 @@ function renderExamples(view: ReportView, options: RenderOptions): string | unde
       ? `### Examples (first ${count} of ${view.counts.changed} changed ${view.unit})`
       : `### Examples`;
   return [header, "", ...blocks].join("\n");
+}
+
+/** Each rule that matched nothing, as a warning quote right under the facts. */
+function renderUnusedRules(unused: NonNullable<ReportView["unusedRules"]>): string {
+  const lines = unused.lines.map((line) => `> ⚠️ ${describeUnusedRule(line, code)}`);
+  if (unused.more !== undefined) lines.push(`> ${escapeText(unused.more)}`);
+  return lines.join("\n>\n");
 }

@@ -1,5 +1,6 @@
 // The summary table every terminal report starts with: what ran, on what, and the verdict.
 import Table from "cli-table3";
+import { SCHEMA_CHANGED_REASON } from "../gate/table-gate.ts";
 import type { TimingStats, Verdict } from "../report/types.ts";
 import { formatDurationMs, formatRatio } from "./format.ts";
 import { type Paint, type StyleName, stripAnsi } from "./style.ts";
@@ -34,7 +35,7 @@ export function renderSummaryTable(view: ReportView, paint: Paint): string {
   rows.push(
     [view.unit === "rows" ? "rows" : "trials", describeTrials(view, paint)],
     ["same", String(counts.same)],
-    ["changed", paintCount(formatRatio(counts.changed, counts.trials), counts.changed, "red", paint)],
+    ["changed", describeChanged(view, paint)],
   );
   if (counts.inconclusive > 0)
     rows.push(["inconclusive", paint("yellow", formatRatio(counts.inconclusive, counts.trials))]);
@@ -89,9 +90,20 @@ function describeVerdict(view: ReportView, paint: Paint): string {
   return view.complete ? verdict : `${verdict} ${paint(["yellow", "bold"], "(incomplete run)")}`;
 }
 
+/** Changed trials; a table whose schema changed says so, since its rows may all be the same. */
+function describeChanged(view: ReportView, paint: Paint): string {
+  const { counts, gate } = view;
+  const ratio = paintCount(formatRatio(counts.changed, counts.trials), counts.changed, "red", paint);
+  return gate.reason?.includes(SCHEMA_CHANGED_REASON) === true
+    ? `${ratio} · ${paint("red", "schema changed")}`
+    : ratio;
+}
+
 function describeGate(view: ReportView, paint: Paint): string {
   const { gate } = view;
-  const threshold = `max changed ${gate.maxChanged}`;
+  // A gate can fail with every count inside its threshold (a schema change, PSI, accepted entries): say why.
+  const reason = gate.reason === undefined ? "" : `${gate.reason.replaceAll(/ \(see [^)]*\)/g, "")}; `;
+  const threshold = `${gate.passed ? "" : reason}max changed ${gate.maxChanged}`;
   if (gate.status === "incomplete")
     return `${paint(["yellow", "bold"], "incomplete")} (interrupted; ${threshold}) → exit ${gate.exitCode}`;
   return gate.passed

@@ -12,6 +12,7 @@ import { renderSummaryTable } from "./summary-table.ts";
 import { renderRowExample } from "./table-examples.ts";
 import { renderTableSections } from "./table-sections.ts";
 import type { RenderOptions, TextSink } from "./types.ts";
+import { describeUnusedRule } from "./unused-rules-text.ts";
 import { type ExampleView, type ReportView, viewReport } from "./view-model.ts";
 
 /** Renders a finished report for a person at a terminal; writes once, no ANSI codes unless options.color. */
@@ -23,6 +24,7 @@ export function renderTerminalReport(report: Report, out: TextSink, options: Ren
     sections.push(
       view.notes.map((note) => paint(note.strong ? ["yellow", "bold"] : "yellow", note.text)).join("\n"),
     );
+  if (view.unusedRules !== undefined) sections.push(renderUnusedRules(view.unusedRules, paint));
   for (const { side, notebook } of view.notebooks) sections.push(renderNotebookCells(side, notebook, paint));
   if (view.dataset !== undefined) sections.push(renderDatasetSection(view, view.dataset, paint));
   if (view.table !== undefined) sections.push(...renderTableSections(view.table, paint));
@@ -79,4 +81,16 @@ function renderEquivalentLine(view: ReportView, paint: Paint): string {
   const both = view.failures?.both ?? 0;
   if (both === 0) return line;
   return `${line}\n${paint("yellow", `${both} input(s) failed the same way on both sides; they count as unchanged.`)}`;
+}
+
+/** Each rule that matched nothing, in yellow: it compared nothing, so the verdict did not use it. */
+function renderUnusedRules(unused: NonNullable<ReportView["unusedRules"]>, paint: Paint): string {
+  const lines = unused.lines.map((line) =>
+    paint(
+      "yellow",
+      describeUnusedRule(line, (path) => path),
+    ),
+  );
+  if (unused.more !== undefined) lines.push(paint("yellow", unused.more));
+  return lines.join("\n");
 }

@@ -30,6 +30,7 @@ import { describeCoverPicks, describeCoverSplit } from "./cover-text.ts";
 import { formatCompactNumber } from "./format.ts";
 import { type HintLine, listHintLines } from "./hints-text.ts";
 import { type RowExampleView, viewRowExample } from "./table-examples.ts";
+import { describeMoreUnusedRules, listUnusedRuleLines, type UnusedRuleLine } from "./unused-rules-text.ts";
 
 /**
  * How the trials came about: one per input (`records`), batches of a dataframe step
@@ -107,6 +108,8 @@ export interface ReportView {
   changedPaths: ChangedPath[];
   /** The input conditions under which paths changed; absent when no path has hints. */
   hints?: HintLine[];
+  /** Path rules that matched no path in any output (likely typos); absent when every rule matched. */
+  unusedRules?: { lines: UnusedRuleLine[]; more?: string };
   examples: ExampleView[];
   /** True when one input can be rerun alone (`--replay … --only N`): records runs only. */
   reproducible: boolean;
@@ -150,6 +153,7 @@ export function viewReport(report: Report): ReportView {
     notes: viewNotes(report),
     changedPaths: listChangedPaths(report),
     ...viewHints(report),
+    ...viewUnusedRules(report),
     examples: report.examples.map((example) => {
       const row = table === undefined ? undefined : viewRowExample(example, table);
       return row === undefined ? { example } : { example, row };
@@ -165,6 +169,13 @@ export function viewReport(report: Report): ReportView {
     ...(report.kind === "records" && report.shard !== undefined && { shard: report.shard }),
     ...(report.base !== undefined && { base: report.base }),
   };
+}
+
+function viewUnusedRules(report: Report): Pick<ReportView, "unusedRules"> {
+  const lines = listUnusedRuleLines(report.unusedRules);
+  if (lines.length === 0) return {};
+  const more = describeMoreUnusedRules(report.unusedRules);
+  return { unusedRules: { lines, ...(more !== undefined && { more }) } };
 }
 
 function viewHints(report: Report): { hints?: HintLine[] } {
@@ -259,7 +270,7 @@ export function describeTolerance(report: Report): string {
   const tolerance = asRecord(compare?.tolerance);
   if (tolerance === undefined) return "";
   const parts: string[] = [];
-  for (const key of ["abs", "rel", "ulps"] as const) {
+  for (const key of ["abs", "rel", "ulps", "sig"] as const) {
     const value = tolerance[key];
     if (typeof value === "number") parts.push(`${key} ${formatCompactNumber(value)}`);
   }

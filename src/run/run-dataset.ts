@@ -8,6 +8,7 @@ import { createTableAdapter } from "../../adapters/components.ts";
 import type { Failure, Side } from "../../adapters/types.ts";
 import { AcceptanceTracker } from "../accept/tracker.ts";
 import type { AcceptedFile } from "../accept/types.ts";
+import { findUnusedTableRules } from "../compare/rule-usage.ts";
 import type { ResolvedComponent, ResolvedRunConfig } from "../config/types.ts";
 import { TwinrunError } from "../errors.ts";
 import type { Sample } from "../inputs/types.ts";
@@ -166,6 +167,7 @@ async function compareOutputs(
     ...(aggregate.inconclusive !== undefined && { inconclusive: aggregate.inconclusive }),
     ...(acceptedReport !== undefined && { accepted: acceptedReport }),
     table: { table, schemaChanged },
+    unusedRules: findUnusedTableRules(config.compare.rules, table.schema.columns),
     dataset: {
       ...dataset,
       old: { ...dataset.old, rows: table.rows.old },

@@ -7,7 +7,10 @@ import type { RecordAdapter, Side } from "../../adapters/types.ts";
 import { loadAcceptedFile } from "../accept/load-accepted.ts";
 import { AcceptanceTracker } from "../accept/tracker.ts";
 import { Aggregator } from "../aggregate/aggregator.ts";
+import type { NoiseJudge } from "../calibrate/noise-judge.ts";
+import { runCalibration } from "../calibrate/run-calibration.ts";
 import { createComparator } from "../compare/comparator.ts";
+import { findUnusedTableRules, listUnusedRules, RuleUsage } from "../compare/rule-usage.ts";
 import { readReplayReport, settingsForReport } from "../config/replay.ts";
 import type { ResolvedRunConfig } from "../config/types.ts";
 import { TwinrunError } from "../errors.ts";
@@ -106,6 +109,18 @@ async function runSides(
     };
     return runDatasetTwin(config, datasetSides, sample, { ...hooks, accepted }, startedAt);
   }
+  if (config.calibrate !== undefined && runKind.kind === "tables") {
+    throw new TwinrunError(
+      "USAGE",
+      "calibrate: tables (dataset mode, the dataframe style) cannot be calibrated yet; remove --calibrate (or calibrate in the config), or ignore the noisy columns (--ignore <column>)",
+    );
+  }
+  const comparator = createComparator(config.compare);
+  // Old against old first: which paths old differs on by itself, and by how much.
+  const noise =
+    config.calibrate === undefined || hooks.signal?.aborted
+      ? undefined
+      : await runCalibration(config, sides.old, sample.records, comparator, hooks.signal);
   const oldAdapter = createRecordAdapter("old", sides.old, config);
   const newAdapter = createRecordAdapter("new", sides.new, config);
   // Hints speak of inputs: a records run's; a table run's batches are not the rows that changed.
@@ -117,7 +132,11 @@ async function runSides(
     accepted === undefined
       ? undefined
       : new AcceptanceTracker(accepted, { strict: config.gate.strictAccepted });
-  const comparator = createComparator(config.compare);
+  // Records: every output read marks the rules it matches. Tables: the compared columns do, below.
+  const ruleUsage =
+    runKind.kind === "records" && config.compare.rules.length > 0
+      ? new RuleUsage(config.compare.rules)
+      : undefined;
   // The dataframe style compares the batches' tables as two tables once every batch ran.
   const tables =
     runKind.kind === "tables"
@@ -149,11 +168,13 @@ async function runSides(
       compareOutcomes: (oldOutcome, newOutcome) =>
         tables !== undefined
           ? tables.compareBatch(oldOutcome, newOutcome)
-          : comparator.compareOutcomes(oldOutcome, newOutcome),
+          : judgeNoise(noise, comparator.compareOutcomes(oldOutcome, newOutcome)),
       concurrency: config.runner.concurrency,
       signal: hooks.signal,
       onTrial: (trial) => {
         aggregator.add(trial);
+        ruleUsage?.observeTrial(trial.old, trial.new);
+        noise?.add(trial);
         if (tables !== undefined) tables.add(trial);
         else acceptance?.add(trial.comparison.differences);
         if (trial.comparison.differences.length > 0) {
@@ -205,8 +226,21 @@ async function runSides(
     complete: !interrupted,
     ...(acceptedReport !== undefined && { accepted: acceptedReport }),
     ...(base !== undefined && { base }),
+    unusedRules:
+      compared === undefined
+        ? listUnusedRules(ruleUsage)
+        : findUnusedTableRules(config.compare.rules, compared.table.schema.columns),
     ...(compared === undefined && { randomPart: randomPart.result() }),
+    ...(noise !== undefined && { calibration: noise.result() }),
+    ...(config.report.targetRate !== undefined && { targetRate: config.report.targetRate }),
   });
+}
+
+function judgeNoise(
+  noise: NoiseJudge | undefined,
+  result: TrialResult["comparison"],
+): TrialResult["comparison"] {
+  return noise === undefined ? result : noise.split(result);
 }
 
 /** A trial as the change-rate bound counts it (as the aggregator does: inconclusive first). */

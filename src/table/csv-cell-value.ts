@@ -2,8 +2,9 @@
 // straight to values (no JSON text in between). The engine's SQL typing (engine/cell-sql.ts)
 // follows the same rules.
 import { toJsonNumberText } from "../inputs/csv-cells.ts";
+import { toDecimalFloat } from "../json/decimal-token.ts";
 import { toLosslessNumber } from "../json/number-token.ts";
-import type { IntegralFloat } from "../json/values.ts";
+import type { DecimalFloat, IntegralFloat } from "../json/values.ts";
 
 const DIGIT_ZERO = 0x30;
 const DIGIT_NINE = 0x39;
@@ -20,14 +21,19 @@ const FLOAT_TOKEN = 2;
  * Why: one cell's value under the CSV typing rules: empty → null, a number as written → number
  * (bigint beyond 2^53, IntegralFloat for `1.0`), anything else the text itself.
  */
-export function toCsvCellValue(cell: string): string | number | bigint | IntegralFloat | null {
+export function toCsvCellValue(cell: string): string | number | bigint | IntegralFloat | DecimalFloat | null {
   if (cell === "") return null;
   const kind = classifyJsonNumber(cell);
-  if (kind !== NOT_A_NUMBER) return toLosslessNumber(cell, kind === FLOAT_TOKEN);
+  if (kind !== NOT_A_NUMBER) return toNumber(cell, kind === FLOAT_TOKEN);
   // Only `.5`, `-.5`, `5.` and the like are numbers beyond JSON's own; all need a point.
   if (!cell.includes(".")) return cell;
   const numberText = toJsonNumberText(cell);
-  return numberText === undefined ? cell : toLosslessNumber(numberText, true);
+  return numberText === undefined ? cell : toNumber(numberText, true);
+}
+
+/** A number token as the lossless parser reads it: a float no double holds stays a DecimalFloat. */
+function toNumber(token: string, isFloat: boolean): number | bigint | IntegralFloat | DecimalFloat {
+  return (isFloat ? toDecimalFloat(token) : undefined) ?? toLosslessNumber(token, isFloat);
 }
 
 /**

@@ -3,9 +3,10 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
-import { jsonl, makeWorkspace, runCli } from "../helpers/cli.ts";
+import { jsonl, makeWorkspace } from "../helpers/cli.ts";
 import { workerComponent } from "../helpers/components.ts";
 import { writeFiles } from "../helpers/git-repo.ts";
+import { runInProcess } from "../helpers/in-process.ts";
 
 const records = Array.from({ length: 30 }, (_, i) => ({ id: i, x: i * 1.5 }));
 const DOUBLE = "return { id: record.id, y: record.x * 2 };";
@@ -44,7 +45,7 @@ describe("accepted differences", () => {
       const dir = workspace(BUCKETS_MOVED);
       const outside = makeWorkspace({});
       cleanups.push(outside.cleanup);
-      expect((await runCli(["run"], { cwd: dir })).exitCode).toBe(1);
+      expect((await runInProcess(["run"], { cwd: dir })).exitCode).toBe(1);
       const report = readReport(dir);
       const file = fileOf(outside.dir);
       const crafted = {
@@ -60,7 +61,7 @@ describe("accepted differences", () => {
         },
       };
       writeFileSync(path.join(dir, "crafted.json"), JSON.stringify(crafted));
-      const accept = await runCli(["accept", "crafted.json"], { cwd: dir });
+      const accept = await runInProcess(["accept", "crafted.json"], { cwd: dir });
       expect(accept.exitCode).toBe(2);
       expect(accept.stderr).toContain("outside the project folder");
       expect(accept.stderr).toContain("--out");
@@ -71,9 +72,9 @@ describe("accepted differences", () => {
 
   it("accepts a reviewed change: the rerun passes, a further change still fails", async () => {
     const dir = workspace(BUCKETS_MOVED);
-    expect((await runCli(["run"], { cwd: dir })).exitCode).toBe(1);
+    expect((await runInProcess(["run"], { cwd: dir })).exitCode).toBe(1);
 
-    const accept = await runCli(["accept", ".twinrun/last-report.json"], { cwd: dir });
+    const accept = await runInProcess(["accept", ".twinrun/last-report.json"], { cwd: dir });
     expect(accept.exitCode).toBe(0);
     expect(accept.stdout).toContain("Wrote twinrun.accepted.yaml: 1 accepted difference");
     const text = readFileSync(path.join(dir, "twinrun.accepted.yaml"), "utf8");
@@ -86,7 +87,7 @@ describe("accepted differences", () => {
     });
 
     // Read by default from beside the config file: the same change now passes, and says so.
-    const rerun = await runCli(["run"], { cwd: dir });
+    const rerun = await runInProcess(["run"], { cwd: dir });
     expect(rerun.exitCode).toBe(0);
     expect(rerun.stdout).toContain(
       "Accepted differences (twinrun.accepted.yaml): 3 changed input(s) covered",
@@ -107,7 +108,7 @@ describe("accepted differences", () => {
         BUCKETS_MOVED.replace("return {", "return { extra: record.id === 7 || undefined,"),
       ),
     });
-    const another = await runCli(["run"], { cwd: dir });
+    const another = await runInProcess(["run"], { cwd: dir });
     expect(another.exitCode).toBe(1);
     expect(readReport(dir)).toMatchObject({
       gate: { passed: false, counted: 1 },
@@ -120,7 +121,7 @@ describe("accepted differences", () => {
     writeFiles(dir, {
       "twinrun.accepted.yaml": "accepted:\n  - { path: y, kinds: [value], maxChanged: 10% }\n",
     });
-    const wider = await runCli(["run"], { cwd: dir });
+    const wider = await runInProcess(["run"], { cwd: dir });
     expect(wider.exitCode).toBe(1);
     expect(readReport(dir).accepted.entries[0]).toMatchObject({ status: "exceeded", matchedTrials: 6 });
     expect(wider.stdout).toContain(
@@ -134,10 +135,12 @@ describe("accepted differences", () => {
       "approved.yaml":
         "accepted:\n  - { path: legacy.flag, kinds: [removed], maxChanged: 1, note: dropped in v2 }\n",
     });
-    const lenient = await runCli(["run", "--accepted", "approved.yaml"], { cwd: dir });
+    const lenient = await runInProcess(["run", "--accepted", "approved.yaml"], { cwd: dir });
     expect(lenient.exitCode).toBe(0);
     expect(lenient.stdout).toContain("unused    legacy.flag [removed] ≤ 1: matched nothing");
-    const strict = await runCli(["run", "--accepted", "approved.yaml", "--strict-accepted"], { cwd: dir });
+    const strict = await runInProcess(["run", "--accepted", "approved.yaml", "--strict-accepted"], {
+      cwd: dir,
+    });
     expect(strict.exitCode).toBe(1);
     expect(strict.stdout).toContain(
       "Gate failed: 1 accepted entry matched nothing (strictAccepted): legacy.flag",
@@ -150,7 +153,7 @@ describe("accepted differences", () => {
     writeFiles(dir, {
       "twinrun.accepted.yaml": "accepted:\n  - { path: y, kind: [value], maxChanged: 1 }\n",
     });
-    const result = await runCli(["run"], { cwd: dir });
+    const result = await runInProcess(["run"], { cwd: dir });
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain(
       'twinrun.accepted.yaml: accepted[0].kind: unknown key; did you mean "kinds"?',

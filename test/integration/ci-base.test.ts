@@ -1,13 +1,15 @@
-// `twinrun run --base <ref>`: the old side from a temporary git worktree, in real repositories.
+// `twinrun run --base <ref>`: the old side from a temporary git worktree, in real repositories;
+// the CLI in-process, and spawned where a signal stops it.
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { execa } from "execa";
 import { XMLParser } from "fast-xml-parser";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { CLI, jsonl, runCli } from "../helpers/cli.ts";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { CLI, jsonl } from "../helpers/cli.ts";
 import { workerComponent } from "../helpers/components.ts";
 import { commit, git, listFolder, listWorktrees, makeGitRepo, writeFiles } from "../helpers/git-repo.ts";
+import { runInProcess } from "../helpers/in-process.ts";
 
 const records = Array.from({ length: 24 }, (_, i) => ({ id: i, x: i * 1.5 }));
 const DOUBLE = "return { id: record.id, y: record.x * 2 };";
@@ -22,9 +24,18 @@ afterEach(() => {
 });
 
 // The CLI's temp folder (TMPDIR), shared by this file's tests (they run one after another), so
-// worktree leftovers are visible and tsx's compile cache there stays warm between runs.
+// worktree leftovers are visible and tsx's compile cache there stays warm between runs. The
+// in-process runs find it where twinrun looks, in this process's TMPDIR (os.tmpdir()).
 const TMP = mkdtempSync(path.join(tmpdir(), "twinrun-ci-tmp-"));
-afterAll(() => rmSync(TMP, { recursive: true, force: true }));
+const outerTmpdir = process.env.TMPDIR;
+beforeAll(() => {
+  process.env.TMPDIR = TMP;
+});
+afterAll(() => {
+  if (outerTmpdir === undefined) delete process.env.TMPDIR;
+  else process.env.TMPDIR = outerTmpdir;
+  rmSync(TMP, { recursive: true, force: true });
+});
 
 /** A repository whose first commit holds the component and the inputs. */
 function repoWith(body: string) {
@@ -58,7 +69,7 @@ describe("twinrun run --base", () => {
   it("passes when HEAD refactors the function equivalently, and removes the worktree (exit 0)", async () => {
     const repo = repoWith(DOUBLE);
     commit(repo.dir, { "feat.mjs": workerComponent(DOUBLE_REFACTORED) }, "refactor");
-    const result = await runCli([...RUN, "--base", "HEAD~1"], { cwd: repo.dir, env: { TMPDIR: TMP } });
+    const result = await runInProcess([...RUN, "--base", "HEAD~1"], { cwd: repo.dir, env: { TMPDIR: TMP } });
     expect(result.stderr).toBe("");
     expect(result.exitCode).toBe(0);
     const report = readJson(repo.dir, ".twinrun/last-report.json");
@@ -73,7 +84,7 @@ describe("twinrun run --base", () => {
     const repo = repoWith(DOUBLE);
     // Uncommitted: new is the working tree as it is, old is the ref.
     writeFiles(repo.dir, { "feat.mjs": workerComponent(DOUBLE_CHANGED) });
-    const result = await runCli(
+    const result = await runInProcess(
       [...RUN, "--base", "main", "--markdown", "out/summary.md", "--junit", "out/junit.xml"],
       {
         cwd: repo.dir,
@@ -104,7 +115,7 @@ describe("twinrun run --base", () => {
     expect(junit.testsuites["@_failures"]).toBe("2");
 
     // The replay runs old from the same commit again: the change is still there.
-    const replay = await runCli(["run", "--replay", ".twinrun/last-report.json", "--only", "13"], {
+    const replay = await runInProcess(["run", "--replay", ".twinrun/last-report.json", "--only", "13"], {
       cwd: repo.dir,
       env: { TMPDIR: TMP },
     });
@@ -114,7 +125,7 @@ describe("twinrun run --base", () => {
 
   it("exits 2 on an unknown ref, naming it, and leaves nothing behind", async () => {
     const repo = repoWith(DOUBLE);
-    const result = await runCli([...RUN, "--base", "no-such-branch"], {
+    const result = await runInProcess([...RUN, "--base", "no-such-branch"], {
       cwd: repo.dir,
       env: { TMPDIR: TMP },
     });
@@ -143,7 +154,7 @@ describe("twinrun run --base", () => {
       `base: HEAD\ninput: { path: inputs.jsonl, sample: all }\nnew: { command: node feat.mjs, mode: worker, setup: '${setup}' }\n`;
     // built.txt is ignored by git: old only finds it if its setup really ran inside the worktree.
     writeFiles(repo.dir, { "twinrun.config.yaml": config("node build.mjs") });
-    const built = await runCli(["run"], { cwd: repo.dir, env: { TMPDIR: TMP } });
+    const built = await runInProcess(["run"], { cwd: repo.dir, env: { TMPDIR: TMP } });
     expect(built.stderr).toContain("twinrun: setting up old: node build.mjs");
     expect(built.stderr).toContain("twinrun: setting up new: node build.mjs");
     expect(built.exitCode).toBe(0);
@@ -152,7 +163,7 @@ describe("twinrun run --base", () => {
     writeFiles(repo.dir, {
       "twinrun.config.yaml": config("node fail.mjs"),
     });
-    const failed = await runCli(["run"], { cwd: repo.dir, env: { TMPDIR: TMP } });
+    const failed = await runInProcess(["run"], { cwd: repo.dir, env: { TMPDIR: TMP } });
     expect(failed.exitCode).toBe(3);
     expect(failed.stderr).toContain("old component could not start: its setup command failed (exit code 4)");
     expect(failed.stderr).toContain("npm ERR! broken");
@@ -172,7 +183,7 @@ describe("twinrun run --base", () => {
     const csv = `id,x\n${records.map((record) => `${record.id},${record.x}`).join("\n")}\n`;
     commit(repo.dir, { "step.mjs": step("true"), "data.csv": csv }, "batch step");
     writeFiles(repo.dir, { "step.mjs": step('!line.startsWith("3,")') });
-    const result = await runCli(
+    const result = await runInProcess(
       [
         "run",
         "--base",

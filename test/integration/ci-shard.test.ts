@@ -2,8 +2,9 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { jsonl, makeWorkspace, runCli } from "../helpers/cli.ts";
+import { jsonl, makeWorkspace } from "../helpers/cli.ts";
 import { workerComponent } from "../helpers/components.ts";
+import { runInProcess } from "../helpers/in-process.ts";
 
 const records = Array.from({ length: 40 }, (_, i) => ({ id: i, x: i * 1.5, group: i % 4 }));
 const DOUBLE = "return { id: record.id, y: record.x * 2, g: record.group };";
@@ -49,9 +50,9 @@ describe("twinrun run --shard and twinrun merge", () => {
     const dir = created.dir;
 
     const [whole, ...shards] = await Promise.all([
-      runCli([...RUN, "--json", "whole.json"], { cwd: dir }),
+      runInProcess([...RUN, "--json", "whole.json"], { cwd: dir }),
       ...[1, 2, 3].map((i) =>
-        runCli([...RUN, "--shard", `${i}/3`, "--json", `shard-${i}.json`], { cwd: dir }),
+        runInProcess([...RUN, "--shard", `${i}/3`, "--json", `shard-${i}.json`], { cwd: dir }),
       ),
     ]);
     expect(whole.exitCode).toBe(1);
@@ -63,7 +64,7 @@ describe("twinrun run --shard and twinrun merge", () => {
       "Shard 2/3: 8 of the 25 sampled inputs",
     );
 
-    const merge = await runCli(
+    const merge = await runInProcess(
       [
         "merge",
         "shard-3.json",
@@ -98,16 +99,16 @@ describe("twinrun run --shard and twinrun merge", () => {
     expect(readFileSync(path.join(dir, "merged.md"), "utf8")).toMatch(/^## ❌ twinrun: behavioural change/);
 
     // Overlapping shards and shards of another sample are refused (exit 2).
-    const twice = await runCli(["merge", "shard-1.json", "shard-2.json", "shard-2.json"], { cwd: dir });
+    const twice = await runInProcess(["merge", "shard-1.json", "shard-2.json", "shard-2.json"], { cwd: dir });
     expect(twice.exitCode).toBe(2);
     const otherSeed = { ...parts[1], sample: { ...parts[1].sample, seed: 12 } };
     writeFileSync(path.join(dir, "other.json"), JSON.stringify(otherSeed));
-    const mixed = await runCli(["merge", "shard-1.json", "other.json", "shard-3.json"], { cwd: dir });
+    const mixed = await runInProcess(["merge", "shard-1.json", "other.json", "shard-3.json"], { cwd: dir });
     expect(mixed.exitCode).toBe(2);
     expect(mixed.stderr).toContain(
       "shard-1.json and other.json are shards of different samples (seed 11 vs 12)",
     );
-    const overlapping = await runCli(["merge", "shard-1.json", "whole.json"], { cwd: dir });
+    const overlapping = await runInProcess(["merge", "shard-1.json", "whole.json"], { cwd: dir });
     expect(overlapping.exitCode).toBe(2);
     expect(overlapping.stderr).toContain("whole.json is not a shard report");
   }, 120_000);

@@ -1,10 +1,11 @@
-// Dataset mode end to end: the real CLI runs real batch steps (node and python3 scripts) once per
-// side on the sample written to a file, and compares their output tables.
+// Dataset mode end to end: the CLI (in-process) runs real batch steps (node and python3 scripts)
+// once per side on the sample written to a file, and compares their output tables.
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { runTwin } from "../../src/index.ts";
-import { makeWorkspace, REPO_ROOT, runCli } from "../helpers/cli.ts";
+import { makeWorkspace, REPO_ROOT } from "../helpers/cli.ts";
+import { runInProcess } from "../helpers/in-process.ts";
 
 const STEP_JS = path.join(REPO_ROOT, "test/fixtures/datasets/step.mjs");
 const STEP_PY = path.join(REPO_ROOT, "test/fixtures/datasets/step.py");
@@ -31,7 +32,7 @@ const python = (variant: string) => `python3 ${STEP_PY} --in {input} --out {outp
 async function runDataset(oldCommand: string, newCommand: string, args: string[] = []) {
   const created = makeWorkspace({ "customers.csv": csv });
   cleanups.push(created.cleanup);
-  const result = await runCli(
+  const result = await runInProcess(
     [
       "run",
       "--old",
@@ -54,8 +55,13 @@ async function runDataset(oldCommand: string, newCommand: string, args: string[]
 }
 
 describe("dataset mode with python3 batch steps", () => {
-  it("finds two runs of the same step equivalent", async () => {
-    const { exitCode, report, stdout } = await runDataset(python("same"), python("same"), ["--key", "id"]);
+  it("finds two runs of the same step equivalent, saying on stderr what it waits for", async () => {
+    const { exitCode, report, stdout, stderr } = await runDataset(python("same"), python("same"), [
+      "--key",
+      "id",
+    ]);
+    // A batch step reports nothing along the way.
+    expect(stderr).toContain("twinrun: dataset mode: running old and new once each on 40 records");
     expect(exitCode).toBe(0);
     expect(report.verdict).toBe("equivalent");
     expect(report.table.rows).toMatchObject({ old: 40, new: 40, matched: 40, onlyOld: 0, onlyNew: 0 });
@@ -65,11 +71,6 @@ describe("dataset mode with python3 batch steps", () => {
       old: { status: "ok", rows: 40 },
     });
     expect(stdout).toContain("equivalent");
-  });
-
-  it("says on stderr what it waits for, since a batch step reports nothing along the way", async () => {
-    const { stderr } = await runDataset(python("same"), python("same"), ["--key", "id"]);
-    expect(stderr).toContain("twinrun: dataset mode: running old and new once each on 40 records");
   });
 
   it("finds reordered rows equivalent under a key, and changed by position", async () => {
@@ -244,7 +245,7 @@ describe("dataset mode with accepted differences", () => {
     const created = makeWorkspace({ "customers.csv": csv });
     cleanups.push(created.cleanup);
     const run = (newVariant: string) =>
-      runCli(
+      runInProcess(
         [
           "run",
           "--old",
@@ -263,7 +264,7 @@ describe("dataset mode with accepted differences", () => {
         { cwd: created.dir },
       );
     expect((await run("drop")).exitCode).toBe(1);
-    const accept = await runCli(["accept", "report.json", "--out", "twinrun.accepted.yaml"], {
+    const accept = await runInProcess(["accept", "report.json", "--out", "twinrun.accepted.yaml"], {
       cwd: created.dir,
     });
     expect(accept.exitCode).toBe(0);

@@ -1,9 +1,10 @@
-// `twinrun diff` on table files: schema, rows and per-column findings through the real CLI.
+// `twinrun diff` on table files: schema, rows and per-column findings through the CLI (in-process).
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parquetWriteBuffer } from "hyparquet-writer";
 import { afterEach, describe, expect, it } from "vitest";
-import { makeWorkspace, runCli } from "../helpers/cli.ts";
+import { makeWorkspace } from "../helpers/cli.ts";
+import { runInProcess } from "../helpers/in-process.ts";
 
 let cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -15,7 +16,7 @@ async function diff(files: Record<string, string>, args: string[], prepare?: (di
   const created = makeWorkspace(files);
   cleanups.push(created.cleanup);
   prepare?.(created.dir);
-  const result = await runCli(["diff", ...args, "--json", "report.json"], { cwd: created.dir });
+  const result = await runInProcess(["diff", ...args, "--json", "report.json"], { cwd: created.dir });
   const report =
     result.exitCode <= 1
       ? JSON.parse(readFileSync(path.join(created.dir, "report.json"), "utf8"))
@@ -90,6 +91,37 @@ describe("twinrun diff on CSV tables", () => {
     expect(score.maxAbs).toBeCloseTo(1e-7, 12);
   });
 
+  it("compares a column to N significant digits with --tol <column>=sig:N", async () => {
+    const prices = (values: string[]) =>
+      `id,price\n${values.map((value, id) => `${id},${value}`).join("\n")}\n`;
+    const files = {
+      "old.csv": prices(["1234.561", "0.00123456", "99.5"]),
+      "new.csv": prices(["1234.564", "0.00123457", "99.5"]),
+    };
+    const strict = await diff(files, ["old.csv", "new.csv", "--key", "id"]);
+    expect(strict.exitCode).toBe(1);
+    expect(strict.report.table.columns[0]).toMatchObject({ column: "price", changed: 2 });
+    const five = await diff(files, ["old.csv", "new.csv", "--key", "id", "--tol", "price=sig:5"]);
+    expect(five.exitCode).toBe(0);
+    const six = await diff(files, ["old.csv", "new.csv", "--key", "id", "--tol", "price=sig:6"]);
+    expect(six.exitCode).toBe(1);
+    expect(six.report.table.columns[0]).toMatchObject({ column: "price", changed: 1 });
+    expect(six.report.examples[0].input).toMatch(/^id=1 /);
+  });
+
+  it("says in the summary and the gate line when only the schema changed", async () => {
+    const files = {
+      "old.jsonl": '{"id": 1, "v": 2}\n',
+      "new.jsonl": '{"id": 1, "v": 2, "w": null}\n',
+      "twinrun.config.yaml": "compare: { nullEqualsMissing: true }\n",
+    };
+    const { exitCode, stdout, report } = await diff(files, ["old.jsonl", "new.jsonl", "--key", "id"]);
+    expect(exitCode).toBe(1);
+    expect(report.summary.changed).toBe(0);
+    expect(stdout).toMatch(/│ changed +│ 0\/1 \(0%\) · schema changed +│/);
+    expect(stdout).toMatch(/│ gate +│ failed \(the schema changed; max changed 0\) → exit 1 +│/);
+  });
+
   it("reports column order only when asked", async () => {
     const swapped = oldCsv
       .split("\n")
@@ -135,9 +167,12 @@ describe("twinrun diff reports for CI", () => {
   it("writes a Markdown summary of the table comparison with --markdown", async () => {
     const created = makeWorkspace({ "old.csv": "id,x\n1,1\n2,2\n", "new.csv": "id,x\n1,1\n2,3\n" });
     cleanups.push(created.cleanup);
-    const result = await runCli(["diff", "old.csv", "new.csv", "--key", "id", "--markdown", "summary.md"], {
-      cwd: created.dir,
-    });
+    const result = await runInProcess(
+      ["diff", "old.csv", "new.csv", "--key", "id", "--markdown", "summary.md"],
+      {
+        cwd: created.dir,
+      },
+    );
     expect(result.exitCode).toBe(1);
     const markdown = readFileSync(path.join(created.dir, "summary.md"), "utf8");
     expect(markdown).toContain("Schema and rows");

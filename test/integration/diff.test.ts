@@ -1,8 +1,9 @@
-// twinrun diff end to end: the real CLI on real output files.
+// twinrun diff end to end: the CLI (in-process) on real output files.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { makeWorkspace, runCli } from "../helpers/cli.ts";
+import { makeWorkspace } from "../helpers/cli.ts";
+import { runInProcess } from "../helpers/in-process.ts";
 
 let cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -18,7 +19,7 @@ function workspace(files: Record<string, string>) {
 
 async function diff(files: Record<string, string>, args: string[]) {
   const dir = workspace(files);
-  const result = await runCli(["diff", ...args, "--json", "report.json"], { cwd: dir });
+  const result = await runInProcess(["diff", ...args, "--json", "report.json"], { cwd: dir });
   const report =
     result.exitCode <= 1 ? JSON.parse(readFileSync(path.join(dir, "report.json"), "utf8")) : undefined;
   return { ...result, report };
@@ -161,4 +162,18 @@ describe("twinrun diff", () => {
       expect(result.stderr).not.toMatch(/\n\s+at /);
     },
   );
+});
+
+describe("twinrun diff with a rule that names no column", () => {
+  it("lists the rule as unused with the column it likely meant, in the JSON report and the terminal", async () => {
+    const { exitCode, report, stdout } = await diff(
+      { "old.csv": "id,amount\n1,2.5\n2,3\n", "new.csv": "id,amount\n1,2.5\n2,3\n" },
+      ["old.csv", "new.csv", "--key", "id", "--ignore", "amout", "--tol", "amount=abs:0.1"],
+    );
+    expect(exitCode).toBe(0);
+    expect(report.unusedRules).toEqual([{ path: "amout", options: ["ignore"], suggestion: "amount" }]);
+    expect(stdout).toContain(
+      "Unused ignore rule amout: it matched no path in any output; did you mean amount?",
+    );
+  });
 });

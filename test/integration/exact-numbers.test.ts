@@ -4,7 +4,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { programCommand } from "../fixtures/programs/programs.ts";
-import { makeWorkspace, runCli } from "../helpers/cli.ts";
+import { makeWorkspace } from "../helpers/cli.ts";
+import { runInProcess } from "../helpers/in-process.ts";
 
 let cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -36,7 +37,7 @@ describe("numbers beyond a double, end to end", () => {
       "--strategy",
       "first",
     ];
-    const result = await runCli([...args, "--new", "node through-double.mjs"], { cwd: dir });
+    const result = await runInProcess([...args, "--new", "node through-double.mjs"], { cwd: dir });
     expect(result.exitCode).toBe(1);
     const report = JSON.parse(readFileSync(path.join(dir, ".twinrun", "last-report.json"), "utf8"));
     expect(report.summary).toMatchObject({ trials: 3, same: 1, changed: 2 });
@@ -46,7 +47,7 @@ describe("numbers beyond a double, end to end", () => {
     ]);
     const raw = readFileSync(path.join(dir, ".twinrun", "last-report.json"), "utf8");
     expect(raw).toContain('"old": 1e400');
-    const same = await runCli([...args, "--new", programCommand("echo.mjs")], { cwd: dir });
+    const same = await runInProcess([...args, "--new", programCommand("echo.mjs")], { cwd: dir });
     expect(same.exitCode).toBe(0);
   });
 });

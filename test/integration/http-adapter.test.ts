@@ -1,13 +1,14 @@
 // The HTTP adapter against real local services: twinrun starts two node servers on free ports of
 // 127.0.0.1, waits for their health URL, sends every input, and stops them. Most cases run
-// through the programmatic API (the same resolver and run as the CLI); exit codes through the CLI.
+// through the programmatic API (the same resolver and run as the CLI); exit codes through the CLI (in-process).
 import { existsSync, readFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { type ComponentSection, runTwin } from "../../src/index.ts";
-import { jsonl, makeWorkspace, REPO_ROOT, runCli } from "../helpers/cli.ts";
+import { jsonl, makeWorkspace, REPO_ROOT } from "../helpers/cli.ts";
+import { runInProcess } from "../helpers/in-process.ts";
 
 const SERVER = path.join(REPO_ROOT, "test/fixtures/http/score-server.mjs");
 const records = Array.from({ length: 12 }, (_, id) => ({ id, x: id * 1.5 }));
@@ -160,7 +161,7 @@ describe("http adapter, services started by twinrun", () => {
         `new: { adapter: http, url: "http://127.0.0.1:\${TWINRUN_PORT}/score", start: { command: node ${SERVER}, healthUrl: "http://127.0.0.1:\${TWINRUN_PORT}/health", timeout: 1500 }, env: { VARIANT: unhealthy, PID_FILE: new.pid } }`,
       ].join("\n"),
     });
-    const result = await runCli(["run"], { cwd: dir });
+    const result = await runInProcess(["run"], { cwd: dir });
     expect(result.exitCode).toBe(3);
     expect(result.stderr).toMatch(
       /^twinrun: new component could not start: the service \(node .*score-server\.mjs\) did not become healthy within 1500 ms: GET http:\/\/127\.0\.0\.1:\d+\/health answered HTTP 503/,
@@ -197,7 +198,7 @@ describe("http adapter, services already running", () => {
     const oldService = await listen(() => 0);
     const newService = await listen((id) => (id === 7 ? 0.5 : 0));
     const dir = workspace();
-    const result = await runCli(
+    const result = await runInProcess(
       [
         "run",
         "--old",

@@ -1,8 +1,9 @@
-// Reporters through the real CLI: the config's report section and --reporter reach every command.
+// Reporters through the CLI (in-process): the config's report section and --reporter reach every command.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { makeWorkspace, runCli } from "../helpers/cli.ts";
+import { makeWorkspace } from "../helpers/cli.ts";
+import { runInProcess } from "../helpers/in-process.ts";
 
 let cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -26,7 +27,7 @@ describe("reporters in twinrun diff", () => {
       "new.jsonl": newJsonl,
       "twinrun.config.yaml": "report:\n  markdown: out/summary.md\n  reporters: [junit=out/junit.xml]\n",
     });
-    const result = await runCli(["diff", "old.jsonl", "new.jsonl", "--no-save"], { cwd: dir });
+    const result = await runInProcess(["diff", "old.jsonl", "new.jsonl", "--no-save"], { cwd: dir });
     expect(result.exitCode).toBe(1);
     expect(readFileSync(path.join(dir, "out/summary.md"), "utf8")).toMatch(
       /^## ❌ twinrun: behavioural change/,
@@ -39,12 +40,14 @@ describe("reporters in twinrun diff", () => {
 
   it("prints only the reporter asked for on stdout, and names an unknown one (exit 2)", async () => {
     const dir = workspace({ "old.jsonl": oldJsonl, "new.jsonl": newJsonl });
-    const asked = await runCli(["diff", "old.jsonl", "new.jsonl", "--no-save", "--reporter", "junit"], {
+    const asked = await runInProcess(["diff", "old.jsonl", "new.jsonl", "--no-save", "--reporter", "junit"], {
       cwd: dir,
     });
     expect(asked.exitCode).toBe(1);
     expect(asked.stdout).toMatch(/^<\?xml/);
-    const typo = await runCli(["diff", "old.jsonl", "new.jsonl", "--reporter", "junt=x.xml"], { cwd: dir });
+    const typo = await runInProcess(["diff", "old.jsonl", "new.jsonl", "--reporter", "junt=x.xml"], {
+      cwd: dir,
+    });
     expect(typo.exitCode).toBe(2);
     expect(typo.stderr).toContain('unknown reporter "junt" (did you mean junit?)');
     expect(existsSync(path.join(dir, "x.xml"))).toBe(false);

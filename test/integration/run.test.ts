@@ -1,9 +1,11 @@
-// twinrun run end to end: the real CLI on real child processes, real files.
+// twinrun run end to end: the CLI in-process on real child processes and real files; a spawned
+// twinrun (help, a changed pair, Ctrl-C) checks that the real process gives the same.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { jsonl, makeWorkspace, runCli } from "../helpers/cli.ts";
 import { perInputComponent, workerComponent } from "../helpers/components.ts";
+import { runInProcess } from "../helpers/in-process.ts";
 
 const records = Array.from({ length: 30 }, (_, i) => ({ id: i, x: i * 1.5, group: i % 3 === 0 ? "a" : "b" }));
 const DOUBLE = "return { id: record.id, y: record.x * 2 };";
@@ -34,7 +36,7 @@ describe("twinrun run", () => {
     async (mode) => {
       const make = mode === "worker" ? workerComponent : perInputComponent;
       const dir = workspace({ "old.mjs": make(DOUBLE), "new.mjs": make(DOUBLE_NOISY) });
-      const result = await runCli(
+      const result = await runInProcess(
         [
           "run",
           "--old",
@@ -71,7 +73,9 @@ describe("twinrun run", () => {
     async (mode) => {
       const make = mode === "worker" ? workerComponent : perInputComponent;
       const dir = workspace({ "old.mjs": make(DOUBLE), "new.mjs": make(DOUBLE_CHANGED) });
-      const result = await runCli(
+      // The worker case runs twinrun as a real process: exit code, files and stdout as a shell sees them.
+      const run = mode === "worker" ? runCli : runInProcess;
+      const result = await run(
         [
           "run",
           "--old",
@@ -126,7 +130,7 @@ describe("twinrun run", () => {
           DOUBLE,
       ),
     });
-    const result = await runCli(
+    const result = await runInProcess(
       ["run", "--old", "node old.mjs", "--new", "node new.mjs", "-i", "inputs.jsonl", "-n", "all"],
       {
         cwd: dir,
@@ -143,8 +147,13 @@ describe("twinrun run", () => {
 
   it("treats the same crash on both sides as the same behaviour", async () => {
     const crash = 'if (record.id === 4) { process.stderr.write("boom"); process.exit(2); }\n' + DOUBLE;
-    const dir = workspace({ "old.mjs": perInputComponent(crash), "new.mjs": perInputComponent(crash) });
-    const result = await runCli(
+    // Ten inputs are enough (one process per input and side).
+    const dir = workspace({
+      "inputs.jsonl": jsonl(records.slice(0, 10)),
+      "old.mjs": perInputComponent(crash),
+      "new.mjs": perInputComponent(crash),
+    });
+    const result = await runInProcess(
       ["run", "--old", "node old.mjs", "--new", "node new.mjs", "-i", "inputs.jsonl", "-n", "all"],
       {
         cwd: dir,
@@ -159,7 +168,7 @@ describe("twinrun run", () => {
       "old.mjs": workerComponent(DOUBLE),
       "new.mjs": workerComponent("if (record.id === 2) { for (;;) {} }\n" + DOUBLE),
     });
-    const result = await runCli(
+    const result = await runInProcess(
       [
         "run",
         "--old",
@@ -185,10 +194,11 @@ describe("twinrun run", () => {
 
   it("reports garbage output as an unparsable failure", async () => {
     const dir = workspace({
+      "inputs.jsonl": jsonl(records.slice(0, 10)),
       "old.mjs": perInputComponent(DOUBLE),
       "new.mjs": perInputComponent('if (record.id === 7) return "Traceback? not json";\n' + DOUBLE),
     });
-    const result = await runCli(
+    const result = await runInProcess(
       ["run", "--old", "node old.mjs", "--new", "node new.mjs", "-i", "inputs.jsonl", "-n", "all"],
       {
         cwd: dir,
@@ -201,7 +211,7 @@ describe("twinrun run", () => {
   it("exits 3 naming the side and the command when a component does not exist", async () => {
     const dir = workspace({ "old.mjs": perInputComponent(DOUBLE) });
     for (const mode of ["per-input", "worker"]) {
-      const result = await runCli(
+      const result = await runInProcess(
         [
           "run",
           "--old",
@@ -227,7 +237,7 @@ describe("twinrun run", () => {
       "twinrun.config.yaml":
         'input: { path: inputs.jsonl }\nold: { command: node old.mjs }\nnew: { command: node new.mjs }\ncompare:\n  tolerance: { rel: "1e-6x" }\n',
     });
-    const result = await runCli(["run"], { cwd: dir });
+    const result = await runInProcess(["run"], { cwd: dir });
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain(
       'twinrun.config.yaml: compare.tolerance.rel: expected a number >= 0, got "1e-6x"',
@@ -241,13 +251,13 @@ describe("twinrun run", () => {
       "new.mjs": perInputComponent(DOUBLE),
       "bad.jsonl": '{"id": 1, "x": 1}\n{"id": 2, "x": 2}\n{"id": 3, x: 3}\n',
     });
-    const result = await runCli(
+    const result = await runInProcess(
       ["run", "--old", "node old.mjs", "--new", "node new.mjs", "-i", "bad.jsonl"],
       { cwd: dir },
     );
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain("bad.jsonl:3");
-    const skipped = await runCli(
+    const skipped = await runInProcess(
       ["run", "--old", "node old.mjs", "--new", "node new.mjs", "-i", "bad.jsonl", "--on-bad-input", "skip"],
       { cwd: dir },
     );
@@ -270,14 +280,14 @@ process.stdin.on("end", () => {
       "empty.mjs": 'process.stdout.write("{}")',
       "exact.jsonl": `${line}\n`,
     });
-    const same = await runCli(
+    const same = await runInProcess(
       ["run", "--old", "node echo.mjs", "--new", "node echo.mjs", "-i", "exact.jsonl", "--seed", "42"],
       {
         cwd: dir,
       },
     );
     expect(same.exitCode).toBe(0);
-    const changed = await runCli(
+    const changed = await runInProcess(
       ["run", "--old", "node echo.mjs", "--new", "node empty.mjs", "-i", "exact.jsonl", "--seed", "42"],
       {
         cwd: dir,
@@ -294,7 +304,7 @@ process.stdin.on("end", () => {
 
   it("replays exactly the inputs of an earlier report, narrowed with --only", async () => {
     const dir = workspace({ "old.mjs": workerComponent(DOUBLE), "new.mjs": workerComponent(DOUBLE_CHANGED) });
-    const first = await runCli(
+    const first = await runInProcess(
       [
         "run",
         "--old",
@@ -315,7 +325,7 @@ process.stdin.on("end", () => {
     const original = readReport(dir);
     expect(original.sample.indices).toHaveLength(20);
 
-    const replay = await runCli(["run", "--replay", ".twinrun/last-report.json"], { cwd: dir });
+    const replay = await runInProcess(["run", "--replay", ".twinrun/last-report.json"], { cwd: dir });
     expect(replay.exitCode).toBe(first.exitCode);
     const replayed = readReport(dir, ".twinrun/last-replay.json");
     expect(replayed.sample.indices).toEqual(original.sample.indices);
@@ -326,7 +336,9 @@ process.stdin.on("end", () => {
     expect(originalRate?.applies).toBe(true);
     expect(replayedRate).toMatchObject({ applies: false, reason: expect.stringMatching(/replay/) });
 
-    const only = await runCli(["run", "--replay", ".twinrun/last-report.json", "--only", "13"], { cwd: dir });
+    const only = await runInProcess(["run", "--replay", ".twinrun/last-report.json", "--only", "13"], {
+      cwd: dir,
+    });
     expect(only.exitCode).toBe(original.sample.indices.includes(13) ? 1 : 2);
     if (only.exitCode === 1) {
       expect(readReport(dir, ".twinrun/last-replay.json").sample.indices).toEqual([13]);
@@ -350,52 +362,101 @@ process.stdin.on("end", () => {
       "-n",
       "10",
     ];
-    await runCli([...args, "--seed", "3"], { cwd: dir });
+    await runInProcess([...args, "--seed", "3"], { cwd: dir });
     const first = readReport(dir).sample.indices;
-    await runCli([...args, "--seed", "3"], { cwd: dir });
+    await runInProcess([...args, "--seed", "3"], { cwd: dir });
     expect(readReport(dir).sample.indices).toEqual(first);
-    await runCli([...args, "--seed", "4"], { cwd: dir });
+    await runInProcess([...args, "--seed", "4"], { cwd: dir });
     expect(readReport(dir).sample.indices).not.toEqual(first);
   });
 
   it("lets flags win over the config and resolves config paths against the config's folder", async () => {
     const dir = workspace({
-      "project/old.mjs": perInputComponent(DOUBLE),
-      "project/new.mjs": perInputComponent(DOUBLE_CHANGED),
+      "project/old.mjs": workerComponent(DOUBLE),
+      "project/new.mjs": workerComponent(DOUBLE_CHANGED),
       "project/data/inputs.jsonl": jsonl(records),
       "project/twinrun.config.yaml":
-        "input: { path: data/inputs.jsonl, sample: all }\nold: { command: node old.mjs }\nnew: { command: node new.mjs }\ngate: { maxChanged: 0 }\n",
+        "input: { path: data/inputs.jsonl, sample: all }\nold: { command: node old.mjs, mode: worker }\nnew: { command: node new.mjs, mode: worker }\ngate: { maxChanged: 0 }\n",
     });
-    const fromElsewhere = await runCli(["run", "-c", "project/twinrun.config.yaml", "--no-save"], {
+    const fromElsewhere = await runInProcess(["run", "-c", "project/twinrun.config.yaml", "--no-save"], {
       cwd: dir,
     });
     expect(fromElsewhere.exitCode).toBe(1);
     expect(existsSync(path.join(dir, ".twinrun"))).toBe(false);
-    const tolerated = await runCli(["run", "-c", "project/twinrun.config.yaml", "--max-changed", "10%"], {
-      cwd: dir,
-    });
+    const tolerated = await runInProcess(
+      ["run", "-c", "project/twinrun.config.yaml", "--max-changed", "10%"],
+      {
+        cwd: dir,
+      },
+    );
     expect(tolerated.exitCode).toBe(0);
     expect(readReport(dir)).toMatchObject({ verdict: "changed", gate: { passed: true, maxChanged: "10%" } });
   });
 
   it("honours --ignore and --tol rules from the command line", async () => {
     const dir = workspace({
-      "old.mjs": perInputComponent("return { y: record.x, at: Date.now() + Math.random() };"),
-      "new.mjs": perInputComponent("return { y: record.x * (1 + 1e-7), at: Date.now() };"),
+      "old.mjs": workerComponent("return { y: record.x, at: Date.now() + Math.random() };"),
+      "new.mjs": workerComponent("return { y: record.x * (1 + 1e-7), at: Date.now() };"),
     });
-    const base = ["run", "--old", "node old.mjs", "--new", "node new.mjs", "-i", "inputs.jsonl", "-n", "5"];
-    expect((await runCli(base, { cwd: dir })).exitCode).toBe(1);
-    expect((await runCli([...base, "--ignore", "at"], { cwd: dir })).exitCode).toBe(1);
-    expect((await runCli([...base, "--ignore", "at", "--tol", "y=rel:1e-6"], { cwd: dir })).exitCode).toBe(0);
+    const base = [
+      "run",
+      "--old",
+      "node old.mjs",
+      "--new",
+      "node new.mjs",
+      "--mode",
+      "worker",
+      "-i",
+      "inputs.jsonl",
+      "-n",
+      "5",
+    ];
+    expect((await runInProcess(base, { cwd: dir })).exitCode).toBe(1);
+    expect((await runInProcess([...base, "--ignore", "at"], { cwd: dir })).exitCode).toBe(1);
+    expect(
+      (await runInProcess([...base, "--ignore", "at", "--tol", "y=rel:1e-6"], { cwd: dir })).exitCode,
+    ).toBe(0);
+  });
+
+  it("lists a rule that matched no path in any output, with the path it likely meant", async () => {
+    const dir = workspace({
+      "inputs.jsonl": jsonl(records.slice(0, 5)),
+      "old.mjs": workerComponent(DOUBLE),
+      "new.mjs": workerComponent(DOUBLE),
+    });
+    const result = await runInProcess(
+      [
+        ...[
+          "run",
+          "--old",
+          "node old.mjs",
+          "--new",
+          "node new.mjs",
+          "--mode",
+          "worker",
+          "-i",
+          "inputs.jsonl",
+        ],
+        ...["--ignore", "idd", "--tol", "y=abs:1", "--markdown", "summary.md"],
+      ],
+      { cwd: dir },
+    );
+    // A typo changes no verdict (there is nothing to ignore), but it must not pass unseen.
+    expect(result.exitCode).toBe(0);
+    expect(readReport(dir).unusedRules).toEqual([{ path: "idd", options: ["ignore"], suggestion: "id" }]);
+    expect(result.stdout).toContain(
+      "Unused ignore rule idd: it matched no path in any output; did you mean id?",
+    );
+    expect(readFileSync(path.join(dir, "summary.md"), "utf8")).toContain("> ⚠️ Unused ignore rule `idd`");
   });
 
   it("writes a commented starter config with init that validates", async () => {
     const dir = workspace({});
-    const init = await runCli(["init"], { cwd: dir });
+    const init = await runInProcess(["init"], { cwd: dir });
     expect(init.exitCode).toBe(0);
     const text = readFileSync(path.join(dir, "twinrun.config.yaml"), "utf8");
     expect(text).toContain("#");
-    expect((await runCli(["init"], { cwd: dir })).exitCode).toBe(2);
+    expect((await runInProcess(["init"], { cwd: dir })).exitCode).toBe(2);
   });
 
   it("prints help with the exit codes", async () => {

@@ -232,6 +232,29 @@ const RUN_AND_REPORT_OPTIONS = [
     config: ["gate.strictAccepted"],
   },
   {
+    flags: "--calibrate [n]",
+    help: "run old twice on n sampled inputs first (default min(50, sample)); differences on paths where old differs from itself count only beyond that noise",
+    config: ["calibrate"],
+    doc: "run old against old on n sampled inputs first (default min(50, sample)); on its noisy paths only differences beyond that noise count ([Reports](reports.md#calibration-old-against-old))",
+  },
+  {
+    flags: "--write-calibration <file>",
+    help: "with --calibrate: write the rules that would replace the calibration into this config file, for review",
+    config: ["report.writeCalibration"],
+  },
+  {
+    flags: "--target-rate <rate%>",
+    help: "a change rate the sample should rule out, e.g. 0.1%: the report states the random sample that takes",
+    config: ["report.targetRate"],
+    doc: "a change rate the sample should rule out, e.g. `0.1%`: the report states how large a random sample that takes ([the bound](reports.md#what-the-sample-rules-out))",
+  },
+  {
+    flags: "--max-slowdown <x>",
+    help: "fail when new is slower than x times old with 95% confidence, e.g. 2",
+    config: ["gate.maxSlowdown"],
+    doc: "fail (exit 1) when new is slower than x times old with 95% confidence, e.g. `2` ([the slowdown gate](reports.md#the-slowdown-gate))",
+  },
+  {
     flags: "--markdown <file>",
     help: "also write a Markdown summary (for a PR comment)",
     config: ["report.markdown"],

@@ -26,7 +26,7 @@ export const COMPARE_OPTIONS = [
     help: "tolerance for one path pattern (repeatable)",
     repeatable: true,
     config: ["compare.rules[] {path, tolerance}"],
-    doc: 'tolerance for one path or column (repeatable): `<pattern>=abs:<x>,rel:<y>[,ulps:<n>]`, e.g. `--tol "score=rel:1e-6"`',
+    doc: 'tolerance for one path or column (repeatable): `<pattern>=abs:<x>,rel:<y>[,ulps:<n>][,sig:<n>]`, e.g. `--tol "score=rel:1e-6"` or `--tol "price=sig:6"` (agree to 6 significant digits)',
   },
   {
     flags: "--unordered <pattern[:keyField]>",

@@ -3,7 +3,7 @@
 
 /** One flag of one command, as commander spells it. */
 export interface OptionSpec {
-  /** Commander's syntax: the short and long names, and a `<placeholder>` when it takes a value. */
+  /** Commander's syntax: the short and long names, and a `<value>` it takes (`[value]`: optional). */
   readonly flags: string;
   /** The line `--help` shows. */
   readonly help: string;
@@ -37,13 +37,13 @@ type CamelCase<Name extends string> = Name extends `${infer Head}-${infer Tail}`
 // Commander's attribute name: `--old-label` → `oldLabel`, `--no-save` → `save`.
 type AttributeName<Flags extends string> =
   LongName<Flags> extends `no-${infer Positive}` ? CamelCase<Positive> : CamelCase<LongName<Flags>>;
-// A value as typed (string), a list of them (repeatable), or a switch (`--no-x` gives false).
-// An optional value (`--shrink [k]`) is the value, or true when given bare.
+// A value as typed (string), a list of them (repeatable), a switch (`--no-x` gives false), or
+// an optional value (`--calibrate [n]`: true alone, else the string).
 type FlagValue<Option extends OptionSpec> = Option extends { repeatable: true }
   ? string[]
   : Option["flags"] extends `${string}<${string}`
     ? string
-    : Option["flags"] extends `${string}[${string}`
+    : Option["flags"] extends `${string} [${string}`
       ? string | true
       : boolean;
 

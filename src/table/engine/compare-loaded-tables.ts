@@ -15,7 +15,7 @@ import { planColumns } from "./column-plan.ts";
 import { anyNanUnequal, columnRules } from "./column-rules.ts";
 import { pairColumnStats } from "./column-stats.ts";
 import { decodeCell, setCell } from "./decode-cell.ts";
-import { changedColumnsOf, type HandedTrial, handOver } from "./handover.ts";
+import { changedColumnsOf, type HandedTrial, handOver, rawRow } from "./handover.ts";
 import { cellColumn, type LoadedTable } from "./load-table.ts";
 import { pairRows } from "./pair-rows.ts";
 import { linesOfRows } from "./row-lines.ts";
@@ -126,7 +126,9 @@ export async function compareLoadedTables(
   }
   const distribution = await compareDistributions(engine, oldTable, newTable, profiles, schema, (column) => {
     const rules = rulesOf(column);
-    return { abs: rules.absTolerance, rel: rules.relTolerance };
+    // Numbers that agree to N significant digits are at most 10^(1-N) apart, relatively.
+    const rel = rules.sig > 0 ? Math.max(rules.relTolerance, 10 ** (1 - rules.sig)) : rules.relTolerance;
+    return { abs: rules.absTolerance, rel };
   });
 
   const columnStats: ColumnStats[] = pairStats
@@ -249,13 +251,19 @@ async function fetchRows(
   const rows = new Map<number, Record<string, unknown>>();
   if (positions.length === 0) return rows;
   const cells = table.columns.map((_, i) => cellColumn(i));
+  const raw = table.rawColumn ?? "NULL::VARCHAR";
   const found = await engine.rows(
-    `SELECT rowid${cells.map((cell) => `, ${cell}`).join("")} FROM ${table.table} WHERE rowid IN (${[...new Set(positions)].join(", ")})`,
+    `SELECT rowid, ${raw}${cells.map((cell) => `, ${cell}`).join("")} FROM ${table.table} WHERE rowid IN (${[...new Set(positions)].join(", ")})`,
   );
   for (const row of found) {
+    const own = rawRow(row[1]);
+    if (own !== undefined) {
+      rows.set(Number(row[0]), own);
+      continue;
+    }
     const values: Record<string, unknown> = {};
     for (const [i, name] of table.columns.entries())
-      setCell(values, name, decodeCell(row[i + 1] as string | null, table.encoding, table.absentCells));
+      setCell(values, name, decodeCell(row[i + 2] as string | null, table.encoding, table.absentCells));
     rows.set(Number(row[0]), values);
   }
   return rows;

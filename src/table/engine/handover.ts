@@ -4,9 +4,10 @@
 // texts are equal values.
 import type { Comparator } from "../../compare/comparator.ts";
 import type { CompareResult, Difference } from "../../compare/types.ts";
+import { parseLossless } from "../../json/parse.ts";
 import { columnOfPath } from "../column-of.ts";
 import { cellSql, isPresentSql, type PlannedColumn } from "./column-plan.ts";
-import { decodeCell, setCell } from "./decode-cell.ts";
+import { ABSENT, decodeCell, setCell } from "./decode-cell.ts";
 import { cellColumn, type LoadedTable } from "./load-table.ts";
 import type { TableEngine } from "./table-engine.ts";
 
@@ -45,6 +46,9 @@ function differsSql(column: PlannedColumn, options: HandoverOptions): string {
   if (options.old.encoding !== options.new.encoding || options.old.absentCells !== options.new.absentCells)
     parts.push(`${oldCell} IS NULL`, `${newCell} IS NULL`);
   if (options.nanUnequal && options.old.encoding === "json") parts.push(`contains(${oldCell}, 'NaN')`);
+  // A row kept as its own text (a number the JSON reader rounds) is compared from that text.
+  if (options.old.rawColumn !== undefined) parts.push(`o.${options.old.rawColumn} IS NOT NULL`);
+  if (options.new.rawColumn !== undefined) parts.push(`n.${options.new.rawColumn} IS NOT NULL`);
   return `(${parts.join(" OR ")})`;
 }
 
@@ -63,10 +67,14 @@ export async function handOver(
       index === -1 ? "NULL::VARCHAR" : `${alias}.${cellColumn(index)}`;
     return [cell("o", oldIndex), cell("n", newIndex)];
   });
+  const rawCell = (table: LoadedTable, alias: string) =>
+    table.rawColumn === undefined ? "NULL::VARCHAR" : `${alias}.${table.rawColumn}`;
   const select = [
     "p.idx",
     "p.o",
     "p.n",
+    rawCell(options.old, "o"),
+    rawCell(options.new, "n"),
     ...keyCells,
     ...compared.flatMap((column, i) => [
       `${predicates[i]} AS d${i}`,
@@ -79,7 +87,7 @@ export async function handOver(
     `SELECT ${select.join(", ")} FROM pairs p LEFT JOIN ${options.old.table} o ON o.rowid = p.o ` +
     `LEFT JOIN ${options.new.table} n ON n.rowid = p.n ` +
     `WHERE p.o IS NULL OR p.n IS NULL OR ${anyDiffers} ORDER BY p.idx`;
-  const keyStart = 3;
+  const keyStart = 5;
   const cellStart = keyStart + keyCells.length;
   for await (const batch of engine.stream(sql)) {
     for (const row of batch) {
@@ -102,6 +110,8 @@ export async function handOver(
       }
       const oldValues: Record<string, unknown> = {};
       const newValues: Record<string, unknown> = {};
+      const oldRaw = rawRow(row[3]);
+      const newRaw = rawRow(row[4]);
       for (let i = 0; i < compared.length; i++) {
         const at = cellStart + i * 3;
         if (row[at] !== true) continue;
@@ -110,13 +120,17 @@ export async function handOver(
           setCell(
             oldValues,
             column.name,
-            decodeCell(row[at + 1] as string | null, options.old.encoding, options.old.absentCells),
+            oldRaw === undefined
+              ? decodeCell(row[at + 1] as string | null, options.old.encoding, options.old.absentCells)
+              : rawCellOf(oldRaw, column.name),
           );
         if (column.new !== undefined)
           setCell(
             newValues,
             column.name,
-            decodeCell(row[at + 2] as string | null, options.new.encoding, options.new.absentCells),
+            newRaw === undefined
+              ? decodeCell(row[at + 2] as string | null, options.new.encoding, options.new.absentCells)
+              : rawCellOf(newRaw, column.name),
           );
       }
       const comparison = options.comparator.compareValues(oldValues, newValues);
@@ -124,6 +138,16 @@ export async function handOver(
       onTrial({ index, oldRow, newRow, ...(key !== undefined && { key }), comparison });
     }
   }
+}
+
+/** A row kept as its own text (see LoadedTable.rawColumn), parsed losslessly. */
+export function rawRow(text: unknown): Record<string, unknown> | undefined {
+  return typeof text === "string" ? (parseLossless(text) as Record<string, unknown>) : undefined;
+}
+
+/** A column's value in such a row; a key the row lacks is absent. */
+export function rawCellOf(row: Record<string, unknown>, column: string): unknown {
+  return Object.hasOwn(row, column) ? row[column] : ABSENT;
 }
 
 function keyOf(

@@ -29,12 +29,29 @@ export interface LoadedTable {
   encoding: CellEncoding;
   /** True when a row may lack a column (JSON): SQL NULL is then "absent", else it is null. */
   absentCells: boolean;
+  /**
+   * JSON: the engine column holding a row's own text where the engine's JSON reader would round one
+   * of its numbers (`-0`, more digits than a double keeps, a 3-digit exponent); NULL on other
+   * rows. Undefined when no row needs it. Those rows' cells are read from this text instead.
+   */
+  rawColumn?: string;
   /** Declared column types (Parquet); undefined where the cells decide. */
   declared?: ColumnType[];
   facts: FileFacts;
   /** The first line of the file's first row (CSV: after the header). */
   firstLine: number;
 }
+
+const RAW_COLUMN = "raw";
+
+/**
+ * Why: the engine's JSON reader reads numbers as doubles and writes them back shortest: `-0`
+ * becomes `0`, `0.1000000000000000000001` becomes `0.1`, `1e-400` becomes `0.0`. A row whose text
+ * may hold such a number (an integer `-0`, 16 or more digits in a row, a 3-digit exponent; strings
+ * may match too, which only costs time) keeps its own text, so no rounding can hide a change.
+ */
+const ROUNDED_NUMBER_SQL =
+  "regexp_matches(json, '(^|[^0-9.eE])-0([^.eE0-9]|$)|([0-9]\\.?){16}|[eE][+-]?[0-9]{3}')";
 
 /** The engine column of column i. */
 export function cellColumn(index: number): string {
@@ -154,13 +171,26 @@ async function loadJson(
   }
   const pointers = columns.map((name) => sqlString(`/${name.replaceAll("~", "~0").replaceAll("/", "~1")}`));
   const cells = columns.map((_, i) => `cells[${i + 1}]::VARCHAR AS ${cellColumn(i)}`);
+  const [[rounded]] = await engine.rows(`SELECT count(*) FROM ${raw} WHERE ${ROUNDED_NUMBER_SQL}`);
+  const rawCells =
+    Number(rounded) > 0 ? `, CASE WHEN ${ROUNDED_NUMBER_SQL} THEN json END AS ${RAW_COLUMN}` : "";
   const extracted =
     columns.length === 0
       ? `SELECT NULL AS c FROM ${raw} ORDER BY rowid`
-      : `SELECT ${cells.join(", ")} FROM (SELECT rowid AS position, json_extract(json, [${pointers.join(", ")}]) AS cells FROM ${raw}) ORDER BY position`;
+      : `SELECT ${cells.join(", ")}${rawCells} FROM (SELECT rowid AS position, json, json_extract(json, [${pointers.join(", ")}]) AS cells FROM ${raw}) ORDER BY position`;
   await engine.run(`CREATE TABLE ${table} AS ${extracted}`);
   await engine.run(`DROP TABLE ${raw}`);
-  return { side, table, path, format, columns, encoding: "json", absentCells: true, firstLine: 1 };
+  return {
+    side,
+    table,
+    path,
+    format,
+    columns,
+    encoding: "json",
+    absentCells: true,
+    ...(rawCells !== "" && { rawColumn: RAW_COLUMN }),
+    firstLine: 1,
+  };
 }
 
 async function loadParquet(

@@ -26,19 +26,27 @@ export async function profileSide(engine: TableEngine, table: LoadedTable): Prom
     `k${i}`,
     `(CASE WHEN isfinite(${numberSql(cellColumn(i), `k${i}`)}) THEN ${numberSql(cellColumn(i), `k${i}`)} END) AS v${i}`,
   ]);
-  const aggregates = table.columns.flatMap((_, i) => [
-    `bit_or(k${i})`,
-    `count(v${i})`,
-    `avg(v${i})`,
-    `stddev_pop(v${i})`,
-    `min(v${i})`,
-    `max(v${i})`,
-    `quantile_cont(v${i}, [0.01, 0.5, 0.99])`,
-    `quantile_cont(v${i}, [${DECILES.join(", ")}])`,
-  ]);
-  const [row] = await engine.rows(
-    `SELECT ${aggregates.join(", ")} FROM (SELECT ${valued.join(", ")} FROM (SELECT ${typed.join(", ")} FROM ${table.table}))`,
-  );
+  const aggregates = (stddev: (value: string) => string) =>
+    table.columns.flatMap((_, i) => [
+      `bit_or(k${i})`,
+      `count(v${i})`,
+      `avg(v${i})`,
+      stddev(`v${i}`),
+      `min(v${i})`,
+      `max(v${i})`,
+      `quantile_cont(v${i}, [0.01, 0.5, 0.99])`,
+      `quantile_cont(v${i}, [${DECILES.join(", ")}])`,
+    ]);
+  const query = (stddev: (value: string) => string) =>
+    engine.rows(
+      `SELECT ${aggregates(stddev).join(", ")} FROM (SELECT ${valued.join(", ")} FROM (SELECT ${typed.join(", ")} FROM ${table.table}))`,
+    );
+  const [row] = await query((value) => `stddev_pop(${value})`).catch((error: unknown) => {
+    // The engine's variance overflows past about 1e154; a column holding such numbers is measured
+    // scaled down (its small values then count as 0, which cannot move a deviation that large).
+    if (!/STDDEV_POP is out of range/.test(String(error))) throw error;
+    return query((value) => `stddev_pop(${value} * 1e-200) * 1e200`);
+  });
   return table.columns.map((_, i) => {
     const at = i * 8;
     const count = Number(row[at + 1]);

@@ -1,6 +1,12 @@
 // twin() and toBeEquivalent(): the vitest matcher on in-memory functions, passing and failing.
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { twin } from "../../../src/vitest.ts";
+import { REPO_ROOT } from "../../helpers/cli.ts";
+
+/** Vitest's own default test timeout: a user's suite runs the matcher under it. */
+const VITEST_DEFAULT_TIMEOUT_MS = 5_000;
+const REFACTOR = path.join(REPO_ROOT, "test/fixtures/modules/refactor");
 
 interface Customer {
   id: number;
@@ -100,6 +106,14 @@ describe("toBeEquivalent", () => {
     await expect(
       twin({ old: scoreOld, new: scoreChanged, inputs: customers, gate: { maxChanged: 1 } }),
     ).toBeEquivalent();
+  });
+
+  it("runs TypeScript modules given as js: spec strings within vitest's default timeout", {
+    timeout: VITEST_DEFAULT_TIMEOUT_MS,
+  }, async () => {
+    const spec = (file: string) => `js:${path.join(REFACTOR, file)}#score`;
+    const inputs = [0, 1, 2, 3, 7, 10];
+    await expect(twin({ old: spec("score_old.ts"), new: spec("score_new.ts"), inputs })).toBeEquivalent();
   });
 
   it("labels functions given with { fn, label }", async () => {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { type CompareCase, compare, expectCase, json } from "./compare-case.ts";
 
-const tol = (tolerance: { abs?: number; rel?: number; ulps?: number }) => [{ path: "$", tolerance }];
+const tol = (tolerance: { abs?: number; rel?: number; ulps?: number; sig?: number }) => [
+  { path: "$", tolerance },
+];
 
 describe("comparing numbers", () => {
   const cases: CompareCase[] = [
@@ -66,6 +68,55 @@ describe("comparing numbers", () => {
       newValue: 1.0,
       rules: tol({ rel: 0.1, abs: 0 }),
       expected: [],
+    },
+    {
+      name: "numbers that agree to 6 significant digits are equal under sig 6",
+      oldValue: 1234.561,
+      newValue: 1234.564,
+      rules: tol({ abs: 0, rel: 0, sig: 6 }),
+      expected: [],
+    },
+    {
+      name: "numbers that differ in the 6th significant digit are a change under sig 6",
+      oldValue: 1234.56,
+      newValue: 1234.58,
+      rules: tol({ abs: 0, rel: 0, sig: 6 }),
+      expected: ["value $"],
+    },
+    {
+      name: "sig scales with the magnitude: 1.23456e-20 vs 1.23458e-20 agree to 5 digits, not 6",
+      oldValue: 1.23456e-20,
+      newValue: 1.23458e-20,
+      rules: tol({ abs: 0, rel: 0, sig: 5 }),
+      expected: [],
+    },
+    {
+      name: "sig 6 tells 1.23456e-20 from 1.23458e-20",
+      oldValue: 1.23456e-20,
+      newValue: 1.23458e-20,
+      rules: tol({ abs: 0, rel: 0, sig: 6 }),
+      expected: ["value $"],
+    },
+    {
+      name: "a sig rule gives integers a tolerance too",
+      oldValue: 1234567,
+      newValue: 1234568,
+      rules: tol({ sig: 6 }),
+      expected: [],
+    },
+    {
+      name: "under sig, 0 agrees only with 0",
+      oldValue: 0,
+      newValue: 1e-300,
+      rules: tol({ abs: 0, rel: 0, sig: 2 }),
+      expected: ["value $"],
+    },
+    {
+      name: "under sig, Infinity still equals only Infinity",
+      oldValue: Number.POSITIVE_INFINITY,
+      newValue: 1e308,
+      rules: tol({ sig: 1 }),
+      expected: ["value $"],
     },
     {
       name: "within 2 ulps is equal when ulps is 2",

@@ -33,26 +33,40 @@ describe("--tol <pattern>=abs:<x>,rel:<y>[,ulps:<n>]", () => {
     ],
     ["a.b = rel: 2 , abs: 0", { path: "a.b", tolerance: { rel: 2, abs: 0 } }],
     ['["a=b"]=rel:1', { path: '["a=b"]', tolerance: { rel: 1 } }],
+    ["price=sig:6", { path: "price", tolerance: { sig: 6 } }],
   ])("reads %j", (text, expected) => {
     expect(parseTolFlag(text)).toEqual(expected);
   });
 
   it.each([
-    ["score", '--tol: expected <pattern>=abs:<x>,rel:<y>[,ulps:<n>] (e.g. score=rel:1e-6), got "score"'],
-    ["=rel:1", '--tol: expected <pattern>=abs:<x>,rel:<y>[,ulps:<n>] (e.g. score=rel:1e-6), got "=rel:1"'],
-    ["score=", '--tol: expected <pattern>=abs:<x>,rel:<y>[,ulps:<n>] (e.g. score=rel:1e-6), got "score="'],
+    [
+      "score",
+      '--tol: expected <pattern>=abs:<x>,rel:<y>[,ulps:<n>][,sig:<n>] (e.g. score=rel:1e-6), got "score"',
+    ],
+    [
+      "=rel:1",
+      '--tol: expected <pattern>=abs:<x>,rel:<y>[,ulps:<n>][,sig:<n>] (e.g. score=rel:1e-6), got "=rel:1"',
+    ],
+    [
+      "score=",
+      '--tol: expected <pattern>=abs:<x>,rel:<y>[,ulps:<n>][,sig:<n>] (e.g. score=rel:1e-6), got "score="',
+    ],
     ["score=rel:1e-6x", '--tol score rel: expected a number >= 0, got "1e-6x"'],
     ["score=abs:-1", '--tol score abs: expected a number >= 0, got "-1"'],
     ["score=ulps:1.5", '--tol score ulps: expected an integer >= 0, got "1.5"'],
     ["score=rel:", '--tol score rel: expected a number >= 0, got ""'],
-    ["score=rel:1,rel:2", '--tol: expected each of abs, rel, ulps at most once, got "score=rel:1,rel:2"'],
+    [
+      "score=rel:1,rel:2",
+      '--tol: expected each of abs, rel, ulps, sig at most once, got "score=rel:1,rel:2"',
+    ],
+    ["price=sig:0", '--tol price sig: expected an integer >= 1, got "0"'],
   ])("rejects %j, naming the flag", (text, message) => {
     expect(messageOf(() => parseTolFlag(text))).toBe(message);
   });
 
   it("rejects an unknown tolerance name and lists the known ones", () => {
     expect(messageOf(() => parseTolFlag("score=abz:1"))).toMatch(
-      /^--tol: expected abs:<x>, rel:<y> or ulps:<n>.*got "score=abz:1"$/,
+      /^--tol: expected abs:<x>, rel:<y>, ulps:<n> or sig:<n>.*got "score=abz:1"$/,
     );
   });
 });

@@ -50,7 +50,7 @@ describe("config validation messages", () => {
     [
       "an unknown key far from any known one",
       "report: { colour: red }\n",
-      "twinrun.config.yaml: report.colour: unknown key; expected one of: json, examples, save, markdown, junit, reporters, stepSummary",
+      "twinrun.config.yaml: report.colour: unknown key; expected one of: json, examples, save, markdown, junit, reporters, targetRate, writeCalibration, stepSummary",
     ],
     [
       "a bad enum value",
@@ -107,7 +107,7 @@ describe("config validation messages", () => {
     [
       "a file that is not a mapping",
       "- 1\n",
-      "twinrun.config.yaml: expected a mapping of sections (input, base, old, new, env, compare, table, dataset, run, gate, shrink, report), got [1]",
+      "twinrun.config.yaml: expected a mapping of sections (input, base, old, new, env, compare, calibrate, table, dataset, run, gate, shrink, report), got [1]",
     ],
     [
       "an env key needing quotes",

@@ -58,6 +58,8 @@ describe("the option table", () => {
     expectTypeOf<RunFlags["save"]>().toEqualTypeOf<boolean | undefined>();
     expectTypeOf<RunFlags["stepSummary"]>().toEqualTypeOf<boolean | undefined>();
     expectTypeOf<RunFlags["config"]>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<RunFlags["calibrate"]>().toEqualTypeOf<string | true | undefined>();
+    expectTypeOf<RunFlags["reporter"]>().toEqualTypeOf<string[] | undefined>();
     expectTypeOf<DiffFlags>().toExtend<RunFlags>();
     expectTypeOf<DiffFlags>().not.toHaveProperty("old");
     expect(schemaHasKey(schema, "compare.rules[].path")).toBe(true);

@@ -113,6 +113,11 @@ describe("toCsvCellValue", () => {
       fc.stringMatching(/^[-+.eE0-9 ]{0,12}$/),
       fc.double().map(String),
       fc.bigInt().map(String),
+      // More digits than a double keeps, or beyond its range: the parser keeps them exact.
+      fc
+        .tuple(fc.bigInt({ min: 0n, max: 10n ** 30n }), fc.integer({ min: -400, max: 400 }))
+        .map(([digits, exponent]) => `${digits}.${digits}e${exponent}`),
+      fc.constantFrom("9007199254740992.000000000000001", "1e-400", "-1e400", ".10000000000000000000001"),
     );
     fc.assert(
       fc.property(cell, (text) => {

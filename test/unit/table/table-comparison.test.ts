@@ -163,6 +163,49 @@ describe("table comparison by key", () => {
   });
 });
 
+describe("numbers the engine's JSON reader would round", () => {
+  const writeLines = (name: string, lines: string[]) => files.write(name, `${lines.join("\n")}\n`);
+  const compareLines = (oldLines: string[], newLines: string[], compare: Partial<CompareOptions>) =>
+    compareTableFiles({
+      old: { path: writeLines("old-raw.jsonl", oldLines), format: "jsonl" },
+      new: { path: writeLines("new-raw.jsonl", newLines), format: "jsonl" },
+      csvStrings: false,
+      comparison: {
+        compare: resolveCompareOptions(compare),
+        match: { by: "key", key: ["id"] },
+        columnOrder: false,
+        maxExamples: 10,
+        memoryLimit: "256MB",
+      },
+    });
+
+  it("finds -0 against 0 under signedZero, and shows the row as written", async () => {
+    const { aggregate } = await compareLines(['{"id":1,"v":0}'], ['{"id":1,"v":-0}'], { signedZero: true });
+    expect(aggregate.paths).toEqual([expect.objectContaining({ path: "v", kinds: { value: 1 } })]);
+    expect(stringifyLossless(aggregate.examples[0].new)).toContain('"v":-0');
+  });
+
+  it("finds decimals a double cannot hold when compared exactly", async () => {
+    const { aggregate } = await compareLines(
+      ['{"id":1,"a":0.1,"b":1e-400,"c":[123456789.123456789]}', '{"id":2,"a":1}'],
+      ['{"id":1,"a":0.1000000000000000000001,"b":0.0,"c":[123456789.12345679]}', '{"id":2,"a":1}'],
+      { tolerance: { abs: 0, rel: 0 } },
+    );
+    expect(aggregate.paths.map((stats) => stats.path).sort()).toEqual(["a", "b", "c[*]"]);
+    expect(aggregate.summary).toMatchObject({ trials: 2, changed: 1 });
+  });
+});
+
+describe("columns of huge numbers", () => {
+  it("gives their distribution instead of failing on the variance", async () => {
+    const rows = [1e300, -1e300, 5e307].map((x, id) => ({ id, x }));
+    const { table } = await compareRows(rows, rows);
+    const x = table.distribution.find((stats) => stats.column === "x");
+    expect(x?.old.std).toBeGreaterThan(1e300);
+    expect(x?.psi).toBe(0);
+  });
+});
+
 describe("examples", () => {
   it("shows each kind of change before repeats of one, in row order", async () => {
     const oldRows = Array.from({ length: 10 }, (_, id) => ({ id, n: id, s: "x" }));

@@ -1,0 +1,210 @@
+// `twinrun diff` on one table pair written in every table format (CSV, JSONL, a JSON array,
+// Parquet with gzip and zstd): the same schema, row, per-column and example findings in each.
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { afterEach, describe, expect, it } from "vitest";
+import { sqlString } from "../../src/table/engine/table-engine.ts";
+import { makeWorkspace, runCli } from "../helpers/cli.ts";
+
+let cleanups: Array<() => void> = [];
+afterEach(() => {
+  for (const cleanup of cleanups) cleanup();
+  cleanups = [];
+});
+
+type Cell = string | number | null;
+type Table = { columns: [string, string][]; rows: Cell[][] };
+
+// region+year is the key; old has a duplicate key (south 2022) and a row only in old (east 2020);
+// new drops `legacy`, adds `channel`, writes `sales` as floats, moves `score` by float noise on
+// one row and beyond tolerance on another, and changes `note` (ignored) on one row.
+const oldTable: Table = {
+  columns: [
+    ["region", "VARCHAR"],
+    ["year", "BIGINT"],
+    ["sales", "BIGINT"],
+    ["score", "DOUBLE"],
+    ["note", "VARCHAR"],
+    ["legacy", "VARCHAR"],
+  ],
+  rows: [
+    ["north", 2021, 10, 0.5, "a", "x"],
+    ["north", 2022, 12, 0.25, "b", "x"],
+    ["south", 2021, 7, 0.125, "c", "x"],
+    ["south", 2022, 9, 1.5, "d", "x"],
+    ["south", 2022, 9, 1.5, "d2", "x"],
+    ["east", 2020, 1, 1, "e", "x"],
+  ],
+};
+const newTable: Table = {
+  columns: [
+    ["region", "VARCHAR"],
+    ["year", "BIGINT"],
+    ["sales", "DOUBLE"],
+    ["score", "DOUBLE"],
+    ["note", "VARCHAR"],
+    ["channel", "VARCHAR"],
+  ],
+  rows: [
+    ["south", 2021, 7, 0.125, "c", "web"],
+    ["north", 2021, 10, 0.5000001, "a", "web"],
+    ["north", 2022, 12, 0.35, "B", "web"],
+    ["south", 2022, 9, 1.5, "d", "web"],
+    ["west", 2023, 3, 2, "f", "shop"],
+  ],
+};
+
+/** A cell as a text format writes it: DOUBLE columns always with a fraction (`7.0`), as pandas does. */
+function textOf(cell: Cell, type: string): string {
+  if (cell === null) return "null";
+  if (typeof cell === "string") return JSON.stringify(cell);
+  return type === "DOUBLE" && Number.isInteger(cell) ? `${cell}.0` : String(cell);
+}
+
+function toJsonRows(table: Table): string[] {
+  return table.rows.map(
+    (row) =>
+      `{${table.columns.map(([name, type], i) => `${JSON.stringify(name)}: ${textOf(row[i], type)}`).join(", ")}}`,
+  );
+}
+
+function toCsv(table: Table): string {
+  const lines = table.rows.map((row) =>
+    row.map((cell, i) => (typeof cell === "string" ? cell : textOf(cell, table.columns[i][1]))).join(","),
+  );
+  return `${[table.columns.map(([name]) => name).join(","), ...lines].join("\n")}\n`;
+}
+
+async function writeParquet(file: string, table: Table, compression: string): Promise<void> {
+  const values = table.rows.map(
+    (row) =>
+      `(${row.map((cell, i) => `${typeof cell === "string" ? sqlString(cell) : String(cell)}::${table.columns[i][1]}`).join(", ")})`,
+  );
+  const names = table.columns.map(([name]) => `"${name}"`).join(", ");
+  const instance = await DuckDBInstance.create(":memory:", { threads: "1" });
+  const connection = await instance.connect();
+  try {
+    await connection.run(
+      `COPY (SELECT * FROM (VALUES ${values.join(", ")}) t(${names})) TO ${sqlString(file)} (FORMAT parquet, COMPRESSION ${compression})`,
+    );
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+async function writePair(dir: string, format: string): Promise<[string, string]> {
+  const names: [string, string] = [`old.${format}`, `new.${format}`];
+  const tables = [oldTable, newTable];
+  const files: Record<string, (table: Table) => string> = {
+    csv: toCsv,
+    jsonl: (table) => `${toJsonRows(table).join("\n")}\n`,
+    json: (table) => `[\n  ${toJsonRows(table).join(",\n  ")}\n]\n`,
+  };
+  for (const [i, name] of names.entries()) {
+    if (format.startsWith("parquet")) {
+      names[i] = name.replace(/parquet.*$/, "parquet");
+      await writeParquet(path.join(dir, names[i]), tables[i], format.split("-")[1]);
+    } else {
+      writeFileSync(path.join(dir, name), files[format](tables[i]));
+    }
+  }
+  return names;
+}
+
+async function diffFormat(format: string, extra: string[]) {
+  const created = makeWorkspace({});
+  cleanups.push(created.cleanup);
+  const [oldName, newName] = await writePair(created.dir, format);
+  const result = await runCli(
+    ["diff", oldName, newName, "--key", "region,year", ...extra, "--json", "report.json", "--no-save"],
+    { cwd: created.dir },
+  );
+  expect(result.stderr).toBe("");
+  const report = JSON.parse(readFileSync(path.join(created.dir, "report.json"), "utf8"));
+  return { ...result, report };
+}
+
+const rules = ["--tol", "score=rel:1e-6", "--ignore", "note"];
+
+describe.each(["csv", "jsonl", "json", "parquet-gzip", "parquet-zstd"])(
+  "twinrun diff on %s tables",
+  (format) => {
+    it("reports the schema, the rows, each column and example rows alike", async () => {
+      const { exitCode, report, stdout } = await diffFormat(format, rules);
+      expect(exitCode).toBe(1);
+      expect(report.table.files.new.format).toBe(format.replace(/-.*/, ""));
+      expect(report.table.schema).toMatchObject({
+        onlyOld: ["legacy"],
+        onlyNew: ["channel"],
+        typeChanges: [{ column: "sales", old: "int", new: "float" }],
+      });
+      expect(report.table.rows).toMatchObject({ old: 6, new: 5, matched: 4, onlyOld: 2, onlyNew: 1 });
+      expect(report.table.rows.onlyOldExamples.map((row: { key: unknown }) => row.key)).toEqual([
+        { region: "south", year: 2022 },
+        { region: "east", year: 2020 },
+      ]);
+      expect(report.table.rows.onlyNewExamples.map((row: { key: unknown }) => row.key)).toEqual([
+        { region: "west", year: 2023 },
+      ]);
+      expect(report.table.rows.duplicates.old).toMatchObject({
+        keys: 1,
+        extraRows: 1,
+        examples: [{ key: { region: "south", year: 2022 } }],
+      });
+      expect(report.table.rows.duplicates.new).toMatchObject({ keys: 0, extraRows: 0 });
+      const columns = Object.fromEntries(
+        report.table.columns.map((column: { column: string; changed: number; ignored?: boolean }) => [
+          column.column,
+          [column.changed, column.ignored ?? false],
+        ]),
+      );
+      expect(columns).toEqual({
+        sales: [4, false],
+        legacy: [4, false],
+        channel: [4, false],
+        score: [1, false],
+        region: [0, false],
+        year: [0, false],
+        note: [0, true],
+      });
+      const score = report.table.columns.find((column: { column: string }) => column.column === "score");
+      expect(score.maxAbs).toBeCloseTo(0.1, 9);
+      expect(report.summary).toMatchObject({ trials: 7, changed: 7 });
+      expect(report.paths.find((stats: { path: string }) => stats.path === "score")).toMatchObject({
+        changed: 1,
+        kinds: { value: 1 },
+      });
+      expect(report.paths.find((stats: { path: string }) => stats.path === "sales")).toMatchObject({
+        changed: 4,
+        kinds: { type: 4 },
+      });
+      const shown = report.examples.map((example: { input: string }) => example.input);
+      expect(shown).toContainEqual(
+        expect.stringMatching(/^region="north", year=2022 · old line \d+ · new line \d+$/),
+      );
+      expect(stdout.indexOf("only in new: channel")).toBeLessThan(stdout.indexOf("Differing rows"));
+    });
+
+    it("is equivalent under rules that cover every change, with the schema changes ignored", async () => {
+      const { exitCode, report } = await diffFormat(format, [
+        "--tol",
+        "score=abs:0.2",
+        "--ignore",
+        "note",
+        "--ignore",
+        "legacy",
+        "--ignore",
+        "channel",
+        "--ignore",
+        "sales",
+        "--max-changed",
+        "3",
+      ]);
+      expect(report.table.rows).toMatchObject({ matched: 4, onlyOld: 2, onlyNew: 1 });
+      expect(report.summary.changed).toBe(3);
+      expect(exitCode).toBe(0);
+    });
+  },
+);
