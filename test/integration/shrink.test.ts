@@ -5,8 +5,9 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PLAIN_PYTHON } from "../fixtures/python/python-env.ts";
-import { jsonl, makeWorkspace, runCli } from "../helpers/cli.ts";
+import { jsonl, makeWorkspace } from "../helpers/cli.ts";
 import { perInputComponent, workerComponent } from "../helpers/components.ts";
+import { runInProcess as runCli } from "../helpers/in-process.ts";
 
 /** 30 nested records of 30 fields; the first is 25 years old, then one in ten is 25, 40 or 65. */
 function makeRecords(): Record<string, unknown>[] {
