@@ -9,10 +9,15 @@ import { parseLossless } from "../json/parse.ts";
 import type { Example, InconclusiveStats, OutcomeSummary, PathStats, Report } from "../report/types.ts";
 import type { TrialResult } from "../runner/types.ts";
 import { DurationHistogram } from "./duration-histogram.ts";
+import { LogBinCounter } from "./log-bins.ts";
 
 const ROOT_PATH = "$";
 const EXAMPLE_INDICES_PER_PATH = 5;
 const ABSENT: OutcomeSummary = Object.freeze({ status: "absent", durationMs: 0 });
+/** Error sizes span many decades (1e-16 … 1e6): one bin per decade reads best. */
+const ERROR_BINS_PER_DECADE = 1;
+/** Durations cluster within a decade or two: four bins per decade show their shape. */
+const DURATION_BINS_PER_DECADE = 4;
 
 interface PathAccumulator {
   path: string;
@@ -21,6 +26,8 @@ interface PathAccumulator {
   maxRel?: number;
   kinds: Partial<Record<DifferenceKind, number>>;
   exampleIndices: number[];
+  absErrors: LogBinCounter;
+  relErrors: LogBinCounter;
 }
 
 export type AggregateResult = Pick<Report, "summary" | "paths" | "examples" | "inconclusive"> & {
@@ -34,6 +41,8 @@ export class Aggregator {
   private readonly examples: Example[] = [];
   private readonly oldDurations = new DurationHistogram();
   private readonly newDurations = new DurationHistogram();
+  private readonly oldDurationBins = new LogBinCounter(DURATION_BINS_PER_DECADE);
+  private readonly newDurationBins = new LogBinCounter(DURATION_BINS_PER_DECADE);
   private trials = 0;
   private same = 0;
   private changed = 0;
@@ -60,6 +69,8 @@ export class Aggregator {
     this.trials++;
     this.oldDurations.add(trial.old.durationMs);
     this.newDurations.add(trial.new.durationMs);
+    this.oldDurationBins.add(trial.old.durationMs);
+    this.newDurationBins.add(trial.new.durationMs);
     this.countFailures(trial.old, trial.new);
     if (trial.old.status === "ok" && trial.new.status === "ok") this.bothOk++;
     this.hints?.add(trial);
@@ -89,6 +100,7 @@ export class Aggregator {
       ...(accumulator.maxRel !== undefined && { maxRel: accumulator.maxRel }),
       kinds: accumulator.kinds,
       exampleIndices: accumulator.exampleIndices,
+      ...errorBinsOf(accumulator),
     }));
     paths.sort((a, b) => b.changed - a.changed || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const hintedPaths = this.hints === undefined ? paths : this.hints.attachHints(paths);
@@ -110,7 +122,10 @@ export class Aggregator {
       }),
       paths: hintedPaths,
       examples: this.examples,
-      timing: { old: timingOf(this.oldDurations), new: timingOf(this.newDurations) },
+      timing: {
+        old: timingOf(this.oldDurations, this.oldDurationBins),
+        new: timingOf(this.newDurations, this.newDurationBins),
+      },
     };
   }
 
@@ -148,7 +163,14 @@ export class Aggregator {
       const path = foldPath(difference.path);
       let accumulator = this.paths.get(path);
       if (accumulator === undefined) {
-        accumulator = { path, changed: 0, kinds: {}, exampleIndices: [] };
+        accumulator = {
+          path,
+          changed: 0,
+          kinds: {},
+          exampleIndices: [],
+          absErrors: new LogBinCounter(ERROR_BINS_PER_DECADE),
+          relErrors: new LogBinCounter(ERROR_BINS_PER_DECADE),
+        };
         this.paths.set(path, accumulator);
       }
       let kinds = seenInTrial.get(path);
@@ -163,6 +185,8 @@ export class Aggregator {
         kinds.add(difference.kind);
         accumulator.kinds[difference.kind] = (accumulator.kinds[difference.kind] ?? 0) + 1;
       }
+      if (difference.abs !== undefined) accumulator.absErrors.add(difference.abs);
+      if (difference.rel !== undefined) accumulator.relErrors.add(difference.rel);
       if (difference.abs !== undefined && !(difference.abs <= (accumulator.maxAbs ?? -1))) {
         accumulator.maxAbs = difference.abs;
       }
@@ -173,12 +197,20 @@ export class Aggregator {
   }
 }
 
-function timingOf(histogram: DurationHistogram): Report["timing"]["old"] {
+function timingOf(histogram: DurationHistogram, bins: LogBinCounter): Report["timing"]["old"] {
   return {
     p50: histogram.quantile(0.5),
     p95: histogram.quantile(0.95),
     totalMs: Math.round(histogram.totalMs * 100) / 100,
+    histogramMs: bins.bins(),
   };
+}
+
+// Only paths with numeric value differences carry error bins.
+function errorBinsOf(accumulator: PathAccumulator): Pick<PathStats, "errorBins"> {
+  const abs = accumulator.absErrors.bins();
+  const rel = accumulator.relErrors.bins();
+  return abs.length === 0 && rel.length === 0 ? {} : { errorBins: { abs, rel } };
 }
 
 /** A changed trial as a report shows it (table comparison picks its own examples with it). */

@@ -25,10 +25,12 @@ export async function runMergeCommand(reportPaths: string[], command: Command, i
   const jsonPath = file("--json", flags.json);
   const markdown = file("--markdown", flags.markdown);
   const junit = file("--junit", flags.junit);
+  const htmlPath = file("--html", flags.html);
   const outputs = resolveReportOutputs({
     reporters: (flags.reporter ?? []).map((spec) => parseReporterSpec(spec, "--reporter", cwd)),
     ...(markdown !== undefined && { markdown }),
     ...(junit !== undefined && { junit }),
+    ...(htmlPath !== undefined && { html: htmlPath }),
   });
   const unique = new Set(reportPaths.map((name) => path.resolve(cwd, name)));
   if (unique.size !== reportPaths.length)

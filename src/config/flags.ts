@@ -185,6 +185,7 @@ export function parseRunFlags(flags: RunFlags, cwd: string): FlagLayer {
       save: flags.save === false ? false : undefined,
       markdown: given("markdown") ? read(() => resolveFile(cwd, "--markdown", flags.markdown)) : undefined,
       junit: given("junit") ? read(() => resolveFile(cwd, "--junit", flags.junit)) : undefined,
+      html: given("html") ? read(() => resolveFile(cwd, "--html", flags.html)) : undefined,
       reporters: given("reporter")
         ? (flags.reporter ?? []).map((spec) => resolveReporterFile(spec, cwd))
         : undefined,

@@ -20,7 +20,7 @@ export function resolveLayerPaths(config: UserConfig, baseDir: string): UserConf
     if (component !== undefined) resolved[side] = resolveSectionPaths(component, baseDir);
   }
   if (config.report !== undefined) {
-    const { json, markdown, junit, reporters, writeCalibration } = config.report;
+    const { json, markdown, junit, html, reporters, writeCalibration } = config.report;
     resolved.report = {
       ...config.report,
       ...(reporters !== undefined && {
@@ -29,6 +29,7 @@ export function resolveLayerPaths(config: UserConfig, baseDir: string): UserConf
       ...(json !== undefined && { json: path.resolve(baseDir, json) }),
       ...(markdown !== undefined && { markdown: path.resolve(baseDir, markdown) }),
       ...(junit !== undefined && { junit: path.resolve(baseDir, junit) }),
+      ...(html !== undefined && { html: path.resolve(baseDir, html) }),
       ...(writeCalibration !== undefined && { writeCalibration: path.resolve(baseDir, writeCalibration) }),
     };
   }

@@ -152,6 +152,7 @@ export async function resolveRunConfig(args: ResolveRunConfigArgs): Promise<Reso
       save: merged.report?.save ?? true,
       ...(merged.report?.markdown !== undefined && { markdown: merged.report.markdown }),
       ...(merged.report?.junit !== undefined && { junit: merged.report.junit }),
+      ...(merged.report?.html !== undefined && { html: merged.report.html }),
       outputs: outputsOf(merged),
       stepSummary: merged.report?.stepSummary ?? true,
       ...(merged.report?.targetRate !== undefined && {
@@ -256,5 +257,6 @@ export function outputsOf(merged: UserConfig): ReportOutput[] {
     ),
     ...(report.markdown !== undefined && { markdown: report.markdown }),
     ...(report.junit !== undefined && { junit: report.junit }),
+    ...(report.html !== undefined && { html: report.html }),
   });
 }

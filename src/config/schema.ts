@@ -71,6 +71,9 @@ const ruleSchema = z
       caseInsensitive: flag("Compare strings ignoring case.").optional(),
       unicode: oneOf(["NFC"], "Normalise strings to this Unicode form before comparing.").optional(),
       numericStrings: flag('Compare strings that hold numbers ("1.50" vs "1.5") as numbers.').optional(),
+      timestamps: flag(
+        "Compare strings that read as ISO 8601 dates or date-times as instants (2017-01-01 = 2017-01-01 00:00:00 = 2017-01-01T01:00:00+01:00); no offset means UTC.",
+      ).optional(),
       nullEqualsMissing: flag("Treat null and a missing key as the same.").optional(),
       nan: nanSchema.optional(),
       signedZero: flag("Tell -0 from 0.").optional(),
@@ -242,6 +245,9 @@ export const userConfigSchema = z
             junit: text(
               "Also write a JUnit XML report here (for CI test dashboards), relative to this config file.",
             ).optional(),
+            html: text(
+              "Also write an HTML report here (one self-contained page with plots), relative to this config file.",
+            ).optional(),
             reporters: z
               .array(
                 text(
@@ -249,7 +255,7 @@ export const userConfigSchema = z
                 ),
               )
               .describe(
-                "Reporters to write: terminal, json, markdown, junit, github; e.g. [markdown=summary.md, junit=junit.xml].",
+                "Reporters to write: terminal, json, markdown, junit, github, html; e.g. [markdown=summary.md, junit=junit.xml].",
               )
               .optional(),
             targetRate: targetRateValue(

@@ -130,6 +130,7 @@ const STARTER_LINES = [
   "  save: true # keep .twinrun/last-report.json, which --replay reads",
   "  # markdown: twinrun-summary.md # a Markdown summary for a PR comment",
   "  # junit: twinrun-junit.xml # JUnit XML for CI test dashboards (one testcase per changed path)",
+  "  # html: twinrun-report.html # one self-contained page with plots, to open in a browser",
   "  # reporters: [github, markdown=twinrun-summary.md] # reporters by name, to stdout or a file",
   "  # stepSummary: true # append the Markdown summary to $GITHUB_STEP_SUMMARY when it is set",
   '  # targetRate: "0.1%" # the report says how large a random sample rules out this change rate',

@@ -102,6 +102,8 @@ export interface ResolvedRunConfig {
     markdown?: string;
     /** JUnit XML path (absolute). */
     junit?: string;
+    /** HTML report path (absolute). */
+    html?: string;
     /** Every output to write (reporters, the shorthands' files, the terminal report by default). */
     outputs: ReportOutput[];
     /** Append the Markdown summary to $GITHUB_STEP_SUMMARY when it is set. */

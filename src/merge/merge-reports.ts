@@ -2,6 +2,7 @@
 // would have written — same indices, same per-path counts, same verdict (recomputed by the gate).
 
 import { buildAcceptedReport } from "../accept/tracker.ts";
+import { mergeLogBins } from "../aggregate/log-bins.ts";
 import { parseMaxChanged } from "../config/max-changed.ts";
 import { buildReport } from "../report/build-report.ts";
 import { sumRandomPartCounts } from "../report/change-rate.ts";
@@ -153,6 +154,9 @@ function mergePaths(reports: readonly Report[], summary: Report["summary"]): Pat
     into.exampleIndices = [...new Set([...into.exampleIndices, ...stats.exampleIndices])]
       .sort((a, b) => a - b)
       .slice(0, EXAMPLE_INDICES_PER_PATH);
+    const abs = mergeLogBins([into.errorBins?.abs, stats.errorBins?.abs]);
+    const rel = mergeLogBins([into.errorBins?.rel, stats.errorBins?.rel]);
+    if (abs !== undefined || rel !== undefined) into.errorBins = { abs: abs ?? [], rel: rel ?? [] };
   }
   for (const stats of merged.values()) stats.compared = stats.path === "$" ? trials : bothOk;
   return [...merged.values()].sort(
@@ -168,6 +172,10 @@ function mergeExamples(reports: readonly Report[], maxExamples: number): Example
 }
 
 function mergeTiming(reports: readonly Report[], side: "old" | "new"): TimingStats {
+  // A shard report without bins (an older one) would leave the merged bins short: then none.
+  const histogramMs = reports.every((report) => report.timing[side].histogramMs !== undefined)
+    ? mergeLogBins(reports.map((report) => report.timing[side].histogramMs))
+    : undefined;
   const trials = reports.reduce((total, report) => total + report.summary.trials, 0);
   const weighted = reports.reduce(
     (total, report) => total + report.timing[side].p50 * report.summary.trials,
@@ -178,6 +186,7 @@ function mergeTiming(reports: readonly Report[], side: "old" | "new"): TimingSta
     p95: Math.max(...reports.map((report) => report.timing[side].p95)),
     totalMs:
       Math.round(reports.reduce((total, report) => total + report.timing[side].totalMs, 0) * 100) / 100,
+    ...(histogramMs !== undefined && { histogramMs }),
   };
 }
 

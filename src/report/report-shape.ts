@@ -5,7 +5,13 @@ import { z } from "zod";
 
 const count = z.number().int().min(0);
 const text = z.string();
-const timing = z.looseObject({ p50: z.number(), p95: z.number(), totalMs: z.number() });
+const logBins = z.array(z.looseObject({ lower: z.number(), upper: z.number(), count }));
+const timing = z.looseObject({
+  p50: z.number(),
+  p95: z.number(),
+  totalMs: z.number(),
+  histogramMs: logBins.optional(),
+});
 const outcome = z.looseObject({
   status: z.enum(["ok", "failure", "absent"]),
   durationMs: z.number(),
@@ -45,6 +51,7 @@ export const reportShape = z.looseObject({
       maxRel: z.number().optional(),
       kinds: z.record(text, count),
       exampleIndices: z.array(count),
+      errorBins: z.looseObject({ abs: logBins, rel: logBins }).optional(),
     }),
   ),
   examples: z.array(

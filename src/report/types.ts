@@ -2,6 +2,7 @@
 // the gate judges it.
 
 import type { ComponentDetails, Failure } from "../../adapters/types.ts";
+import type { LogBin } from "../aggregate/log-bins.ts";
 import type { CalibrationReport } from "../calibrate/types.ts";
 import type { UnusedRule } from "../compare/rule-usage.ts";
 import type { CompareOptions, Difference, DifferenceKind } from "../compare/types.ts";
@@ -26,6 +27,8 @@ export interface PathStats {
   kinds: Partial<Record<DifferenceKind, number>>;
   /** The first few input indices where this path changed. */
   exampleIndices: number[];
+  /** How the abs and rel errors of this path's numeric value differences spread (log-scale bins); absent when it had none. */
+  errorBins?: { abs: LogBin[]; rel: LogBin[] };
   /** Conditions on the inputs that separate the trials where this path changed (at most three per failure kind). */
   hints?: Hint[];
 }
@@ -57,6 +60,8 @@ export interface TimingStats {
   p50: number;
   p95: number;
   totalMs: number;
+  /** Trials per duration bin (milliseconds, four log-scale bins per power of ten); absent in older reports. */
+  histogramMs?: LogBin[];
 }
 
 export interface ComponentInfo extends ComponentDetails {

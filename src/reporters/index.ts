@@ -1,6 +1,7 @@
-// The reporters: re-exports and the name → reporter registry (html comes later: one more entry).
+// The reporters: re-exports and the name → reporter registry.
 import { renderCiNotes } from "./ci-notes.ts";
 import { renderGithubAnnotations } from "./github-annotations.ts";
+import { renderHtmlReport } from "./html/html-reporter.ts";
 import { renderJsonReportTo } from "./json.ts";
 import { renderJunitReport } from "./junit.ts";
 import { renderMarkdownReport } from "./markdown.ts";
@@ -10,6 +11,7 @@ import { renderTerminalReport } from "./terminal.ts";
 import type { Reporter } from "./types.ts";
 
 export { renderGithubAnnotations } from "./github-annotations.ts";
+export { renderHtmlReport } from "./html/html-reporter.ts";
 export { renderJsonReport, renderJsonReportTo, writeJsonReport } from "./json.ts";
 export { renderJunitReport, writeJunitReport } from "./junit.ts";
 export { renderMarkdownReport, writeMarkdownReport } from "./markdown.ts";
@@ -40,4 +42,5 @@ export const reporters: Readonly<Record<ReporterName, Reporter>> = Object.freeze
   markdown: shown(renderMarkdownReport),
   junit: shown(renderJunitReport),
   github: shown(renderGithubAnnotations),
+  html: shown(renderHtmlReport),
 });

@@ -1,5 +1,5 @@
 // Which reporters a run writes, and where: `--reporter <name>[=file]` (repeatable), the config's
-// `report.reporters`, and the shorthands (`--markdown <file>`, `--junit <file>`) as one list.
+// `report.reporters`, and the shorthands (`--markdown <file>`, `--junit <file>`, `--html <file>`) as one list.
 import path from "node:path";
 import { suggestClosest } from "../config/suggest.ts";
 import { TwinrunError } from "../errors.ts";
@@ -36,10 +36,12 @@ export function resolveReportOutputs(asked: {
   reporters?: readonly ReportOutput[];
   markdown?: string;
   junit?: string;
+  html?: string;
 }): ReportOutput[] {
   const outputs = [...(asked.reporters ?? [])];
   if (asked.markdown !== undefined) outputs.push({ reporter: "markdown", file: asked.markdown });
   if (asked.junit !== undefined) outputs.push({ reporter: "junit", file: asked.junit });
+  if (asked.html !== undefined) outputs.push({ reporter: "html", file: asked.html });
   if (!outputs.some((output) => output.file === undefined)) outputs.unshift({ reporter: "terminal" });
   return dedupe(outputs);
 }

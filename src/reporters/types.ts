@@ -16,5 +16,5 @@ export interface RenderOptions {
   reproCommand?: (index: number) => string;
 }
 
-/** A reporter: a small function of (report, sink, options). */
-export type Reporter = (report: Report, out: TextSink, options: RenderOptions) => void;
+/** A reporter: a small function of (report, sink, options); one that draws charts (html) finishes asynchronously. */
+export type Reporter = (report: Report, out: TextSink, options: RenderOptions) => void | Promise<void>;

@@ -31,30 +31,34 @@ export async function writeReports(
   const { env, render, stdout } = context;
   for (const output of outputs) {
     if (output.file === undefined) {
-      reporters[output.reporter](report, stdout, render);
+      await reporters[output.reporter](report, stdout, render);
       continue;
     }
     const file = output.file;
-    const text = renderToString(report, output, render);
+    const text = await renderToString(report, output, render);
     await guard(() => writeFileAtomic(file, text), `the ${output.reporter} report to ${file}`);
   }
   const summaryFile = env.GITHUB_STEP_SUMMARY;
   if (context.stepSummary && summaryFile !== undefined && summaryFile !== "") {
-    const text = renderToString(report, { reporter: "markdown" }, render);
+    const text = await renderToString(report, { reporter: "markdown" }, render);
     await guard(
       () => appendFile(summaryFile, `${text}\n`, "utf8"),
       `the step summary to $GITHUB_STEP_SUMMARY (${summaryFile}); turn it off with --no-step-summary`,
     );
   }
   const annotated = outputs.some((output) => output.reporter === "github" && output.file === undefined);
-  if (env.GITHUB_ACTIONS === "true" && !annotated) reporters.github(report, stdout, render);
+  if (env.GITHUB_ACTIONS === "true" && !annotated) await reporters.github(report, stdout, render);
 }
 
 /** One reporter's whole text (files hold no colours). */
-export function renderToString(report: Report, output: ReportOutput, render: RenderOptions): string {
+export async function renderToString(
+  report: Report,
+  output: ReportOutput,
+  render: RenderOptions,
+): Promise<string> {
   let text = "";
   const options = output.file === undefined ? render : { ...render, color: false };
-  reporters[output.reporter](report, { write: (chunk) => (text += chunk) }, options);
+  await reporters[output.reporter](report, { write: (chunk) => (text += chunk) }, options);
   return text;
 }
 

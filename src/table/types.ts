@@ -119,6 +119,11 @@ export interface DistributionStats {
   new: NumericSummary;
   /** Population stability index over the old side's deciles (null when the old side has no spread to bin). */
   psi: number | null;
+  /**
+   * PSI's bins: bin i holds values ≤ edges[i] (the old side's distinct deciles), the last bin the
+   * rest; rows per bin on each side. Absent in older reports.
+   */
+  bins?: { edges: number[]; old: number[]; new: number[] };
   /** True when quantiles and PSI were computed from a uniform sample of each side (large tables). */
   sampled?: boolean;
 }

@@ -5,7 +5,8 @@ import path from "node:path";
 import { afterEach, expect, it } from "vitest";
 import { notebookText } from "../fixtures/notebooks/notebook-factory.ts";
 import { describeWithPandas, PANDAS_PYTHON } from "../fixtures/python/python-env.ts";
-import { makeWorkspace, runCli } from "../helpers/cli.ts";
+import { makeWorkspace } from "../helpers/cli.ts";
+import { runInProcess } from "../helpers/in-process.ts";
 
 const CSV = `id,x,region\n${Array.from({ length: 30 }, (_, i) => `${i},${(i * 0.7).toFixed(1)},${i % 3 ? "eu" : "us"}`).join("\n")}\n`;
 
@@ -28,7 +29,7 @@ describeWithPandas("nb:<notebook>:<function> in the dataframe style", () => {
       "def build(df):\n    out = df[['id']].copy()\n    out['score'] = df['x'] * 2 + (df['id'] == 7)\n    out['is_us'] = df['region'] == 'us'\n    return out.iloc[::-1]\n";
     const created = makeWorkspace({ "rows.csv": CSV, "explore.ipynb": NOTEBOOK, "features.py": module });
     cleanups.push(created.cleanup);
-    const result = await runCli(
+    const result = await runInProcess(
       [
         "run",
         "-i",

@@ -5,7 +5,8 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { notebookText } from "../fixtures/notebooks/notebook-factory.ts";
 import { PANDAS_PYTHON } from "../fixtures/python/python-env.ts";
-import { makeWorkspace, runCli } from "../helpers/cli.ts";
+import { makeWorkspace } from "../helpers/cli.ts";
+import { runInProcess } from "../helpers/in-process.ts";
 
 /** Debian's python3 has nbclient, nbformat and ipykernel (.ci/run installs them). */
 const NOTEBOOK_PYTHON = PANDAS_PYTHON;
@@ -40,7 +41,7 @@ function workspace(files: Record<string, string>): string {
 }
 
 const runDataset = (dir: string, oldSpec: string, extra: string[] = []) =>
-  runCli(
+  runInProcess(
     [
       "run",
       "--old",

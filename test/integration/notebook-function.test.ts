@@ -5,8 +5,9 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { notebookText } from "../fixtures/notebooks/notebook-factory.ts";
 import { PLAIN_PYTHON } from "../fixtures/python/python-env.ts";
-import { jsonl, makeWorkspace, runCli } from "../helpers/cli.ts";
+import { jsonl, makeWorkspace } from "../helpers/cli.ts";
 import { commit, makeGitRepo } from "../helpers/git-repo.ts";
+import { runInProcess } from "../helpers/in-process.ts";
 
 const records = Array.from({ length: 10 }, (_, i) => ({ id: i, x: i * 1.5, tags: i % 3 ? ["a"] : [] }));
 
@@ -39,7 +40,7 @@ function workspace(files: Record<string, string>): string {
 }
 
 const run = (dir: string, args: string[]) =>
-  runCli(["run", "-i", "inputs.jsonl", "-n", "all", "--concurrency", "1", ...args], {
+  runInProcess(["run", "-i", "inputs.jsonl", "-n", "all", "--concurrency", "1", ...args], {
     cwd: dir,
     env: { TWINRUN_PYTHON: PLAIN_PYTHON },
   });
@@ -173,7 +174,7 @@ describe("twinrun run with nb:<notebook>:<function>", () => {
     ]);
     commit(repo.dir, { "inputs.jsonl": jsonl(records), "explore.ipynb": original }, "notebook");
     commit(repo.dir, { "explore.ipynb": original.replace("* 2}", "* 2 + (record['id'] == 3)}") }, "change");
-    const result = await runCli(
+    const result = await runInProcess(
       [
         "run",
         "-i",

@@ -1,9 +1,10 @@
-// `twinrun run` with Python functions: the real CLI, real Python workers, real files.
+// `twinrun run` with Python functions: the CLI (in-process), real Python workers, real files.
 import { cpSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { PLAIN_PYTHON, PYTHON_FIXTURES } from "../fixtures/python/python-env.ts";
-import { jsonl, makeWorkspace, runCli } from "../helpers/cli.ts";
+import { jsonl, makeWorkspace } from "../helpers/cli.ts";
+import { runInProcess } from "../helpers/in-process.ts";
 
 const records = Array.from({ length: 12 }, (_, i) => ({ id: i, x: i * 1.5, group: i % 2 ? "a" : "b" }));
 
@@ -30,7 +31,7 @@ function readReport(dir: string, file = ".twinrun/last-report.json") {
 
 const run = (dir: string, args: string[], env: Record<string, string> = {}) =>
   // One worker per side: the trials are quick, and fewer processes keep the test fast.
-  runCli(["run", "-i", "inputs.jsonl", "-n", "all", "--concurrency", "1", ...args], {
+  runInProcess(["run", "-i", "inputs.jsonl", "-n", "all", "--concurrency", "1", ...args], {
     cwd: dir,
     env: { TWINRUN_PYTHON: PLAIN_PYTHON, ...env },
   });
@@ -112,7 +113,7 @@ describe("twinrun run with py:<module>:<function>", () => {
       python: PLAIN_PYTHON,
       cwd: path.join(dir, "new"),
     });
-    const replay = await runCli(["run", "--replay", ".twinrun/last-report.json", "--only", "3"], {
+    const replay = await runInProcess(["run", "--replay", ".twinrun/last-report.json", "--only", "3"], {
       cwd: dir,
     });
     expect(replay.exitCode).toBe(0);

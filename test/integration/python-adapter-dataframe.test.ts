@@ -1,10 +1,11 @@
-// `twinrun run` in the dataframe style: the real CLI, real pandas workers (TWINRUN_PYTHON, else
+// `twinrun run` in the dataframe style: the CLI (in-process), real pandas workers (TWINRUN_PYTHON, else
 // /usr/bin/python3), the sample turned into batches and tables compared by key.
 import { cpSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, expect, it } from "vitest";
 import { describeWithPandas, PANDAS_PYTHON, PYTHON_FIXTURES } from "../fixtures/python/python-env.ts";
-import { jsonl, makeWorkspace, runCli } from "../helpers/cli.ts";
+import { jsonl, makeWorkspace } from "../helpers/cli.ts";
+import { runInProcess } from "../helpers/in-process.ts";
 
 const records = Array.from({ length: 12 }, (_, i) => ({ id: i, x: i * 1.5, group: i % 2 ? "a" : "b" }));
 
@@ -29,10 +30,13 @@ function readReport(dir: string) {
 }
 
 const run = (dir: string, args: string[]) =>
-  runCli(["run", "-i", "inputs.jsonl", "-n", "all", "--style", "dataframe", "--concurrency", "1", ...args], {
-    cwd: dir,
-    env: { TWINRUN_PYTHON: PANDAS_PYTHON },
-  });
+  runInProcess(
+    ["run", "-i", "inputs.jsonl", "-n", "all", "--style", "dataframe", "--concurrency", "1", ...args],
+    {
+      cwd: dir,
+      env: { TWINRUN_PYTHON: PANDAS_PYTHON },
+    },
+  );
 
 describeWithPandas("twinrun run in the dataframe style", () => {
   it("reports an int64 column that became float64 by dtype and by value type, rows matched by key", async () => {

@@ -264,6 +264,11 @@ const RUN_AND_REPORT_OPTIONS = [
     help: "also write a JUnit XML report (one testcase per changed path)",
     config: ["report.junit"],
   },
+  {
+    flags: "--html <file>",
+    help: "also write an HTML report (one self-contained page with plots)",
+    config: ["report.html"],
+  },
   REPORTER_OPTION,
   STEP_SUMMARY_OPTION,
   ...SHRINK_OPTIONS,

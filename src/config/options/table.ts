@@ -28,6 +28,11 @@ export const DIFF_OPTIONS = [
     config: ["report.markdown"],
   },
   { flags: "--junit <file>", help: "also write a JUnit XML report", config: ["report.junit"] },
+  {
+    flags: "--html <file>",
+    help: "also write an HTML report (one self-contained page with plots)",
+    config: ["report.html"],
+  },
   REPORTER_OPTION,
   { flags: "--examples <n>", help: "differing rows to show (default 5)", config: ["report.examples"] },
   {
@@ -64,6 +69,7 @@ export const MERGE_OPTIONS = [
   { flags: "--json <file>", help: "also write the merged JSON report to this file" },
   { flags: "--markdown <file>", help: "also write a Markdown summary" },
   { flags: "--junit <file>", help: "also write a JUnit XML report" },
+  { flags: "--html <file>", help: "also write an HTML report (one self-contained page with plots)" },
   REPORTER_OPTION,
   STEP_SUMMARY_OPTION,
   {

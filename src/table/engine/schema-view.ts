@@ -111,5 +111,6 @@ export async function compareDistributions(
     old: entry.oldNumbers.summary,
     new: entry.newNumbers.summary,
     psi: populationStabilityIndex(oldCounts[i], newCounts[i]),
+    bins: { edges: entry.edges, old: oldCounts[i], new: newCounts[i] },
   }));
 }

@@ -94,7 +94,32 @@ describe("Aggregator", () => {
       maxRel: 0.05,
       kinds: { value: 2 },
       exampleIndices: [7, 9],
+      // Every numeric difference counts in the error bins, two in one trial included.
+      errorBins: { abs: [{ lower: 0.1, upper: 1, count: 3 }], rel: [{ lower: 0.01, upper: 0.1, count: 3 }] },
     });
+  });
+
+  it("bins each path's numeric errors by decade and gives paths without numeric errors no bins", () => {
+    const aggregator = new Aggregator({ maxExamples: 5 });
+    aggregator.add(
+      makeTrial({
+        differences: [
+          { path: "score", kind: "value", abs: 2e-7, rel: 3e-9 },
+          { path: "name", kind: "value", old: "a", new: "b" },
+        ],
+      }),
+    );
+    aggregator.add(makeTrial({ differences: [{ path: "score", kind: "value", abs: 5e-3, rel: Infinity }] }));
+    const byPath = new Map(aggregator.result().paths.map((stats) => [stats.path, stats]));
+    expect(byPath.get("score")?.errorBins).toEqual({
+      abs: [
+        { lower: 1e-7, upper: 1e-6, count: 1 },
+        { lower: 0.001, upper: 0.01, count: 1 },
+      ],
+      // A non-finite error has no bin.
+      rel: [{ lower: 1e-9, upper: 1e-8, count: 1 }],
+    });
+    expect(byPath.get("name")?.errorBins).toBeUndefined();
   });
 
   it("sorts paths by how many inputs changed, then by name", () => {
@@ -140,5 +165,19 @@ describe("Aggregator", () => {
     expect(timing.old.totalMs).toBe(1000);
     expect(timing.new.p50).toBeGreaterThan(19.5);
     expect(timing.new.p50).toBeLessThan(20.5);
+  });
+
+  it("counts trials per duration bin, four bins per power of ten", () => {
+    const aggregator = new Aggregator({ maxExamples: 0 });
+    for (const durationMs of [1.1, 1.5, 2, 40]) {
+      aggregator.add(makeTrial({ old: ok("1", durationMs), new: ok("1", durationMs * 10) }));
+    }
+    const { timing } = aggregator.result();
+    expect(timing.old.histogramMs).toEqual([
+      { lower: 1, upper: 1.78, count: 2 },
+      { lower: 1.78, upper: 3.16, count: 1 },
+      { lower: 31.6, upper: 56.2, count: 1 },
+    ]);
+    expect(timing.new.histogramMs?.map((bin) => bin.lower)).toEqual([10, 17.8, 316]);
   });
 });

@@ -50,7 +50,7 @@ describe("config validation messages", () => {
     [
       "an unknown key far from any known one",
       "report: { colour: red }\n",
-      "twinrun.config.yaml: report.colour: unknown key; expected one of: json, examples, save, markdown, junit, reporters, targetRate, writeCalibration, stepSummary",
+      "twinrun.config.yaml: report.colour: unknown key; expected one of: json, examples, save, markdown, junit, html, reporters, targetRate, writeCalibration, stepSummary",
     ],
     [
       "a bad enum value",

@@ -133,6 +133,37 @@ describe("mergeReports", () => {
     });
   });
 
+  it("adds the error and duration bins of shards, bin by bin", () => {
+    const bin = (lower: number, count: number) => ({ lower, upper: lower * 10, count });
+    const withBins = (report: Report, abs: number, durationLower: number): Report => ({
+      ...report,
+      paths: report.paths.map((stats) =>
+        stats.path === "score" ? { ...stats, errorBins: { abs: [bin(abs, 1)], rel: [bin(0.01, 2)] } } : stats,
+      ),
+      timing: {
+        ...report.timing,
+        old: { ...report.timing.old, histogramMs: [bin(durationLower, 3)] },
+        new: { ...report.timing.new, histogramMs: [bin(1, 3)] },
+      },
+    });
+    const result = mergeReports([
+      { name: "a.json", report: withBins(first, 0.1, 1) },
+      { name: "b.json", report: withBins(second, 1, 10) },
+    ]);
+    expect(result.paths.find((stats) => stats.path === "score")?.errorBins).toEqual({
+      abs: [bin(0.1, 1), bin(1, 1)],
+      rel: [bin(0.01, 4)],
+    });
+    expect(result.timing.old.histogramMs).toEqual([bin(1, 3), bin(10, 3)]);
+    expect(result.timing.new.histogramMs).toEqual([bin(1, 6)]);
+    // A shard without bins (an older report) leaves the merged timing without them.
+    const mixed = mergeReports([
+      { name: "a.json", report: withBins(first, 0.1, 1) },
+      { name: "b.json", report: second },
+    ]);
+    expect(mixed.timing.old.histogramMs).toBeUndefined();
+  });
+
   it("merges shards whose compare settings list the same keys in another order", () => {
     const reordered = { ...settings, compare: { rules: [], tolerance: { rel: 1e-9, abs: 1e-12 } } };
     expect(() =>

@@ -40,9 +40,9 @@ function hostileReport() {
 // Anything but twinrun's own SGR colour codes (ESC [ digits ; m) counts as raw.
 const RAW_CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 
-function render(name: (typeof REPORTER_NAMES)[number], color: boolean): string {
+async function render(name: (typeof REPORTER_NAMES)[number], color: boolean): Promise<string> {
   let text = "";
-  reporters[name](
+  await reporters[name](
     hostileReport(),
     { write: (chunk) => (text += chunk) },
     {
@@ -59,8 +59,8 @@ describe("hostile strings in every output format", () => {
 
   it.each(shown.flatMap((name) => [[name, false] as const, [name, true] as const]))(
     "%s (colour %s) shows control characters escaped and no escape sequence but its own colours",
-    (name, color) => {
-      const text = render(name, color);
+    async (name, color) => {
+      const text = await render(name, color);
       const withoutOwnColours = text.replace(/\u001b\[[0-9;]*m/g, "");
       expect(withoutOwnColours).not.toMatch(RAW_CONTROL);
       expect(text).not.toContain("\u001b]8");
@@ -69,8 +69,8 @@ describe("hostile strings in every output format", () => {
     },
   );
 
-  it("makes markup inert where it lands in Markdown", () => {
-    const markdown = render("markdown", false);
+  it("makes markup inert where it lands in Markdown", async () => {
+    const markdown = await render("markdown", false);
     // Code spans and fenced blocks show their text literally; everywhere else markup is escaped.
     const prose = markdown.replace(/^(`{3,})[^\n]*\n[\s\S]*?\n\1$/gm, "").replace(/(`+)[\s\S]*?\1/g, "");
     expect(markdown).toContain("<script>");
@@ -79,8 +79,8 @@ describe("hostile strings in every output format", () => {
     expect(markdown).toContain("\\x1b[2J");
   });
 
-  it("keeps the JSON report exact: strict JSON escapes control characters itself", () => {
-    const json = render("json", false);
+  it("keeps the JSON report exact: strict JSON escapes control characters itself", async () => {
+    const json = await render("json", false);
     expect(json).not.toMatch(/[\u0000-\u0009\u000B-\u001F]/);
     expect(JSON.parse(json).components.old.spec).toBe(`python3 old.py ${HOSTILE}`);
   });

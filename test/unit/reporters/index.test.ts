@@ -25,7 +25,8 @@ describe("reporters registry", () => {
     ["markdown", true],
     ["junit", true],
     ["github", true],
-    ["html", false],
+    ["html", true],
+    ["htm", false],
     ["toString", false],
   ])("knows whether %s is a reporter name (%s)", (name, expected) => {
     expect(isReporterName(name)).toBe(expected);

@@ -303,6 +303,16 @@ describe("distribution view", () => {
     expect(shifted.new.mean).toBeCloseTo(shifted.old.mean + 40, 9);
   });
 
+  it("keeps PSI's bins: the old side's deciles as edges and each side's rows per bin", async () => {
+    const shifted = (await compareRows(values(1000, 0), values(1000, 40))).table.distribution[1];
+    expect(shifted.bins?.edges).toHaveLength(9);
+    expect(shifted.bins?.old).toEqual(Array(10).fill(100));
+    // Values 40…139: none at or below the old 10% decile (9.9), 500 beyond the old 90% decile (89.1).
+    expect(shifted.bins?.new[0]).toBe(0);
+    expect(shifted.bins?.new[9]).toBe(500);
+    expect(shifted.bins?.new.reduce((sum, count) => sum + count, 0)).toBe(1000);
+  });
+
   it("leaves non-numeric columns out", async () => {
     expect((await compareRows(people, people)).table.distribution.map((stats) => stats.column)).toEqual([
       "id",
