@@ -221,7 +221,7 @@ export const userConfigSchema = z
           {
             examples: integerAtLeast(
               0,
-              "Changed inputs (the first examples) to shrink to minimal inputs after the run (default 0).",
+              "Examples (the report's first) to shrink to minimal inputs after the run (default 0).",
             ).optional(),
             maxSteps: integerAtLeast(
               1,

@@ -165,8 +165,6 @@ async function runSides(
   );
   let interrupted = hooks.signal?.aborted ?? false;
   let changed = 0;
-  // The first changed trials, for --shrink (they are the first examples too: both keep input order).
-  const toShrink: TrialResult[] = [];
   const shrinkCount = tables === undefined ? config.shrink.examples : 0;
   let minimalInputs = new Map<number, MinimalInput>();
   try {
@@ -189,15 +187,14 @@ async function runSides(
         slowdown.add(trial.old.durationMs, trial.new.durationMs);
         if (tables !== undefined) tables.add(trial);
         else acceptance?.add(trial.comparison.differences);
-        if (trial.comparison.differences.length > 0) {
-          changed++;
-          if (toShrink.length < shrinkCount) toShrink.push(trial);
-        }
+        if (trial.comparison.differences.length > 0) changed++;
         randomPart.add(trial.index, judgedOutcome(trial));
         hooks.onTrial?.(trial, { done: aggregator.trialCount, total: sample.records.length, changed });
       },
     });
     interrupted ||= outcome.interrupted;
+    // --shrink k: the first k examples the report keeps.
+    const toShrink = shrinkCount > 0 ? aggregator.exampleTrials().slice(0, shrinkCount) : [];
     if (!interrupted && toShrink.length > 0) {
       const budget = { maxSteps: config.shrink.maxSteps, timeBudgetMs: config.shrink.timeBudgetMs };
       minimalInputs = await shrinkTrials(toShrink, { old: oldAdapter, new: newAdapter }, comparator, budget, {

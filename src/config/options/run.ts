@@ -159,9 +159,9 @@ export const SHRINK_BUDGET_OPTIONS = [
 const SHRINK_OPTIONS = [
   {
     flags: "--shrink [k]",
-    help: "after the run, shrink the first k changed inputs (default 1) to minimal inputs that show the same change",
+    help: "after the run, shrink the report's first k examples (default 1) to minimal inputs that show the same change",
     config: ["shrink.examples"],
-    doc: "after the run, shrink the first k changed inputs (bare `--shrink`: 1) to minimal inputs that show the same change; each is written to `.twinrun/minimal/` with a repro command ([shrinking](hints.md#shrinking-the-smallest-input-that-shows-a-change))",
+    doc: "after the run, shrink the report's first k examples (bare `--shrink`: 1) to minimal inputs that show the same change; each is written to `.twinrun/minimal/` with a repro command ([shrinking](hints.md#shrinking-the-smallest-input-that-shows-a-change))",
   },
   ...SHRINK_BUDGET_OPTIONS,
 ] as const;
