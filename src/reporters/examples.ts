@@ -3,6 +3,7 @@
 import type { Failure } from "../../adapters/types.ts";
 import type { Difference } from "../compare/types.ts";
 import type { Example, OutcomeSummary } from "../report/types.ts";
+import type { MinimalInput } from "../shrink/types.ts";
 import { cutToWidth, displayWidth } from "./fit.ts";
 import { cutMiddle, formatCompactNumber, formatCount, toOneLine, truncateText } from "./format.ts";
 import { type Paint, stripAnsi } from "./style.ts";
@@ -41,7 +42,37 @@ export function renderExample(example: Example, options: ExampleRenderOptions): 
   lines.push(...renderDifferences(example, options));
   if (options.reproCommand !== undefined)
     lines.push(`${INDENT}reproduce: ${paint("cyan", options.reproCommand(example.index))}`);
+  if (example.minimalInput !== undefined)
+    lines.push(...renderMinimalInput(example.minimalInput, paint, options.width));
   return lines;
+}
+
+/**
+ * The shrunk input: what it kept showing, the input itself (cut to width in a report; whole for
+ * `twinrun shrink`, whose output it is), its file and the command that runs it.
+ */
+export function renderMinimalInput(
+  minimal: MinimalInput,
+  paint: Paint,
+  width = Number.POSITIVE_INFINITY,
+): string[] {
+  const { target } = minimal;
+  const kept =
+    target.failure === undefined ? `${target.path} ${target.kind}` : `${target.path} ${target.failure}`;
+  const budget = minimal.stopped === "done" ? "" : `, stopped by the ${describeStop(minimal.stopped)}`;
+  const lines = [
+    cutToWidth(
+      `${INDENT}${paint("bold", "minimal input")} (${kept}; ${minimal.steps} steps${budget}): ${toOneLine(minimal.inputText)}`,
+      width,
+    ),
+  ];
+  if (minimal.file !== undefined) lines.push(`${INDENT}${INDENT}written to ${minimal.file}`);
+  if (minimal.repro !== undefined) lines.push(`${INDENT}${INDENT}reproduce: ${paint("cyan", minimal.repro)}`);
+  return lines;
+}
+
+function describeStop(stopped: MinimalInput["stopped"]): string {
+  return stopped === "steps" ? "step budget" : stopped === "time" ? "time budget" : "interrupt";
 }
 
 /** The comparator's differences, one line each: path, kind, old → new with exact tokens, errors. */
