@@ -23,6 +23,8 @@ export interface EffectiveOptions {
   /** No string option is set: strings compare with ===. */
   readonly plainStrings: boolean;
   readonly numericStrings: boolean;
+  /** Strings that read as ISO 8601 dates or date-times compare as instants. */
+  readonly timestamps: boolean;
   /** Arrays here compare as a multiset. */
   readonly unorderedMultiset: boolean;
   /** Arrays here match elements by this key field; null when not keyed. */
@@ -55,6 +57,7 @@ export function resolveEffectiveOptions(global: CompareOptions, rule?: PathOptio
     nfc,
     plainStrings: !trim && !caseInsensitive && !nfc,
     numericStrings: rule?.numericStrings ?? false,
+    timestamps: rule?.timestamps ?? false,
     unorderedMultiset: unordered === true,
     unorderedKey: typeof unordered === "object" ? unordered.key : null,
   });

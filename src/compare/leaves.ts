@@ -2,6 +2,7 @@
 // a verdict without allocating; the walker records a difference only for a non-equal verdict.
 import { DecimalFloat, IntegralFloat } from "../json/values.ts";
 import type { EffectiveOptions } from "./effective-options.ts";
+import { parseInstant } from "./instants.ts";
 import { compareNumberLikes, isNumberLike, measureError, type NumberLike, Verdict } from "./numbers.ts";
 import { areStringsEqual, parseNumericString } from "./strings.ts";
 
@@ -88,6 +89,12 @@ export function measureLeafError(
 /** Text has no int/float type, so numbers read from strings compare without the type check. */
 function compareStrings(oldValue: string, newValue: string, options: EffectiveOptions): Verdict {
   if (areStringsEqual(oldValue, newValue, options)) return Verdict.equal;
+  if (options.timestamps) {
+    const oldInstant = parseInstant(oldValue);
+    const newInstant = parseInstant(newValue);
+    if (oldInstant !== undefined && newInstant !== undefined)
+      return oldInstant === newInstant ? Verdict.equal : Verdict.value;
+  }
   if (options.numericStrings) {
     const oldNumber = parseNumericString(oldValue);
     const newNumber = parseNumericString(newValue);

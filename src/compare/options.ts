@@ -13,6 +13,7 @@ const RULE_KEYS = [
   "caseInsensitive",
   "unicode",
   "numericStrings",
+  "timestamps",
   "nullEqualsMissing",
   "nan",
   "signedZero",
@@ -23,6 +24,7 @@ const BOOLEAN_RULE_KEYS = [
   "trim",
   "caseInsensitive",
   "numericStrings",
+  "timestamps",
   "nullEqualsMissing",
   "signedZero",
 ] as const;

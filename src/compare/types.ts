@@ -37,6 +37,8 @@ export interface PathOptions {
   caseInsensitive?: boolean;
   unicode?: "NFC";
   numericStrings?: boolean;
+  /** Strings that read as ISO 8601 dates or date-times compare as the instants they name. */
+  timestamps?: boolean;
   nullEqualsMissing?: boolean;
   nan?: NanPolicy;
   signedZero?: boolean;

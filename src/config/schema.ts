@@ -72,6 +72,9 @@ const ruleSchema = z
       caseInsensitive: flag("Compare strings ignoring case.").optional(),
       unicode: oneOf(["NFC"], "Normalise strings to this Unicode form before comparing.").optional(),
       numericStrings: flag('Compare strings that hold numbers ("1.50" vs "1.5") as numbers.').optional(),
+      timestamps: flag(
+        "Compare strings that read as ISO 8601 dates or date-times as instants (2017-01-01 = 2017-01-01 00:00:00 = 2017-01-01T01:00:00+01:00); no offset means UTC.",
+      ).optional(),
       nullEqualsMissing: flag("Treat null and a missing key as the same.").optional(),
       nan: nanSchema.optional(),
       signedZero: flag("Tell -0 from 0.").optional(),

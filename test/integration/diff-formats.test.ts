@@ -208,3 +208,68 @@ describe.each(["csv", "jsonl", "json", "parquet-gzip", "parquet-zstd"])(
     });
   },
 );
+
+describe("twinrun diff path rules on table columns", () => {
+  it("compares timestamps as instants under a timestamps rule: CSV dates against a Parquet timestamp", async () => {
+    const created = makeWorkspace({
+      "old.csv": "id,at\n1,2017-01-01\n2,2017-01-02 06:30:00\n3,2017-01-03T00:00:00+01:00\n",
+      "rules.yaml": "compare: { rules: [{ path: at, timestamps: true }] }\n",
+    });
+    cleanups.push(created.cleanup);
+    const instance = await DuckDBInstance.create(":memory:", { threads: "1" });
+    const connection = await instance.connect();
+    await connection.run(
+      `COPY (SELECT * FROM (VALUES (1, TIMESTAMP '2017-01-01 00:00:00'), (2, TIMESTAMP '2017-01-02 06:30:00'), ` +
+        `(3, TIMESTAMP '2017-01-03 00:00:00')) t(id, "at")) TO ${sqlString(path.join(created.dir, "new.parquet"))} (FORMAT parquet, COMPRESSION zstd)`,
+    );
+    connection.closeSync();
+    instance.closeSync();
+    const run = (extra: string[]) =>
+      runCli(
+        ["diff", "old.csv", "new.parquet", "--key", "id", "--json", "report.json", "--no-save", ...extra],
+        {
+          cwd: created.dir,
+        },
+      );
+    expect((await run([])).exitCode).toBe(1);
+    const asText = JSON.parse(readFileSync(path.join(created.dir, "report.json"), "utf8"));
+    expect(asText.table.columns.find((column: { column: string }) => column.column === "at").changed).toBe(3);
+    const asInstants = await run(["-c", "rules.yaml"]);
+    expect(asInstants.exitCode).toBe(1);
+    const report = JSON.parse(readFileSync(path.join(created.dir, "report.json"), "utf8"));
+    // Row 3 is midnight at +01:00, an hour before the Parquet value: the one real change.
+    expect(report.table.columns.find((column: { column: string }) => column.column === "at")).toMatchObject({
+      changed: 1,
+    });
+    expect(report.examples[0].input).toMatch(/^id=3 /);
+  });
+
+  it("pairs key cells under the key column's trim and caseInsensitive rules", async () => {
+    const created = makeWorkspace({
+      "old.csv": "code,v\nab,1\ncd,2\n",
+      "new.csv": "code,v\n AB ,1\ncd ,3\n",
+      "rules.yaml": "compare: { rules: [{ path: code, trim: true, caseInsensitive: true }] }\n",
+    });
+    cleanups.push(created.cleanup);
+    const run = (extra: string[]) =>
+      runCli(
+        ["diff", "old.csv", "new.csv", "--key", "code", "--json", "report.json", "--no-save", ...extra],
+        {
+          cwd: created.dir,
+        },
+      );
+    const report = async (extra: string[]) => {
+      const result = await run(extra);
+      return {
+        exitCode: result.exitCode,
+        ...JSON.parse(readFileSync(path.join(created.dir, "report.json"), "utf8")),
+      };
+    };
+    const strict = await report([]);
+    expect(strict.table.rows).toMatchObject({ matched: 0, onlyOld: 2, onlyNew: 2 });
+    const trimmed = await report(["-c", "rules.yaml"]);
+    expect(trimmed.exitCode).toBe(1);
+    expect(trimmed.table.rows).toMatchObject({ matched: 2, onlyOld: 0, onlyNew: 0 });
+    expect(trimmed.paths).toEqual([expect.objectContaining({ path: "v", changed: 1 })]);
+  });
+});
