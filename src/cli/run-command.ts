@@ -56,6 +56,8 @@ export async function runRunCommand(command: Command, io: CliIo): Promise<number
         progress = createProgress(stderr, sample.records.length);
       },
       onSetup: (side, setup) => stderr.write(`twinrun: setting up ${side}: ${setup}\n`),
+      onCalibrate: (inputs) =>
+        stderr.write(`twinrun: calibrating: old runs twice on ${inputs} inputs, to see its own noise\n`),
       onTrial: (trial, state) => {
         if (trial.old.status === "failure" || trial.new.status === "failure") failures++;
         progress?.tick(state.done, state.changed, failures);
