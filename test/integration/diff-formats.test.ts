@@ -244,6 +244,26 @@ describe("twinrun diff path rules on table columns", () => {
     expect(report.examples[0].input).toMatch(/^id=3 /);
   });
 
+  it("pairs rows by the pandas index that to_csv() writes under an empty header, as Unnamed: 0", async () => {
+    // What `df.to_csv("old.csv")` writes for a DataFrame with a default index.
+    const created = makeWorkspace({
+      "old.csv": ",name,score\n0,ada,0.5\n1,bob,1.5\n2,cy,2.5\n",
+      "new.csv": ",name,score\n2,cy,2.5\n0,ada,0.75\n1,bob,1.5\n",
+    });
+    cleanups.push(created.cleanup);
+    const result = await runCli(
+      ["diff", "old.csv", "new.csv", "--key", "Unnamed: 0", "--json", "report.json", "--no-save"],
+      { cwd: created.dir },
+    );
+    expect(result.stderr).toBe("");
+    expect(result.exitCode).toBe(1);
+    const report = JSON.parse(readFileSync(path.join(created.dir, "report.json"), "utf8"));
+    expect(report.table.schema.columns.old).toEqual(["Unnamed: 0", "name", "score"]);
+    expect(report.table.rows).toMatchObject({ matched: 3, onlyOld: 0, onlyNew: 0 });
+    expect(report.paths).toEqual([expect.objectContaining({ path: "score", changed: 1 })]);
+    expect(report.examples[0].input).toMatch(/^Unnamed: 0=0 · /);
+  });
+
   it("pairs key cells under the key column's trim and caseInsensitive rules", async () => {
     const created = makeWorkspace({
       "old.csv": "code,v\nab,1\ncd,2\n",
