@@ -264,6 +264,36 @@ describe("twinrun diff path rules on table columns", () => {
     expect(report.examples[0].input).toMatch(/^Unnamed: 0=0 · /);
   });
 
+  it("matches column names ignoring case with --ignore-column-case, key columns too, and says so", async () => {
+    const created = makeWorkspace({
+      "old.csv": "ID,Score,name\n1,0.5,ada\n2,1.5,bob\n",
+      "new.csv": "id,score,name\n2,1.5,bob\n1,0.75,ada\n",
+    });
+    cleanups.push(created.cleanup);
+    const run = (extra: string[]) =>
+      runCli(["diff", "old.csv", "new.csv", "--key", "id", "--json", "report.json", "--no-save", ...extra], {
+        cwd: created.dir,
+      });
+    const strict = await run([]);
+    expect(strict.exitCode).toBe(2);
+    expect(strict.stderr).toContain('the table has no key column "id"');
+    const matched = await run(["--ignore-column-case"]);
+    expect(matched.exitCode).toBe(1);
+    const report = JSON.parse(readFileSync(path.join(created.dir, "report.json"), "utf8"));
+    expect(report.table.schema).toMatchObject({
+      onlyOld: [],
+      onlyNew: [],
+      typeChanges: [],
+      caseMatched: [
+        { old: "ID", new: "id" },
+        { old: "Score", new: "score" },
+      ],
+    });
+    expect(report.table.rows).toMatchObject({ matched: 2, onlyOld: 0, onlyNew: 0 });
+    expect(report.paths).toEqual([expect.objectContaining({ path: "Score", changed: 1 })]);
+    expect(matched.stdout).toContain("matched ignoring case: id as ID, score as Score");
+  });
+
   it("pairs key cells under the key column's trim and caseInsensitive rules", async () => {
     const created = makeWorkspace({
       "old.csv": "code,v\nab,1\ncd,2\n",

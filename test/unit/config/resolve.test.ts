@@ -67,7 +67,7 @@ describe("resolveRunConfig defaults", () => {
         maxDifferencesPerTrial: 1000,
       },
       dataset: { keepTemp: false },
-      table: { columnOrder: false, memoryLimit: "1GB" },
+      table: { columnOrder: false, ignoreColumnCase: false, memoryLimit: "1GB" },
       runner: { concurrency: 3, timeoutMs: 10000 },
       gate: { maxChanged: { count: 0 }, strictAccepted: false },
       report: { examples: 5, save: true, outputs: [{ reporter: "terminal" }], stepSummary: true },
