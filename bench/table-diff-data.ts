@@ -56,6 +56,14 @@ const COLUMNS: { name: string; kind: ColumnKind; make: (next: () => number) => C
   { name: "channel", kind: "string", make: (next) => pick(CHANNELS, next) },
 ];
 
+/** The engine types of the columns, `id` first, for writing the pair as Parquet. */
+export function columnSqlTypes(): Record<string, string> {
+  const types: Record<string, string> = { id: "BIGINT" };
+  for (const column of COLUMNS)
+    types[column.name] = column.kind === "int" ? "BIGINT" : column.kind === "float" ? "DOUBLE" : "VARCHAR";
+  return types;
+}
+
 /** The files of one size and what was injected into new. */
 export interface TableDiffData {
   rows: number;

@@ -1,18 +1,21 @@
-// Benchmark: `twinrun diff old.csv new.csv --key id` on two 1,000,000-row × 20-column CSV files,
-// against the same comparison written in pandas (bench/pandas_table_diff.py). Each tool runs as
-// its own process; prints wall time, peak RSS and changed rows found, and warns when the two
-// tools (or the changes injected into new) disagree on the changed rows of any column.
-// Run: npx tsx bench/table-diff.ts   (TWINRUN_BENCH_ROWS=100000 for a quick try; the files are
-// cached under $TWINRUN_BENCH_CACHE or the temp folder; TWINRUN_PYTHON names a python with pandas)
+// Benchmark: `twinrun diff old new --key id` on two N-row × 20-column tables, from CSV and from
+// Parquet, against the same comparison written in pandas from the CSV pair
+// (bench/pandas_table_diff.py), at two sizes (100,000 and 1,000,000 rows). Each tool runs as its
+// own process; prints wall time, peak RSS, twinrun's time as a share of pandas', the machine's
+// load, and warns when the tools (or the changes injected into new) disagree on any column.
+// Run: npx tsx bench/table-diff.ts   (TWINRUN_BENCH_ROWS=100000 or =100000,1000000 picks sizes;
+// the files are cached under $TWINRUN_BENCH_CACHE or the temp folder; TWINRUN_PYTHON names a
+// python with pandas)
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ensureTableDiffData, type TableDiffData } from "./table-diff-data.ts";
+import { ensureParquetPair } from "./table-diff-parquet.ts";
 
-const ROWS = Number(process.env.TWINRUN_BENCH_ROWS ?? 1_000_000);
+const SIZES = (process.env.TWINRUN_BENCH_ROWS ?? "100000,1000000").split(",").map(Number);
 const PYTHON = process.env.TWINRUN_PYTHON ?? "/usr/bin/python3";
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const CLI = path.join(HERE, "..", "bin", "twinrun.js");
@@ -22,6 +25,7 @@ const POLL_MS = 20;
 /** What one tool found, in the same terms for both. */
 interface Findings {
   tool: string;
+  input: string;
   seconds: number;
   peakMb: number;
   onlyOld: number;
@@ -32,6 +36,7 @@ interface Findings {
 /** A tool that did not finish (a crash, out of memory) or could not run; the run goes on without it. */
 interface Failed {
   tool: string;
+  input: string;
   problem: string;
   seconds?: number;
   peakMb?: number;
@@ -97,23 +102,27 @@ function readFileOrEmpty(file: string): string {
 }
 
 /** Why: the real CLI, as a user runs it, in a folder without a config file. */
-async function runTwinrun(data: TableDiffData, dir: string): Promise<ToolResult> {
+async function runTwinrun(
+  files: { oldPath: string; newPath: string },
+  input: string,
+  dir: string,
+): Promise<ToolResult> {
   const tool = "twinrun diff";
   const reportPath = path.join(dir, "report.json");
   // The comparator's default tolerance (abs 1e-12, rel 1e-9) is the pandas script's.
-  const args = [CLI, "diff", data.oldPath, data.newPath, "--key", "id", "--json", reportPath, "--no-save"];
+  const args = [CLI, "diff", files.oldPath, files.newPath, "--key", "id", "--json", reportPath, "--no-save"];
   const run = await measure(process.execPath, args, dir);
-  if (run.status !== 1) return failedRun(tool, run, "expected exit 1");
+  if (run.status !== 1) return failedRun(tool, input, run, "expected exit 1");
   const report = JSON.parse(await readFile(reportPath, "utf8"));
-  return { tool, seconds: run.seconds, peakMb: run.peakMb, ...readTwinrunReport(report) };
+  return { tool, input, seconds: run.seconds, peakMb: run.peakMb, ...readTwinrunReport(report) };
 }
 
 /** Why: a failed run still has a time and a peak worth printing, and a reason worth a line. */
-function failedRun(tool: string, run: Measured, expected: string): Failed {
+function failedRun(tool: string, input: string, run: Measured, expected: string): Failed {
   const reason =
     /FATAL ERROR: ([^\n]+)/.exec(run.stderr)?.[1] ?? run.stderr.trim().split("\n").slice(-3).join(" | ");
   const problem = `exited ${run.status ?? "by a signal"} (${expected}): ${reason}`;
-  return { tool, problem, seconds: run.seconds, peakMb: run.peakMb };
+  return { tool, input, problem, seconds: run.seconds, peakMb: run.peakMb };
 }
 
 type TwinrunCounts = Pick<Findings, "onlyOld" | "onlyNew" | "changedRows">;
@@ -138,14 +147,15 @@ function readTwinrunReport(report: {
 
 async function runPandas(data: TableDiffData, dir: string): Promise<ToolResult> {
   const tool = "pandas";
+  const input = "CSV";
   const probe = spawnSync(PYTHON, ["-c", "import pandas, numpy"], { encoding: "utf8" });
   if (probe.status !== 0)
-    return { tool, problem: `skipped: ${PYTHON} cannot import pandas and numpy (set TWINRUN_PYTHON)` };
+    return { tool, input, problem: `skipped: ${PYTHON} cannot import pandas and numpy (set TWINRUN_PYTHON)` };
   const script = path.join(HERE, "pandas_table_diff.py");
   const run = await measure(PYTHON, [script, data.oldPath, data.newPath, "id"], dir);
-  if (run.status !== 0) return failedRun(tool, run, "expected exit 0");
-  const result = JSON.parse(run.stdout) as Omit<Findings, "tool" | "seconds" | "peakMb">;
-  return { tool, seconds: run.seconds, peakMb: run.peakMb, ...result };
+  if (run.status !== 0) return failedRun(tool, input, run, "expected exit 0");
+  const result = JSON.parse(run.stdout) as Omit<Findings, "tool" | "input" | "seconds" | "peakMb">;
+  return { tool, input, seconds: run.seconds, peakMb: run.peakMb, ...result };
 }
 
 const sumOf = (counts: Record<string, number>) => Object.values(counts).reduce((sum, n) => sum + n, 0);
@@ -166,30 +176,52 @@ function disagreements(expected: Findings | TableDiffData, found: Findings): str
   return problems;
 }
 
-function printTable(results: ToolResult[]): void {
-  const header = ["tool", "seconds", "peak MB", "changed rows (Σ columns)", "only old / new"];
+function printTable(results: ToolResult[], baseline: ToolResult | undefined): void {
+  const header = [
+    "tool",
+    "input",
+    "seconds",
+    "peak MB",
+    "time vs pandas",
+    "changed rows (Σ columns)",
+    "only old / new",
+  ];
+  const baseSeconds = baseline !== undefined && !("problem" in baseline) ? baseline.seconds : undefined;
   const lines = results.map((result) => [
     result.tool,
+    result.input,
     result.seconds?.toFixed(2) ?? "-",
     result.peakMb?.toFixed(0) ?? "-",
+    baseSeconds === undefined || result.seconds === undefined
+      ? "-"
+      : `${((100 * result.seconds) / baseSeconds).toFixed(0)}%`,
     "problem" in result ? "failed" : String(sumOf(result.changedRows)),
     "problem" in result ? "-" : `${result.onlyOld} / ${result.onlyNew}`,
   ]);
   const widths = header.map((title, i) => Math.max(title.length, ...lines.map((line) => line[i].length)));
   for (const line of [header, ...lines]) {
     console.log(
-      line.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join("  "),
+      line.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join("  "),
     );
   }
 }
 
-async function main(): Promise<void> {
+/** The machine's load: other jobs on the same cores slow every tool, the multi-threaded one most. */
+function loadNote(): string {
+  const [one, five] = loadavg();
+  return `load ${one.toFixed(1)} (5 min ${five.toFixed(1)}) on ${availableParallelism()} cores`;
+}
+
+async function benchSize(rows: number): Promise<boolean> {
   const generatedMs = performance.now();
-  const data = await ensureTableDiffData(ROWS);
-  const fileMb = (statSync(data.oldPath).size + statSync(data.newPath).size) / 1024 / 1024;
+  const data = await ensureTableDiffData(rows);
+  const parquet = await ensureParquetPair(data);
+  const megabytes = (file: string) => statSync(file).size / 1024 / 1024;
   console.log(
-    `table diff: ${ROWS.toLocaleString("en")} rows × ${data.columns.length} columns, two CSV files of ${fileMb.toFixed(0)} MB together` +
-      ` (ready in ${((performance.now() - generatedMs) / 1000).toFixed(1)} s; ${data.oldPath.replace(/old\.csv$/, "")})`,
+    `\ntable diff: ${rows.toLocaleString("en")} rows × ${data.columns.length} columns; CSV pair ` +
+      `${(megabytes(data.oldPath) + megabytes(data.newPath)).toFixed(0)} MB, Parquet pair (zstd) ` +
+      `${(megabytes(parquet.oldPath) + megabytes(parquet.newPath)).toFixed(0)} MB ` +
+      `(ready in ${((performance.now() - generatedMs) / 1000).toFixed(1)} s; ${path.dirname(data.oldPath)})`,
   );
   console.log(
     `injected: ${sumOf(data.changedRows)} changed values in ${Object.keys(data.changedRows).length} columns, ` +
@@ -197,28 +229,50 @@ async function main(): Promise<void> {
   );
   const dir = mkdtempSync(path.join(tmpdir(), "twinrun-bench-table-"));
   try {
-    const results = [await runTwinrun(data, dir), await runPandas(data, dir)];
-    console.log("");
-    printTable(results);
-    const findings = results.filter((result): result is Findings => !("problem" in result));
+    const loads: string[] = [];
+    const timed = async (run: () => Promise<ToolResult>) => {
+      loads.push(loadNote());
+      return run();
+    };
+    const results = [
+      await timed(() => runTwinrun(data, "CSV", dir)),
+      await timed(() => runTwinrun(parquet, "Parquet", dir)),
+      await timed(() => runPandas(data, dir)),
+    ];
+    console.log(`machine before each run: ${loads.join(" · ")}\n`);
+    printTable(results, results[2]);
     for (const result of results) {
-      if ("problem" in result) console.warn(`WARNING ${result.tool}: ${result.problem}`);
+      if ("problem" in result) console.warn(`WARNING ${result.tool} (${result.input}): ${result.problem}`);
     }
-    // twinrun not finishing fails the benchmark; pandas missing or failing is only reported.
-    if ("problem" in results[0]) process.exitCode = 1;
+    const findings = results.filter((result): result is Findings => !("problem" in result));
+    let agree = !results.slice(0, 2).some((result) => "problem" in result);
     for (const found of findings) {
-      for (const problem of disagreements(data, found)) console.warn(`WARNING ${found.tool}: ${problem}`);
+      for (const problem of disagreements(data, found)) {
+        console.warn(`WARNING ${found.tool} (${found.input}): ${problem}`);
+        agree = false;
+      }
     }
-    if (findings.length === 2) {
-      const problems = disagreements(findings[1], findings[0]);
+    const pandas = findings.find((found) => found.tool === "pandas");
+    for (const found of findings.filter((result) => result !== pandas)) {
+      if (pandas === undefined) break;
+      const problems = disagreements(pandas, found);
       for (const problem of problems)
-        console.warn(`WARNING twinrun vs pandas: ${problem.replace("expected", "pandas")}`);
-      if (problems.length === 0)
-        console.log("\nok: twinrun and pandas found the same changed rows in every column");
+        console.warn(`WARNING twinrun (${found.input}) vs pandas: ${problem.replace("expected", "pandas")}`);
+      if (problems.length > 0) agree = false;
     }
+    if (agree && pandas !== undefined)
+      console.log("\nok: twinrun (CSV and Parquet) and pandas found the same changed rows in every column");
+    return agree;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+async function main(): Promise<void> {
+  let ok = true;
+  for (const rows of SIZES) ok = (await benchSize(rows)) && ok;
+  // twinrun failing or finding other things fails the benchmark; pandas missing is only reported.
+  if (!ok) process.exitCode = 1;
 }
 
 await main();

@@ -1,4 +1,5 @@
-// Folds trial results into per-path statistics, counts and a bounded set of examples.
+// Folds trial results into per-path statistics, counts and a bounded set of examples (as varied
+// as the changes are: see example-picker.ts).
 // Memory is bounded by the number of distinct (folded) paths and the example limit,
 // never by the number of trials.
 import type { Outcome } from "../../adapters/types.ts";
@@ -9,6 +10,7 @@ import { parseLossless } from "../json/parse.ts";
 import type { Example, InconclusiveStats, OutcomeSummary, PathStats, Report } from "../report/types.ts";
 import type { TrialResult } from "../runner/types.ts";
 import { DurationHistogram } from "./duration-histogram.ts";
+import { ExamplePicker, recordSignature } from "./example-picker.ts";
 import { LogBinCounter } from "./log-bins.ts";
 
 const ROOT_PATH = "$";
@@ -36,9 +38,8 @@ export type AggregateResult = Pick<Report, "summary" | "paths" | "examples" | "i
 
 /** Accumulates trials (in input order) into the numbers a report shows. */
 export class Aggregator {
-  private readonly maxExamples: number;
   private readonly paths = new Map<string, PathAccumulator>();
-  private readonly examples: Example[] = [];
+  private readonly examples: ExamplePicker<TrialResult>;
   private readonly oldDurations = new DurationHistogram();
   private readonly newDurations = new DurationHistogram();
   private readonly oldDurationBins = new LogBinCounter(DURATION_BINS_PER_DECADE);
@@ -55,7 +56,9 @@ export class Aggregator {
 
   /** `hints`: summarise every trial's input, so changed paths get root-cause hints. */
   constructor(options: { maxExamples: number; hints?: boolean }) {
-    this.maxExamples = options.maxExamples;
+    this.examples = new ExamplePicker(options.maxExamples, (trial) =>
+      recordSignature(trial.comparison.differences, trial.absent),
+    );
     this.hints = options.hints === true ? new HintCollector() : undefined;
   }
 
@@ -87,7 +90,7 @@ export class Aggregator {
     }
     this.changed++;
     this.addDifferences(trial.index, differences);
-    if (this.examples.length < this.maxExamples) this.examples.push(toExample(trial));
+    this.examples.add(trial);
   }
 
   /** The aggregated numbers so far (callable at any time, e.g. after an interrupt). */
@@ -121,7 +124,7 @@ export class Aggregator {
         })),
       }),
       paths: hintedPaths,
-      examples: this.examples,
+      examples: this.examples.result().map(toExample),
       timing: {
         old: timingOf(this.oldDurations, this.oldDurationBins),
         new: timingOf(this.newDurations, this.newDurationBins),

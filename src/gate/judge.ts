@@ -4,8 +4,10 @@ import type { CalibrationReport } from "../calibrate/types.ts";
 import type { MaxChanged } from "../config/types.ts";
 import { ExitCode } from "../errors.ts";
 import type { AcceptedReport, GateStatus, InconclusiveStats, Report, ReportGate } from "../report/types.ts";
+import type { Slowdown } from "../slowdown/slowdown.ts";
 import type { TableReport } from "../table/types.ts";
 import { evaluateGate, type GateDecision } from "./gate.ts";
+import { judgeSlowdown } from "./slowdown-gate.ts";
 import { evaluateTableGate } from "./table-gate.ts";
 
 /** Everything the gate reads. */
@@ -21,6 +23,8 @@ export interface JudgeInput {
   complete: boolean;
   /** Nothing could be compared: the run's own reason and exit code (e.g. both dataset sides failed, exit 3). */
   error?: { message: string; exitCode: ExitCode };
+  /** With gate.maxSlowdown: the threshold and what the run measured (absent: too few paired trials). */
+  slowdown?: { max: number; measured?: Slowdown };
   /** With calibrate: a noisy path that differed significantly more often new vs old than old vs old is a change. */
   calibration?: CalibrationReport;
 }
@@ -38,7 +42,18 @@ export function judge(input: JudgeInput): Judgement {
     input.table === undefined
       ? counts
       : evaluateTableGate(counts, input.summary, input.table.table, input.table.schemaChanged);
-  const decision = applyNoiseRates(judged, input.calibration);
+  const slowdown =
+    input.slowdown === undefined ? undefined : judgeSlowdown(input.slowdown.max, input.slowdown.measured);
+  const noisy = applyNoiseRates(judged, input.calibration);
+  const decision =
+    slowdown === undefined || slowdown.passed || noisy.verdict === "error"
+      ? noisy
+      : {
+          ...noisy,
+          passed: false,
+          exitCode: ExitCode.changed,
+          reason: noisy.reason === undefined ? slowdown.line : `${noisy.reason}; ${slowdown.line}`,
+        };
   const verdict = input.error !== undefined ? "error" : decision.verdict;
   const status = statusOf(decision, verdict, input.complete);
   const exitCode =
@@ -56,6 +71,7 @@ export function judge(input: JudgeInput): Judgement {
       exitCode,
       ...(input.accepted !== undefined && { counted: decision.counted }),
       ...(decision.reason !== undefined && { reason: decision.reason }),
+      ...(slowdown !== undefined && { slowdown }),
     },
   };
 }

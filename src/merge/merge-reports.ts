@@ -2,6 +2,7 @@
 // would have written — same indices, same per-path counts, same verdict (recomputed by the gate).
 
 import { buildAcceptedReport } from "../accept/tracker.ts";
+import { ExamplePicker, recordSignature } from "../aggregate/example-picker.ts";
 import { mergeLogBins } from "../aggregate/log-bins.ts";
 import { parseMaxChanged } from "../config/max-changed.ts";
 import { buildReport } from "../report/build-report.ts";
@@ -164,11 +165,19 @@ function mergePaths(reports: readonly Report[], summary: Report["summary"]): Pat
   );
 }
 
+// Picked again from every shard's examples, in input order, as one run would have picked them.
 function mergeExamples(reports: readonly Report[], maxExamples: number): Example[] {
-  return reports
-    .flatMap((report) => report.examples)
-    .sort((a, b) => a.index - b.index)
-    .slice(0, maxExamples);
+  const picker = new ExamplePicker<Example>(maxExamples, (example) =>
+    recordSignature(example.differences, absentSide(example)),
+  );
+  const examples = reports.flatMap((report) => report.examples).sort((a, b) => a.index - b.index);
+  for (const example of examples) picker.add(example);
+  return picker.result();
+}
+
+function absentSide(example: Example): "old" | "new" | undefined {
+  if (example.old.status === "absent") return "old";
+  return example.new.status === "absent" ? "new" : undefined;
 }
 
 function mergeTiming(reports: readonly Report[], side: "old" | "new"): TimingStats {

@@ -46,8 +46,10 @@ export type ReportParts = (RecordsParts | TablesParts) & {
   paths: PathStats[];
   examples: Example[];
   inconclusive?: InconclusiveStats[];
-  timing: { old: TimingStats; new: TimingStats; wallMs: number };
+  timing: Report["timing"];
   maxChanged: MaxChanged;
+  /** gate.maxSlowdown, when set. */
+  maxSlowdown?: number;
   complete: boolean;
   accepted?: AcceptedReport;
   base?: { ref: string; commit: string };
@@ -77,6 +79,9 @@ export function buildReport(parts: ReportParts): Report {
     ...(parts.kind === "tables" && parts.table !== undefined && { table: parts.table }),
     ...(parts.error !== undefined && { error: parts.error }),
     ...(parts.calibration !== undefined && { calibration: parts.calibration }),
+    ...(parts.maxSlowdown !== undefined && {
+      slowdown: { max: parts.maxSlowdown, measured: parts.timing.slowdown },
+    }),
   });
   const errorText = parts.error?.message ?? (parts.notes?.length ? parts.notes.join("; ") : undefined);
   const common = {

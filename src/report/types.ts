@@ -9,6 +9,7 @@ import type { CompareOptions, Difference, DifferenceKind } from "../compare/type
 import type { UserConfig } from "../config/schema.ts";
 import type { Hint } from "../hints/types.ts";
 import type { SampleIdentity } from "../inputs/types.ts";
+import type { Slowdown } from "../slowdown/slowdown.ts";
 import type { TableFormat, TableReport } from "../table/types.ts";
 
 /** inconclusive: nothing changed among the trials twinrun could judge, but some it could not (its own limits). */
@@ -87,6 +88,8 @@ export interface ReportGate {
   counted?: number;
   /** Why the gate failed when the counts alone would pass (e.g. an unused accepted entry under strictAccepted). */
   reason?: string;
+  /** Present with gate.maxSlowdown: the slowdown gate's own line. */
+  slowdown?: { maxSlowdown: number; passed: boolean; line: string };
 }
 
 /** The settings of a run (`run`, dataset mode, `merge`): user-config shaped, so `--replay` reads them back. */
@@ -137,7 +140,8 @@ interface ReportBase {
   };
   paths: PathStats[];
   examples: Example[];
-  timing: { old: TimingStats; new: TimingStats; wallMs: number };
+  /** slowdown: new against old from the paired trial times (records runs and the dataframe style). */
+  timing: { old: TimingStats; new: TimingStats; wallMs: number; slowdown?: Slowdown };
   gate: ReportGate;
   /** Present when some trials were inconclusive: one entry per limit message, with the first trials it hit. */
   inconclusive?: InconclusiveStats[];

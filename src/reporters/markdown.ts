@@ -43,6 +43,8 @@ export function renderMarkdownReport(report: Report, out: TextSink, options: Ren
   if (view.error !== undefined) sections.push(`> ⚠️ ${escapeText(view.error)}`);
   if (view.unusedRules !== undefined) sections.push(renderUnusedRules(view.unusedRules));
   if (view.table !== undefined) sections.push(...renderTableMarkdown(view.table));
+  const noise = renderNoise(view);
+  if (noise !== undefined) sections.push(noise);
   const paths = view.table === undefined ? renderPaths(view) : undefined;
   if (paths !== undefined) sections.push(paths);
   if (view.hints !== undefined) sections.push(renderHints(view.hints));
@@ -50,6 +52,8 @@ export function renderMarkdownReport(report: Report, out: TextSink, options: Ren
   if (accepted !== undefined) sections.push(accepted);
   const examples = renderExamples(view, options);
   if (examples !== undefined) sections.push(examples);
+  const trust = [view.changeRate, view.target].filter((line) => line !== undefined);
+  if (trust.length > 0) sections.push(trust.map((line) => escapeText(line)).join("\n\n"));
   out.write(`${sections.join("\n\n")}\n`);
 }
 
@@ -100,6 +104,12 @@ function renderFacts(view: ReportView): string {
     [view.unit === "rows" ? "rows" : "trials", trials.join(" · ")],
     ["time", describeTime(view.timing)],
   );
+  if (view.slowdown !== undefined) rows.push(["slowdown", escapeText(view.slowdown)]);
+  if (view.gate.slowdown !== undefined)
+    rows.push([
+      "slowdown gate",
+      `${view.gate.slowdown.passed ? "✅" : "❌"} ${escapeText(view.gate.slowdown.line)}`,
+    ]);
   if (dataset !== undefined) {
     rows.push(["old run", escapeText(describeDatasetRun(dataset.old))]);
     rows.push(["new run", escapeText(describeDatasetRun(dataset.new))]);
@@ -118,6 +128,31 @@ function describeTime(timing: TimingView): string {
   if (timing.kind === "once")
     return `old ${formatDurationMs(timing.oldMs)} / new ${formatDurationMs(timing.newMs)} · ${wall}`;
   return `p50 old ${formatDurationMs(timing.old.p50)} / new ${formatDurationMs(timing.new.p50)} · ${wall}`;
+}
+
+/** The noisy paths of a calibrated run, before the changed paths they were judged against. */
+function renderNoise(view: ReportView): string | undefined {
+  if (view.calibration === undefined) return undefined;
+  const lines = ["### Noisy paths (old differs from itself here)", "", escapeText(view.calibration)];
+  if (view.noisyPaths.length === 0) return lines.join("\n");
+  lines.push(
+    "",
+    "| path | old vs old | kinds | max abs | max rel | this run | explicit rule |",
+    "| --- | ---: | --- | ---: | ---: | --- | --- |",
+  );
+  for (const row of view.noisyPaths.slice(0, MAX_MARKDOWN_PATHS)) {
+    const cells = [
+      code(row.path),
+      row.oldVsOld,
+      row.kinds,
+      row.maxAbs,
+      row.maxRel,
+      row.run,
+      row.rule === "" ? "" : code(row.rule),
+    ];
+    lines.push(`| ${cells.map(escapeCell).join(" | ")} |`);
+  }
+  return lines.join("\n");
 }
 
 function renderPaths(view: ReportView): string | undefined {

@@ -4,6 +4,7 @@ import type { PathStats } from "../report/types.ts";
 import type { ChangedPath } from "./ci-text.ts";
 import { formatCompactNumber, formatKinds, formatRatio } from "./format.ts";
 import type { Paint } from "./style.ts";
+import type { NoisyPathRow } from "./trust-text.ts";
 
 /** Beyond this many rows the table says how many paths it left out. */
 export const MAX_PATH_ROWS = 30;
@@ -31,6 +32,24 @@ export function renderPathsTable(
   }
   const hidden = changed.length - Math.min(changed.length, maxRows);
   const note = hidden > 0 ? `\n… and ${hidden} more changed paths (all of them are in the JSON report)` : "";
+  return table.toString() + note;
+}
+
+/** The noisy paths of a calibrated run: old-vs-old figures, what the run did there, the explicit rule. */
+export function renderNoisyPathsTable(
+  rows: readonly NoisyPathRow[],
+  paint: Paint,
+  maxRows = MAX_PATH_ROWS,
+): string {
+  const head = ["path", "old vs old", "kinds", "max abs", "max rel", "this run", "explicit rule"].map(
+    (name) => paint("bold", name),
+  );
+  const table = new Table({ head, style: { head: [], border: [] } });
+  for (const row of rows.slice(0, maxRows)) {
+    table.push([paint("cyan", row.path), row.oldVsOld, row.kinds, row.maxAbs, row.maxRel, row.run, row.rule]);
+  }
+  const hidden = rows.length - Math.min(rows.length, maxRows);
+  const note = hidden > 0 ? `\n… and ${hidden} more noisy paths (all of them are in the JSON report)` : "";
   return table.toString() + note;
 }
 

@@ -42,11 +42,13 @@ export function renderSummaryTable(view: ReportView, paint: Paint): string {
   // Table runs show failures only when some side failed; a diff has no component that could.
   if (failures !== undefined && (view.kind === "records" || failures.old + failures.new + failures.both > 0))
     rows.push(["failures", describeFailures(failures, paint)]);
-  rows.push(
-    ["time", describeTiming(view.timing)],
-    ["verdict", describeVerdict(view, paint)],
-    ["gate", describeGate(view, paint)],
-  );
+  rows.push(["time", describeTiming(view.timing)]);
+  if (view.slowdown !== undefined) rows.push(["slowdown", view.slowdown]);
+  rows.push(["verdict", describeVerdict(view, paint)], ["gate", describeGate(view, paint)]);
+  // The slowdown gate has a line of its own, so a slow refactor never hides behind "max changed".
+  const slowdownGate = view.gate.slowdown;
+  if (slowdownGate !== undefined)
+    rows.push(["", paint(slowdownGate.passed ? "green" : "red", slowdownGate.line)]);
   if (view.error !== undefined) rows.push(["error", paint("yellow", view.error)]);
   // Wide values (long commands, paths) wrap instead of stretching the table past the terminal.
   const widest = Math.max(...rows.map(([, value]) => stripAnsi(value).length));

@@ -6,7 +6,7 @@ import { renderExample } from "./examples.ts";
 import { formatCount } from "./format.ts";
 import type { HintLine } from "./hints-text.ts";
 import { renderNotebookCells } from "./notebook-text.ts";
-import { renderPathsTable } from "./paths-table.ts";
+import { renderNoisyPathsTable, renderPathsTable } from "./paths-table.ts";
 import { createPaint, type Paint, stripAnsi } from "./style.ts";
 import { renderSummaryTable } from "./summary-table.ts";
 import { renderRowExample } from "./table-examples.ts";
@@ -28,6 +28,8 @@ export function renderTerminalReport(report: Report, out: TextSink, options: Ren
   for (const { side, notebook } of view.notebooks) sections.push(renderNotebookCells(side, notebook, paint));
   if (view.dataset !== undefined) sections.push(renderDatasetSection(view, view.dataset, paint));
   if (view.table !== undefined) sections.push(...renderTableSections(view.table, paint));
+  // Old's own noise first: what the changes below were judged against.
+  if (view.calibration !== undefined) sections.push(renderCalibration(view, paint));
   if (view.counts.changed > 0) {
     // For tables the per-column section already says what the changed-paths table would.
     if (view.changedPaths.length > 0 && view.table === undefined)
@@ -37,6 +39,8 @@ export function renderTerminalReport(report: Report, out: TextSink, options: Ren
   } else if (view.verdict === "equivalent") {
     sections.push(renderEquivalentLine(view, paint));
   }
+  const trust = [view.changeRate, view.target].filter((line) => line !== undefined);
+  if (trust.length > 0) sections.push(trust.join("\n"));
   const text = `${sections.join("\n\n")}\n`;
   // Library output (jsondiffpatch, cli-table3) is stripped too, so colour off really means none.
   out.write(options.color ? text : stripAnsi(text));
@@ -51,6 +55,13 @@ function renderHints(lines: HintLine[], paint: Paint): string {
       `  ${paint("cyan", line.target.padEnd(width))}  ${line.text.padEnd(textWidth)}  ${paint("dim", line.counts)}`,
   );
   return [`${paint("bold", "Hints")} (input conditions under which a path changed)`, ...rows].join("\n");
+}
+
+function renderCalibration(view: ReportView, paint: Paint): string {
+  const lines = [view.calibration ?? ""];
+  if (view.noisyPaths.length > 0) lines.unshift(paint("bold", "Noisy paths (old differs from itself here)"));
+  const table = view.noisyPaths.length === 0 ? "" : `\n${renderNoisyPathsTable(view.noisyPaths, paint)}`;
+  return `${lines.join("\n")}${table}`;
 }
 
 function renderExamples(view: ReportView, options: RenderOptions, paint: Paint): string[] {

@@ -30,6 +30,14 @@ import { describeCoverPicks, describeCoverSplit } from "./cover-text.ts";
 import { formatCompactNumber } from "./format.ts";
 import { type HintLine, listHintLines } from "./hints-text.ts";
 import { type RowExampleView, viewRowExample } from "./table-examples.ts";
+import {
+  describeCalibration,
+  describeChangeRate,
+  describeSlowdownShort,
+  describeTarget,
+  listNoisyPathRows,
+  type NoisyPathRow,
+} from "./trust-text.ts";
 import { describeMoreUnusedRules, listUnusedRuleLines, type UnusedRuleLine } from "./unused-rules-text.ts";
 
 /**
@@ -119,6 +127,15 @@ export interface ReportView {
   accepted?: AcceptedReport;
   shard?: ShardInfo;
   base?: { ref: string; commit: string };
+  /** What the sample rules out about the whole source's change rate (records runs). */
+  changeRate?: string;
+  /** How large a sample `--target-rate` needs. */
+  target?: string;
+  /** With calibration: what it did, and every noisy path (listed before the changed paths). */
+  calibration?: string;
+  noisyPaths: NoisyPathRow[];
+  /** `new 4.01× old (95% CI …)`, from the paired trial times. */
+  slowdown?: string;
 }
 
 /** Why: one reading of a report for every renderer, so the terminal, a PR comment and a dashboard agree. */
@@ -168,7 +185,16 @@ export function viewReport(report: Report): ReportView {
     ...(report.accepted !== undefined && { accepted: report.accepted }),
     ...(report.kind === "records" && report.shard !== undefined && { shard: report.shard }),
     ...(report.base !== undefined && { base: report.base }),
+    ...optional("changeRate", describeChangeRate(report)),
+    ...optional("target", describeTarget(summary.changeRate)),
+    ...optional("calibration", describeCalibration(report)),
+    noisyPaths: listNoisyPathRows(report),
+    ...optional("slowdown", describeSlowdownShort(report)),
   };
+}
+
+function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: string };
 }
 
 function viewUnusedRules(report: Report): Pick<ReportView, "unusedRules"> {

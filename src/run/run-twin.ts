@@ -23,6 +23,7 @@ import type { Report } from "../report/types.ts";
 import { runTrials } from "../runner/run-trials.ts";
 import type { TrialResult } from "../runner/types.ts";
 import { formatShard, selectShard } from "../shard/shard.ts";
+import { type Slowdown, SlowdownTracker } from "../slowdown/slowdown.ts";
 import { tableComparisonOptions } from "../table/comparison-options.ts";
 import { DataframeTables } from "../table/dataframe-tables.ts";
 import { configForSettings, listSetupSteps, prepareSides } from "./prepare-sides.ts";
@@ -51,6 +52,18 @@ export async function runTwin(config: ResolvedRunConfig, hooks: RunHooks = {}): 
     throw new TwinrunError(
       "USAGE",
       `--shard ${formatShard(config.shard)}: tables cannot be split into shards (dataset mode and the dataframe style compare whole tables); run without --shard`,
+    );
+  }
+  if (config.calibrate !== undefined && runKind.kind === "tables") {
+    throw new TwinrunError(
+      "USAGE",
+      "calibrate: tables (dataset mode, the dataframe style) cannot be calibrated yet; remove --calibrate (or calibrate in the config), or ignore the noisy columns (--ignore <column>)",
+    );
+  }
+  if (config.gate.maxSlowdown !== undefined && runKind.kind === "tables" && runKind.via === "dataset") {
+    throw new TwinrunError(
+      "USAGE",
+      "gate.maxSlowdown (--max-slowdown): dataset mode runs each side once, which gives no confidence interval to gate on; remove it (the report still states both sides' run times)",
     );
   }
   const whole = await loadRunSample(config);
@@ -99,12 +112,6 @@ async function runSides(
     };
     return runDatasetTwin(config, datasetSides, sample, { ...hooks, accepted }, startedAt);
   }
-  if (config.calibrate !== undefined && runKind.kind === "tables") {
-    throw new TwinrunError(
-      "USAGE",
-      "calibrate: tables (dataset mode, the dataframe style) cannot be calibrated yet; remove --calibrate (or calibrate in the config), or ignore the noisy columns (--ignore <column>)",
-    );
-  }
   const comparator = createComparator(config.compare);
   // Old against old first: which paths old differs on by itself, and by how much.
   const noise =
@@ -142,6 +149,10 @@ async function runSides(
         })
       : undefined;
   const randomPart = new RandomPartCounter(sample.identity);
+  const slowdown = new SlowdownTracker(
+    warmUpTrials(sample.records.length, config.runner.concurrency),
+    config.gate.maxSlowdown,
+  );
   let interrupted = hooks.signal?.aborted ?? false;
   let changed = 0;
   try {
@@ -161,6 +172,7 @@ async function runSides(
         aggregator.add(trial);
         ruleUsage?.observeTrial(trial.old, trial.new);
         noise?.add(trial);
+        slowdown.add(trial.old.durationMs, trial.new.durationMs);
         if (tables !== undefined) tables.add(trial);
         else acceptance?.add(trial.comparison.differences);
         if (trial.comparison.differences.length > 0) changed++;
@@ -197,7 +209,7 @@ async function runSides(
     paths: aggregate.paths,
     examples: aggregate.examples,
     ...(aggregate.inconclusive !== undefined && { inconclusive: aggregate.inconclusive }),
-    timing: { ...trialAggregate.timing, wallMs: Date.now() - startedAt },
+    timing: { ...trialAggregate.timing, wallMs: Date.now() - startedAt, ...slowdownOf(slowdown) },
     maxChanged: config.gate.maxChanged,
     complete: !interrupted,
     ...(acceptedReport !== undefined && { accepted: acceptedReport }),
@@ -209,7 +221,18 @@ async function runSides(
     ...(compared === undefined && { randomPart: randomPart.result() }),
     ...(noise !== undefined && { calibration: noise.result() }),
     ...(config.report.targetRate !== undefined && { targetRate: config.report.targetRate }),
+    ...(config.gate.maxSlowdown !== undefined && { maxSlowdown: config.gate.maxSlowdown }),
   });
+}
+
+/** Each worker's first input pays for its start-up; left out when the run is long enough to spare them. */
+function warmUpTrials(trials: number, concurrency: number): number {
+  return trials >= 4 * concurrency ? concurrency : 0;
+}
+
+function slowdownOf(tracker: SlowdownTracker): { slowdown?: Slowdown } {
+  const slowdown = tracker.result();
+  return slowdown === undefined ? {} : { slowdown };
 }
 
 function judgeNoise(

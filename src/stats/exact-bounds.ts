@@ -106,13 +106,15 @@ export function binomialLower(x: number, trials: number, alpha: number): number 
 export function sampleSizeFor(rate: number, alpha: number, population?: number): number {
   if (population === undefined) return Math.ceil(Math.log(alpha) / Math.log1p(-rate));
   const changed = Math.max(1, Math.ceil(rate * population - 1e-9));
-  // P(X = 0 | D, n) = Π (N-D-i)/(N-i) falls with n; the first n where it reaches alpha.
-  let logP = 0;
-  for (let n = 1; n <= population; n += 1) {
-    const i = n - 1;
-    if (population - changed - i <= 0) return n;
-    logP += Math.log((population - changed - i) / (population - i));
-    if (logP <= Math.log(alpha)) return n;
+  // P(X = 0 | D, n) falls with n: the first n where it reaches alpha. Searched through the same
+  // hypergeometricCdf that hypergeometricUpper uses, so the two agree even where P(X = 0) is alpha
+  // exactly (N = 60, D = 1, n = 57) and two ways of rounding would disagree.
+  let low = 0; // P(X = 0 | n = 0) = 1 > alpha
+  let high = population - changed + 1; // no clean sample of this size exists: P = 0
+  while (high - low > 1) {
+    const mid = Math.floor((low + high) / 2);
+    if (hypergeometricCdf(0, population, changed, mid) > alpha) low = mid;
+    else high = mid;
   }
-  return population;
+  return Math.min(high, population);
 }

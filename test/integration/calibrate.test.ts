@@ -72,8 +72,15 @@ ${extraConfig}`,
 
 describe("twinrun run with calibrate", () => {
   it("reports only the real change, and lists the three noisy paths with their figures", async () => {
-    const { exitCode, report, calibration } = await runCalibrated(OLD, NEW_CHANGED);
+    const { exitCode, report, calibration, stdout } = await runCalibrated(OLD, NEW_CHANGED);
     expect(exitCode).toBe(1);
+    // The terminal lists old's own noise first, then what changed beyond it.
+    const noisyAt = stdout.indexOf("Noisy paths (old differs from itself here)");
+    expect(noisyAt).toBeGreaterThan(0);
+    expect(stdout.indexOf("Changed paths")).toBeGreaterThan(noisyAt);
+    expect(stdout).toMatch(
+      /request_id\s+│ 50\/50 \(100%\) │ value×50 │\s+│\s+│ noise 200\s+│ --ignore request_id/,
+    );
     expect(report.summary.changed).toBe(3);
     expect(report.paths.map((stats) => stats.path)).toEqual(["bucket"]);
     expect(report.paths[0].exampleIndices).toEqual([7, 70, 140]);

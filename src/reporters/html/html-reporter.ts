@@ -8,7 +8,7 @@ import { renderFailuresSection } from "./failures-section.ts";
 import { html } from "./markup.ts";
 import { renderPage } from "./page.ts";
 import { renderErrorSection, renderPathsTable } from "./paths-section.ts";
-import { renderSummarySection } from "./summary-section.ts";
+import { renderHints, renderSummarySection } from "./summary-section.ts";
 import { renderTableSection } from "./table-section.ts";
 import { renderTimingSection } from "./timing-section.ts";
 
@@ -22,6 +22,7 @@ export async function renderHtmlReport(report: Report, out: TextSink, options: R
   const changed = view.counts.changed > 0;
   const body = html`${renderSummarySection(view)}
 ${table === undefined ? (view.changedPaths.length > 0 ? renderPathsTable(view) : "") : await renderTableSection(table)}
+${renderHints(view)}
 ${changed ? await renderErrorSection(view) : ""}
 ${renderFailuresSection(report)}
 ${await renderTimingSection(view)}

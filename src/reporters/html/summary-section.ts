@@ -18,8 +18,7 @@ export function renderSummarySection(view: ReportView): Markup {
 </section>
 ${renderNotes(view)}
 ${renderCounts(view)}
-${renderFacts(view)}
-${renderHints(view)}`;
+${renderFacts(view)}`;
 }
 
 function renderNotes(view: ReportView): Markup {
@@ -94,7 +93,8 @@ function renderFacts(view: ReportView): Markup {
   return html`<dl class="facts">${facts.map(([name, value]) => html`<dt>${name}</dt><dd>${value}</dd>`)}</dl>`;
 }
 
-function renderHints(view: ReportView): Markup {
+/** Why: a condition the changed inputs share is often the quickest explanation of a change. */
+export function renderHints(view: ReportView): Markup {
   if (view.hints === undefined) return html``;
   return html`<section id="hints"><h2>When it changes</h2>
 <table><thead><tr><th>path</th><th>condition on the inputs</th><th>trials</th></tr></thead>

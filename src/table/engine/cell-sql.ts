@@ -9,6 +9,11 @@ const CSV_FLOAT = "'-?((0|[1-9][0-9]*)(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?'
 
 /** Why: a column's type is the OR of its cells' kinds; 0 for null, absent and NaN (as kindBit). */
 export function kindSql(cell: string, encoding: CellEncoding): string {
+  return kindSqlWith(cell, encoding, `CASE WHEN regexp_matches(${cell}, '[.eEI]') THEN 2 ELSE 1 END`);
+}
+
+/** kindSql, with the SQL that tells a JSON number's kind (int 1, float 2) given. */
+function kindSqlWith(cell: string, encoding: CellEncoding, jsonNumberKind: string): string {
   switch (encoding) {
     case "csv-strings":
       return `(CASE WHEN ${cell} IS NULL THEN 0 ELSE 4 END)`;
@@ -21,7 +26,7 @@ export function kindSql(cell: string, encoding: CellEncoding): string {
       return (
         `(CASE WHEN ${cell} IS NULL THEN 0 ELSE CASE ascii(${cell}) WHEN 110 THEN 0 WHEN 78 THEN 0 ` +
         `WHEN 116 THEN 8 WHEN 102 THEN 8 WHEN 34 THEN 4 WHEN 123 THEN 16 WHEN 91 THEN 32 ` +
-        `ELSE CASE WHEN regexp_matches(${cell}, '[.eEI]') THEN 2 ELSE 1 END END END)`
+        `ELSE ${jsonNumberKind} END END)`
       );
   }
 }
@@ -29,6 +34,40 @@ export function kindSql(cell: string, encoding: CellEncoding): string {
 /** The cell's number as a double (for statistics), NULL when it holds none; `kind` is kindSql's result. */
 export function numberSql(cell: string, kind: string): string {
   return `(CASE WHEN ${kind} IN (1, 2) THEN TRY_CAST(${cell} AS DOUBLE) END)`;
+}
+
+const NUMBER_BITS = 3;
+
+/**
+ * Why: once a side's profile has given a column's kind mask (the OR of its cells' kinds), most
+ * columns hold one kind of value besides null, and their cells' kinds follow without matching a
+ * pattern per cell: the same answer as kindSql, at a fraction of the cost.
+ */
+export function knownKindSql(cell: string, encoding: CellEncoding, mask: number): string {
+  const numbers = mask & NUMBER_BITS;
+  if (encoding === "csv") {
+    if (numbers === 0) return `(CASE WHEN ${cell} IS NULL THEN 0 ELSE 4 END)`;
+    if ((mask & ~NUMBER_BITS) !== 0) return kindSql(cell, encoding);
+    // A CSV number is a float exactly when it has a point or an exponent.
+    const kind =
+      numbers === NUMBER_BITS
+        ? `CASE WHEN contains(${cell}, '.') OR contains(${cell}, 'e') OR contains(${cell}, 'E') THEN 2 ELSE 1 END`
+        : String(numbers);
+    return `(CASE WHEN ${cell} IS NULL THEN 0 ELSE ${kind} END)`;
+  }
+  // A JSON column with one kind of number needs no pattern to tell its numbers' kind.
+  if (encoding === "json" && numbers !== NUMBER_BITS)
+    return kindSqlWith(cell, encoding, numbers === 2 ? "2" : "1");
+  return kindSql(cell, encoding);
+}
+
+/** The cell's number as a double, NULL when it holds none, for a column whose kind mask is known. */
+export function knownNumberSql(cell: string, encoding: CellEncoding, mask: number): string {
+  const numbers = mask & NUMBER_BITS;
+  if (numbers === 0) return "NULL::DOUBLE";
+  // Every cell of a CSV column without other kinds is null or a number.
+  if (encoding === "csv" && (mask & ~NUMBER_BITS) === 0) return `TRY_CAST(${cell} AS DOUBLE)`;
+  return numberSql(cell, knownKindSql(cell, encoding, mask));
 }
 
 /** The cell's text as a string value (JSON strings decoded), for keys; NULL for other kinds. */

@@ -16,7 +16,7 @@ import { planColumns } from "./column-plan.ts";
 import { anyNanUnequal, columnRules } from "./column-rules.ts";
 import { pairColumnStats } from "./column-stats.ts";
 import { decodeCell, setCell } from "./decode-cell.ts";
-import { changedColumnsOf, type HandedTrial, handOver, rawRow } from "./handover.ts";
+import { changedColumnsOf, collectHanded, type HandedTrial, handOver, rawRow } from "./handover.ts";
 import { cellColumn, type LoadedTable } from "./load-table.ts";
 import { pairRows } from "./pair-rows.ts";
 import { linesOfRows } from "./row-lines.ts";
@@ -62,6 +62,14 @@ export async function compareLoadedTables(
   const columns = planColumns(oldTable, newTable, ignores);
   const key = options.match.by === "key" ? options.match.key : undefined;
   const counts = await pairRows(engine, oldTable, newTable, options.match, rulesOf);
+  const profiles = {
+    old: await profileSide(engine, oldTable, { deciles: true }),
+    new: await profileSide(engine, newTable, { deciles: false }),
+  };
+  const masks = {
+    old: profiles.old.map((profile) => profile.mask),
+    new: profiles.new.map((profile) => profile.mask),
+  };
 
   const aggregator = new Aggregator({ maxExamples: 0 });
   const picker = new RowExamples<Candidate>(options.maxExamples);
@@ -73,39 +81,39 @@ export async function compareLoadedTables(
     options.onTrial?.(trial);
     picker.add(candidate);
   };
-  await handOver(
-    {
-      engine,
-      old: oldTable,
-      new: newTable,
-      columns,
-      ...(key !== undefined && { key }),
-      comparator,
-      nanUnequal: anyNanUnequal(options.compare),
-    },
-    (handed) => {
-      changedRows++;
-      for (const column of changedColumnsOf(handed.comparison.differences))
-        changedByColumn.set(column, (changedByColumn.get(column) ?? 0) + 1);
-      for (const difference of handed.comparison.differences) {
-        if (difference.kind === "type") {
-          const column = changedColumnsOf([difference]).values().next().value;
-          if (column !== undefined) typeChanged.add(column);
-        }
+  const handover = {
+    engine,
+    old: oldTable,
+    new: newTable,
+    columns,
+    ...(key !== undefined && { key }),
+    comparator,
+    nanUnequal: anyNanUnequal(options.compare),
+    masks,
+  };
+  await collectHanded(handover);
+  await handOver(handover, (handed) => {
+    changedRows++;
+    for (const column of changedColumnsOf(handed.comparison.differences))
+      changedByColumn.set(column, (changedByColumn.get(column) ?? 0) + 1);
+    for (const difference of handed.comparison.differences) {
+      if (difference.kind === "type") {
+        const column = changedColumnsOf([difference]).values().next().value;
+        if (column !== undefined) typeChanged.add(column);
       }
-      addTrial(
-        {
-          index: handed.index,
-          inputText: "",
-          old: rowOutcome(null),
-          new: rowOutcome(null),
-          comparison: handed.comparison,
-          ...(handed.absent !== undefined && { absent: handed.absent }),
-        },
-        handed,
-      );
-    },
-  );
+    }
+    addTrial(
+      {
+        index: handed.index,
+        inputText: "",
+        old: rowOutcome(null),
+        new: rowOutcome(null),
+        comparison: handed.comparison,
+        ...(handed.absent !== undefined && { absent: handed.absent }),
+      },
+      handed,
+    );
+  });
   const rowTrials = counts.matched + counts.onlyOld + counts.onlyNew;
   for (const [i, other] of (extras.otherTrials ?? []).entries()) {
     const trial = { ...other, index: rowTrials + i };
@@ -116,8 +124,7 @@ export async function compareLoadedTables(
     addTrial(trial, { index: trial.index, comparison: trial.comparison, trial });
   }
 
-  const pairStats = await pairColumnStats(engine, oldTable, newTable, columns);
-  const profiles = { old: await profileSide(engine, oldTable), new: await profileSide(engine, newTable) };
+  const pairStats = await pairColumnStats(engine, oldTable, newTable, columns, profiles);
   const looseNumbers = options.compare.numberTypes === "loose";
   const schema = compareSchemas(oldTable, newTable, profiles, {
     looseNumbers,

@@ -6,6 +6,7 @@ import type { Comparator } from "../../compare/comparator.ts";
 import type { CompareResult, Difference } from "../../compare/types.ts";
 import { parseLossless } from "../../json/parse.ts";
 import { columnOfPath } from "../column-of.ts";
+import { knownKindSql } from "./cell-sql.ts";
 import { cellSql, isPresentSql, type PlannedColumn } from "./column-plan.ts";
 import { ABSENT, decodeCell, setCell } from "./decode-cell.ts";
 import { cellColumn, type LoadedTable } from "./load-table.ts";
@@ -32,11 +33,12 @@ export interface HandoverOptions {
   comparator: Comparator;
   /** Some rule treats NaN as unequal to NaN: cells holding NaN are handed over even when equal. */
   nanUnequal: boolean;
+  /** Each side's column kind masks (their profiles), for typing cells cheaply. */
+  masks: { old: number[]; new: number[] };
 }
 
 /** Why: the predicate "this cell may differ", in SQL, conservative wherever the text alone cannot tell. */
 function differsSql(column: PlannedColumn, options: HandoverOptions): string {
-  if (column.ignored) return "FALSE";
   const oldCell = cellSql(column, "old", "o");
   const newCell = cellSql(column, "new", "n");
   if (column.old === undefined) return isPresentSql(column, "new", options.new, "n");
@@ -45,6 +47,8 @@ function differsSql(column: PlannedColumn, options: HandoverOptions): string {
   // Texts are comparable as they stand only within one encoding (and one meaning of NULL).
   if (options.old.encoding !== options.new.encoding || options.old.absentCells !== options.new.absentCells)
     parts.push(`${oldCell} IS NULL`, `${newCell} IS NULL`);
+  if (options.old.encoding !== options.new.encoding)
+    parts.push(`NOT ${sameValueAcrossEncodings(column, options)}`);
   if (options.nanUnequal && options.old.encoding === "json") parts.push(`contains(${oldCell}, 'NaN')`);
   // A row kept as its own text (a number the JSON reader rounds) is compared from that text.
   if (options.old.rawColumn !== undefined) parts.push(`o.${options.old.rawColumn} IS NOT NULL`);
@@ -52,20 +56,37 @@ function differsSql(column: PlannedColumn, options: HandoverOptions): string {
   return `(${parts.join(" OR ")})`;
 }
 
-/** Why: streams the candidate trials in trial order and compares each; `onTrial` sees the changed ones. */
-export async function handOver(
-  options: HandoverOptions,
-  onTrial: (trial: HandedTrial) => void,
-): Promise<void> {
+/**
+ * Across encodings, one text can mean two values: the CSV cell `true` is a string, the JSON text
+ * `true` a boolean; `null`, `NaN` and `"x"` likewise. Only a number is written alike in both, so
+ * equal texts mean equal values only where the CSV cell is a number.
+ */
+function sameValueAcrossEncodings(column: PlannedColumn, options: HandoverOptions): string {
+  for (const side of ["old", "new"] as const) {
+    const table = options[side];
+    const index = column[side];
+    if (table.encoding === "csv" && index !== undefined)
+      return `(${knownKindSql(cellSql(column, side, side === "old" ? "o" : "n"), "csv", options.masks[side][index])} IN (1, 2))`;
+  }
+  return "FALSE";
+}
+
+/**
+ * Why: one pass over the row pairs keeps, in the table `handed`, every pair where some cell may
+ * differ (ignored columns included, for their statistics) and every one-sided row: per column
+ * `d<i>` (may differ) and the two cells where it may (`ot<i>`, `nt<i>`; a row only in old keeps
+ * all its cells). Everything the comparison still needs of the pairs is in there: the trials
+ * handed to the comparator and, with the sides' profiles, the per-column statistics.
+ */
+export async function collectHanded(options: HandoverOptions): Promise<void> {
   const { engine, columns } = options;
-  const compared = columns.filter((column) => !column.ignored);
-  const predicates = compared.map((column) => differsSql(column, options));
-  const keyCells = (options.key ?? []).flatMap((name) => {
+  const predicates = columns.map((column) => differsSql(column, options));
+  const keyCells = (options.key ?? []).flatMap((name, k) => {
     const oldIndex = options.old.columns.indexOf(name);
     const newIndex = options.new.columns.indexOf(name);
     const cell = (alias: string, index: number) =>
       index === -1 ? "NULL::VARCHAR" : `${alias}.${cellColumn(index)}`;
-    return [cell("o", oldIndex), cell("n", newIndex)];
+    return [`${cell("o", oldIndex)} AS ko${k}`, `${cell("n", newIndex)} AS kn${k}`];
   });
   const rawCell = (table: LoadedTable, alias: string) =>
     table.rawColumn === undefined ? "NULL::VARCHAR" : `${alias}.${table.rawColumn}`;
@@ -73,20 +94,43 @@ export async function handOver(
     "p.idx",
     "p.o",
     "p.n",
-    rawCell(options.old, "o"),
-    rawCell(options.new, "n"),
+    `${rawCell(options.old, "o")} AS ro`,
+    `${rawCell(options.new, "n")} AS rn`,
     ...keyCells,
-    ...compared.flatMap((column, i) => [
+    ...columns.flatMap((column, i) => [
       `${predicates[i]} AS d${i}`,
-      `CASE WHEN ${predicates[i]} THEN ${cellSql(column, "old", "o")} END`,
-      `CASE WHEN ${predicates[i]} THEN ${cellSql(column, "new", "n")} END`,
+      `CASE WHEN ${predicates[i]} OR p.n IS NULL THEN ${cellSql(column, "old", "o")} END AS ot${i}`,
+      `CASE WHEN ${predicates[i]} THEN ${cellSql(column, "new", "n")} END AS nt${i}`,
     ]),
   ];
   const anyDiffers = predicates.length === 0 ? "FALSE" : predicates.join(" OR ");
-  const sql =
-    `SELECT ${select.join(", ")} FROM pairs p LEFT JOIN ${options.old.table} o ON o.rowid = p.o ` +
-    `LEFT JOIN ${options.new.table} n ON n.rowid = p.n ` +
-    `WHERE p.o IS NULL OR p.n IS NULL OR ${anyDiffers} ORDER BY p.idx`;
+  await engine.run(
+    `CREATE TABLE handed AS SELECT ${select.join(", ")} FROM pairs p LEFT JOIN ${options.old.table} o ON o.rowid = p.o ` +
+      `LEFT JOIN ${options.new.table} n ON n.rowid = p.n ` +
+      `WHERE p.o IS NULL OR p.n IS NULL OR ${anyDiffers}`,
+  );
+}
+
+/** Why: streams the candidate trials (collectHanded's) in trial order and compares each; `onTrial` sees the changed ones. */
+export async function handOver(
+  options: HandoverOptions,
+  onTrial: (trial: HandedTrial) => void,
+): Promise<void> {
+  const { engine, columns } = options;
+  const comparedAt = columns.flatMap((column, i) => (column.ignored ? [] : [i]));
+  const compared = comparedAt.map((i) => columns[i]);
+  const keyCells = (options.key ?? []).flatMap((_, k) => [`ko${k}`, `kn${k}`]);
+  const select = [
+    "idx",
+    "o",
+    "n",
+    "ro",
+    "rn",
+    ...keyCells,
+    ...comparedAt.flatMap((i) => [`d${i}`, `ot${i}`, `nt${i}`]),
+  ];
+  const anyDiffers = comparedAt.length === 0 ? "FALSE" : comparedAt.map((i) => `d${i}`).join(" OR ");
+  const sql = `SELECT ${select.join(", ")} FROM handed WHERE o IS NULL OR n IS NULL OR ${anyDiffers} ORDER BY idx`;
   const keyStart = 5;
   const cellStart = keyStart + keyCells.length;
   for await (const batch of engine.stream(sql)) {

@@ -86,13 +86,16 @@ export async function compareDistributions(
     const oldNumbers = profiles.old[oldIndex].numbers;
     const newNumbers = profiles.new[newIndex].numbers;
     if (oldNumbers === undefined || newNumbers === undefined) return [];
-    return [{ column, oldIndex, newIndex, oldNumbers, newNumbers, edges: distinctEdges(oldNumbers.deciles) }];
+    return [
+      { column, oldIndex, newIndex, oldNumbers, newNumbers, edges: distinctEdges(oldNumbers.deciles ?? []) },
+    ];
   });
   const oldCounts = await binCounts(
     engine,
     oldTable,
     numeric.map((entry) => ({
       index: entry.oldIndex,
+      mask: profiles.old[entry.oldIndex].mask,
       edges: entry.edges,
       tolerance: toleranceOf(entry.column),
     })),
@@ -102,6 +105,7 @@ export async function compareDistributions(
     newTable,
     numeric.map((entry) => ({
       index: entry.newIndex,
+      mask: profiles.new[entry.newIndex].mask,
       edges: entry.edges,
       tolerance: toleranceOf(entry.column),
     })),

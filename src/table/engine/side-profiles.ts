@@ -2,7 +2,8 @@
 // (the OR of its cells' kind bits, or the declared type) and, for numeric columns, the summary,
 // quantiles and decile edges of its finite numbers — all computed by the engine.
 import type { ColumnType, NumericSummary } from "../types.ts";
-import { kindSql, numberSql } from "./cell-sql.ts";
+import { type BinTolerance, binUpperBound, doubleSql } from "./bin-bounds.ts";
+import { kindSql, knownNumberSql, numberSql } from "./cell-sql.ts";
 import { cellColumn, type LoadedTable } from "./load-table.ts";
 import type { TableEngine } from "./table-engine.ts";
 
@@ -10,36 +11,54 @@ import type { TableEngine } from "./table-engine.ts";
 export interface ColumnProfile {
   /** The OR of the cells' kind bits (column-types.ts). */
   mask: number;
-  numbers?: { summary: NumericSummary; deciles: number[] };
+  /** Cell counts over all rows, which the per-column statistics of the row pairs start from. */
+  cells: CellCounts;
+  /** Deciles only where asked for (the old side: they are PSI's bin edges). */
+  numbers?: { summary: NumericSummary; deciles?: number[] };
 }
 
+/** How many of a column's cells are present, present but null (or NaN), hold a value, hold a finite number. */
+export interface CellCounts {
+  present: number;
+  nullish: number;
+  valued: number;
+  finite: number;
+}
+
+const SUMMARY_QUANTILES = [0.01, 0.5, 0.99];
 const DECILES = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
 
-/** Why: the schema view needs each column's kinds; the distribution view its numbers. */
-export async function profileSide(engine: TableEngine, table: LoadedTable): Promise<ColumnProfile[]> {
+/**
+ * Why: the schema view needs each column's kinds, the distribution view its numbers. Two passes:
+ * the first types every cell once (the only pattern matching a side's cells get) and counts; the
+ * second, where the masks make typing cheap, fetches the sorted values the quantiles need.
+ */
+export async function profileSide(
+  engine: TableEngine,
+  table: LoadedTable,
+  options: { deciles: boolean },
+): Promise<ColumnProfile[]> {
   if (table.columns.length === 0) return [];
-  const typed = table.columns.flatMap((_, i) => {
-    const cell = cellColumn(i);
-    return [`${kindSql(cell, table.encoding)} AS k${i}`, `${cell}`];
-  });
-  const valued = table.columns.flatMap((_, i) => [
-    `k${i}`,
-    `(CASE WHEN isfinite(${numberSql(cellColumn(i), `k${i}`)}) THEN ${numberSql(cellColumn(i), `k${i}`)} END) AS v${i}`,
-  ]);
+  const typed = table.columns.map(
+    (_, i) => `${kindSql(cellColumn(i), table.encoding)} AS k${i}, ${cellColumn(i)}`,
+  );
+  const numbered = table.columns.map(
+    (_, i) => `k${i}, ${cellColumn(i)}, ${numberSql(cellColumn(i), `k${i}`)} AS n${i}`,
+  );
+  const valued = table.columns.map((_, i) => `k${i}, ${cellColumn(i)}, ${finiteSql(`n${i}`)} AS v${i}`);
+  // A JSON row may lack the column (SQL NULL); elsewhere every row has a cell.
+  const present = (i: number) => (table.absentCells ? `${cellColumn(i)} IS NOT NULL` : "TRUE");
   const aggregates = (stddev: (value: string) => string) =>
-    table.columns.flatMap((_, i) => [
-      `bit_or(k${i})`,
-      `count(v${i})`,
-      `avg(v${i})`,
-      stddev(`v${i}`),
-      `min(v${i})`,
-      `max(v${i})`,
-      `quantile_cont(v${i}, [0.01, 0.5, 0.99])`,
-      `quantile_cont(v${i}, [${DECILES.join(", ")}])`,
-    ]);
+    table.columns.map(
+      (_, i) =>
+        `bit_or(k${i}), count(v${i}), avg(v${i}), ${stddev(`v${i}`)}, min(v${i}), max(v${i}), ` +
+        `count(CASE WHEN ${present(i)} THEN 1 END), count(CASE WHEN ${present(i)} AND k${i} = 0 THEN 1 END), ` +
+        `count(CASE WHEN k${i} <> 0 THEN 1 END)`,
+    );
   const query = (stddev: (value: string) => string) =>
     engine.rows(
-      `SELECT ${aggregates(stddev).join(", ")} FROM (SELECT ${valued.join(", ")} FROM (SELECT ${typed.join(", ")} FROM ${table.table}))`,
+      `SELECT ${aggregates(stddev).join(", ")} FROM (SELECT ${valued.join(", ")} FROM (SELECT ${numbered.join(", ")} ` +
+        `FROM (SELECT ${typed.join(", ")} FROM ${table.table})))`,
     );
   const [row] = await query((value) => `stddev_pop(${value})`).catch((error: unknown) => {
     // The engine's variance overflows past about 1e154; a column holding such numbers is measured
@@ -47,59 +66,129 @@ export async function profileSide(engine: TableEngine, table: LoadedTable): Prom
     if (!/STDDEV_POP is out of range/.test(String(error))) throw error;
     return query((value) => `stddev_pop(${value} * 1e-200) * 1e200`);
   });
-  return table.columns.map((_, i) => {
-    const at = i * 8;
-    const count = Number(row[at + 1]);
-    const profile: ColumnProfile = { mask: Number(row[at] ?? 0) };
-    if (count === 0) return profile;
-    const [p1, p50, p99] = listOf(row[at + 6]);
-    profile.numbers = {
-      summary: {
-        count,
-        mean: Number(row[at + 2]),
-        std: Number(row[at + 3]),
-        min: Number(row[at + 4]),
-        max: Number(row[at + 5]),
-        p1,
-        p50,
-        p99,
+  const counted = table.columns.map((_, i) => {
+    const at = i * 9;
+    return {
+      mask: Number(row[at] ?? 0),
+      count: Number(row[at + 1]),
+      mean: Number(row[at + 2]),
+      std: Number(row[at + 3]),
+      min: Number(row[at + 4]),
+      max: Number(row[at + 5]),
+      cells: {
+        present: Number(row[at + 6]),
+        nullish: Number(row[at + 7]),
+        valued: Number(row[at + 8]),
+        finite: Number(row[at + 1]),
       },
-      deciles: listOf(row[at + 7]),
     };
-    return profile;
   });
+  const quantiles = [...SUMMARY_QUANTILES, ...(options.deciles ? DECILES : [])];
+  const numeric = counted.flatMap((column, index) => (column.count > 0 ? [{ index, ...column }] : []));
+  const values = await sortedValuesAt(
+    engine,
+    table,
+    numeric.map(({ index, mask, count }) => ({
+      index,
+      mask,
+      count,
+      positions: quantilePositions(count, quantiles),
+    })),
+  );
+  const profiles: ColumnProfile[] = counted.map(({ mask, cells }) => ({ mask, cells }));
+  numeric.forEach(({ index, count, mean, std, min, max }, i) => {
+    const at = values[i];
+    const [p1, p50, p99, ...deciles] = quantiles.map((q) => interpolatedQuantile(at, count, q));
+    profiles[index].numbers = {
+      summary: { count, mean, std, min, max, p1, p50, p99 },
+      ...(options.deciles && { deciles }),
+    };
+  });
+  return profiles;
+}
+
+/** The positions (from 0, in ascending order) whose values give the quantiles by interpolation. */
+function quantilePositions(count: number, quantiles: readonly number[]): number[] {
+  const positions = new Set<number>();
+  for (const q of quantiles) {
+    const rank = (count - 1) * q;
+    positions.add(Math.floor(rank));
+    positions.add(Math.ceil(rank));
+  }
+  return [...positions].sort((a, b) => a - b);
+}
+
+/**
+ * Why: the engine's interpolated quantile, from the two sorted values around its rank, computed
+ * exactly as quantile_cont computes it, so a side's quantiles do not depend on how they are fetched.
+ */
+function interpolatedQuantile(at: Map<number, number>, count: number, q: number): number {
+  const rank = (count - 1) * q;
+  const below = Math.floor(rank);
+  const above = Math.ceil(rank);
+  const low = at.get(below) ?? Number.NaN;
+  if (below === above) return low;
+  const high = at.get(above) ?? Number.NaN;
+  const fraction = rank - below;
+  return low * (1 - fraction) + high * fraction;
+}
+
+/**
+ * The finite numbers of each asked column at the asked positions of their sorted order. One
+ * quantile_disc per column: the engine selects those values without sorting all of them, where
+ * asking it for interpolated quantiles costs several selections per quantile.
+ */
+async function sortedValuesAt(
+  engine: TableEngine,
+  table: LoadedTable,
+  columns: { index: number; mask: number; count: number; positions: number[] }[],
+): Promise<Map<number, number>[]> {
+  if (columns.length === 0) return [];
+  const valued = columns.map(
+    ({ index, mask }, i) => `${finiteSql(knownNumberSql(cellColumn(index), table.encoding, mask))} AS v${i}`,
+  );
+  // quantile_disc(v, q) is the value at position ceil(count · q) − 1: half a position above one
+  // position lands on it, safe from rounding.
+  const aggregates = columns.map(
+    ({ count, positions }, i) =>
+      `quantile_disc(v${i}, [${positions.map((position) => doubleSql((position + 0.5) / count)).join(", ")}])`,
+  );
+  const [row] = await engine.rows(
+    `SELECT ${aggregates.join(", ")} FROM (SELECT ${valued.join(", ")} FROM ${table.table})`,
+  );
+  return columns.map(({ positions }, i) => {
+    const found = listOf(row[i]);
+    return new Map(positions.map((position, p) => [position, found[p]]));
+  });
+}
+
+/** A number that is finite, else NULL (statistics and quantiles leave NaN and ±Infinity out). */
+function finiteSql(number: string): string {
+  return `(CASE WHEN isfinite(${number}) THEN ${number} END)`;
 }
 
 /** Why: PSI's bin counts per side; a value within the column's tolerance of an edge falls in that edge's bin. */
 export async function binCounts(
   engine: TableEngine,
   table: LoadedTable,
-  bins: { index: number; edges: number[]; tolerance: { abs: number; rel: number } }[],
+  bins: { index: number; mask: number; edges: number[]; tolerance: BinTolerance }[],
 ): Promise<number[][]> {
   if (bins.length === 0) return [];
-  const typed = bins.map(
-    ({ index }, i) => `${cellColumn(index)} AS t${i}, ${kindSql(cellColumn(index), table.encoding)} AS k${i}`,
-  );
   const valued = bins.map(
-    (_, i) =>
-      `(CASE WHEN isfinite(${numberSql(`t${i}`, `k${i}`)}) THEN ${numberSql(`t${i}`, `k${i}`)} END) AS v${i}`,
+    ({ index, mask }, i) => `${finiteSql(knownNumberSql(cellColumn(index), table.encoding, mask))} AS v${i}`,
   );
   const binned = bins.map(({ edges, tolerance }, i) => {
-    const value = `v${i}`;
-    const within = (edge: number) =>
-      `${value} <= ${edge} OR abs(${value} - ${edge}) <= greatest(${tolerance.abs}, ${tolerance.rel} * greatest(abs(${value}), ${Math.abs(edge)}))`;
-    return `(CASE WHEN ${value} IS NULL THEN NULL ${edges.map((edge, e) => `WHEN ${within(edge)} THEN ${e}`).join(" ")} ELSE ${edges.length} END) AS b${i}`;
+    const bounds = edges.map((edge) => doubleSql(binUpperBound(edge, tolerance)));
+    return `histogram(CASE WHEN v${i} IS NULL THEN NULL ${bounds.map((bound, e) => `WHEN v${i} <= ${bound} THEN ${e}`).join(" ")} ELSE ${edges.length} END)`;
   });
-  const aggregates = bins.flatMap(({ edges }, i) =>
-    Array.from({ length: edges.length + 1 }, (_, e) => `count(*) FILTER (WHERE b${i} = ${e})`),
-  );
   const [row] = await engine.rows(
-    `SELECT ${aggregates.join(", ")} FROM (SELECT ${binned.join(", ")} FROM (SELECT ${valued.join(", ")} FROM (SELECT ${typed.join(", ")} FROM ${table.table})))`,
+    `SELECT ${binned.join(", ")} FROM (SELECT ${valued.join(", ")} FROM ${table.table})`,
   );
-  let at = 0;
-  return bins.map(({ edges }) => {
-    const counts = row.slice(at, at + edges.length + 1).map(Number);
-    at += edges.length + 1;
+  return bins.map(({ edges }, i) => {
+    const counts: number[] = Array.from({ length: edges.length + 1 }, () => 0);
+    for (const { key, value } of (row[i] as { entries?: { key: unknown; value: unknown }[] } | null)
+      ?.entries ?? [])
+      counts[Number(key)] = Number(value);
     return counts;
   });
 }

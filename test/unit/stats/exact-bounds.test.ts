@@ -189,4 +189,10 @@ describe("sample size for a target rate", () => {
     expect(sampleSizeFor(0.001, 0.05)).toBe(2995);
     expect(sampleSizeFor(0.001, 0.05, 2000)).toBe(1553);
   });
+
+  it("agrees with the bound where a clean sample's chance is alpha exactly (1 of 60, 57 sampled)", () => {
+    const n = sampleSizeFor(0.001, 0.05, 60);
+    expect(hypergeometricUpper(0, 60, n, 0.05)).toBe(0);
+    expect(hypergeometricUpper(0, 60, n - 1, 0.05)).toBeGreaterThanOrEqual(1);
+  });
 });

@@ -357,3 +357,33 @@ describe("laws", () => {
     );
   });
 });
+
+describe("files of two formats", () => {
+  it("finds a CSV cell and a JSON value written alike but of other kinds changed (true, null), numbers equal", async () => {
+    const { aggregate, table } = await compareTableFiles({
+      old: { path: files.write("mixed.csv", "id,flag,label,n\n1,true,null,1.0\n2,x,y,2\n"), format: "csv" },
+      new: {
+        path: files.write(
+          "mixed.jsonl",
+          '{"id":1,"flag":true,"label":null,"n":1.0}\n{"id":2,"flag":"x","label":"y","n":2}\n',
+        ),
+        format: "jsonl",
+      },
+      csvStrings: false,
+      comparison: {
+        compare: resolveCompareOptions({}),
+        match: { by: "key", key: ["id"] },
+        columnOrder: false,
+        maxExamples: 10,
+        memoryLimit: "256MB",
+      },
+    });
+    expect(aggregate.summary).toMatchObject({ trials: 2, changed: 1 });
+    const changed = Object.fromEntries(table.columns.map((stats) => [stats.column, stats.changed]));
+    expect(changed).toEqual({ id: 0, flag: 1, label: 1, n: 0 });
+    expect(aggregate.examples[0].differences).toEqual([
+      expect.objectContaining({ path: "flag", kind: "type", old: "true", new: true }),
+      expect.objectContaining({ path: "label", kind: "type", old: "null", new: null }),
+    ]);
+  });
+});
