@@ -93,6 +93,11 @@ export class Aggregator {
     this.examples.add(trial);
   }
 
+  /** The changed trials kept as examples so far, in input order (shrinking starts from them). */
+  exampleTrials(): TrialResult[] {
+    return this.examples.result();
+  }
+
   /** The aggregated numbers so far (callable at any time, e.g. after an interrupt). */
   result(): AggregateResult {
     const paths: PathStats[] = [...this.paths.values()].map((accumulator) => ({

@@ -13,6 +13,7 @@ import { createProgress } from "../reporters/progress.ts";
 import { writeReports } from "../reporters/write-reports.ts";
 import { decideRunKind } from "../run/run-kind.ts";
 import { runTwin } from "../run/run-twin.ts";
+import { writeMinimalInputs } from "../shrink/minimal-files.ts";
 import type { CliIo } from "./io.ts";
 import { EXIT_INTERRUPTED } from "./process-interrupts.ts";
 import { shellQuote } from "./shell-quote.ts";
@@ -43,7 +44,7 @@ export async function runRunCommand(command: Command, io: CliIo): Promise<number
       env,
       cpuCount: availableParallelism(),
     });
-    const report = await runTwin(config, {
+    const ranReport = await runTwin(config, {
       signal: controller.signal,
       onSample: (sample) => {
         // A batch step runs once per side and reports no trials along the way: say what it waits for.
@@ -56,12 +57,17 @@ export async function runRunCommand(command: Command, io: CliIo): Promise<number
         progress = createProgress(stderr, sample.records.length);
       },
       onSetup: (side, setup) => stderr.write(`twinrun: setting up ${side}: ${setup}\n`),
+      onShrink: (trial) => {
+        progress?.finish();
+        stderr.write(`twinrun: shrinking input #${trial.index}\n`);
+      },
       onTrial: (trial, state) => {
         if (trial.old.status === "failure" || trial.new.status === "failure") failures++;
         progress?.tick(state.done, state.changed, failures);
       },
     });
     progress?.finish();
+    const report = await writeMinimalInputs(ranReport, cwd);
     const reportPath = await saveReports(report, config, cwd);
     const renderOptions = {
       color: shouldUseColor(stdout, env),

@@ -162,6 +162,19 @@ export function parseRunFlags(flags: RunFlags, cwd: string): FlagLayer {
       strictAccepted: flags.strictAccepted === true ? true : undefined,
       maxSlowdown: given("maxSlowdown") ? read(() => parseSlowdown(str(flags.maxSlowdown))) : undefined,
     }),
+    shrink: compact({
+      examples: given("shrink")
+        ? flags.shrink === true
+          ? 1
+          : read(() => parseInteger("--shrink", str(flags.shrink), 0))
+        : undefined,
+      maxSteps: given("shrinkSteps")
+        ? read(() => parseInteger("--shrink-steps", str(flags.shrinkSteps), 1))
+        : undefined,
+      timeBudget: given("shrinkTime")
+        ? read(() => parseInteger("--shrink-time", str(flags.shrinkTime), 0))
+        : undefined,
+    }),
     calibrate: given("calibrate") ? read(() => parseCalibrate(flags.calibrate)) : undefined,
     report: compact({
       json: given("json")

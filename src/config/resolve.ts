@@ -52,6 +52,8 @@ export const DEFAULT_TIMEOUT_MS = 10_000;
 /** Dataset mode: a side's whole run on the whole sample has no timeout unless one is given. */
 export const DEFAULT_DATASET_TIMEOUT_MS = 0;
 export const DEFAULT_EXAMPLES = 5;
+export const DEFAULT_SHRINK_STEPS = 200;
+export const DEFAULT_SHRINK_TIME_MS = 30_000;
 
 /** Why: the one place where config file, replayed report and flags become the settings of a run. */
 export async function resolveRunConfig(args: ResolveRunConfigArgs): Promise<ResolvedRunConfig> {
@@ -139,6 +141,11 @@ export async function resolveRunConfig(args: ResolveRunConfigArgs): Promise<Reso
       timeoutMs: merged.run?.timeout ?? (datasetRun ? DEFAULT_DATASET_TIMEOUT_MS : DEFAULT_TIMEOUT_MS),
     },
     gate: await resolveGate(merged, baseDir),
+    shrink: {
+      examples: merged.shrink?.examples ?? 0,
+      maxSteps: merged.shrink?.maxSteps ?? DEFAULT_SHRINK_STEPS,
+      timeBudgetMs: merged.shrink?.timeBudget ?? DEFAULT_SHRINK_TIME_MS,
+    },
     report: {
       ...(merged.report?.json !== undefined && { json: merged.report.json }),
       examples: merged.report?.examples ?? DEFAULT_EXAMPLES,

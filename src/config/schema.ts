@@ -216,6 +216,23 @@ export const userConfigSchema = z
         )
         .describe("When a run fails (exit 1).")
         .optional(),
+      shrink: z
+        .strictObject(
+          {
+            examples: integerAtLeast(
+              0,
+              "Examples (the report's first) to shrink to minimal inputs after the run (default 0).",
+            ).optional(),
+            maxSteps: integerAtLeast(
+              1,
+              "Steps per input, each running both components once on a smaller candidate (default 200).",
+            ).optional(),
+            timeBudget: integerAtLeast(0, "Time per input in ms (default 30000, 0 = none).").optional(),
+          },
+          { error: "a mapping like { examples: 1, maxSteps: 200, timeBudget: 30000 }" },
+        )
+        .describe("Shrinking changed inputs to the smallest input that shows the same change.")
+        .optional(),
       report: z
         .strictObject(
           {
@@ -258,7 +275,7 @@ export const userConfigSchema = z
     },
     {
       error:
-        "a mapping of sections (input, base, old, new, env, compare, calibrate, table, dataset, run, gate, report)",
+        "a mapping of sections (input, base, old, new, env, compare, calibrate, table, dataset, run, gate, shrink, report)",
     },
   )
   .meta({

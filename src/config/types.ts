@@ -91,6 +91,8 @@ export interface ResolvedRunConfig {
     /** Fail when new is slower than this many times old, with 95% confidence. */
     maxSlowdown?: number;
   };
+  /** Shrinking: how many changed inputs after the run, and each one's budgets. */
+  shrink: { examples: number; maxSteps: number; timeBudgetMs: number };
   report: {
     /** Extra JSON report path (absolute). */
     json?: string;

@@ -3,6 +3,7 @@ import type { Failure } from "../../adapters/types.ts";
 import type { Difference } from "../compare/types.ts";
 import { nestsDeeperThan } from "../json/depth.ts";
 import type { Example, OutcomeSummary } from "../report/types.ts";
+import type { MinimalInput } from "../shrink/types.ts";
 import { formatLosslessValue } from "./display-value.ts";
 import { formatCompactNumber, toOneLine, truncateText } from "./format.ts";
 import { renderOutputDiff } from "./output-diff.ts";
@@ -65,7 +66,26 @@ export function renderExample(example: Example, options: ExampleRenderOptions): 
   if (options.reproCommand !== undefined) {
     lines.push(`${INDENT}reproduce: ${paint("cyan", options.reproCommand(example.index))}`);
   }
+  if (example.minimalInput !== undefined) lines.push(...renderMinimalInput(example.minimalInput, paint));
   return lines;
+}
+
+/** The shrunk input: what it kept showing, the input itself, its file and the command that runs it. */
+export function renderMinimalInput(minimal: MinimalInput, paint: Paint): string[] {
+  const { target } = minimal;
+  const kept =
+    target.failure === undefined ? `${target.path} ${target.kind}` : `${target.path} ${target.failure}`;
+  const budget = minimal.stopped === "done" ? "" : `, stopped by the ${describeStop(minimal.stopped)}`;
+  const lines = [
+    `${INDENT}${paint("bold", "minimal input")} (${kept}; ${minimal.steps} steps${budget}): ${truncateText(minimal.inputText, MAX_INPUT_CHARS)}`,
+  ];
+  if (minimal.file !== undefined) lines.push(`${INDENT}${INDENT}written to ${minimal.file}`);
+  if (minimal.repro !== undefined) lines.push(`${INDENT}${INDENT}reproduce: ${paint("cyan", minimal.repro)}`);
+  return lines;
+}
+
+function describeStop(stopped: MinimalInput["stopped"]): string {
+  return stopped === "steps" ? "step budget" : stopped === "time" ? "time budget" : "interrupt";
 }
 
 /** The comparator's differences with exact tokens, so `1` → `1.0` is visible even when the diff is not. */

@@ -142,6 +142,30 @@ const DATASET_OPTIONS = [
   },
 ] as const;
 
+/** Why: shrinking's budgets, shared by `run --shrink` and `twinrun shrink`. */
+export const SHRINK_BUDGET_OPTIONS = [
+  {
+    flags: "--shrink-steps <n>",
+    help: "shrinking: steps per input, each running both components once (default 200)",
+    config: ["shrink.maxSteps"],
+  },
+  {
+    flags: "--shrink-time <ms>",
+    help: "shrinking: time per input in ms (default 30000, 0 = none)",
+    config: ["shrink.timeBudget"],
+  },
+] as const;
+
+const SHRINK_OPTIONS = [
+  {
+    flags: "--shrink [k]",
+    help: "after the run, shrink the report's first k examples (default 1) to minimal inputs that show the same change",
+    config: ["shrink.examples"],
+    doc: "after the run, shrink the report's first k examples (bare `--shrink`: 1) to minimal inputs that show the same change; each is written to `.twinrun/minimal/` with a repro command ([shrinking](hints.md#shrinking-the-smallest-input-that-shows-a-change))",
+  },
+  ...SHRINK_BUDGET_OPTIONS,
+] as const;
+
 /** Why: how trials run, which inputs a replay reruns, the gate and the reports. */
 const RUN_AND_REPORT_OPTIONS = [
   {
@@ -247,6 +271,7 @@ const RUN_AND_REPORT_OPTIONS = [
   },
   REPORTER_OPTION,
   STEP_SUMMARY_OPTION,
+  ...SHRINK_OPTIONS,
 ] as const;
 
 /** Why: every flag of `twinrun run`, in `--help` order. */

@@ -70,6 +70,7 @@ describe("resolveRunConfig defaults", () => {
       table: { columnOrder: false, ignoreColumnCase: false, memoryLimit: "1GB" },
       runner: { concurrency: 3, timeoutMs: 10000 },
       gate: { maxChanged: { count: 0 }, strictAccepted: false },
+      shrink: { examples: 0, maxSteps: 200, timeBudgetMs: 30_000 },
       report: { examples: 5, save: true, outputs: [{ reporter: "terminal" }], stepSummary: true },
     });
   });
