@@ -3,6 +3,7 @@
 // Every object is strict: an unknown key is an error with a "did you mean …?" suggestion.
 import { z } from "zod";
 import { BAD_INPUT_ACTIONS, INPUT_FORMATS, SAMPLE_STRATEGIES } from "../inputs/types.ts";
+import { REPORTER_NAMES } from "../reporters/names.ts";
 import { componentSchema } from "./schema-components.ts";
 import {
   anyInteger,
@@ -255,7 +256,7 @@ export const userConfigSchema = z
                 ),
               )
               .describe(
-                "Reporters to write: terminal, json, markdown, junit, github, html; e.g. [markdown=summary.md, junit=junit.xml].",
+                `Reporters to write: ${REPORTER_NAMES.join(", ")}; e.g. [markdown=summary.md, junit=junit.xml].`,
               )
               .optional(),
             targetRate: targetRateValue(

@@ -11,6 +11,7 @@ import { describeKey } from "../describe-key.ts";
 import { RowExamples } from "../row-examples.ts";
 import type { TableComparisonOptions, TableComparisonResult } from "../table-comparison.ts";
 import type { ColumnStats, RowLocation, TableReport } from "../types.ts";
+import { countCategories } from "./category-counts.ts";
 import { matchColumnCase } from "./column-case.ts";
 import { planColumns } from "./column-plan.ts";
 import { anyNanUnequal, columnRules } from "./column-rules.ts";
@@ -152,6 +153,7 @@ export async function compareLoadedTables(
     const rel = rules.sig > 0 ? Math.max(rules.relTolerance, 10 ** (1 - rules.sig)) : rules.relTolerance;
     return { abs: rules.absTolerance, rel };
   });
+  const categories = await countCategories(engine, oldTable, newTable, schema);
 
   const columnStats: ColumnStats[] = pairStats
     .filter((stats) => stats.compared > 0)
@@ -182,6 +184,7 @@ export async function compareLoadedTables(
     },
     columns: columnStats,
     distribution,
+    categories,
     ...(options.psiMax !== undefined && { psiMax: options.psiMax }),
   };
   const schemaChanged =

@@ -110,6 +110,38 @@ describe("the html reporter", () => {
   });
 });
 
+describe("the html reporter's notes", () => {
+  it("names each path rule that matched nothing, with its did-you-mean", async () => {
+    const page = await renderHtml(
+      makeChangedReport({ unusedRules: [{ path: "scroe", options: ["ignore"], suggestion: "score" }] }),
+    );
+    expect(page).toContain(
+      "<li>Unused ignore rule <code>scroe</code>: it matched no path in any output; did you mean <code>score</code>?</li>",
+    );
+  });
+
+  it("draws a text column's top values when they hold most of its rows", async () => {
+    const categories = [
+      {
+        column: "plan",
+        distinct: 3,
+        totals: { old: 10, new: 10 },
+        values: [{ value: "pro", old: 6, new: 2 }],
+      },
+      {
+        column: "name",
+        distinct: 900,
+        totals: { old: 1000, new: 1000 },
+        values: [{ value: "x", old: 2, new: 2 }],
+      },
+    ];
+    const page = await renderHtml(makeDiffReport({ categories }));
+    expect(page).toContain('data-chart="categories"');
+    expect(page).toMatch(/<h3 class="mono">plan /);
+    expect(page).not.toMatch(/<h3 class="mono">name /);
+  });
+});
+
 describe("long strings in examples", () => {
   it("shows the window around the first differing character on both sides", () => {
     const head = "a".repeat(20_000);
