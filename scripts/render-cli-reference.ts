@@ -51,6 +51,18 @@ reviewers to commit ([Accepted differences](accepted.md)).`,
     before: `\`twinrun merge <report.json>...\` combines the reports of the shards of one sample (\`--shard i/n\`)
 into one report and verdict ([Sharding](ci.md#sharding---shard-and-twinrun-merge)).`,
   },
+  shrink: {
+    before: `\`\`\`sh
+npx twinrun shrink .twinrun/last-report.json 119
+\`\`\`
+
+\`twinrun shrink <report.json> <index>\` reruns one input of a report with the report's settings and
+shrinks it, step by step with the real components, to the smallest input on which the same path
+still changes the same way (or the same side still fails the same way). It writes the minimal
+input and a config that runs exactly it to \`.twinrun/minimal/\`, records it in the report's example,
+and exits 1 (the change is reproduced), or 0 when the input no longer changes
+([Shrinking](hints.md#shrinking-the-smallest-input-that-shows-a-change)).`,
+  },
 };
 
 /** Why: scripts/write-docs.ts writes this text; a test checks the committed page equals it. */

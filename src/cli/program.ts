@@ -2,7 +2,13 @@
 // loaded only when its command runs, so `--help` and small commands start fast.
 import { Command, Option } from "commander";
 import type { CommandSpec, OptionSpec } from "../config/options/spec.ts";
-import { type AcceptFlags, type CommandName, commandSpec, type InitFlags } from "../config/options/table.ts";
+import {
+  type AcceptFlags,
+  type CommandName,
+  commandSpec,
+  type InitFlags,
+  type ShrinkFlags,
+} from "../config/options/table.ts";
 import type { CliIo } from "./io.ts";
 import { readOwnVersion } from "./version.ts";
 
@@ -42,6 +48,9 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
   );
   command("merge").action(async (reportPaths: string[], _options, merge: Command) =>
     exit(await (await import("./merge-command.ts")).runMergeCommand(reportPaths, merge, io)),
+  );
+  command("shrink").action(async (reportPath: string, index: string, options: ShrinkFlags) =>
+    exit(await (await import("./shrink-command.ts")).runShrinkCommand(reportPath, index, options, io)),
   );
 
   return program;

@@ -13,10 +13,11 @@ import { createProgress } from "../reporters/progress.ts";
 import { writeReports } from "../reporters/write-reports.ts";
 import { decideRunKind } from "../run/run-kind.ts";
 import { runTwin } from "../run/run-twin.ts";
+import { writeMinimalInputs } from "../shrink/minimal-files.ts";
 import type { CliIo } from "./io.ts";
 import { EXIT_INTERRUPTED } from "./process-interrupts.ts";
 import { shellQuote } from "./shell-quote.ts";
-import { shouldUseColor } from "./terminal.ts";
+import { shouldUseColor, terminalWidth } from "./terminal.ts";
 
 const LAST_REPORT = path.join(".twinrun", "last-report.json");
 const LAST_REPLAY = path.join(".twinrun", "last-replay.json");
@@ -43,7 +44,7 @@ export async function runRunCommand(command: Command, io: CliIo): Promise<number
       env,
       cpuCount: availableParallelism(),
     });
-    const report = await runTwin(config, {
+    const ranReport = await runTwin(config, {
       signal: controller.signal,
       onSample: (sample) => {
         // A batch step runs once per side and reports no trials along the way: say what it waits for.
@@ -56,15 +57,23 @@ export async function runRunCommand(command: Command, io: CliIo): Promise<number
         progress = createProgress(stderr, sample.records.length);
       },
       onSetup: (side, setup) => stderr.write(`twinrun: setting up ${side}: ${setup}\n`),
+      onCalibrate: (inputs) =>
+        stderr.write(`twinrun: calibrating: old runs twice on ${inputs} inputs, to see its own noise\n`),
+      onShrink: (trial) => {
+        progress?.finish();
+        stderr.write(`twinrun: shrinking input #${trial.index}\n`);
+      },
       onTrial: (trial, state) => {
         if (trial.old.status === "failure" || trial.new.status === "failure") failures++;
         progress?.tick(state.done, state.changed, failures);
       },
     });
     progress?.finish();
+    const report = await writeMinimalInputs(ranReport, cwd);
     const reportPath = await saveReports(report, config, cwd);
     const renderOptions = {
       color: shouldUseColor(stdout, env),
+      width: terminalWidth(stdout, env),
       examples: config.report.examples,
       reproCommand: (index: number) =>
         reportPath === undefined

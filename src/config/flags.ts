@@ -20,6 +20,7 @@ import {
   parseNonEmpty,
   parseNonNegativeNumber,
   parseOnly,
+  parsePositiveNumber,
   parseSample,
   parseTolFlag,
   parseUnorderedFlag,
@@ -130,6 +131,7 @@ export function parseRunFlags(flags: RunFlags, cwd: string): FlagLayer {
     table: compact({
       key,
       columnOrder: flags.columnOrder === true ? true : undefined,
+      ignoreColumnCase: flags.ignoreColumnCase === true ? true : undefined,
       psiMax: given("psiMax")
         ? read(() => parseNonNegativeNumber("--psi-max", str(flags.psiMax)))
         : undefined,
@@ -151,6 +153,9 @@ export function parseRunFlags(flags: RunFlags, cwd: string): FlagLayer {
         ? read(() => parseInteger("--concurrency", str(flags.concurrency), 1))
         : undefined,
       timeout: given("timeout") ? read(() => parseInteger("--timeout", str(flags.timeout), 0)) : undefined,
+      outputLimit: given("outputLimit")
+        ? read(() => parsePositiveNumber("--output-limit", str(flags.outputLimit)))
+        : undefined,
     }),
     base: given("base")
       ? read(() => parseNonEmpty("--base", str(flags.base), "a git ref").trim())
@@ -160,6 +165,19 @@ export function parseRunFlags(flags: RunFlags, cwd: string): FlagLayer {
       accepted: given("accepted") ? read(() => resolveFile(cwd, "--accepted", flags.accepted)) : undefined,
       strictAccepted: flags.strictAccepted === true ? true : undefined,
       maxSlowdown: given("maxSlowdown") ? read(() => parseSlowdown(str(flags.maxSlowdown))) : undefined,
+    }),
+    shrink: compact({
+      examples: given("shrink")
+        ? flags.shrink === true
+          ? 1
+          : read(() => parseInteger("--shrink", str(flags.shrink), 0))
+        : undefined,
+      maxSteps: given("shrinkSteps")
+        ? read(() => parseInteger("--shrink-steps", str(flags.shrinkSteps), 1))
+        : undefined,
+      timeBudget: given("shrinkTime")
+        ? read(() => parseInteger("--shrink-time", str(flags.shrinkTime), 0))
+        : undefined,
     }),
     calibrate: given("calibrate") ? read(() => parseCalibrate(flags.calibrate)) : undefined,
     report: compact({

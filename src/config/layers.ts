@@ -62,6 +62,7 @@ export function mergeLayers(base: UserConfig, over: UserConfig): UserConfig {
     dataset: mergeShallow(lower.dataset, upper.dataset),
     run: mergeShallow(lower.run, upper.run),
     gate: mergeShallow(lower.gate, upper.gate),
+    shrink: mergeShallow(lower.shrink, upper.shrink),
     report: mergeShallow(lower.report, upper.report),
   });
 }

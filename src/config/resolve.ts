@@ -3,6 +3,7 @@
 
 import path from "node:path";
 import { alignSides, resolveComponentSection } from "../../adapters/components.ts";
+import { outputLimitChars } from "../../adapters/shared/output-limit.ts";
 import { findAcceptedFile } from "../accept/default-file.ts";
 import { type CompareOptions, DEFAULT_COMPARE_OPTIONS } from "../compare/types.ts";
 import { TwinrunError } from "../errors.ts";
@@ -52,6 +53,8 @@ export const DEFAULT_TIMEOUT_MS = 10_000;
 /** Dataset mode: a side's whole run on the whole sample has no timeout unless one is given. */
 export const DEFAULT_DATASET_TIMEOUT_MS = 0;
 export const DEFAULT_EXAMPLES = 5;
+export const DEFAULT_SHRINK_STEPS = 200;
+export const DEFAULT_SHRINK_TIME_MS = 30_000;
 
 /** Why: the one place where config file, replayed report and flags become the settings of a run. */
 export async function resolveRunConfig(args: ResolveRunConfigArgs): Promise<ResolvedRunConfig> {
@@ -137,8 +140,14 @@ export async function resolveRunConfig(args: ResolveRunConfigArgs): Promise<Reso
     runner: {
       concurrency: merged.run?.concurrency ?? Math.max(1, Math.floor(args.cpuCount) || 1),
       timeoutMs: merged.run?.timeout ?? (datasetRun ? DEFAULT_DATASET_TIMEOUT_MS : DEFAULT_TIMEOUT_MS),
+      outputLimitChars: outputLimitChars(args.env, merged.run?.outputLimit),
     },
     gate: await resolveGate(merged, baseDir),
+    shrink: {
+      examples: merged.shrink?.examples ?? 0,
+      maxSteps: merged.shrink?.maxSteps ?? DEFAULT_SHRINK_STEPS,
+      timeBudgetMs: merged.shrink?.timeBudget ?? DEFAULT_SHRINK_TIME_MS,
+    },
     report: {
       ...(merged.report?.json !== undefined && { json: merged.report.json }),
       examples: merged.report?.examples ?? DEFAULT_EXAMPLES,

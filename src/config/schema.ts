@@ -3,6 +3,7 @@
 // Every object is strict: an unknown key is an error with a "did you mean …?" suggestion.
 import { z } from "zod";
 import { BAD_INPUT_ACTIONS, INPUT_FORMATS, SAMPLE_STRATEGIES } from "../inputs/types.ts";
+import { REPORTER_NAMES } from "../reporters/names.ts";
 import { componentSchema } from "./schema-components.ts";
 import {
   anyInteger,
@@ -13,6 +14,7 @@ import {
   nonNegativeNumber,
   oneOf,
   pathPattern,
+  positiveNumber,
   targetRateValue,
   text,
 } from "./schema-leaves.ts";
@@ -189,8 +191,11 @@ export const userConfigSchema = z
               0,
               "Per-input timeout in ms (default 10000, 0 = none); in dataset mode, the timeout of each side's whole run (default none).",
             ).optional(),
+            outputLimit: positiveNumber(
+              "Largest output read from one component for one input, in MB (default: $TWINRUN_MAX_OUTPUT_MB, else 64); a larger output is not compared and makes its trial inconclusive.",
+            ).optional(),
           },
-          { error: "a mapping like { concurrency: 2, timeout: 10000 }" },
+          { error: "a mapping like { concurrency: 2, timeout: 10000, outputLimit: 64 }" },
         )
         .describe("How trials run.")
         .optional(),
@@ -216,6 +221,23 @@ export const userConfigSchema = z
         )
         .describe("When a run fails (exit 1).")
         .optional(),
+      shrink: z
+        .strictObject(
+          {
+            examples: integerAtLeast(
+              0,
+              "Examples (the report's first) to shrink to minimal inputs after the run (default 0).",
+            ).optional(),
+            maxSteps: integerAtLeast(
+              1,
+              "Steps per input, each running both components once on a smaller candidate (default 200).",
+            ).optional(),
+            timeBudget: integerAtLeast(0, "Time per input in ms (default 30000, 0 = none).").optional(),
+          },
+          { error: "a mapping like { examples: 1, maxSteps: 200, timeBudget: 30000 }" },
+        )
+        .describe("Shrinking changed inputs to the smallest input that shows the same change.")
+        .optional(),
       report: z
         .strictObject(
           {
@@ -238,7 +260,7 @@ export const userConfigSchema = z
                 ),
               )
               .describe(
-                "Reporters to write: terminal, json, markdown, junit, github, html; e.g. [markdown=summary.md, junit=junit.xml].",
+                `Reporters to write: ${REPORTER_NAMES.join(", ")}; e.g. [markdown=summary.md, junit=junit.xml].`,
               )
               .optional(),
             targetRate: targetRateValue(
@@ -258,7 +280,7 @@ export const userConfigSchema = z
     },
     {
       error:
-        "a mapping of sections (input, base, old, new, env, compare, calibrate, table, dataset, run, gate, report)",
+        "a mapping of sections (input, base, old, new, env, compare, calibrate, table, dataset, run, gate, shrink, report)",
     },
   )
   .meta({

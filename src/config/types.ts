@@ -23,6 +23,8 @@ export interface ResolvedTableConfig {
   key?: string[];
   /** Report a change in the order of columns. */
   columnOrder: boolean;
+  /** Match column names (key columns too) ignoring case. */
+  ignoreColumnCase: boolean;
   /** Gate: the largest population stability index a column may have; undefined: no PSI gate. */
   psiMax?: number;
   /** The table engine's memory limit (e.g. "1GB"); beyond it, it spills to disk. */
@@ -79,7 +81,8 @@ export interface ResolvedRunConfig {
   /** How tables are compared. A Python dataframe component's own `key` wins over table.key for it. */
   table: ResolvedTableConfig;
   /** timeoutMs: per input; in dataset mode, per side's whole run (0 = none, the dataset-mode default). */
-  runner: { concurrency: number; timeoutMs: number };
+  /** outputLimitChars: run.outputLimit (MB), else TWINRUN_MAX_OUTPUT_MB, else 64 MB, in characters. */
+  runner: { concurrency: number; timeoutMs: number; outputLimitChars: number };
   gate: {
     maxChanged: MaxChanged;
     /** Absolute path of the accepted-differences file, when one is given or found. */
@@ -89,6 +92,8 @@ export interface ResolvedRunConfig {
     /** Fail when new is slower than this many times old, with 95% confidence. */
     maxSlowdown?: number;
   };
+  /** Shrinking: how many changed inputs after the run, and each one's budgets. */
+  shrink: { examples: number; maxSteps: number; timeBudgetMs: number };
   report: {
     /** Extra JSON report path (absolute). */
     json?: string;

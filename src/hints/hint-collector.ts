@@ -1,10 +1,9 @@
 // Keeps what hints need while the trials stream by: each judged trial's input as a few typed
 // numbers per field (FieldColumns, bounded), and which paths (or failure kinds) changed in it.
 // At the end, each changed path gets the conditions that separate its changed trials.
-import type { Outcome } from "../../adapters/types.ts";
 import { foldPath } from "../compare/paths.ts";
-import type { Difference } from "../compare/types.ts";
 import { parseLossless } from "../json/parse.ts";
+import { describeFailingSides } from "../report/failing-sides.ts";
 import type { PathStats } from "../report/types.ts";
 import type { TrialResult } from "../runner/types.ts";
 import { type Bitset, createBitset, setBit } from "./bitset.ts";
@@ -15,7 +14,7 @@ import { findHints } from "./find-hints.ts";
 import type { Hint } from "./types.ts";
 
 /** Paths (most changed first) that get hints; the rest are rarely read. */
-export const MAX_PATHS_WITH_HINTS = 30;
+export const MAX_PATHS_WITH_HINTS = 10;
 
 const BOTH_OK = 1;
 const SOME_FAILED = 2;
@@ -45,7 +44,8 @@ export class HintCollector {
     const seen = new Set<string>();
     for (const difference of trial.comparison.differences) {
       const path = foldPath(difference.path);
-      const failure = difference.kind === "failure" ? describeFailing(trial, difference) : undefined;
+      const failure =
+        difference.kind === "failure" ? describeFailingSides(trial.old, trial.new, difference) : undefined;
       const key = failure === undefined ? path : `${path}\u0000${failure}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -116,25 +116,6 @@ function toHint(candidate: Candidate, group: ChangeGroup, judged: number): Hint 
     unchangedTotal: judged - total,
     ...(group.failure !== undefined && { failure: group.failure }),
   };
-}
-
-/** `new exception`, `old exit`, or both sides' kinds when both failed (an unparsable output counts as failed). */
-function describeFailing(trial: TrialResult, difference: Difference): string {
-  const sides: string[] = [];
-  const kindOf = (outcome: Outcome, shown: unknown) =>
-    outcome.status === "failure" ? outcome.failure.kind : failureKindShown(shown);
-  const oldKind = kindOf(trial.old, difference.old);
-  const newKind = kindOf(trial.new, difference.new);
-  if (oldKind !== undefined) sides.push(`old ${oldKind}`);
-  if (newKind !== undefined) sides.push(`new ${newKind}`);
-  return sides.join(", ");
-}
-
-/** The kind in a failure difference's `{failure, message}` side (an ok outcome whose text did not parse). */
-function failureKindShown(shown: unknown): string | undefined {
-  if (shown === null || typeof shown !== "object") return undefined;
-  const { failure, message } = shown as { failure?: unknown; message?: unknown };
-  return typeof failure === "string" && typeof message === "string" ? failure : undefined;
 }
 
 function parseInput(text: string): unknown {

@@ -9,6 +9,7 @@ import type { CompareOptions, Difference, DifferenceKind } from "../compare/type
 import type { UserConfig } from "../config/schema.ts";
 import type { Hint } from "../hints/types.ts";
 import type { SampleIdentity } from "../inputs/types.ts";
+import type { MinimalInput } from "../shrink/types.ts";
 import type { Slowdown } from "../slowdown/slowdown.ts";
 import type { TableFormat, TableReport } from "../table/types.ts";
 
@@ -52,6 +53,13 @@ export interface Example {
   truncated?: boolean;
   old: OutcomeSummary;
   new: OutcomeSummary;
+  /**
+   * Fields kept as a marked excerpt because the value was too large for a report (`inputText`,
+   * `old.output`, `differences[0].new`, …); the comparison used the whole value.
+   */
+  excerpts?: string[];
+  /** The smallest input found that still shows the same change (--shrink, `twinrun shrink`). */
+  minimalInput?: MinimalInput;
 }
 
 export interface TimingStats {

@@ -29,7 +29,11 @@ const EXAMPLES_PER_PATH = 3;
 /** Renders the report as one JUnit `<testsuites>` document, ending with a newline. */
 export function renderJunitReport(report: Report, out: TextSink, options: RenderOptions): void {
   const view = viewReport(report);
-  const cases = [gateCase(view), ...view.changedPaths.map((path) => pathCase(view, path, options))];
+  const cases = [
+    gateCase(view),
+    ...slowdownCase(view),
+    ...view.changedPaths.map((path) => pathCase(view, path, options)),
+  ];
   cases.push(...acceptedCases(view));
   const failures = cases.filter((testCase) => testCase.failure !== undefined).length;
   const errors = cases.filter((testCase) => testCase.error !== undefined).length;
@@ -69,6 +73,22 @@ function gateCase(view: ReportView): TestCase {
   if (!view.gate.passed)
     return { classname: "twinrun", name, failure: { type: "gate", message: line, body: line } };
   return { classname: "twinrun", name, out: line };
+}
+
+/** The slowdown gate is a testcase of its own, so a dashboard shows a slow refactor as such. */
+function slowdownCase(view: ReportView): TestCase[] {
+  const slowdown = view.gate.slowdown;
+  if (slowdown === undefined) return [];
+  const name = `slowdown (max ${slowdown.maxSlowdown}x)`;
+  return slowdown.passed
+    ? [{ classname: "twinrun", name, out: slowdown.line }]
+    : [
+        {
+          classname: "twinrun",
+          name,
+          failure: { type: "slowdown", message: slowdown.line, body: slowdown.line },
+        },
+      ];
 }
 
 function pathCase(view: ReportView, changed: ChangedPath, options: RenderOptions): TestCase {
@@ -141,6 +161,21 @@ function properties(view: ReportView): [string, string][] {
     );
   }
   list.push(["trials", String(counts.trials)], ["changed", String(counts.changed)]);
+  const slowdown = view.report.timing.slowdown;
+  if (slowdown !== undefined) {
+    list.push(["timing.slowdown.ratio", String(slowdown.ratio)]);
+    if (slowdown.low !== undefined && slowdown.high !== undefined)
+      list.push(
+        ["timing.slowdown.low", String(slowdown.low)],
+        ["timing.slowdown.high", String(slowdown.high)],
+      );
+  }
+  const rate = view.report.summary.changeRate;
+  if (rate?.applies && rate.high !== undefined)
+    list.push(
+      ["summary.changeRate.low", String(rate.low ?? 0)],
+      ["summary.changeRate.high", String(rate.high)],
+    );
   if (view.shard !== undefined) list.push(["shard", `${view.shard.index}/${view.shard.count}`]);
   if (view.base !== undefined) list.push(["base", `${view.base.ref} ${view.base.commit}`]);
   return list;

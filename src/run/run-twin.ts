@@ -19,10 +19,12 @@ import { assertSameSource, loadSample } from "../inputs/sample.ts";
 import type { Sample } from "../inputs/types.ts";
 import { buildReport } from "../report/build-report.ts";
 import { RandomPartCounter } from "../report/change-rate.ts";
-import type { Report } from "../report/types.ts";
+import type { Example, Report } from "../report/types.ts";
 import { runTrials } from "../runner/run-trials.ts";
 import type { TrialResult } from "../runner/types.ts";
 import { formatShard, selectShard } from "../shard/shard.ts";
+import { shrinkTrials } from "../shrink/shrink-trials.ts";
+import type { MinimalInput } from "../shrink/types.ts";
 import { type Slowdown, SlowdownTracker } from "../slowdown/slowdown.ts";
 import { tableComparisonOptions } from "../table/comparison-options.ts";
 import { DataframeTables } from "../table/dataframe-tables.ts";
@@ -38,6 +40,10 @@ export interface RunHooks {
   onTrial?: (trial: TrialResult, progress: { done: number; total: number; changed: number }) => void;
   /** Called once the sample is known, before any component starts. */
   onSample?: (sample: Sample) => void;
+  /** Called before old runs against old (calibrate), with the number of inputs. */
+  onCalibrate?: (inputs: number) => void;
+  /** Called before shrinking a changed input (--shrink). */
+  onShrink?: (trial: TrialResult) => void;
   /** Called before a side's setup command runs. */
   onSetup?: (side: Side, command: string) => void;
 }
@@ -52,6 +58,12 @@ export async function runTwin(config: ResolvedRunConfig, hooks: RunHooks = {}): 
     throw new TwinrunError(
       "USAGE",
       `--shard ${formatShard(config.shard)}: tables cannot be split into shards (dataset mode and the dataframe style compare whole tables); run without --shard`,
+    );
+  }
+  if (config.shrink.examples > 0 && runKind.kind === "tables") {
+    throw new TwinrunError(
+      "USAGE",
+      "--shrink: this run compares tables (dataset mode or the dataframe style), which have no single inputs to shrink; run without --shrink (shrink.examples)",
     );
   }
   if (config.calibrate !== undefined && runKind.kind === "tables") {
@@ -117,7 +129,7 @@ async function runSides(
   const noise =
     config.calibrate === undefined || hooks.signal?.aborted
       ? undefined
-      : await runCalibration(config, sides.old, sample.records, comparator, hooks.signal);
+      : await runCalibration(config, sides.old, sample.records, comparator, hooks.signal, hooks.onCalibrate);
   const oldAdapter = createRecordAdapter("old", sides.old, config);
   const newAdapter = createRecordAdapter("new", sides.new, config);
   // Hints speak of inputs: a records run's; a table run's batches are not the rows that changed.
@@ -155,6 +167,8 @@ async function runSides(
   );
   let interrupted = hooks.signal?.aborted ?? false;
   let changed = 0;
+  const shrinkCount = tables === undefined ? config.shrink.examples : 0;
+  let minimalInputs = new Map<number, MinimalInput>();
   try {
     // Ctrl-C during setup: nothing is started; the report is empty and marked incomplete.
     if (!interrupted) await startBoth(oldAdapter, newAdapter, hooks.signal);
@@ -181,6 +195,15 @@ async function runSides(
       },
     });
     interrupted ||= outcome.interrupted;
+    // --shrink k: the first k examples the report keeps.
+    const toShrink = shrinkCount > 0 ? aggregator.exampleTrials().slice(0, shrinkCount) : [];
+    if (!interrupted && toShrink.length > 0) {
+      const budget = { maxSteps: config.shrink.maxSteps, timeBudgetMs: config.shrink.timeBudgetMs };
+      minimalInputs = await shrinkTrials(toShrink, { old: oldAdapter, new: newAdapter }, comparator, budget, {
+        signal: hooks.signal,
+        onTrial: hooks.onShrink,
+      });
+    }
   } finally {
     await Promise.all([oldAdapter.stop(), newAdapter.stop()]);
   }
@@ -207,7 +230,7 @@ async function runSides(
     sample: sample.identity,
     summary: aggregate.summary,
     paths: aggregate.paths,
-    examples: aggregate.examples,
+    examples: withMinimalInputs(aggregate.examples, minimalInputs),
     ...(aggregate.inconclusive !== undefined && { inconclusive: aggregate.inconclusive }),
     timing: { ...trialAggregate.timing, wallMs: Date.now() - startedAt, ...slowdownOf(slowdown) },
     maxChanged: config.gate.maxChanged,
@@ -248,13 +271,23 @@ function judgedOutcome(trial: TrialResult): "same" | "changed" | "inconclusive" 
   return trial.comparison.differences.length > 0 ? "changed" : "same";
 }
 
+/** The examples with the minimal inputs shrinking found for them. */
+function withMinimalInputs(examples: Example[], minimal: Map<number, MinimalInput>): Example[] {
+  if (minimal.size === 0) return examples;
+  return examples.map((example) => {
+    const found = minimal.get(example.index);
+    return found === undefined ? example : { ...example, minimalInput: found };
+  });
+}
+
 /** The dataframe style's key columns: the component's own `key`, else the run's `table.key`. */
 function tableKeyOf(config: ResolvedRunConfig): string[] | undefined {
   const componentKey = isPythonFunctionComponent(config.old) ? config.old.key : undefined;
   return componentKey ?? config.table.key;
 }
 
-async function loadRunSample(config: ResolvedRunConfig): Promise<Sample> {
+/** The run's sample: in-memory records, a replay's inputs, or a fresh sample of the input source. */
+export async function loadRunSample(config: ResolvedRunConfig): Promise<Sample> {
   const request = { ...config.input, size: config.input.sample };
   // In-memory inputs (the programmatic API) are sampled like a file, without reading one.
   if (config.input.records !== undefined) return sampleInMemory(config.input.records, request);
@@ -267,7 +300,7 @@ async function loadRunSample(config: ResolvedRunConfig): Promise<Sample> {
 }
 
 /** Starts both sides; if one cannot start, the other is stopped before the error propagates. */
-async function startBoth(
+export async function startBoth(
   oldAdapter: RecordAdapter,
   newAdapter: RecordAdapter,
   signal: AbortSignal | undefined,

@@ -48,6 +48,8 @@ export interface SchemaReport {
   types: { old: Record<string, ColumnType>; new: Record<string, ColumnType> };
   /** Present only when column order was asked for (`columnOrder: true`): true when the shared columns' order differs. */
   orderChanged?: boolean;
+  /** Columns matched ignoring case (`ignoreColumnCase`): the new side's spelling of an old column. */
+  caseMatched?: { old: string; new: string }[];
   /** pandas dtypes per column, when the tables came from DataFrames (the Python dataframe style). */
   dtypes?: { old: Record<string, string>; new: Record<string, string> };
   /** Columns on both sides whose pandas dtype differs (`int64 → Int64`, `object → category`). */
@@ -128,6 +130,17 @@ export interface DistributionStats {
   sampled?: boolean;
 }
 
+/** The most frequent values of one text column, counted on each side over all its rows. */
+export interface CategoryStats {
+  column: string;
+  /** Distinct values over both sides. */
+  distinct: number;
+  /** Non-null values per side. */
+  totals: { old: number; new: number };
+  /** At most ten values, most frequent on either side first, with each side's count. */
+  values: { value: string; old: number; new: number }[];
+}
+
 /** Everything table comparison adds to a report (`report.table`). */
 export interface TableReport {
   match: RowMatch;
@@ -136,6 +149,8 @@ export interface TableReport {
   /** Sorted by changed rows, most first. */
   columns: ColumnStats[];
   distribution: DistributionStats[];
+  /** Top values of the text columns both sides have (absent in older reports). */
+  categories?: CategoryStats[];
   /** The PSI gate, when set: columns whose PSI exceeds it fail the gate. */
   psiMax?: number;
   /** Files the comparison read (diff and dataset mode), with their sha256. */

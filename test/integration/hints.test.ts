@@ -3,8 +3,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { jsonl, makeWorkspace, runCli } from "../helpers/cli.ts";
+import { jsonl, makeWorkspace } from "../helpers/cli.ts";
 import { workerComponent } from "../helpers/components.ts";
+import { runInProcess as runCli } from "../helpers/in-process.ts";
 
 /** 500 nested records of 30 fields, from a seeded generator; ages 25, 40 and 65 exactly 20 times. */
 function makeRecords(): Record<string, unknown>[] {

@@ -107,11 +107,11 @@ describe("the HTML report of a record run", () => {
 describe("the HTML report of a table diff", () => {
   it("shows schema, rows, columns with bars and each shifted column's distributions over PSI's bins", async () => {
     const rows = Array.from({ length: 300 }, (_, id) => id);
-    const csv = (shift: (id: number) => number) =>
-      `id,amount,segment\n${rows.map((id) => `${id},${((id * 37) % 100) + shift(id)},${id % 3 === 0 ? "a" : "b"}`).join("\n")}\n`;
+    const csv = (shift: (id: number) => number, renamed: string) =>
+      `id,amount,segment\n${rows.map((id) => `${id},${((id * 37) % 100) + shift(id)},${id % 3 === 0 ? "a" : id % 5 === 0 ? renamed : "b"}`).join("\n")}\n`;
     const dir = workspace({
-      "old.csv": csv(() => 0),
-      "new.csv": csv((id) => (id % 2 === 0 ? 30 : 0)),
+      "old.csv": csv(() => 0, "c"),
+      "new.csv": csv((id) => (id % 2 === 0 ? 30 : 0), "d"),
     });
     const result = await runCli(
       ["diff", "old.csv", "new.csv", "--key", "id", "--html", "diff.html", "--no-save"],
@@ -132,6 +132,13 @@ describe("the HTML report of a table diff", () => {
       20,
     );
     expect(await page.textContent("#distributions table.quantiles")).toContain("p99");
+    // The text column's top values, both sides: the renamed category shows on one side each.
+    expect(await page.textContent("#categories h3")).toMatch(/^segment/);
+    expect(await seriesOf(opened, '[data-chart="categories"]')).toEqual(["new", "old"]);
+    const values = await page.$$eval("#categories tbody td.mono", (cells) =>
+      cells.map((cell) => cell.textContent),
+    );
+    expect(values.sort()).toEqual(["a", "b", "c", "d"]);
     // A file diff runs nothing: no timing chart.
     expect(await page.locator('[data-chart="timing"]').count()).toBe(0);
   });

@@ -103,8 +103,22 @@ describe("the slowdown gate", () => {
 
   it("fails a new side that sleeps 40 ms per input against 2 ms, on its own gate line", async () => {
     const dir = workspace(sleeping(2), sleeping(40), few);
-    const result = await run(dir, ["--sample", "all", "--max-slowdown", "2", "--json", "report.json"]);
+    const result = await run(dir, [
+      "--sample",
+      "all",
+      "--max-slowdown",
+      "2",
+      "--json",
+      "report.json",
+      "--junit",
+      "junit.xml",
+    ]);
     expect(result.exitCode).toBe(1);
+    const junit = readFileSync(path.join(dir, "junit.xml"), "utf8");
+    expect(junit).toMatch(
+      /<testcase classname="twinrun" name="slowdown \(max 2x\)" time="0">\s*<failure type="slowdown"/,
+    );
+    expect(junit).toContain('<property name="timing.slowdown.ratio"');
     const report = readReport(dir);
     expect(report.verdict).toBe("equivalent");
     expect(report.summary.changed).toBe(0);

@@ -142,6 +142,30 @@ const DATASET_OPTIONS = [
   },
 ] as const;
 
+/** Why: shrinking's budgets, shared by `run --shrink` and `twinrun shrink`. */
+export const SHRINK_BUDGET_OPTIONS = [
+  {
+    flags: "--shrink-steps <n>",
+    help: "shrinking: steps per input, each running both components once (default 200)",
+    config: ["shrink.maxSteps"],
+  },
+  {
+    flags: "--shrink-time <ms>",
+    help: "shrinking: time per input in ms (default 30000, 0 = none)",
+    config: ["shrink.timeBudget"],
+  },
+] as const;
+
+const SHRINK_OPTIONS = [
+  {
+    flags: "--shrink [k]",
+    help: "after the run, shrink the report's first k examples (default 1) to minimal inputs that show the same change",
+    config: ["shrink.examples"],
+    doc: "after the run, shrink the report's first k examples (bare `--shrink`: 1) to minimal inputs that show the same change; each is written to `.twinrun/minimal/` with a repro command ([shrinking](hints.md#shrinking-the-smallest-input-that-shows-a-change))",
+  },
+  ...SHRINK_BUDGET_OPTIONS,
+] as const;
+
 /** Why: how trials run, which inputs a replay reruns, the gate and the reports. */
 const RUN_AND_REPORT_OPTIONS = [
   {
@@ -154,6 +178,12 @@ const RUN_AND_REPORT_OPTIONS = [
     flags: "--timeout <ms>",
     help: "per-input timeout in ms; the component's process tree is killed (default 10000, 0 = none; dataset mode: each side's whole run, default none)",
     config: ["run.timeout"],
+  },
+  {
+    flags: "--output-limit <MB>",
+    help: "largest output twinrun reads from one component for one input, in MB (default: $TWINRUN_MAX_OUTPUT_MB, else 64); a larger one makes the trial inconclusive",
+    config: ["run.outputLimit"],
+    doc: "largest output read from one component for one input, in MB (default: `$TWINRUN_MAX_OUTPUT_MB`, else 64); a larger output is not compared and makes its trial inconclusive",
   },
   {
     flags: "--json <file>",
@@ -247,6 +277,7 @@ const RUN_AND_REPORT_OPTIONS = [
   },
   REPORTER_OPTION,
   STEP_SUMMARY_OPTION,
+  ...SHRINK_OPTIONS,
 ] as const;
 
 /** Why: every flag of `twinrun run`, in `--help` order. */

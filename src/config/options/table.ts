@@ -2,7 +2,7 @@
 // (src/cli/program.ts), the flag types (RunFlags, DiffFlags, MergeFlags) and docs/cli.md
 // (`npm run docs`) are all made from it, so a flag is added here and nowhere else.
 import { TABLE_FORMATS } from "../../table/types.ts";
-import { RUN_OPTIONS } from "./run.ts";
+import { RUN_OPTIONS, SHRINK_BUDGET_OPTIONS } from "./run.ts";
 import { COMPARE_OPTIONS, REPORTER_OPTION, STEP_SUMMARY_OPTION, TABLE_OPTIONS } from "./shared.ts";
 import type { CommandSpec, FlagsOf } from "./spec.ts";
 
@@ -79,12 +79,22 @@ export const MERGE_OPTIONS = [
   },
 ] as const;
 
+/** Why: `twinrun shrink` reruns one input of a report; only the target and the budgets are its own. */
+export const SHRINK_OPTIONS = [
+  {
+    flags: "--path <path>",
+    help: "the changed path to keep (default: the input's first difference), e.g. age_bucket or items[*].price",
+  },
+  ...SHRINK_BUDGET_OPTIONS,
+] as const;
+
 /** What commander hands the run action; the API gives the same shape. */
 export type RunFlags = FlagsOf<typeof RUN_OPTIONS>;
 export type DiffFlags = FlagsOf<typeof DIFF_OPTIONS>;
 export type InitFlags = FlagsOf<typeof INIT_OPTIONS>;
 export type AcceptFlags = FlagsOf<typeof ACCEPT_OPTIONS>;
 export type MergeFlags = FlagsOf<typeof MERGE_OPTIONS>;
+export type ShrinkFlags = FlagsOf<typeof SHRINK_OPTIONS>;
 
 /** Why: every command, in `twinrun --help` order. */
 export const COMMANDS = [
@@ -123,6 +133,16 @@ export const COMMANDS = [
     description: "combine the reports of the shards of one sample (--shard i/n) into one report and verdict",
     arguments: [{ syntax: "<report.json...>", help: "the shard reports" }],
     options: MERGE_OPTIONS,
+  },
+  {
+    name: "shrink",
+    description:
+      "rerun one changed input of a report and shrink it to the smallest input that shows the same change",
+    arguments: [
+      { syntax: "<report.json>", help: "the JSON report of a run (e.g. .twinrun/last-report.json)" },
+      { syntax: "<index>", help: "the input's index in the report's sample (as in --only)" },
+    ],
+    options: SHRINK_OPTIONS,
   },
 ] as const satisfies readonly CommandSpec[];
 

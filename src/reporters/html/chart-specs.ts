@@ -100,6 +100,37 @@ export function binSharesSpec(options: { bins: readonly ShareBin[]; axisTitle: s
   };
 }
 
+/** Why: a categorical column's top values side by side, as each side's share of its rows. */
+export function categorySharesSpec(options: {
+  values: readonly { value: string; old: number; new: number }[];
+}): TopLevelSpec {
+  const values = options.values.flatMap((entry, order) => [
+    { value: entry.value, order, series: "old", share: entry.old },
+    { value: entry.value, order, series: "new", share: entry.new },
+  ]);
+  return {
+    width: WIDTH,
+    config: CONFIG,
+    data: { values },
+    mark: { type: "bar" },
+    encoding: {
+      y: {
+        field: "value",
+        type: "nominal",
+        sort: { field: "order" },
+        axis: { title: null, labelLimit: 140 },
+      },
+      yOffset: { field: "series", sort: ["old", "new"] },
+      x: { field: "share", type: "quantitative", axis: { title: "share of rows", format: "~%" } },
+      color: {
+        field: "series",
+        type: "nominal",
+        scale: { domain: ["old", "new"], range: [colorOf("old"), colorOf("new")] },
+      },
+    },
+  };
+}
+
 function colorOf(name: string): string {
   return SERIES_COLORS[name] ?? "#888";
 }

@@ -21,9 +21,18 @@ ${renderCounts(view)}
 ${renderFacts(view)}`;
 }
 
+// The warnings, then each path rule that matched nothing (it compared nothing: likely a typo).
 function renderNotes(view: ReportView): Markup {
-  if (view.notes.length === 0) return html``;
-  return html`<ul class="notes">${view.notes.map((note) => html`<li>${note.strong ? html`<b>${note.text}</b>` : note.text}</li>`)}</ul>`;
+  const unused = view.unusedRules;
+  if (view.notes.length === 0 && unused === undefined) return html``;
+  const code = (path: string) => html`<code>${path}</code>`;
+  const rules = (unused?.lines ?? []).map((line) => {
+    const guess = line.suggestion === undefined ? "" : html`; did you mean ${code(line.suggestion)}?`;
+    return html`<li>Unused ${line.what} ${code(line.path)}: it matched no path in any output${guess}</li>`;
+  });
+  return html`<ul class="notes">${view.notes.map((note) => html`<li>${note.strong ? html`<b>${note.text}</b>` : note.text}</li>`)}${rules}${
+    unused?.more === undefined ? "" : html`<li>${unused.more}</li>`
+  }</ul>`;
 }
 
 function renderCounts(view: ReportView): Markup {

@@ -15,7 +15,7 @@ import {
   listSchemaChanges,
   readPsi,
 } from "../table-text.ts";
-import { binSharesSpec, type ShareBin } from "./chart-specs.ts";
+import { binSharesSpec, categorySharesSpec, type ShareBin } from "./chart-specs.ts";
 import { html, type Markup } from "./markup.ts";
 import { renderChart } from "./render-chart.ts";
 
@@ -25,7 +25,7 @@ const SUMMARY_NAMES = ["mean", "std", "min", "p1", "p50", "p99", "max"];
 
 /** Why: a table diff reads from "same columns?" through "same rows?" to "how did values move". */
 export async function renderTableSection(table: TableReport): Promise<Markup> {
-  return html`${renderSchema(table)}${renderRows(table)}${renderColumns(table)}${await renderDistributions(table)}`;
+  return html`${renderSchema(table)}${renderRows(table)}${renderColumns(table)}${await renderDistributions(table)}${await renderCategories(table)}`;
 }
 
 function renderSchema(table: TableReport): Markup {
@@ -99,6 +99,50 @@ async function renderDistribution(stats: DistributionStats, psiMax: number | und
 <tbody><tr><td><span class="swatch old"></span>old</td><td class="num">${formatCount(stats.old.count)}</td>${oldCells.map((cell) => html`<td class="num">${cell}</td>`)}</tr>
 <tr><td><span class="swatch new"></span>new</td><td class="num">${formatCount(stats.new.count)}</td>${newCells.map((cell) => html`<td class="num">${cell}</td>`)}</tr></tbody></table>
 </div>`;
+}
+
+/** Text columns whose top values hold at least this share of a side's rows are drawn (not ids). */
+export const MIN_TOP_SHARE = 0.5;
+/** Categorical columns drawn at most. */
+export const MAX_CATEGORY_CHARTS = 12;
+
+async function renderCategories(table: TableReport): Promise<Markup> {
+  const changed = new Set(table.columns.filter((stats) => stats.changed > 0).map((stats) => stats.column));
+  const categorical = (table.categories ?? []).filter((stats) => {
+    const covered = (side: "old" | "new") =>
+      stats.values.reduce((sum, entry) => sum + entry[side], 0) / Math.max(1, stats.totals[side]);
+    return Math.max(covered("old"), covered("new")) >= MIN_TOP_SHARE;
+  });
+  if (categorical.length === 0) return html``;
+  // Changed columns first, then the rest in file order.
+  const ordered = [
+    ...categorical.filter((stats) => changed.has(stats.column)),
+    ...categorical.filter((stats) => !changed.has(stats.column)),
+  ];
+  const shown = ordered.slice(0, MAX_CATEGORY_CHARTS);
+  const figures: Markup[] = [];
+  for (const stats of shown) {
+    const share = (count: number, side: "old" | "new") => count / Math.max(1, stats.totals[side]);
+    const values = stats.values.map((entry) => ({
+      value: entry.value,
+      old: share(entry.old, "old"),
+      new: share(entry.new, "new"),
+    }));
+    const svg = await renderChart(categorySharesSpec({ values }));
+    const rows = stats.values.map(
+      (entry) =>
+        html`<tr><td class="mono">${entry.value}</td><td class="num">${formatCount(entry.old)}</td><td class="num">${formatCount(entry.new)}</td></tr>`,
+    );
+    figures.push(html`<h3 class="mono">${stats.column} <span class="muted">(${formatCount(stats.distinct)} distinct values)</span></h3>
+<div class="charts"><figure class="chart" data-chart="categories"><figcaption>top values, share of each side's rows</figcaption>${svg}</figure>
+<table><thead><tr><th>value</th><th class="num"><span class="swatch old"></span>old</th><th class="num"><span class="swatch new"></span>new</th></tr></thead><tbody>${rows}</tbody></table></div>`);
+  }
+  const hidden = ordered.length - shown.length;
+  return html`<section id="categories"><h2>Categorical columns</h2>
+<p class="muted">The most frequent values of each text column, over every row of each side.</p>
+${figures}
+${hidden > 0 ? html`<p class="muted">… and ${formatCount(hidden)} more categorical columns in the JSON report.</p>` : ""}
+</section>`;
 }
 
 /** PSI's bins as labelled shares: `≤ 1.5`, `(1.5, 3]`, …, `> 9`; labels kept distinct for the axis. */

@@ -67,9 +67,10 @@ describe("resolveRunConfig defaults", () => {
         maxDifferencesPerTrial: 1000,
       },
       dataset: { keepTemp: false },
-      table: { columnOrder: false, memoryLimit: "1GB" },
-      runner: { concurrency: 3, timeoutMs: 10000 },
+      table: { columnOrder: false, ignoreColumnCase: false, memoryLimit: "1GB" },
+      runner: { concurrency: 3, timeoutMs: 10000, outputLimitChars: 64 * 1024 * 1024 },
       gate: { maxChanged: { count: 0 }, strictAccepted: false },
+      shrink: { examples: 0, maxSteps: 200, timeBudgetMs: 30_000 },
       report: { examples: 5, save: true, outputs: [{ reporter: "terminal" }], stepSummary: true },
     });
   });
@@ -170,10 +171,10 @@ describe("resolveRunConfig precedence: flags over the config file", () => {
       ],
     ],
     [
-      "--concurrency and --timeout",
-      { concurrency: "2", timeout: "0" },
+      "--concurrency, --timeout and --output-limit",
+      { concurrency: "2", timeout: "0", outputLimit: "0.5" },
       (r) => r.runner,
-      { concurrency: 2, timeoutMs: 0 },
+      { concurrency: 2, timeoutMs: 0, outputLimitChars: 512 * 1024 },
     ],
     ["--max-changed count", { maxChanged: "3" }, (r) => r.gate.maxChanged, { count: 3 }],
     ["the config's rate", {}, (r) => r.gate.maxChanged, { ratePercent: 2 }],

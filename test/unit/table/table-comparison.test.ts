@@ -313,6 +313,28 @@ describe("distribution view", () => {
     expect(shifted.bins?.new.reduce((sum, count) => sum + count, 0)).toBe(1000);
   });
 
+  it("counts each text column's top values on both sides, most frequent first", async () => {
+    const rows = (renamed: string) =>
+      Array.from({ length: 30 }, (_, id) => ({
+        id,
+        plan: id % 3 === 0 ? "pro" : id % 3 === 1 ? "free" : renamed,
+      }));
+    const { table } = await compareRows(rows("team"), rows("business"));
+    expect(table.categories).toEqual([
+      {
+        column: "plan",
+        distinct: 4,
+        totals: { old: 30, new: 30 },
+        values: [
+          { value: "business", old: 0, new: 10 },
+          { value: "free", old: 10, new: 10 },
+          { value: "pro", old: 10, new: 10 },
+          { value: "team", old: 10, new: 0 },
+        ],
+      },
+    ]);
+  });
+
   it("leaves non-numeric columns out", async () => {
     expect((await compareRows(people, people)).table.distribution.map((stats) => stats.column)).toEqual([
       "id",
