@@ -17,7 +17,7 @@ import { writeMinimalInputs } from "../shrink/minimal-files.ts";
 import type { CliIo } from "./io.ts";
 import { EXIT_INTERRUPTED } from "./process-interrupts.ts";
 import { shellQuote } from "./shell-quote.ts";
-import { shouldUseColor } from "./terminal.ts";
+import { shouldUseColor, terminalWidth } from "./terminal.ts";
 
 const LAST_REPORT = path.join(".twinrun", "last-report.json");
 const LAST_REPLAY = path.join(".twinrun", "last-replay.json");
@@ -57,6 +57,8 @@ export async function runRunCommand(command: Command, io: CliIo): Promise<number
         progress = createProgress(stderr, sample.records.length);
       },
       onSetup: (side, setup) => stderr.write(`twinrun: setting up ${side}: ${setup}\n`),
+      onCalibrate: (inputs) =>
+        stderr.write(`twinrun: calibrating: old runs twice on ${inputs} inputs, to see its own noise\n`),
       onShrink: (trial) => {
         progress?.finish();
         stderr.write(`twinrun: shrinking input #${trial.index}\n`);
@@ -71,6 +73,7 @@ export async function runRunCommand(command: Command, io: CliIo): Promise<number
     const reportPath = await saveReports(report, config, cwd);
     const renderOptions = {
       color: shouldUseColor(stdout, env),
+      width: terminalWidth(stdout, env),
       examples: config.report.examples,
       reproCommand: (index: number) =>
         reportPath === undefined
