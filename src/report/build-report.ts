@@ -20,7 +20,6 @@ import type {
   RunSettings,
   ShardInfo,
   TablesReport,
-  TimingStats,
 } from "./types.ts";
 
 /** What a records run adds: one trial per input, perhaps one shard of a sample. */

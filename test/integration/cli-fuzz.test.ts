@@ -263,7 +263,7 @@ describe("the CLI under fuzzing", () => {
     );
     expect(ran.exitCode).toBe(1);
     seedReport = readFileSync(path.join(root, "seed.json"), "utf8");
-  });
+  }, 180_000);
 
   it(`answers ${CASES} seeded cases with a message and a contract exit code`, {
     timeout: 600_000,
