@@ -46,7 +46,7 @@ export function renderRowsSection(table: TableReport, paint: Paint): string {
   if (table.files !== undefined) {
     const file = (side: "old" | "new") => {
       const info = table.files![side];
-      return `${side} ${info.path} (${info.format}, sha256 ${info.sha256.slice(0, 12)})`;
+      return `${side} ${info.reference ?? info.path} (${info.format}, sha256 ${info.sha256.slice(0, 12)})`;
     };
     lines.push(paint("dim", `  files: ${file("old")} · ${file("new")}`));
   }
