@@ -45,7 +45,7 @@ export interface AdapterRunSettings {
   /** Environment both sides share; a component's own env is laid over it. */
   sharedEnv: Record<string, string>;
   /** timeoutMs: per input (record adapters) or per whole run (table adapters); 0 = none. */
-  runner: { concurrency: number; timeoutMs: number };
+  runner: { concurrency: number; timeoutMs: number; outputLimitChars: number };
 }
 
 /**

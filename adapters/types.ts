@@ -15,6 +15,8 @@ export interface AdapterSideOptions {
   timeoutMs: number;
   /** The most inputs in flight at once (workers, threads or requests; one per concurrency slot). */
   concurrency: number;
+  /** twinrun's limit on one output, in characters (default: TWINRUN_MAX_OUTPUT_MB, else 64 MB). */
+  outputLimitChars?: number;
 }
 
 /** A resolved component as its adapter takes it: what names it in the run (label, setup) left out. */

@@ -48,7 +48,11 @@ export function createCommandAdapter(options: CommandAdapterOptions): RecordAdap
 
 /** Parses the command once into what execa gets: (file, args), or the whole line for a shell. */
 export function toLaunchSpec(options: CommandAdapterOptions): LaunchSpec {
-  const base = { cwd: options.cwd, env: options.env, outputLimitChars: outputLimitChars() };
+  const base = {
+    cwd: options.cwd,
+    env: options.env,
+    outputLimitChars: options.outputLimitChars ?? outputLimitChars(),
+  };
   if (options.shell) return { ...base, file: options.command.trim(), args: [], shell: true };
   assertNoShellSyntax(options.command, options.side);
   const [file, ...args] = splitCommand(options.command, options.side);

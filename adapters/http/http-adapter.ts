@@ -34,7 +34,7 @@ interface Expanded {
 /** Creates the adapter for one side's HTTP endpoint. */
 export function createHttpAdapter(options: HttpAdapterOptions): RecordAdapter {
   const pool: ConnectionPool = createConnectionPool(options.concurrency);
-  const maxBodyBytes = outputLimitChars();
+  const maxBodyBytes = options.outputLimitChars ?? outputLimitChars();
   let expanded: Expanded | undefined;
   let service: RunningService | undefined;
   let stopping: Promise<void> | undefined;

@@ -28,6 +28,7 @@ export const httpKind = defineAdapterKind<"http", HttpSection, ResolvedHttpCompo
       side,
       env: { ...sharedEnv, ...component.env },
       concurrency: runner.concurrency,
+      outputLimitChars: runner.outputLimitChars,
       // A side's own timeout wins over the run's.
       timeoutMs: component.timeoutMs ?? runner.timeoutMs,
     }),

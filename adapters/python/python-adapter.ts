@@ -117,6 +117,7 @@ function spawnWorker(options: PythonAdapterOptions): PythonWorker {
     python: options.python,
     cwd: options.cwd,
     env: options.env,
+    ...(options.outputLimitChars !== undefined && { outputLimitChars: options.outputLimitChars }),
     config: {
       module: options.module,
       function: options.function,

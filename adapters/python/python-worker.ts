@@ -37,6 +37,8 @@ export interface WorkerLaunch {
   cwd: string;
   env: Record<string, string>;
   config: WorkerConfig;
+  /** twinrun's limit on one reply line, in characters (default: the environment's). */
+  outputLimitChars?: number;
 }
 
 /** A spawned worker and its protocol state. */
@@ -66,6 +68,7 @@ export class PythonWorker {
         shell: false,
         cwd: launch.cwd,
         env: launch.env,
+        ...(launch.outputLimitChars !== undefined && { outputLimitChars: launch.outputLimitChars }),
       },
       {
         onLine: (line) => this.receive(decodeMessage(line)),

@@ -7,8 +7,15 @@ import type { Failure } from "../types.ts";
 export const OUTPUT_LIMIT_VARIABLE = "TWINRUN_MAX_OUTPUT_MB";
 const DEFAULT_OUTPUT_LIMIT_MB = 64;
 
-/** Why: one reading of the limit for every adapter; a bad value is the user's config error (exit 2). */
-export function outputLimitChars(env: Record<string, string | undefined> = process.env): number {
+/**
+ * Why: one reading of the limit for every adapter: `--output-limit`/`run.outputLimit` (MB) when
+ * given, else the environment variable, else 64 MB. A bad variable is the user's config error (exit 2).
+ */
+export function outputLimitChars(
+  env: Record<string, string | undefined> = process.env,
+  configuredMegabytes?: number,
+): number {
+  if (configuredMegabytes !== undefined) return Math.floor(configuredMegabytes * 1024 * 1024);
   const raw = env[OUTPUT_LIMIT_VARIABLE];
   if (raw === undefined || raw.trim() === "") return DEFAULT_OUTPUT_LIMIT_MB * 1024 * 1024;
   const megabytes = Number(raw);
@@ -24,11 +31,12 @@ export function outputLimitChars(env: Record<string, string | undefined> = proce
 /** Why: the one wording of an output twinrun stopped reading; `what` says where ("stdout", "the response body"). */
 export function outputLimitFailure(what: string, limitChars: number): Failure {
   const megabytes = Math.round((limitChars / 1024 / 1024) * 100) / 100;
+  const raised = Math.max(1, Math.ceil(megabytes * 4));
   return {
     kind: "unparsable",
     message:
       `${what} is larger than twinrun's output limit of ${megabytes} MB, so the output was not compared; ` +
-      `raise the limit with ${OUTPUT_LIMIT_VARIABLE}=${Math.max(1, Math.ceil(megabytes * 4))}`,
+      `raise the limit with --output-limit ${raised} (run.outputLimit in the config, or ${OUTPUT_LIMIT_VARIABLE}=${raised})`,
     unobserved: "output-size",
   };
 }

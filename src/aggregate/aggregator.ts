@@ -10,6 +10,7 @@ import { parseLossless } from "../json/parse.ts";
 import type { Example, InconclusiveStats, OutcomeSummary, PathStats, Report } from "../report/types.ts";
 import type { TrialResult } from "../runner/types.ts";
 import { DurationHistogram } from "./duration-histogram.ts";
+import { EXAMPLE_VALUE_CHARS, type KeptValue, keepText, keepValue } from "./example-excerpt.ts";
 import { ExamplePicker, recordSignature } from "./example-picker.ts";
 import { LogBinCounter } from "./log-bins.ts";
 
@@ -223,14 +224,37 @@ function errorBinsOf(accumulator: PathAccumulator): Pick<PathStats, "errorBins">
 
 /** A changed trial as a report shows it (table comparison picks its own examples with it). */
 export function toExample(trial: TrialResult): Example {
+  // Each value is kept up to a size (example-excerpt.ts); `excerpts` names the ones cut.
+  const excerpts: string[] = [];
+  const kept = <T>(field: string, { value, cut }: KeptValue): T => {
+    if (cut) excerpts.push(field);
+    return value as T;
+  };
+  const inputText = kept<string>("inputText", keepText(trial.inputText));
+  const differences = trial.comparison.differences.map((difference, index) => {
+    const bounded = { ...difference };
+    if ("old" in difference) bounded.old = kept(`differences[${index}].old`, keepValue(difference.old));
+    if ("new" in difference) bounded.new = kept(`differences[${index}].new`, keepValue(difference.new));
+    return bounded;
+  });
+  const side = (name: "old" | "new", outcome: Outcome): OutcomeSummary => {
+    const summary = summarizeOutcome(outcome);
+    if (summary.status !== "ok" || outcome.status !== "ok") return summary;
+    const output =
+      outcome.text.length > EXAMPLE_VALUE_CHARS
+        ? kept(`${name}.output`, keepText(outcome.text))
+        : kept(`${name}.output`, keepValue(summary.output));
+    return { ...summary, output };
+  };
   return {
     index: trial.index,
-    input: parseForDisplay(trial.inputText),
-    inputText: trial.inputText,
-    differences: trial.comparison.differences,
+    input: excerpts.includes("inputText") ? inputText : parseForDisplay(trial.inputText),
+    inputText,
+    differences,
     ...(trial.comparison.truncated && { truncated: true }),
-    old: trial.absent === "old" ? ABSENT : summarizeOutcome(trial.old),
-    new: trial.absent === "new" ? ABSENT : summarizeOutcome(trial.new),
+    old: trial.absent === "old" ? ABSENT : side("old", trial.old),
+    new: trial.absent === "new" ? ABSENT : side("new", trial.new),
+    ...(excerpts.length > 0 && { excerpts }),
   };
 }
 
@@ -238,6 +262,10 @@ export function toExample(trial: TrialResult): Example {
 export function summarizeOutcome(outcome: Outcome): OutcomeSummary {
   if (outcome.status === "failure") {
     return { status: "failure", failure: outcome.failure, durationMs: outcome.durationMs };
+  }
+  // A text past the example size is not parsed for display: the example keeps an excerpt of it.
+  if (outcome.value === undefined && outcome.text.length > EXAMPLE_VALUE_CHARS) {
+    return { status: "ok", output: keepText(outcome.text).value, durationMs: outcome.durationMs };
   }
   const output = outcome.value !== undefined ? outcome.value : parseForDisplay(outcome.text);
   return { status: "ok", output, durationMs: outcome.durationMs };

@@ -34,9 +34,11 @@ export async function runCalibration(
   records: readonly InputRecord[],
   comparator: Comparator,
   signal: AbortSignal | undefined,
+  onStart?: (inputs: number) => void,
 ): Promise<NoiseJudge> {
   const count = config.calibrate?.trials ?? Math.min(DEFAULT_CALIBRATION_TRIALS, records.length);
   const chosen = pickCalibrationRecords(records, count, config.input.seed);
+  onStart?.(chosen.length);
   const first = createRecordAdapter("old", oldSide, config);
   const second = createRecordAdapter("old", oldSide, config);
   const aggregator = new Aggregator({ maxExamples: 0 });

@@ -57,6 +57,8 @@ export async function runRunCommand(command: Command, io: CliIo): Promise<number
         progress = createProgress(stderr, sample.records.length);
       },
       onSetup: (side, setup) => stderr.write(`twinrun: setting up ${side}: ${setup}\n`),
+      onCalibrate: (inputs) =>
+        stderr.write(`twinrun: calibrating: old runs twice on ${inputs} inputs, to see its own noise\n`),
       onShrink: (trial) => {
         progress?.finish();
         stderr.write(`twinrun: shrinking input #${trial.index}\n`);

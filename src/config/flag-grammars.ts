@@ -22,6 +22,15 @@ export function parseNonNegativeNumber(flag: string, text: string): number {
   return value;
 }
 
+/** Why: sizes in megabytes from flags (`--output-limit 256`, `0.5`) are plain decimals above zero. */
+export function parsePositiveNumber(flag: string, text: string): number {
+  const trimmed = text.trim();
+  const value = Number(trimmed);
+  if (!DECIMAL.test(trimmed) || !Number.isFinite(value) || value <= 0)
+    throw flagError(flag, "a number > 0", text);
+  return value;
+}
+
 /** Why: counts, milliseconds and seeds are whole numbers; `min` bounds them when given. */
 export function parseInteger(flag: string, text: string, min?: number): number {
   const trimmed = text.trim();

@@ -20,6 +20,7 @@ import {
   parseNonEmpty,
   parseNonNegativeNumber,
   parseOnly,
+  parsePositiveNumber,
   parseSample,
   parseTolFlag,
   parseUnorderedFlag,
@@ -151,6 +152,9 @@ export function parseRunFlags(flags: RunFlags, cwd: string): FlagLayer {
         ? read(() => parseInteger("--concurrency", str(flags.concurrency), 1))
         : undefined,
       timeout: given("timeout") ? read(() => parseInteger("--timeout", str(flags.timeout), 0)) : undefined,
+      outputLimit: given("outputLimit")
+        ? read(() => parsePositiveNumber("--output-limit", str(flags.outputLimit)))
+        : undefined,
     }),
     base: given("base")
       ? read(() => parseNonEmpty("--base", str(flags.base), "a git ref").trim())

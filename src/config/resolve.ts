@@ -3,6 +3,7 @@
 
 import path from "node:path";
 import { alignSides, resolveComponentSection } from "../../adapters/components.ts";
+import { outputLimitChars } from "../../adapters/shared/output-limit.ts";
 import { findAcceptedFile } from "../accept/default-file.ts";
 import { type CompareOptions, DEFAULT_COMPARE_OPTIONS } from "../compare/types.ts";
 import { TwinrunError } from "../errors.ts";
@@ -139,6 +140,7 @@ export async function resolveRunConfig(args: ResolveRunConfigArgs): Promise<Reso
     runner: {
       concurrency: merged.run?.concurrency ?? Math.max(1, Math.floor(args.cpuCount) || 1),
       timeoutMs: merged.run?.timeout ?? (datasetRun ? DEFAULT_DATASET_TIMEOUT_MS : DEFAULT_TIMEOUT_MS),
+      outputLimitChars: outputLimitChars(args.env, merged.run?.outputLimit),
     },
     gate: await resolveGate(merged, baseDir),
     shrink: {

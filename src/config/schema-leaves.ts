@@ -15,6 +15,16 @@ export function nonNegativeNumber(description: string) {
   return z.number({ error: expected }).min(0, { error: expected }).describe(description);
 }
 
+/** Why: sizes (megabytes) are finite numbers above zero. */
+export function positiveNumber(description: string) {
+  const expected = "a number > 0";
+  return z
+    .number({ error: expected })
+    .gt(0, { error: expected })
+    .finite({ error: expected })
+    .describe(description);
+}
+
 /** Why: counts, ULPs and milliseconds are whole numbers with a lower bound. */
 export function integerAtLeast(min: number, description: string) {
   const expected = `an integer >= ${min}`;

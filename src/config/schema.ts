@@ -14,6 +14,7 @@ import {
   nonNegativeNumber,
   oneOf,
   pathPattern,
+  positiveNumber,
   targetRateValue,
   text,
 } from "./schema-leaves.ts";
@@ -190,8 +191,11 @@ export const userConfigSchema = z
               0,
               "Per-input timeout in ms (default 10000, 0 = none); in dataset mode, the timeout of each side's whole run (default none).",
             ).optional(),
+            outputLimit: positiveNumber(
+              "Largest output read from one component for one input, in MB (default: $TWINRUN_MAX_OUTPUT_MB, else 64); a larger output is not compared and makes its trial inconclusive.",
+            ).optional(),
           },
-          { error: "a mapping like { concurrency: 2, timeout: 10000 }" },
+          { error: "a mapping like { concurrency: 2, timeout: 10000, outputLimit: 64 }" },
         )
         .describe("How trials run.")
         .optional(),

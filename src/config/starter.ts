@@ -117,6 +117,7 @@ const STARTER_LINES = [
   "  # concurrency: 4 # trials run at once (default: the CPU count)",
   "  timeout: 10000 # per-input timeout in ms; the component's processes are killed (0 = none)",
   "  # in dataset mode it bounds each side's whole run (default there: none): raise it, or set 0",
+  "  # outputLimit: 64 # MB read from one output; a larger one is not compared (the trial is inconclusive)",
   "",
   "gate:",
   '  maxChanged: 0 # changed inputs allowed before exit 1: a count, or a rate of trials like "2%"',

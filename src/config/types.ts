@@ -79,7 +79,8 @@ export interface ResolvedRunConfig {
   /** How tables are compared. A Python dataframe component's own `key` wins over table.key for it. */
   table: ResolvedTableConfig;
   /** timeoutMs: per input; in dataset mode, per side's whole run (0 = none, the dataset-mode default). */
-  runner: { concurrency: number; timeoutMs: number };
+  /** outputLimitChars: run.outputLimit (MB), else TWINRUN_MAX_OUTPUT_MB, else 64 MB, in characters. */
+  runner: { concurrency: number; timeoutMs: number; outputLimitChars: number };
   gate: {
     maxChanged: MaxChanged;
     /** Absolute path of the accepted-differences file, when one is given or found. */

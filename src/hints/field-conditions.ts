@@ -103,13 +103,15 @@ export function buildCandidate(
 ): Candidate | undefined {
   const bits = createBitset(scope.size);
   let count = 0;
-  for (const ordinal of scope.ordinals) {
+  const { ordinals } = scope;
+  for (let i = 0; i < ordinals.length; i++) {
+    const ordinal = ordinals[i];
     if (test(ordinal)) {
       setBit(bits, ordinal);
       count++;
     }
   }
-  if (count === 0 || count === scope.ordinals.length) return undefined;
+  if (count === 0 || count === ordinals.length) return undefined;
   const covered = countBoth(bits, scope.changed);
   if (covered === 0) return undefined;
   return { condition, bits, count, covered, complexity, fields };
@@ -169,25 +171,34 @@ function thresholdCandidates(
   scope: HintScope,
   lengths: boolean,
 ): FieldCandidates {
-  const entries: { value: number; changed: boolean }[] = [];
+  // The values of changed and unchanged trials, each sorted natively (no comparator, no garbage),
+  // then walked together into distinct values with their counts, ascending.
+  const changedValues: number[] = [];
+  const otherValues: number[] = [];
   for (const ordinal of scope.ordinals) {
-    if (applies(ordinal) && !Number.isNaN(num[ordinal]))
-      entries.push({ value: num[ordinal], changed: hasChanged(scope, ordinal) });
+    if (!applies(ordinal) || Number.isNaN(num[ordinal])) continue;
+    (hasChanged(scope, ordinal) ? changedValues : otherValues).push(num[ordinal]);
   }
-  if (entries.length < 2) return { candidates: [], logFamily: Number.NEGATIVE_INFINITY };
-  entries.sort((a, b) => a.value - b.value);
-  // Distinct values with their counts, ascending.
+  const applying = changedValues.length + otherValues.length;
+  if (applying < 2) return { candidates: [], logFamily: Number.NEGATIVE_INFINITY };
+  const changedSorted = Float64Array.from(changedValues).sort();
+  const otherSorted = Float64Array.from(otherValues).sort();
   const values: number[] = [];
   const totals: number[] = [];
   const changedAt: number[] = [];
-  for (const entry of entries) {
-    if (values.length === 0 || values[values.length - 1] !== entry.value) {
-      values.push(entry.value);
+  let c = 0;
+  let u = 0;
+  while (c < changedSorted.length || u < otherSorted.length) {
+    const takeChanged =
+      u >= otherSorted.length || (c < changedSorted.length && changedSorted[c] <= otherSorted[u]);
+    const value = takeChanged ? changedSorted[c++] : otherSorted[u++];
+    if (values.length === 0 || values[values.length - 1] !== value) {
+      values.push(value);
       totals.push(0);
       changedAt.push(0);
     }
     totals[totals.length - 1]++;
-    if (entry.changed) changedAt[changedAt.length - 1]++;
+    if (takeChanged) changedAt[changedAt.length - 1]++;
   }
   const distinct = values.length;
   const logFamily = Math.log(2 * distinct + (distinct * distinct) / 2);
@@ -196,7 +207,7 @@ function thresholdCandidates(
   // Best cut for "above": values[i+1..] included.
   let bestAbove = { f1: -1, cut: -1 };
   let bestBelow = { f1: -1, cut: -1 };
-  let countAbove = entries.length;
+  let countAbove = applying;
   const coveredAll = changedAt.reduce((sum, n) => sum + n, 0);
   let coveredAbove = coveredAll;
   for (let i = 0; i < distinct - 1; i++) {
@@ -204,7 +215,7 @@ function thresholdCandidates(
     coveredAbove -= changedAt[i];
     const f1Above = (2 * coveredAbove) / (changedTotal + countAbove);
     if (f1Above > bestAbove.f1) bestAbove = { f1: f1Above, cut: i };
-    const countBelow = entries.length - countAbove;
+    const countBelow = applying - countAbove;
     const coveredBelow = coveredAll - coveredAbove;
     const f1Below = (2 * coveredBelow) / (changedTotal + countBelow);
     if (f1Below > bestBelow.f1) bestBelow = { f1: f1Below, cut: i };
@@ -239,82 +250,88 @@ function thresholdCandidates(
 
 /** `field ∈ {v…}`: values most of whose trials changed, each held by at least two changed trials. */
 function equalityCandidates(column: FieldColumn, scope: HintScope): FieldCandidates {
-  const counts = new Map<string, { value: number | string | boolean; total: number; changed: number }>();
+  // Each trial's value as a small id (-1: none), made once, so the candidates test integers.
+  const { ids, values } = valueIdsOf(column, scope);
+  const totals = new Array<number>(values.length).fill(0);
+  const changedCounts = new Array<number>(values.length).fill(0);
   for (const ordinal of scope.ordinals) {
-    const key = valueKey(column, ordinal);
-    if (key === undefined) continue;
-    let entry = counts.get(key.key);
-    if (entry === undefined) {
-      entry = { value: key.value, total: 0, changed: 0 };
-      counts.set(key.key, entry);
-    }
-    entry.total++;
-    if (hasChanged(scope, ordinal)) entry.changed++;
+    const id = ids[ordinal];
+    if (id < 0) continue;
+    totals[id]++;
+    if (hasChanged(scope, ordinal)) changedCounts[id]++;
   }
-  const distinct = counts.size;
+  const distinct = values.length;
   let logFamily = Number.NEGATIVE_INFINITY;
   for (let k = 1; k <= Math.min(MAX_EQUAL_VALUES, distinct); k++)
     logFamily = logSumExp([logFamily, logChoose(distinct, k)]);
-  const pure = [...counts.entries()]
-    .filter(
-      ([, entry]) =>
-        entry.changed >= MIN_TRIALS_PER_VALUE && entry.changed / entry.total >= scope.minPrecision,
-    )
-    .sort((a, b) => b[1].changed - a[1].changed || a[0].localeCompare(b[0]))
+  // Ties go to the value seen first: cheap, and the same order on every run.
+  const byChanged = (a: number, b: number) => changedCounts[b] - changedCounts[a] || a - b;
+  const supported = values.map((_, id) => id).filter((id) => changedCounts[id] >= MIN_TRIALS_PER_VALUE);
+  const pure = supported
+    .filter((id) => changedCounts[id] / totals[id] >= scope.minPrecision)
+    .sort(byChanged)
     .slice(0, MAX_EQUAL_VALUES);
-  const candidates: Candidate[] = [];
   // The most frequent values among changed trials, pure or not: parts of conjunctions (`country = "DE" and age > 60`).
-  const frequent = [...counts.entries()]
-    .filter(([key, entry]) => entry.changed >= MIN_TRIALS_PER_VALUE && !pure.some(([other]) => other === key))
-    .sort((a, b) => b[1].changed - a[1].changed || a[0].localeCompare(b[0]))
+  const frequent = supported
+    .filter((id) => !pure.includes(id))
+    .sort(byChanged)
     .slice(0, CONJUNCTION_VALUES);
-  for (const [key, entry] of frequent) {
+  const candidates: Candidate[] = [];
+  const push = (chosen: number[]) => {
+    const set = new Set(chosen);
+    const listed = chosen.map((id) => values[id]).sort(compareValues);
     const candidate = buildCandidate(
-      { field: column.path, op: "in", values: [entry.value] },
-      (o) => valueKey(column, o)?.key === key,
-      1,
+      { field: column.path, op: "in", values: listed },
+      (o) => set.has(ids[o]),
+      chosen.length,
       [column.path],
       scope,
     );
     if (candidate !== undefined) candidates.push(candidate);
-  }
-  for (let k = 1; k <= pure.length; k++) {
-    const chosen = pure.slice(0, k);
-    const keys = new Set(chosen.map(([key]) => key));
-    const values = chosen.map(([, entry]) => entry.value).sort(compareValues);
-    const candidate = buildCandidate(
-      { field: column.path, op: "in", values },
-      (o) => {
-        const key = valueKey(column, o);
-        return key !== undefined && keys.has(key.key);
-      },
-      k,
-      [column.path],
-      scope,
-    );
-    if (candidate !== undefined) candidates.push(candidate);
-  }
+  };
+  for (const id of frequent) push([id]);
+  for (let k = 1; k <= pure.length; k++) push(pure.slice(0, k));
   return { candidates, logFamily };
 }
 
-function valueKey(
+/** Per trial, the id of its value in `values` (numbers, remembered strings, booleans), or -1. */
+function valueIdsOf(
   column: FieldColumn,
-  ordinal: number,
-): { key: string; value: number | string | boolean } | undefined {
-  switch (column.kind[ordinal]) {
-    case Kind.number:
-      return { key: `n${column.num[ordinal]}`, value: column.num[ordinal] };
-    case Kind.string: {
-      const id = column.str[ordinal];
-      return id < 0 ? undefined : { key: `s${id}`, value: column.strings[id] };
+  scope: HintScope,
+): { ids: Int32Array; values: (number | string | boolean)[] } {
+  const ids = new Int32Array(scope.size).fill(-1);
+  const values: (number | string | boolean)[] = [];
+  const numbers = new Map<number, number>();
+  const strings = new Map<number, number>();
+  const booleans = new Map<boolean, number>();
+  const idOf = <K>(map: Map<K, number>, key: K, value: number | string | boolean) => {
+    let id = map.get(key);
+    if (id === undefined) {
+      id = values.length;
+      values.push(value);
+      map.set(key, id);
     }
-    case Kind.true:
-      return { key: "t", value: true };
-    case Kind.false:
-      return { key: "f", value: false };
-    default:
-      return undefined;
+    return id;
+  };
+  for (const ordinal of scope.ordinals) {
+    switch (column.kind[ordinal]) {
+      case Kind.number:
+        ids[ordinal] = idOf(numbers, column.num[ordinal], column.num[ordinal]);
+        break;
+      case Kind.string: {
+        const stringId = column.str[ordinal];
+        if (stringId >= 0) ids[ordinal] = idOf(strings, stringId, column.strings[stringId]);
+        break;
+      }
+      case Kind.true:
+        ids[ordinal] = idOf(booleans, true, true);
+        break;
+      case Kind.false:
+        ids[ordinal] = idOf(booleans, false, false);
+        break;
+    }
   }
+  return { ids, values };
 }
 
 function compareValues(a: number | string | boolean, b: number | string | boolean): number {

@@ -14,7 +14,7 @@ import { findHints } from "./find-hints.ts";
 import type { Hint } from "./types.ts";
 
 /** Paths (most changed first) that get hints; the rest are rarely read. */
-export const MAX_PATHS_WITH_HINTS = 30;
+export const MAX_PATHS_WITH_HINTS = 10;
 
 const BOTH_OK = 1;
 const SOME_FAILED = 2;

@@ -62,6 +62,7 @@ export const reportShape = z.looseObject({
       truncated: z.boolean().optional(),
       old: outcome,
       new: outcome,
+      excerpts: z.array(text).optional(),
     }),
   ),
   timing: z.looseObject({ old: timing, new: timing, wallMs: z.number() }),

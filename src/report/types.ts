@@ -53,6 +53,11 @@ export interface Example {
   truncated?: boolean;
   old: OutcomeSummary;
   new: OutcomeSummary;
+  /**
+   * Fields kept as a marked excerpt because the value was too large for a report (`inputText`,
+   * `old.output`, `differences[0].new`, …); the comparison used the whole value.
+   */
+  excerpts?: string[];
   /** The smallest input found that still shows the same change (--shrink, `twinrun shrink`). */
   minimalInput?: MinimalInput;
 }

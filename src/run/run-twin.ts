@@ -40,6 +40,8 @@ export interface RunHooks {
   onTrial?: (trial: TrialResult, progress: { done: number; total: number; changed: number }) => void;
   /** Called once the sample is known, before any component starts. */
   onSample?: (sample: Sample) => void;
+  /** Called before old runs against old (calibrate), with the number of inputs. */
+  onCalibrate?: (inputs: number) => void;
   /** Called before shrinking a changed input (--shrink). */
   onShrink?: (trial: TrialResult) => void;
   /** Called before a side's setup command runs. */
@@ -127,7 +129,7 @@ async function runSides(
   const noise =
     config.calibrate === undefined || hooks.signal?.aborted
       ? undefined
-      : await runCalibration(config, sides.old, sample.records, comparator, hooks.signal);
+      : await runCalibration(config, sides.old, sample.records, comparator, hooks.signal, hooks.onCalibrate);
   const oldAdapter = createRecordAdapter("old", sides.old, config);
   const newAdapter = createRecordAdapter("new", sides.new, config);
   // Hints speak of inputs: a records run's; a table run's batches are not the rows that changed.

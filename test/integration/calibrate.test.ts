@@ -135,6 +135,7 @@ compare:
       { cwd: created.dir },
     );
     expect(calibrated.exitCode).toBe(0);
+    expect(calibrated.stderr).toContain("twinrun: calibrating: old runs twice on 20 inputs");
     expect(calibrated.stderr).toContain("wrote 3 calibration rule(s) to twinrun.config.yaml");
     const written = readFileSync(path.join(created.dir, "twinrun.config.yaml"), "utf8");
     expect(written).toContain("# our run");

@@ -180,6 +180,12 @@ const RUN_AND_REPORT_OPTIONS = [
     config: ["run.timeout"],
   },
   {
+    flags: "--output-limit <MB>",
+    help: "largest output twinrun reads from one component for one input, in MB (default: $TWINRUN_MAX_OUTPUT_MB, else 64); a larger one makes the trial inconclusive",
+    config: ["run.outputLimit"],
+    doc: "largest output read from one component for one input, in MB (default: `$TWINRUN_MAX_OUTPUT_MB`, else 64); a larger output is not compared and makes its trial inconclusive",
+  },
+  {
     flags: "--json <file>",
     help: "also write the JSON report to this file",
     config: ["report.json"],

@@ -49,9 +49,25 @@ function renderExample(
 ${isTable ? "" : html`<h4>input</h4><pre class="input">${truncateText(example.inputText || formatLosslessValue(example.input, Infinity), MAX_INPUT_CHARS)}</pre>`}
 ${body}
 ${row === undefined ? renderDifferences(example) : ""}
+${renderMinimalInput(example)}
 ${repro === undefined ? "" : html`<p>reproduce: <code>${repro(example.index)}</code></p>`}
 </div>
 </details>`;
+}
+
+// The smallest input that still shows the change (--shrink), and the command that runs it.
+function renderMinimalInput(example: Example): Markup {
+  const minimal = example.minimalInput;
+  if (minimal === undefined) return html``;
+  const stopped = {
+    done: "as small as it goes",
+    steps: "stopped at the step limit",
+    time: "stopped at the time limit",
+    interrupted: "interrupted",
+  }[minimal.stopped];
+  return html`<h4>minimal input <span class="muted">(${minimal.steps} steps, ${stopped})</span></h4>
+<pre class="input">${truncateText(minimal.inputText, MAX_INPUT_CHARS)}</pre>
+${minimal.repro === undefined ? "" : html`<p>runs it: <code>${minimal.repro}</code></p>`}`;
 }
 
 function renderSides(example: Example): Markup {

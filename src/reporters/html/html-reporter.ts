@@ -11,6 +11,7 @@ import { renderErrorSection, renderPathsTable } from "./paths-section.ts";
 import { renderHints, renderSummarySection } from "./summary-section.ts";
 import { renderTableSection } from "./table-section.ts";
 import { renderTimingSection } from "./timing-section.ts";
+import { renderCalibrationSection, renderTrustSection } from "./trust-section.ts";
 
 /**
  * Why: the registry's html entry. The report must already be neutralised (the registry does it);
@@ -21,7 +22,10 @@ export async function renderHtmlReport(report: Report, out: TextSink, options: R
   const { table } = view;
   const changed = view.counts.changed > 0;
   const body = html`${renderSummarySection(view)}
-${table === undefined ? (view.changedPaths.length > 0 ? renderPathsTable(view) : "") : await renderTableSection(table)}
+${renderTrustSection(view)}
+${table === undefined ? "" : await renderTableSection(table)}
+${renderCalibrationSection(view)}
+${table === undefined && view.changedPaths.length > 0 ? renderPathsTable(view) : ""}
 ${renderHints(view)}
 ${changed ? await renderErrorSection(view) : ""}
 ${renderFailuresSection(report)}

@@ -24,32 +24,57 @@ describe("faults: outputs twinrun cannot observe", () => {
       expect(run.report?.gate).toMatchObject({ passed: false, exitCode: 1 });
       expect(run.report?.gate.reason).toContain("TWINRUN_MAX_OUTPUT_MB=");
       expect(run.stdout).toMatch(
-        /INCONCLUSIVE: 1 trial\(s\).*output limit of 64 MB.*TWINRUN_MAX_OUTPUT_MB=256/,
+        /INCONCLUSIVE: 1 trial\(s\).*output limit of 64 MB.*--output-limit 256 .*TWINRUN_MAX_OUTPUT_MB=256/,
       );
     },
     60_000,
   );
 
-  it("compares a line past a raised limit: the two 2 MB lines differ (exit 1)", async () => {
+  it("compares a line past a raised limit: the two 2 MB lines differ (exit 1), kept as excerpts", async () => {
     const run = await runFault({
       records: [{ fault: "big-line", megabytes: 2 }],
       env: { TWINRUN_MAX_OUTPUT_MB: "1" },
     });
     expect(run.report?.summary.inconclusive).toBe(1);
+    // The flag wins over the environment.
     const raised = await runFault({
       records: [{ fault: "big-line", megabytes: 2 }],
-      env: { TWINRUN_MAX_OUTPUT_MB: "3" },
+      args: ["--output-limit", "3"],
+      env: { TWINRUN_MAX_OUTPUT_MB: "1" },
     });
     expect(raised.exitCode).toBe(1);
     expect(raised.report?.summary).toMatchObject({ changed: 1, inconclusive: 0 });
     expect(raised.report?.verdict).toBe("changed");
+    // The report keeps a bounded, marked excerpt of each 2 MB value; the comparison used them whole.
+    const [example] = raised.report?.examples ?? [];
+    expect(example.excerpts).toEqual(expect.arrayContaining(["old.output", "new.output"]));
+    expect(example.old.output.length).toBeLessThan(70_000);
+    expect(example.old.output).toMatch(/…\[cut by twinrun after 65,536 of [\d,]+ characters/);
   });
 
-  it("rejects a malformed output limit with exit 2 and the variable's name", async () => {
+  it("takes the output limit from the config's run.outputLimit", async () => {
+    const run = await runFault({
+      records: [{ fault: "big-line", megabytes: 2 }],
+      files: { "twinrun.config.yaml": "run: { outputLimit: 1 }\n" },
+    });
+    expect(run.report?.summary.inconclusive).toBe(1);
+    expect(run.report?.gate.reason).toContain("output limit of 1 MB");
+  });
+
+  it("rejects a malformed output limit with exit 2, naming the variable, the flag or the key", async () => {
     const run = await runFault({ records: [{ id: 1 }], env: { TWINRUN_MAX_OUTPUT_MB: "lots" } });
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toContain("TWINRUN_MAX_OUTPUT_MB must be a positive number of megabytes");
     expect(run.stderr).not.toContain("    at ");
+    const flag = await runFault({ records: [{ id: 1 }], args: ["--output-limit", "0"] });
+    expect(flag.exitCode).toBe(2);
+    expect(flag.stderr).toContain('--output-limit: expected a number > 0, got "0"');
+    const key = await runFault({
+      records: [{ id: 1 }],
+      files: { "twinrun.config.yaml": "run: { outputLimit: -1 }\n" },
+    });
+    expect(key.exitCode).toBe(2);
+    expect(key.stderr).toContain("run.outputLimit: expected a number > 0, got -1");
   });
 
   it.each(["per-input", "worker"] as const)(

@@ -142,6 +142,74 @@ describe("the html reporter's notes", () => {
   });
 });
 
+describe("the html reporter's trust sections", () => {
+  it("shows the sample's bound on the change rate and the minimal input when the report has them", async () => {
+    const report = makeChangedReport({
+      summary: {
+        changeRate: {
+          applies: true,
+          confidence: 0.95,
+          method: "hypergeometric",
+          population: 5000,
+          sampled: 100,
+          changed: 3,
+          low: 0.006,
+          high: 0.085,
+          lowCount: 30,
+          highCount: 425,
+        },
+      },
+      examples: [
+        makeExample({
+          minimalInput: {
+            input: { x: 1 },
+            inputText: '{"x":1}',
+            target: { path: "score", kind: "value" },
+            steps: 7,
+            durationMs: 40,
+            stopped: "done",
+            repro: "npx twinrun run --input minimal.jsonl",
+          },
+        } as Partial<ReturnType<typeof makeExample>>),
+      ],
+    });
+    const page = await renderHtml(report);
+    expect(page).toMatch(/<section id="trust">[\s\S]*with 95% confidence 30 to 425 of the 5,000 inputs/);
+    expect(page).toContain('minimal input <span class="muted">(7 steps, as small as it goes)</span>');
+    expect(page).toContain("<code>npx twinrun run --input minimal.jsonl</code>");
+  });
+});
+
+describe("the html reporter's calibration section", () => {
+  it("lists every noisy path with old's own rate and the explicit rule", async () => {
+    const calibration = {
+      trials: 20,
+      indices: [0, 1],
+      margin: 2,
+      level: 0.05,
+      noiseTrials: 5,
+      paths: [
+        {
+          path: "generated_at",
+          differed: 20,
+          compared: 20,
+          kinds: { value: 20 },
+          maxAbs: 3,
+          flag: "--ignore generated_at",
+          run: { differed: 100, compared: 100, noise: 100, beyond: 0, pValue: 1, rateBeyond: false },
+        },
+      ],
+    };
+    const page = await renderHtml({ ...makeChangedReport(), calibration } as Report);
+    expect(page).toMatch(
+      /<section id="calibration">[\s\S]*<td class="path">generated_at<\/td><td class="num">20\/20 \(100%\)/,
+    );
+    expect(page).toContain('<td class="mono">--ignore generated_at</td>');
+    // Old's noise comes before the changed paths it was judged against.
+    expect(page.indexOf('id="calibration"')).toBeLessThan(page.indexOf('id="paths"'));
+  });
+});
+
 describe("long strings in examples", () => {
   it("shows the window around the first differing character on both sides", () => {
     const head = "a".repeat(20_000);
