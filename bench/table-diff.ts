@@ -27,6 +27,7 @@ interface Findings {
   tool: string;
   input: string;
   seconds: number;
+  cpuSeconds?: number;
   peakMb: number;
   onlyOld: number;
   onlyNew: number;
@@ -46,6 +47,8 @@ type ToolResult = Findings | Failed;
 
 interface Measured {
   status: number | null;
+  /** User plus system time of the process and its threads: what the tool costs whatever else runs. */
+  cpuSeconds?: number;
   stdout: string;
   stderr: string;
   seconds: number;
@@ -56,16 +59,25 @@ interface Measured {
 async function measure(command: string, args: string[], cwd: string): Promise<Measured> {
   if (existsSync(GNU_TIME)) {
     const startedMs = performance.now();
-    const result = spawnSync(GNU_TIME, ["-f", "TWINRUN_MAXRSS_KB=%M", command, ...args], {
+    const result = spawnSync(GNU_TIME, ["-f", "TWINRUN_MAXRSS_KB=%M TWINRUN_CPU_S=%U+%S", command, ...args], {
       cwd,
       encoding: "utf8",
       env: { ...process.env, NO_COLOR: "1" },
       maxBuffer: 256 * 1024 * 1024,
     });
     const seconds = (performance.now() - startedMs) / 1000;
-    const peakKb = Number(/TWINRUN_MAXRSS_KB=(\d+)\s*$/.exec(result.stderr)?.[1] ?? Number.NaN);
-    const stderr = result.stderr.replace(/TWINRUN_MAXRSS_KB=\d+\s*$/, "");
-    return { status: result.status, stdout: result.stdout, stderr, seconds, peakMb: peakKb / 1024 };
+    const measured = /TWINRUN_MAXRSS_KB=(\d+) TWINRUN_CPU_S=([\d.]+)\+([\d.]+)\s*$/.exec(result.stderr);
+    const peakKb = Number(measured?.[1] ?? Number.NaN);
+    const cpuSeconds = Number(measured?.[2] ?? Number.NaN) + Number(measured?.[3] ?? Number.NaN);
+    const stderr = result.stderr.replace(/TWINRUN_MAXRSS_KB=.*\s*$/, "");
+    return {
+      status: result.status,
+      stdout: result.stdout,
+      stderr,
+      seconds,
+      cpuSeconds,
+      peakMb: peakKb / 1024,
+    };
   }
   return measureByPolling(command, args, cwd);
 }
@@ -114,7 +126,15 @@ async function runTwinrun(
   const run = await measure(process.execPath, args, dir);
   if (run.status !== 1) return failedRun(tool, input, run, "expected exit 1");
   const report = JSON.parse(await readFile(reportPath, "utf8"));
-  return { tool, input, seconds: run.seconds, peakMb: run.peakMb, ...readTwinrunReport(report) };
+  return { tool, input, ...timesOf(run), ...readTwinrunReport(report) };
+}
+
+function timesOf(run: Measured): Pick<Findings, "seconds" | "cpuSeconds" | "peakMb"> {
+  return {
+    seconds: run.seconds,
+    ...(run.cpuSeconds !== undefined && { cpuSeconds: run.cpuSeconds }),
+    peakMb: run.peakMb,
+  };
 }
 
 /** Why: a failed run still has a time and a peak worth printing, and a reason worth a line. */
@@ -155,7 +175,7 @@ async function runPandas(data: TableDiffData, dir: string): Promise<ToolResult> 
   const run = await measure(PYTHON, [script, data.oldPath, data.newPath, "id"], dir);
   if (run.status !== 0) return failedRun(tool, input, run, "expected exit 0");
   const result = JSON.parse(run.stdout) as Omit<Findings, "tool" | "input" | "seconds" | "peakMb">;
-  return { tool, input, seconds: run.seconds, peakMb: run.peakMb, ...result };
+  return { tool, input, ...timesOf(run), ...result };
 }
 
 const sumOf = (counts: Record<string, number>) => Object.values(counts).reduce((sum, n) => sum + n, 0);
@@ -191,10 +211,11 @@ function printTable(results: ToolResult[], baseline: ToolResult | undefined): vo
     result.tool,
     result.input,
     result.seconds?.toFixed(2) ?? "-",
-    result.peakMb?.toFixed(0) ?? "-",
     baseSeconds === undefined || result.seconds === undefined
       ? "-"
       : `${((100 * result.seconds) / baseSeconds).toFixed(0)}%`,
+    "cpuSeconds" in result && result.cpuSeconds !== undefined ? result.cpuSeconds.toFixed(1) : "-",
+    result.peakMb?.toFixed(0) ?? "-",
     "problem" in result ? "failed" : String(sumOf(result.changedRows)),
     "problem" in result ? "-" : `${result.onlyOld} / ${result.onlyNew}`,
   ]);

@@ -2,6 +2,7 @@
 // paths table and the first differing input with its diff — without colours.
 import type { Report } from "../report/types.ts";
 import { renderExample } from "../reporters/examples.ts";
+import { DEFAULT_WIDTH } from "../reporters/fit.ts";
 import { renderPathsTable } from "../reporters/paths-table.ts";
 import { createPaint } from "../reporters/style.ts";
 import { viewReport } from "../reporters/view-model.ts";
@@ -20,7 +21,7 @@ export function describeChange(report: Report): string {
   const { changedPaths } = viewReport(report);
   if (changedPaths.length > 0) lines.push("", "Changed paths", renderPathsTable(changedPaths, paint));
   const first = report.examples[0];
-  if (first !== undefined) lines.push("", ...renderExample(first, { paint, color: false }));
+  if (first !== undefined) lines.push("", ...renderExample(first, { paint, width: DEFAULT_WIDTH }));
   return lines.join("\n");
 }
 

@@ -6,7 +6,7 @@ import { diffFiles } from "../diff/diff-files.ts";
 import { writeJsonReport } from "../reporters/json.ts";
 import { writeReports } from "../reporters/write-reports.ts";
 import type { CliIo } from "./io.ts";
-import { shouldUseColor } from "./terminal.ts";
+import { shouldUseColor, terminalWidth } from "./terminal.ts";
 
 const LAST_DIFF = path.join(".twinrun", "last-diff.json");
 
@@ -23,7 +23,11 @@ export async function runDiffCommand(
   const report = await diffFiles(config, io.cwd);
   if (config.report.json !== undefined) await writeJsonReport(report, config.report.json);
   if (config.report.save) await writeJsonReport(report, path.resolve(io.cwd, LAST_DIFF));
-  const render = { color: shouldUseColor(io.stdout, io.env), examples: config.report.examples };
+  const render = {
+    color: shouldUseColor(io.stdout, io.env),
+    width: terminalWidth(io.stdout, io.env),
+    examples: config.report.examples,
+  };
   // A diff writes what it is asked for (flags or the config's report section), no CI extras.
   await writeReports(report, config.report.outputs, {
     stepSummary: false,

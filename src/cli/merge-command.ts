@@ -11,7 +11,7 @@ import { parseReporterSpec, resolveReportOutputs } from "../reporters/outputs.ts
 import { writeReports } from "../reporters/write-reports.ts";
 import type { CliIo } from "./io.ts";
 import { shellQuote } from "./shell-quote.ts";
-import { shouldUseColor } from "./terminal.ts";
+import { shouldUseColor, terminalWidth } from "./terminal.ts";
 
 const LAST_REPORT = path.join(".twinrun", "last-report.json");
 const EXIT_INCOMPLETE = 130;
@@ -53,6 +53,7 @@ export async function runMergeCommand(reportPaths: string[], command: Command, i
   const examples = readExamplesSetting(report);
   const renderOptions = {
     color: shouldUseColor(io.stdout, io.env),
+    width: terminalWidth(io.stdout, io.env),
     examples,
     reproCommand: (index: number) =>
       reproPath === undefined

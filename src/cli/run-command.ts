@@ -17,7 +17,7 @@ import { writeMinimalInputs } from "../shrink/minimal-files.ts";
 import type { CliIo } from "./io.ts";
 import { EXIT_INTERRUPTED } from "./process-interrupts.ts";
 import { shellQuote } from "./shell-quote.ts";
-import { shouldUseColor } from "./terminal.ts";
+import { shouldUseColor, terminalWidth } from "./terminal.ts";
 
 const LAST_REPORT = path.join(".twinrun", "last-report.json");
 const LAST_REPLAY = path.join(".twinrun", "last-replay.json");
@@ -73,6 +73,7 @@ export async function runRunCommand(command: Command, io: CliIo): Promise<number
     const reportPath = await saveReports(report, config, cwd);
     const renderOptions = {
       color: shouldUseColor(stdout, env),
+      width: terminalWidth(stdout, env),
       examples: config.report.examples,
       reproCommand: (index: number) =>
         reportPath === undefined

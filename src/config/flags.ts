@@ -131,6 +131,7 @@ export function parseRunFlags(flags: RunFlags, cwd: string): FlagLayer {
     table: compact({
       key,
       columnOrder: flags.columnOrder === true ? true : undefined,
+      ignoreColumnCase: flags.ignoreColumnCase === true ? true : undefined,
       psiMax: given("psiMax")
         ? read(() => parseNonNegativeNumber("--psi-max", str(flags.psiMax)))
         : undefined,

@@ -124,6 +124,7 @@ function tableSettings(resolved: ResolvedRunConfig): Pick<UserConfig, "table" | 
   const tableSection = {
     ...(table.key !== undefined && { key: [...table.key] }),
     ...(table.columnOrder && { columnOrder: true }),
+    ...(table.ignoreColumnCase && { ignoreColumnCase: true }),
     ...(table.psiMax !== undefined && { psiMax: table.psiMax }),
     ...(table.memoryLimit !== DEFAULT_MEMORY_LIMIT && { memoryLimit: table.memoryLimit }),
   };

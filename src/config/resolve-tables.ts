@@ -81,6 +81,7 @@ export function resolveTableSection(merged: UserConfig): ResolvedTableConfig {
   return {
     ...(section.key !== undefined && { key: [section.key].flat() }),
     columnOrder: section.columnOrder ?? false,
+    ignoreColumnCase: section.ignoreColumnCase ?? false,
     ...(section.psiMax !== undefined && { psiMax: section.psiMax }),
     memoryLimit: section.memoryLimit ?? DEFAULT_MEMORY_LIMIT,
   };
@@ -107,6 +108,7 @@ export function applyTableKey(
 const TABLE_FLAGS = {
   key: "--key",
   columnOrder: "--column-order",
+  ignoreColumnCase: "--ignore-column-case",
   psiMax: "--psi-max",
   memoryLimit: "--memory-limit",
 } as const;

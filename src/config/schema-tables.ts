@@ -36,6 +36,9 @@ export const tableSchema = z
         "Column(s) identifying a row, e.g. id or [region, month]; rows are matched by them instead of by position.",
       ).optional(),
       columnOrder: flag("Report a change in the order of columns (default false).").optional(),
+      ignoreColumnCase: flag(
+        "Match column names (key columns too) ignoring case, e.g. Score with score; the report lists each pair so matched (default false).",
+      ).optional(),
       psiMax: nonNegativeNumber(
         "Fail the gate when a column's population stability index (PSI) between old and new exceeds this (e.g. 0.1).",
       ).optional(),

@@ -104,6 +104,7 @@ const STARTER_LINES = [
   "# table:",
   "#   key: [customer_id] # match rows by these columns (default: by position)",
   "#   columnOrder: false # true: report a change in the order of columns",
+  "#   ignoreColumnCase: false # true: match column names (key columns too) ignoring case",
   "#   psiMax: 0.1 # fail when a column's population stability index exceeds this",
   "#   memoryLimit: 1GB # memory the table engine may use before it spills to disk",
   "",

@@ -23,6 +23,8 @@ export interface ResolvedTableConfig {
   key?: string[];
   /** Report a change in the order of columns. */
   columnOrder: boolean;
+  /** Match column names (key columns too) ignoring case. */
+  ignoreColumnCase: boolean;
   /** Gate: the largest population stability index a column may have; undefined: no PSI gate. */
   psiMax?: number;
   /** The table engine's memory limit (e.g. "1GB"); beyond it, it spills to disk. */

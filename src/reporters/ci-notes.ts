@@ -1,19 +1,16 @@
-// The terminal lines the CI features add under the terminal report: the shard, and what the
+// The terminal lines the CI features add under the terminal report's head: the shard, what the
 // accepted differences covered (used, unused and exceeded entries), so a passing gate with
-// changed inputs is never a mystery.
-import type { Report } from "../report/types.ts";
-import { createPaint } from "./style.ts";
-import type { RenderOptions, TextSink } from "./types.ts";
-import { viewReport } from "./view-model.ts";
+// changed inputs is never a mystery, and why the gate failed when the counts alone would pass.
+import type { Paint } from "./style.ts";
+import type { ReportView } from "./view-model.ts";
 
-/** Writes nothing when the report has no shard and no accepted differences. */
-export function renderCiNotes(report: Report, out: TextSink, options: Pick<RenderOptions, "color">): void {
-  const view = viewReport(report);
-  const paint = createPaint(options.color);
+/** No lines when the report has no shard, no accepted differences and no gate reason. */
+export function listCiNotes(view: ReportView, paint: Paint): string[] {
+  const { sample } = view.report;
   const lines: string[] = [];
   if (view.shard !== undefined) {
     lines.push(
-      `Shard ${view.shard.index}/${view.shard.count}: ${report.sample.indices.length} of the ${report.sample.size} sampled inputs ` +
+      `Shard ${view.shard.index}/${view.shard.count}: ${sample.indices.length} of the ${sample.size} sampled inputs ` +
         "(combine the shard reports with `twinrun merge`).",
     );
   }
@@ -42,5 +39,5 @@ export function renderCiNotes(report: Report, out: TextSink, options: Pick<Rende
     }
   }
   if (view.gate.reason !== undefined) lines.push(paint("red", `Gate failed: ${view.gate.reason}`));
-  if (lines.length > 0) out.write(`${lines.join("\n")}\n`);
+  return lines;
 }

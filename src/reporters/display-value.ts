@@ -1,21 +1,10 @@
 // Lossless values (bigint, IntegralFloat, NaN/±Infinity) as people and jsondiffpatch can read them.
-import { stringifyLossless } from "../json/stringify.ts";
 import { isDecimalFloat, isIntegralFloat } from "../json/values.ts";
-import { toOneLine, truncateText } from "./format.ts";
+import { formatValue } from "./value-text.ts";
 
-/** Shown where a side has no value at a path (`added`/`removed` differences). */
-export const MISSING_TEXT = "(missing)";
-
-/** One line with the exact tokens of the output text (`1.0`, `9007199254740993`, `NaN`), cut to maxChars. */
+/** One line with the exact tokens of the output text (`1.0`, `9007199254740993`, `NaN`), cut to maxChars; nesting depth-limited. */
 export function formatLosslessValue(value: unknown, maxChars: number): string {
-  if (value === undefined) return MISSING_TEXT;
-  let text: string;
-  try {
-    text = stringifyLossless(value);
-  } catch {
-    text = String(value);
-  }
-  return truncateText(toOneLine(text), maxChars);
+  return formatValue(value, maxChars);
 }
 
 /**

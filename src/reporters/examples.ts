@@ -1,83 +1,70 @@
-// One differing input as the terminal shows it: the input, the diff, the differences, the failures, a repro line.
+// One differing input as the terminal (and the Markdown's code blocks) show it, once: its input on
+// one line, each difference with exact tokens, the failing side's message and stderr, a repro line.
 import type { Failure } from "../../adapters/types.ts";
 import type { Difference } from "../compare/types.ts";
-import { nestsDeeperThan } from "../json/depth.ts";
 import type { Example, OutcomeSummary } from "../report/types.ts";
 import type { MinimalInput } from "../shrink/types.ts";
-import { formatLosslessValue } from "./display-value.ts";
-import { formatCompactNumber, toOneLine, truncateText } from "./format.ts";
-import { renderOutputDiff } from "./output-diff.ts";
-import { projectToDifferences } from "./project-differences.ts";
+import { cutToWidth, displayWidth } from "./fit.ts";
+import { cutMiddle, formatCompactNumber, formatCount, toOneLine, truncateText } from "./format.ts";
 import { type Paint, stripAnsi } from "./style.ts";
+import { formatValue, formatValuePair } from "./value-text.ts";
 
-/** Input and one-line outputs are cut to this many characters. */
+/** Failure messages are cut to this many characters. */
 export const MAX_INPUT_CHARS = 200;
 /** At most this many differences are listed per example, then `… and N more`. */
 export const MAX_DIFFERENCE_LINES = 20;
 /** The failing side's stderr is shown from its last this many lines. */
 export const STDERR_TAIL_LINES = 10;
 
-/** Outputs nested deeper than this get no rendered diff (the differences are still listed). */
-export const MAX_DIFF_DEPTH = 200;
-
-const MAX_VALUE_CHARS = 60;
 const MAX_PATH_WIDTH = 40;
+/** Each side of a difference gets at least this many characters, however narrow the terminal. */
+const MIN_VALUE_CHARS = 16;
 const INDENT = "  ";
 
-/** What renderExample needs from the terminal reporter's options. */
+/** What renderExample needs from the reporter's options. */
 export interface ExampleRenderOptions {
   paint: Paint;
-  color: boolean;
+  /** The width every line must fit. */
+  width: number;
   reproCommand?: (index: number) => string;
 }
 
-/** The lines for one example, ending with `reproduce: <command>`. */
+/** The lines for one example, ending with `reproduce: <command>` when there is one. */
 export function renderExample(example: Example, options: ExampleRenderOptions): string[] {
-  const { paint } = options;
+  const { paint, width } = options;
+  const title = paint("bold", `input #${example.index}`);
   const inputText =
-    example.inputText !== "" ? example.inputText : formatLosslessValue(example.input, Infinity);
-  const lines = [
-    `${paint("bold", `input #${example.index}`)}  ${truncateText(toOneLine(inputText), MAX_INPUT_CHARS)}`,
-  ];
-  const tooDeep =
-    nestsDeeperThan(example.old.output, MAX_DIFF_DEPTH) ||
-    nestsDeeperThan(example.new.output, MAX_DIFF_DEPTH);
-  if (tooDeep) {
-    lines.push(
-      paint("dim", `${INDENT}(an output nests more than ${MAX_DIFF_DEPTH} levels deep: no diff is drawn)`),
-    );
-  } else if (example.old.status === "ok" && example.new.status === "ok") {
-    const shown = projectToDifferences(example.old.output, example.new.output, example.differences);
-    const diff = renderOutputDiff(shown.old, shown.new, options.color);
-    if (diff === undefined) {
-      lines.push(
-        paint(
-          "dim",
-          `${INDENT}(the outputs print alike as JSON: the change is in number types or precision)`,
-        ),
-      );
-    } else {
-      lines.push(...diff.map((line) => INDENT + line));
-    }
-  } else {
-    lines.push(...renderSide("old", example.old, paint), ...renderSide("new", example.new, paint));
-  }
-  lines.push(...renderDifferences(example, paint));
-  if (options.reproCommand !== undefined) {
+    example.inputText !== "" ? toOneLine(example.inputText) : formatValue(example.input, width);
+  const lines = [cutToWidth(`${title}  ${inputText}`, width)];
+  // A side that failed or has no such record says so; the other side's output gives the context.
+  if (example.old.status !== "ok" || example.new.status !== "ok")
+    lines.push(...renderSide("old", example.old, options), ...renderSide("new", example.new, options));
+  lines.push(...renderDifferences(example, options));
+  if (options.reproCommand !== undefined)
     lines.push(`${INDENT}reproduce: ${paint("cyan", options.reproCommand(example.index))}`);
-  }
-  if (example.minimalInput !== undefined) lines.push(...renderMinimalInput(example.minimalInput, paint));
+  if (example.minimalInput !== undefined)
+    lines.push(...renderMinimalInput(example.minimalInput, paint, options.width));
   return lines;
 }
 
-/** The shrunk input: what it kept showing, the input itself, its file and the command that runs it. */
-export function renderMinimalInput(minimal: MinimalInput, paint: Paint): string[] {
+/**
+ * The shrunk input: what it kept showing, the input itself (cut to width in a report; whole for
+ * `twinrun shrink`, whose output it is), its file and the command that runs it.
+ */
+export function renderMinimalInput(
+  minimal: MinimalInput,
+  paint: Paint,
+  width = Number.POSITIVE_INFINITY,
+): string[] {
   const { target } = minimal;
   const kept =
     target.failure === undefined ? `${target.path} ${target.kind}` : `${target.path} ${target.failure}`;
   const budget = minimal.stopped === "done" ? "" : `, stopped by the ${describeStop(minimal.stopped)}`;
   const lines = [
-    `${INDENT}${paint("bold", "minimal input")} (${kept}; ${minimal.steps} steps${budget}): ${truncateText(minimal.inputText, MAX_INPUT_CHARS)}`,
+    cutToWidth(
+      `${INDENT}${paint("bold", "minimal input")} (${kept}; ${minimal.steps} steps${budget}): ${toOneLine(minimal.inputText)}`,
+      width,
+    ),
   ];
   if (minimal.file !== undefined) lines.push(`${INDENT}${INDENT}written to ${minimal.file}`);
   if (minimal.repro !== undefined) lines.push(`${INDENT}${INDENT}reproduce: ${paint("cyan", minimal.repro)}`);
@@ -88,27 +75,27 @@ function describeStop(stopped: MinimalInput["stopped"]): string {
   return stopped === "steps" ? "step budget" : stopped === "time" ? "time budget" : "interrupt";
 }
 
-/** The comparator's differences with exact tokens, so `1` → `1.0` is visible even when the diff is not. */
-export function renderDifferences(example: Example, paint: Paint): string[] {
-  const { differences } = example;
+/** The comparator's differences, one line each: path, kind, old → new with exact tokens, errors. */
+export function renderDifferences(example: Example, options: ExampleRenderOptions): string[] {
+  const { paint } = options;
+  // A failure is told by renderSide: its difference line would only repeat it.
+  const differences = example.differences.filter((difference) => difference.kind !== "failure");
   if (differences.length === 0) return [];
   const shown = differences.slice(0, MAX_DIFFERENCE_LINES);
   const pathWidth = Math.min(MAX_PATH_WIDTH, Math.max(...shown.map((difference) => difference.path.length)));
   const kindWidth = Math.max(...shown.map((difference) => difference.kind.length));
-  const lines = [paint("bold", `${INDENT}differences:`)];
-  for (const difference of shown) {
-    lines.push(`${INDENT}${INDENT}${formatDifference(difference, pathWidth, kindWidth, paint)}`);
-  }
+  const lines = shown.map(
+    (difference) => `${INDENT}${formatDifference(difference, pathWidth, kindWidth, options)}`,
+  );
   const hidden = differences.length - shown.length;
-  if (hidden > 0) lines.push(`${INDENT}${INDENT}… and ${hidden} more`);
-  if (example.truncated) {
+  if (hidden > 0) lines.push(`${INDENT}… and ${formatCount(hidden)} more differences in the JSON report`);
+  if (example.truncated)
     lines.push(
       paint(
         "yellow",
-        `${INDENT}${INDENT}(the comparator stopped at its per-trial cap; later differences were not recorded)`,
+        `${INDENT}(the comparator stopped at its per-trial cap; later differences were not recorded)`,
       ),
     );
-  }
   return lines;
 }
 
@@ -116,21 +103,33 @@ function formatDifference(
   difference: Difference,
   pathWidth: number,
   kindWidth: number,
-  paint: Paint,
+  options: ExampleRenderOptions,
 ): string {
-  const oldText = paint("red", formatLosslessValue(difference.old, MAX_VALUE_CHARS));
-  const newText = paint("green", formatLosslessValue(difference.new, MAX_VALUE_CHARS));
+  const { paint, width } = options;
   const errors: string[] = [];
   if (difference.abs !== undefined) errors.push(`abs ${formatCompactNumber(difference.abs)}`);
   if (difference.rel !== undefined) errors.push(`rel ${formatCompactNumber(difference.rel)}`);
+  // A path deeper than the line is wide keeps its two ends (a 100,000-deep path would fill pages).
+  const path = cutMiddle(difference.path, Math.max(MAX_PATH_WIDTH, Math.floor(width / 2))).padEnd(pathWidth);
+  const lead = `${path}  ${difference.kind.padEnd(kindWidth)}  `;
+  // Both sides share what the line has left, so old and new stay on one line side by side.
+  const suffixRoom = errors.length > 0 ? errors.join(", ").length + 4 : 0;
+  const room = width - INDENT.length - lead.length - " → ".length - suffixRoom;
+  const values = formatValuePair(
+    difference.old,
+    difference.new,
+    Math.max(MIN_VALUE_CHARS, Math.floor(room / 2)),
+  );
+  if (values.offset !== undefined) errors.push(`from char ${formatCount(values.offset + 1)}`);
   const suffix = errors.length > 0 ? `  (${errors.join(", ")})` : "";
-  const path = paint("cyan", difference.path.padEnd(pathWidth));
-  return `${path}  ${difference.kind.padEnd(kindWidth)}  ${oldText} → ${newText}${suffix}`;
+  return `${paint("cyan", path)}  ${difference.kind.padEnd(kindWidth)}  ${paint("red", values.old)} → ${paint("green", values.new)}${suffix}`;
 }
 
-function renderSide(side: "old" | "new", outcome: OutcomeSummary, paint: Paint): string[] {
+function renderSide(side: "old" | "new", outcome: OutcomeSummary, options: ExampleRenderOptions): string[] {
+  const { paint, width } = options;
   if (outcome.status === "ok") {
-    return [`${INDENT}${side} output: ${formatLosslessValue(outcome.output, MAX_INPUT_CHARS)}`];
+    const label = `${INDENT}${side} output: `;
+    return [`${label}${formatValue(outcome.output, Math.max(MIN_VALUE_CHARS, width - label.length))}`];
   }
   if (outcome.status === "absent") return [paint("yellow", `${INDENT}${side}: no such record`)];
   if (outcome.failure === undefined) return [paint("yellow", `${INDENT}${side} failed`)];
@@ -143,7 +142,9 @@ function renderSide(side: "old" | "new", outcome: OutcomeSummary, paint: Paint):
     const tail = tailLines(text ?? "", STDERR_TAIL_LINES);
     if (tail.length === 0) continue;
     lines.push(paint("dim", `${INDENT}${INDENT}${what} (last ${tail.length} lines):`));
-    lines.push(...tail.map((line) => `${INDENT}${INDENT}${paint("dim", "│")} ${line}`));
+    const bar = `${INDENT}${INDENT}${paint("dim", "│")} `;
+    const room = Math.max(MIN_VALUE_CHARS, width - displayWidth(bar));
+    lines.push(...tail.map((line) => `${bar}${cutToWidth(line, room)}`));
   }
   return lines;
 }

@@ -66,3 +66,12 @@ export function toOneLine(text: string): string {
 function trimZeros(text: string): string {
   return text.includes(".") ? text.replace(/\.?0+$/, "") : text;
 }
+
+/** Cuts text to maxChars by dropping its middle (`a.b.c…x.y.z`): both ends of a long path tell where. */
+export function cutMiddle(text: string, maxChars: number): string {
+  const chars = Array.from(text);
+  if (chars.length <= maxChars) return text;
+  const head = Math.ceil((maxChars - 1) / 2);
+  const tail = Math.max(0, maxChars - 1 - head);
+  return `${chars.slice(0, head).join("")}…${tail > 0 ? chars.slice(-tail).join("") : ""}`;
+}

@@ -1,5 +1,4 @@
 // The reporters: re-exports and the name → reporter registry.
-import { renderCiNotes } from "./ci-notes.ts";
 import { renderGithubAnnotations } from "./github-annotations.ts";
 import { renderHtmlReport } from "./html/html-reporter.ts";
 import { renderJsonReportTo } from "./json.ts";
@@ -33,11 +32,7 @@ function shown(render: Reporter): Reporter {
  * JSON is the report itself (strict JSON escapes control characters); every other reporter is shown.
  */
 export const reporters: Readonly<Record<ReporterName, Reporter>> = Object.freeze({
-  terminal: shown((report, out, options) => {
-    renderTerminalReport(report, out, options);
-    // The shard and what the accepted differences covered, under the report.
-    renderCiNotes(report, out, options);
-  }),
+  terminal: shown(renderTerminalReport),
   json: (report, out) => renderJsonReportTo(report, out),
   markdown: shown(renderMarkdownReport),
   junit: shown(renderJunitReport),

@@ -20,6 +20,8 @@ import { type ReportView, type TimingView, viewReport } from "./view-model.ts";
 export const MAX_MARKDOWN_PATHS = 15;
 /** Example diffs shown (fewer when --examples asks for fewer). */
 export const MAX_MARKDOWN_EXAMPLES = 3;
+/** Example blocks are laid out this wide: a PR page scrolls a code block sideways beyond it. */
+const MARKDOWN_BLOCK_WIDTH = 120;
 /** Lines of one example block, so a huge output cannot blow a comment's size limit. */
 const MAX_EXAMPLE_LINES = 60;
 
@@ -32,7 +34,10 @@ const ICONS: Record<Headline["status"], string> = {
   error: "⚠️",
 };
 
-/** Renders the summary as GitHub-flavoured Markdown, ending with a newline. */
+/**
+ * Renders the summary as GitHub-flavoured Markdown, ending with a newline, in the terminal's order:
+ * verdict and facts, warnings, accepted differences, the table sections or changed paths, examples.
+ */
 export function renderMarkdownReport(report: Report, out: TextSink, options: RenderOptions): void {
   const view = viewReport(report);
   const sections = [
@@ -40,16 +45,17 @@ export function renderMarkdownReport(report: Report, out: TextSink, options: Ren
     `**${view.gateLine}**`,
     renderFacts(view),
   ];
-  if (view.error !== undefined) sections.push(`> ⚠️ ${escapeText(view.error)}`);
+  if (view.notes.length > 0)
+    sections.push(view.notes.map((note) => `> ⚠️ ${escapeText(note.text)}`).join("\n>\n"));
   if (view.unusedRules !== undefined) sections.push(renderUnusedRules(view.unusedRules));
+  const accepted = renderAccepted(view);
+  if (accepted !== undefined) sections.push(accepted);
   if (view.table !== undefined) sections.push(...renderTableMarkdown(view.table));
   const noise = renderNoise(view);
   if (noise !== undefined) sections.push(noise);
   const paths = view.table === undefined ? renderPaths(view) : undefined;
   if (paths !== undefined) sections.push(paths);
   if (view.hints !== undefined) sections.push(renderHints(view.hints));
-  const accepted = renderAccepted(view);
-  if (accepted !== undefined) sections.push(accepted);
   const examples = renderExamples(view, options);
   if (examples !== undefined) sections.push(examples);
   const trust = [view.changeRate, view.target].filter((line) => line !== undefined);
@@ -193,6 +199,13 @@ function renderHints(hints: HintLine[]): string {
   return lines.join("\n");
 }
 
+/** Each rule that matched nothing, as a warning quote right under the facts. */
+function renderUnusedRules(unused: NonNullable<ReportView["unusedRules"]>): string {
+  const lines = unused.lines.map((line) => `> ⚠️ ${describeUnusedRule(line, code)}`);
+  if (unused.more !== undefined) lines.push(`> ${escapeText(unused.more)}`);
+  return lines.join("\n>\n");
+}
+
 function renderAccepted(view: ReportView): string | undefined {
   const accepted = view.accepted;
   if (accepted === undefined) return undefined;
@@ -233,7 +246,7 @@ function renderExamples(view: ReportView, options: RenderOptions): string | unde
   const reproCommand = view.reproducible ? options.reproCommand : undefined;
   const blocks = view.examples.slice(0, count).map(({ example, row }, position) => {
     if (row !== undefined) return renderRowExampleMarkdown(row, position === 0);
-    const lines = renderExample(example, { paint, color: false, reproCommand });
+    const lines = renderExample(example, { paint, width: MARKDOWN_BLOCK_WIDTH, reproCommand });
     const shown =
       lines.length > MAX_EXAMPLE_LINES
         ? [
@@ -255,11 +268,4 @@ function renderExamples(view: ReportView, options: RenderOptions): string | unde
       ? `### Examples (first ${count} of ${view.counts.changed} changed ${view.unit})`
       : `### Examples`;
   return [header, "", ...blocks].join("\n");
-}
-
-/** Each rule that matched nothing, as a warning quote right under the facts. */
-function renderUnusedRules(unused: NonNullable<ReportView["unusedRules"]>): string {
-  const lines = unused.lines.map((line) => `> ⚠️ ${describeUnusedRule(line, code)}`);
-  if (unused.more !== undefined) lines.push(`> ${escapeText(unused.more)}`);
-  return lines.join("\n>\n");
 }

@@ -1,8 +1,8 @@
 // The per-column table of a table comparison: how often and how much each column changed,
 // and how its nulls moved. Changed columns first; unchanged ones fold into one line.
-import Table from "cli-table3";
 import type { ColumnStats, TableReport } from "../table/types.ts";
 import { formatCompactNumber, formatCount, formatRatio } from "./format.ts";
+import { renderGrid } from "./grid.ts";
 import type { Paint } from "./style.ts";
 
 /** With at most this many columns every one is a row; beyond, unchanged columns fold into a line. */
@@ -53,7 +53,7 @@ export function orderColumns(columns: ColumnStats[]): { changed: ColumnStats[]; 
 }
 
 /** The terminal's per-column section: a heading, the table, and lines for what it folded away. */
-export function renderColumnsSection(table: TableReport, paint: Paint): string {
+export function renderColumnsSection(table: TableReport, paint: Paint, width: number): string {
   const { changed, unchanged } = orderColumns(table.columns);
   const heading = paint("bold", "Columns");
   if (table.columns.length === 0) return `${heading}: none compared`;
@@ -61,18 +61,14 @@ export function renderColumnsSection(table: TableReport, paint: Paint): string {
   if (changed.length === 0 && !showAll)
     return `${heading}: all ${formatCount(unchanged.length)} unchanged${describeIgnored(unchanged)}`;
   const rows = showAll ? [...changed, ...unchanged] : changed.slice(0, MAX_CHANGED_COLUMN_ROWS);
-  const cliTable = new Table({
-    head: COLUMN_HEAD.map((name) => paint("bold", name)),
-    style: { head: [], border: [] },
-  });
-  for (const stats of rows) {
+  const cells = rows.map((stats) => {
     const name = stats.ignored === true ? paint("dim", stats.column) : paint("cyan", stats.column);
-    const cells = formatColumnCells(stats);
-    if (stats.changed > 0) cells[0] = paint("red", cells[0]);
-    if (stats.ignored === true) cells[0] = paint("dim", cells[0]);
-    cliTable.push([name, ...cells]);
-  }
-  const lines = [heading, cliTable.toString()];
+    const values = formatColumnCells(stats);
+    if (stats.changed > 0) values[0] = paint("red", values[0]);
+    if (stats.ignored === true) values[0] = paint("dim", values[0]);
+    return [name, ...values];
+  });
+  const lines = [heading, renderGrid(COLUMN_HEAD, cells, { paint, width })];
   if (!showAll) {
     const hiddenChanged = changed.length - rows.length;
     if (hiddenChanged > 0)

@@ -1,8 +1,8 @@
 // The distribution view of a table comparison: per numeric column, old and new summary
 // statistics with the PSI between them. Stable columns are counted, not shown.
-import Table from "cli-table3";
 import type { DistributionStats, NumericSummary, TableReport } from "../table/types.ts";
 import { formatCompactNumber, formatCount } from "./format.ts";
+import { type GridCell, renderGrid } from "./grid.ts";
 import type { Paint } from "./style.ts";
 import { describePsiLegend, formatPsi, PSI_STABLE, readPsi } from "./table-text.ts";
 
@@ -38,23 +38,31 @@ export function selectDistribution(table: TableReport): DistributionSelection {
 }
 
 /** The terminal's distribution section, or undefined when the report has no numeric columns. */
-export function renderDistributionSection(table: TableReport, paint: Paint): string | undefined {
+export function renderDistributionSection(
+  table: TableReport,
+  paint: Paint,
+  width: number,
+): string | undefined {
   if (table.distribution.length === 0) return undefined;
   const heading = paint("bold", "Distribution");
   const { shown, stable, hidden } = selectDistribution(table);
   const why = `values unchanged, PSI < ${PSI_STABLE}`;
   if (shown.length === 0)
     return `${heading}: all ${formatCount(stable)} numeric column${stable === 1 ? "" : "s"} stable (${why})`;
-  const head = ["column", "", ...STATS, "PSI"].map((name) => paint("bold", name));
-  const cliTable = new Table({ head, style: { head: [], border: [] } });
+  const head = ["column", "", ...STATS, "PSI"];
+  const rows: GridCell[][] = [];
   for (const stats of shown) {
     const psi = paintPsi(stats, table.psiMax, paint);
     const name = paint("cyan", stats.sampled === true ? `${stats.column} *` : stats.column);
     const [oldCells, newCells] = formatSummaries(stats.old, stats.new);
-    cliTable.push([{ content: name, rowSpan: 2 }, "old", ...oldCells, { content: psi, rowSpan: 2 }]);
-    cliTable.push(["new", ...newCells]);
+    rows.push([{ content: name, rowSpan: 2 }, "old", ...oldCells, { content: psi, rowSpan: 2 }]);
+    rows.push(["new", ...newCells]);
   }
-  const lines = [heading, cliTable.toString(), paint("dim", describePsiLegend(table.psiMax))];
+  const lines = [
+    heading,
+    renderGrid(head, rows, { paint, width }),
+    paint("dim", describePsiLegend(table.psiMax)),
+  ];
   if (shown.some((stats) => stats.sampled === true))
     lines.push(paint("dim", "* quantiles and PSI from a uniform sample of each side"));
   if (hidden > 0)

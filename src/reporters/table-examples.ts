@@ -1,12 +1,12 @@
 // One changed row pair as a small table: the key columns for context, then each changed column
 // with its old and new value. A row on one side only lists its values under that side.
-import Table from "cli-table3";
 import type { DifferenceKind } from "../compare/types.ts";
 import type { Example } from "../report/types.ts";
 import type { TableReport } from "../table/types.ts";
 import { formatLosslessValue } from "./display-value.ts";
 import { MAX_DIFFERENCE_LINES } from "./examples.ts";
 import { formatCompactNumber, toOneLine, truncateText } from "./format.ts";
+import { renderGrid } from "./grid.ts";
 import type { Paint } from "./style.ts";
 
 const MAX_VALUE_CHARS = 60;
@@ -111,22 +111,13 @@ function isRow(value: unknown): value is Record<string, unknown> {
 }
 
 /** The terminal lines for one row pair of a table report. */
-export function renderRowExample(view: RowExampleView, paint: Paint): string[] {
+export function renderRowExample(view: RowExampleView, paint: Paint, width: number): string[] {
   // Positional titles already start with "row 12"; keyed ones ("id=5 · …") get the word.
   const lines = [
     view.title.startsWith("row ") ? paint("bold", view.title) : `${paint("bold", "row")} ${view.title}`,
   ];
-  const table3 = new Table({
-    head: describeHead(view).map((name) => paint("bold", name)),
-    style: { head: [], border: [] },
-  });
-  for (const cell of view.cells) table3.push(formatCells(view, cell, paint));
-  lines.push(
-    ...table3
-      .toString()
-      .split("\n")
-      .map((line) => `  ${line}`),
-  );
+  const rows = view.cells.map((cell) => formatCells(view, cell, paint));
+  lines.push(...renderGrid(describeHead(view), rows, { paint, width, indent: "  " }).split("\n"));
   if (view.hidden > 0) {
     const what = view.absent === undefined ? "changed columns" : "columns";
     lines.push(`  … and ${view.hidden} more ${what} (all of them are in the JSON report)`);

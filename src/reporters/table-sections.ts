@@ -1,7 +1,7 @@
 // The terminal sections of a table comparison, in reading order: schema, rows, per-column
 // statistics, distributions. The examples come after them, from the terminal reporter.
 import type { TableReport } from "../table/types.ts";
-import { formatCount } from "./format.ts";
+import { cutMiddle, formatCount } from "./format.ts";
 import type { Paint } from "./style.ts";
 import { renderColumnsSection } from "./table-columns.ts";
 import { renderDistributionSection } from "./table-distribution.ts";
@@ -15,13 +15,13 @@ import {
 } from "./table-text.ts";
 
 /** Why: a table diff is read top-down, from "are these the same columns" to "how did values move". */
-export function renderTableSections(table: TableReport, paint: Paint): string[] {
+export function renderTableSections(table: TableReport, paint: Paint, width: number): string[] {
   const sections = [
     renderSchemaSection(table, paint),
-    renderRowsSection(table, paint),
-    renderColumnsSection(table, paint),
+    renderRowsSection(table, paint, width),
+    renderColumnsSection(table, paint, width),
   ];
-  const distribution = renderDistributionSection(table, paint);
+  const distribution = renderDistributionSection(table, paint, width);
   if (distribution !== undefined) sections.push(distribution);
   return sections;
 }
@@ -39,16 +39,19 @@ export function renderSchemaSection(table: TableReport, paint: Paint): string {
 }
 
 /** Counts per side, how rows were matched, rows on one side only and duplicate keys. */
-export function renderRowsSection(table: TableReport, paint: Paint): string {
+export function renderRowsSection(table: TableReport, paint: Paint, width: number): string {
   const quote = (text: string) => paint("cyan", text);
   const lines = [`${paint("bold", "Rows")} matched ${describeMatch(table.match, quote)}`];
   lines.push(`  ${describeRowCounts(table)}`);
   if (table.files !== undefined) {
-    const file = (side: "old" | "new") => {
-      const info = table.files![side];
-      return `${side} ${info.reference ?? info.path} (${info.format}, sha256 ${info.sha256.slice(0, 12)})`;
-    };
-    lines.push(paint("dim", `  files: ${file("old")} · ${file("new")}`));
+    for (const side of ["old", "new"] as const) {
+      const info = table.files[side];
+      const facts = ` (${info.format}, sha256 ${info.sha256.slice(0, 12)})`;
+      const lead = `  ${side} file `;
+      // A long path keeps both ends, so the line fits; the JSON report holds it whole.
+      const room = Math.max(20, width - lead.length - facts.length);
+      lines.push(paint("dim", `${lead}${cutMiddle(info.reference ?? info.path, room)}${facts}`));
+    }
   }
   for (const side of ["old", "new"] as const) {
     const only = describeOnlySide(table, side, quote);

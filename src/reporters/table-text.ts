@@ -55,6 +55,14 @@ export function listSchemaChanges(table: TableReport, quote: Quote): string[] {
   const hiddenDtypes = dtypeChanges.length - MAX_LISTED_COLUMNS;
   if (hiddenDtypes > 0) lines.push(`… and ${hiddenDtypes} more dtype changes`);
   if (schema.orderChanged === true) lines.push("column order changed");
+  const caseMatched = schema.caseMatched ?? [];
+  if (caseMatched.length > 0)
+    lines.push(
+      `matched ignoring case: ${listNames(
+        caseMatched.map((pair) => `${quote(pair.new)} as ${quote(pair.old)}`),
+        (name) => name,
+      )}`,
+    );
   return lines;
 }
 

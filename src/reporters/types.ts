@@ -10,6 +10,8 @@ export interface TextSink {
 export interface RenderOptions {
   /** ANSI colours; the CLI decides (TTY and no NO_COLOR). With false no escape code is written. */
   color: boolean;
+  /** The terminal's width in columns (COLUMNS, or the TTY's); every line fits it. Default 80. */
+  width?: number;
   /** How many differing inputs to show (report.examples is already limited by the run). */
   examples: number;
   /** The shell command that reruns one input, e.g. `npx twinrun run --replay … --only 17`; none for `diff`. */

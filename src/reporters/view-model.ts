@@ -109,8 +109,8 @@ export interface ReportView {
   timing: TimingView;
   /** Absent for a diff. */
   sample?: SampleView;
-  /** ` (tolerance abs 1e-12, rel 1e-9, 2 path rules)`, or "" when the settings do not record one. */
-  tolerance: string;
+  /** `abs 1e-12, rel 1e-9 +2 rules` (path rules); absent when the settings do not record one. */
+  tolerance?: string;
   notes: ViewNote[];
   /** Changed paths (columns for tables), most changed first. */
   changedPaths: ChangedPath[];
@@ -166,7 +166,7 @@ export function viewReport(report: Report): ReportView {
     ...(origin !== "diff" && { failures: summary.failures }),
     timing: viewTiming(report, origin),
     ...(origin !== "diff" && { sample: viewSample(report) }),
-    tolerance: describeTolerance(report),
+    ...withTolerance(describeTolerance(report)),
     notes: viewNotes(report),
     changedPaths: listChangedPaths(report),
     ...viewHints(report),
@@ -290,20 +290,24 @@ function viewSample(report: Report): SampleView {
   };
 }
 
-/** ` (tolerance abs 1e-12, rel 1e-9, 2 path rules)` from the report's compare settings, when recorded. */
-export function describeTolerance(report: Report): string {
+function withTolerance(tolerance: string | undefined): { tolerance?: string } {
+  return tolerance === undefined ? {} : { tolerance };
+}
+
+/** `abs 1e-12, rel 1e-9 +2 rules` from the report's compare settings, when recorded. */
+export function describeTolerance(report: Report): string | undefined {
   const compare = asRecord(report.settings.compare);
   const tolerance = asRecord(compare?.tolerance);
-  if (tolerance === undefined) return "";
+  if (tolerance === undefined) return undefined;
   const parts: string[] = [];
   for (const key of ["abs", "rel", "ulps", "sig"] as const) {
     const value = tolerance[key];
     if (typeof value === "number") parts.push(`${key} ${formatCompactNumber(value)}`);
   }
+  if (parts.length === 0) return undefined;
   const rules = compare?.rules;
-  if (Array.isArray(rules) && rules.length > 0)
-    parts.push(`${rules.length} path rule${rules.length === 1 ? "" : "s"}`);
-  return parts.length > 0 ? ` (tolerance ${parts.join(", ")})` : "";
+  const count = Array.isArray(rules) ? rules.length : 0;
+  return count > 0 ? `${parts.join(", ")} +${count} rule${count === 1 ? "" : "s"}` : parts.join(", ");
 }
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {

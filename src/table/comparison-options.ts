@@ -7,6 +7,7 @@ import type { TableComparisonOptions } from "./table-comparison.ts";
 export interface TableSettings {
   key?: readonly string[];
   columnOrder: boolean;
+  ignoreColumnCase?: boolean;
   psiMax?: number;
   memoryLimit: string;
 }
@@ -17,11 +18,12 @@ export function tableComparisonOptions(
   table: TableSettings,
   maxExamples: number,
 ): TableComparisonOptions {
-  const { key, columnOrder, psiMax, memoryLimit } = table;
+  const { key, columnOrder, ignoreColumnCase, psiMax, memoryLimit } = table;
   return {
     compare,
     match: key === undefined || key.length === 0 ? { by: "position" } : { by: "key", key: [...key] },
     columnOrder,
+    ...(ignoreColumnCase === true && { ignoreColumnCase: true }),
     ...(psiMax !== undefined && { psiMax }),
     maxExamples,
     memoryLimit,

@@ -10,6 +10,8 @@ export interface TableComparisonOptions {
   match: RowMatch;
   /** Report a changed order of the shared columns (and let it fail the gate). */
   columnOrder: boolean;
+  /** Match column names (key columns too) ignoring case; each pair so matched is listed in the schema. */
+  ignoreColumnCase?: boolean;
   psiMax?: number;
   maxExamples: number;
   /** The engine's memory limit (e.g. "1GB"); beyond it, it spills to disk. */

@@ -50,6 +50,8 @@ export interface SchemaReport {
   types: { old: Record<string, ColumnType>; new: Record<string, ColumnType> };
   /** Present only when column order was asked for (`columnOrder: true`): true when the shared columns' order differs. */
   orderChanged?: boolean;
+  /** Columns matched ignoring case (`ignoreColumnCase`): the new side's spelling of an old column. */
+  caseMatched?: { old: string; new: string }[];
   /** pandas dtypes per column, when the tables came from DataFrames (the Python dataframe style). */
   dtypes?: { old: Record<string, string>; new: Record<string, string> };
   /** Columns on both sides whose pandas dtype differs (`int64 → Int64`, `object → category`). */

@@ -12,6 +12,6 @@ describe("examples/typescript-refactor on the command line", () => {
     expect(result.stderr).toBe("");
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain("js:score_old.ts#scoreCustomer (worker thread)");
-    expect(result.stdout).toMatch(/No behavioural change in 200 trials/);
+    expect(result.stdout).toMatch(/EQUIVALENT {2}no behavioural change in 200 inputs/);
   });
 });

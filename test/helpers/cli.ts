@@ -23,7 +23,8 @@ export async function runCli(
 ): Promise<CliResult> {
   const result = await execa(process.execPath, [CLI, ...args], {
     cwd: options.cwd,
-    env: { NO_COLOR: "1", ...options.env },
+    // A fixed width, so the terminal report lays out the same under any terminal or CI.
+    env: { NO_COLOR: "1", COLUMNS: "80", ...options.env },
     reject: false,
     timeout: 60_000,
   });

@@ -70,7 +70,7 @@ describe("dataset mode with python3 batch steps", () => {
       outputFormat: "csv",
       old: { status: "ok", rows: 40 },
     });
-    expect(stdout).toContain("equivalent");
+    expect(stdout).toContain("✓ EQUIVALENT");
   });
 
   it("finds reordered rows equivalent under a key, and changed by position", async () => {

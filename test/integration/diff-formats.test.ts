@@ -267,6 +267,56 @@ describe("twinrun diff path rules on table columns", () => {
     expect(report.examples[0].input).toMatch(/^id=3 /);
   });
 
+  it("pairs rows by the pandas index that to_csv() writes under an empty header, as Unnamed: 0", async () => {
+    // What `df.to_csv("old.csv")` writes for a DataFrame with a default index.
+    const created = makeWorkspace({
+      "old.csv": ",name,score\n0,ada,0.5\n1,bob,1.5\n2,cy,2.5\n",
+      "new.csv": ",name,score\n2,cy,2.5\n0,ada,0.75\n1,bob,1.5\n",
+    });
+    cleanups.push(created.cleanup);
+    const result = await runCli(
+      ["diff", "old.csv", "new.csv", "--key", "Unnamed: 0", "--json", "report.json", "--no-save"],
+      { cwd: created.dir },
+    );
+    expect(result.stderr).toBe("");
+    expect(result.exitCode).toBe(1);
+    const report = JSON.parse(readFileSync(path.join(created.dir, "report.json"), "utf8"));
+    expect(report.table.schema.columns.old).toEqual(["Unnamed: 0", "name", "score"]);
+    expect(report.table.rows).toMatchObject({ matched: 3, onlyOld: 0, onlyNew: 0 });
+    expect(report.paths).toEqual([expect.objectContaining({ path: "score", changed: 1 })]);
+    expect(report.examples[0].input).toMatch(/^Unnamed: 0=0 · /);
+  });
+
+  it("matches column names ignoring case with --ignore-column-case, key columns too, and says so", async () => {
+    const created = makeWorkspace({
+      "old.csv": "ID,Score,name\n1,0.5,ada\n2,1.5,bob\n",
+      "new.csv": "id,score,name\n2,1.5,bob\n1,0.75,ada\n",
+    });
+    cleanups.push(created.cleanup);
+    const run = (extra: string[]) =>
+      runCli(["diff", "old.csv", "new.csv", "--key", "id", "--json", "report.json", "--no-save", ...extra], {
+        cwd: created.dir,
+      });
+    const strict = await run([]);
+    expect(strict.exitCode).toBe(2);
+    expect(strict.stderr).toContain('the table has no key column "id"');
+    const matched = await run(["--ignore-column-case"]);
+    expect(matched.exitCode).toBe(1);
+    const report = JSON.parse(readFileSync(path.join(created.dir, "report.json"), "utf8"));
+    expect(report.table.schema).toMatchObject({
+      onlyOld: [],
+      onlyNew: [],
+      typeChanges: [],
+      caseMatched: [
+        { old: "ID", new: "id" },
+        { old: "Score", new: "score" },
+      ],
+    });
+    expect(report.table.rows).toMatchObject({ matched: 2, onlyOld: 0, onlyNew: 0 });
+    expect(report.paths).toEqual([expect.objectContaining({ path: "Score", changed: 1 })]);
+    expect(matched.stdout).toContain("matched ignoring case: id as ID, score as Score");
+  });
+
   it("pairs key cells under the key column's trim and caseInsensitive rules", async () => {
     const created = makeWorkspace({
       "old.csv": "code,v\nab,1\ncd,2\n",

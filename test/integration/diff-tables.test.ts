@@ -118,8 +118,8 @@ describe("twinrun diff on CSV tables", () => {
     const { exitCode, stdout, report } = await diff(files, ["old.jsonl", "new.jsonl", "--key", "id"]);
     expect(exitCode).toBe(1);
     expect(report.summary.changed).toBe(0);
-    expect(stdout).toMatch(/│ changed +│ 0\/1 \(0%\) · schema changed +│/);
-    expect(stdout).toMatch(/│ gate +│ failed \(the schema changed; max changed 0\) → exit 1 +│/);
+    expect(stdout.split("\n")[0]).toBe("✗ CHANGED  0 of 1 rows changed (0%) · 1 same · schema changed");
+    expect(stdout).toMatch(/^ {2}gate {3}failed \(the schema changed; max changed 0\) → exit 1/m);
   });
 
   it("reports column order only when asked", async () => {

@@ -217,7 +217,7 @@ describe("http adapter, services already running", () => {
     expect(result.stderr).toBe("");
     expect(result.exitCode).toBe(1);
     expect(result.stdout).toContain(`POST ${oldService.url}`);
-    expect(result.stdout).toMatch(/│ y +│ 1\/12 \(8\.3%\) │/);
+    expect(result.stdout).toMatch(/^y +1\/12 \(8\.3%\) /m);
     expect(oldService.connections()).toBeLessThanOrEqual(2);
     expect(newService.connections()).toBeLessThanOrEqual(2);
   });

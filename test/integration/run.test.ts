@@ -64,7 +64,7 @@ describe("twinrun run", () => {
       });
       expect(report.sample).toMatchObject({ strategy: "all", size: 30, seed: 0 });
       expect(report.sample.sha256).toMatch(/^[0-9a-f]{64}$/);
-      expect(result.stdout).toContain("equivalent");
+      expect(result.stdout).toContain("✓ EQUIVALENT  no behavioural change in 30 inputs");
     },
   );
 

@@ -51,6 +51,12 @@ export const TABLE_OPTIONS = [
     doc: "report (and gate on) a changed column order",
   },
   {
+    flags: "--ignore-column-case",
+    help: "match column names (key columns too) ignoring case",
+    config: ["table.ignoreColumnCase"],
+    doc: "match column names (key columns too) ignoring case (`Score` with `score`); the report lists each pair so matched",
+  },
+  {
     flags: "--psi-max <x>",
     help: "fail when a column's population stability index (PSI) exceeds this, e.g. 0.1",
     config: ["table.psiMax"],

@@ -12,6 +12,7 @@ import { RowExamples } from "../row-examples.ts";
 import type { TableComparisonOptions, TableComparisonResult } from "../table-comparison.ts";
 import type { ColumnStats, RowLocation, TableReport } from "../types.ts";
 import { countCategories } from "./category-counts.ts";
+import { matchColumnCase } from "./column-case.ts";
 import { planColumns } from "./column-plan.ts";
 import { anyNanUnequal, columnRules } from "./column-rules.ts";
 import { pairColumnStats } from "./column-stats.ts";
@@ -39,10 +40,23 @@ type Candidate = HandedTrial & { trial?: TrialResult };
 export async function compareLoadedTables(
   engine: TableEngine,
   oldTable: LoadedTable,
-  newTable: LoadedTable,
-  options: TableComparisonOptions,
+  givenNewTable: LoadedTable,
+  givenOptions: TableComparisonOptions,
   extras: ComparisonExtras = {},
 ): Promise<TableComparisonResult> {
+  const caseMatch =
+    givenOptions.ignoreColumnCase === true
+      ? matchColumnCase(
+          oldTable,
+          givenNewTable,
+          givenOptions.match.by === "key" ? givenOptions.match.key : undefined,
+        )
+      : undefined;
+  const newTable = caseMatch?.newTable ?? givenNewTable;
+  const options: TableComparisonOptions =
+    caseMatch?.key === undefined
+      ? givenOptions
+      : { ...givenOptions, match: { by: "key", key: caseMatch.key } };
   const comparator = createComparator(options.compare);
   const rulesOf = columnRules(options.compare);
   const ignores = (column: string) => comparator.ignoresKey(column);
@@ -122,6 +136,7 @@ export async function compareLoadedTables(
       return stats !== undefined && stats.bothValues > 0 && !typeChanged.has(column);
     },
   });
+  if (caseMatch !== undefined && caseMatch.matched.length > 0) schema.caseMatched = caseMatch.matched;
   if (
     extras.dtypes !== undefined &&
     (Object.keys(extras.dtypes.old).length > 0 || Object.keys(extras.dtypes.new).length > 0)

@@ -104,7 +104,7 @@ export async function collectHanded(options: HandoverOptions): Promise<void> {
     ]),
   ];
   const anyDiffers = predicates.length === 0 ? "FALSE" : predicates.join(" OR ");
-  await engine.run(
+  await engine.runUnordered(
     `CREATE TABLE handed AS SELECT ${select.join(", ")} FROM pairs p LEFT JOIN ${options.old.table} o ON o.rowid = p.o ` +
       `LEFT JOIN ${options.new.table} n ON n.rowid = p.n ` +
       `WHERE p.o IS NULL OR p.n IS NULL OR ${anyDiffers}`,

@@ -121,11 +121,20 @@ async function loadCsv(
     table,
     path,
     format: "csv",
-    columns: header.names,
+    columns: namePandasIndex(header.names),
     encoding: csvStrings ? "csv-strings" : "csv",
     absentCells: false,
     firstLine: header.line + 1,
   };
+}
+
+/**
+ * Why: pandas' `to_csv()` writes its index under an empty header, and `read_csv` reads that column
+ * back as `Unnamed: 0`; so does twinrun, so `--key "Unnamed: 0"` pairs rows by that index.
+ */
+function namePandasIndex(names: string[]): string[] {
+  const taken = new Set(names);
+  return names.map((name, i) => (name === "" && !taken.has(`Unnamed: ${i}`) ? `Unnamed: ${i}` : name));
 }
 
 async function loadJson(

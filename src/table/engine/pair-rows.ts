@@ -47,13 +47,13 @@ export async function pairRows(
         `${index === -1 ? "'z'" : keyPartSql(cellColumn(index), table.encoding, keyRules(key[i]))} AS k${i}`,
     );
     const partition = key.map((_, i) => `k${i}`).join(", ");
-    await engine.run(
+    await engine.runUnordered(
       `CREATE TABLE ${side}_keys AS SELECT r, ${partition}, row_number() OVER (PARTITION BY ${partition} ORDER BY r) AS dup ` +
         `FROM (SELECT rowid AS r, ${parts.join(", ")} FROM ${table.table})`,
     );
   }
   const on = [...key.map((_, i) => `o.k${i} = n.k${i}`), "o.dup = n.dup"].join(" AND ");
-  await engine.run(
+  await engine.runUnordered(
     `CREATE TABLE pairs AS SELECT o.r AS o, n.r AS n, coalesce(n.r, ${newTable.rows} + o.r) AS idx ` +
       `FROM old_keys o FULL OUTER JOIN new_keys n ON ${on}`,
   );
@@ -118,6 +118,8 @@ async function duplicatesOf(
   const [[keys, extraRows]] = await engine.rows(
     `SELECT count(*) FILTER (WHERE dup = 2), count(*) FILTER (WHERE dup > 1) FROM ${side}_keys`,
   );
+  // Most tables have none: then there is nothing to group.
+  if (Number(keys) === 0) return { keys: 0, extraRows: Number(extraRows), examples: [] };
   const parts = key.map((_, i) => `k${i}`).join(", ");
   // Old: in order of each key's first row; new: in the order the keys repeat (their second row).
   const order = side === "old" ? "min(r)" : "min(CASE WHEN dup = 2 THEN r END)";

@@ -70,7 +70,7 @@ describe("toBeEquivalent", () => {
       "expected scoreOld → scoreChanged to be equivalent, but 1 of 20 trials changed (failures: old 0, new 0, both 0; gate: max changed 0)",
     );
     expect(message).toContain("Changed paths");
-    expect(message).toMatch(/│ band +│ 1\/20 \(5%\) │ value×1 │/);
+    expect(message).toMatch(/^band +1\/20 \(5%\) +value×1 +#8$/m);
     expect(message).toContain('input #8  {"id":8,"income":3004,"purchases":[8.8,17.6,3.3]}');
     expect(message).toContain('band  value  "high" → "low"');
   });

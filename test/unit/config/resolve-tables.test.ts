@@ -29,12 +29,13 @@ describe("the table and dataset sections", () => {
   it("resolves every key of both sections from the config file", async () => {
     const resolved = await resolveIn([
       ...DATASET_SIDES,
-      "table: { key: [region, month], columnOrder: true, psiMax: 0.1, memoryLimit: 2GB }",
+      "table: { key: [region, month], columnOrder: true, ignoreColumnCase: true, psiMax: 0.1, memoryLimit: 2GB }",
       "dataset: { format: jsonl, outputFormat: parquet, keepTemp: true }",
     ]);
     expect(resolved.table).toEqual({
       key: ["region", "month"],
       columnOrder: true,
+      ignoreColumnCase: true,
       psiMax: 0.1,
       memoryLimit: "2GB",
     });
@@ -45,7 +46,7 @@ describe("the table and dataset sections", () => {
 
   it("fills the defaults: rows by position, no column order, no PSI gate, the formats left to the run", async () => {
     const resolved = await resolveIn(DATASET_SIDES);
-    expect(resolved.table).toEqual({ columnOrder: false, memoryLimit: "1GB" });
+    expect(resolved.table).toEqual({ columnOrder: false, ignoreColumnCase: false, memoryLimit: "1GB" });
     expect(resolved.dataset).toEqual({ keepTemp: false });
   });
 
@@ -89,6 +90,7 @@ describe("the table and dataset flags", () => {
         ...ESSENTIALS,
         key: "region, month",
         columnOrder: true,
+        ignoreColumnCase: true,
         psiMax: "0.25",
         memoryLimit: "512MB",
         datasetFormat: "csv",
@@ -102,6 +104,7 @@ describe("the table and dataset flags", () => {
     expect(resolved.table).toEqual({
       key: ["region", "month"],
       columnOrder: true,
+      ignoreColumnCase: true,
       psiMax: 0.25,
       memoryLimit: "512MB",
     });
@@ -118,7 +121,13 @@ describe("the table and dataset flags", () => {
       ],
       { key: "a,b", psiMax: "0.3", outputFormat: "csv" },
     );
-    expect(resolved.table).toEqual({ key: ["a", "b"], columnOrder: true, psiMax: 0.3, memoryLimit: "1GB" });
+    expect(resolved.table).toEqual({
+      key: ["a", "b"],
+      columnOrder: true,
+      ignoreColumnCase: false,
+      psiMax: 0.3,
+      memoryLimit: "1GB",
+    });
     expect(resolved.dataset).toEqual({ format: "jsonl", outputFormat: "csv", keepTemp: true });
   });
 
@@ -261,6 +270,7 @@ describe("table.key and the Python dataframe style", () => {
     [{ psiMax: "0.1" }, "--psi-max"],
     [{ memoryLimit: "2GB" }, "--memory-limit"],
     [{ columnOrder: true }, "--column-order"],
+    [{ ignoreColumnCase: true }, "--ignore-column-case"],
   ] as Array<[RunFlags, string]>)(
     "rejects %o on a run that compares outputs input by input",
     async (flags, flag) => {
@@ -303,6 +313,7 @@ describe("resolveDiffConfig's table settings", () => {
     expect(resolved.table).toEqual({
       key: ["id", "date"],
       columnOrder: true,
+      ignoreColumnCase: false,
       psiMax: 0.1,
       memoryLimit: "1GB",
     });
@@ -314,13 +325,19 @@ describe("resolveDiffConfig's table settings", () => {
       { key: "a", columnOrder: true, psiMax: "0.5" },
       "table: { key: id, psiMax: 0.1 }\n",
     );
-    expect(resolved.table).toEqual({ key: ["a"], columnOrder: true, psiMax: 0.5, memoryLimit: "1GB" });
+    expect(resolved.table).toEqual({
+      key: ["a"],
+      columnOrder: true,
+      ignoreColumnCase: false,
+      psiMax: 0.5,
+      memoryLimit: "1GB",
+    });
     expect(resolved.key).toEqual(["a"]);
   });
 
   it("matches by position by default", async () => {
     const resolved = await diff({});
-    expect(resolved.table).toEqual({ columnOrder: false, memoryLimit: "1GB" });
+    expect(resolved.table).toEqual({ columnOrder: false, ignoreColumnCase: false, memoryLimit: "1GB" });
     expect(resolved).not.toHaveProperty("key");
     expect(resolved).not.toHaveProperty("format");
   });

@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { Report } from "../../../src/report/types.ts";
-import { renderCiNotes } from "../../../src/reporters/ci-notes.ts";
+import { listCiNotes } from "../../../src/reporters/ci-notes.ts";
+import { createPaint } from "../../../src/reporters/style.ts";
+import { viewReport } from "../../../src/reporters/view-model.ts";
 import { makeAcceptedReport } from "./ci-report-factory.ts";
 import { makeReport } from "./report-factory.ts";
 
 function notes(report: Report): string {
-  let text = "";
-  renderCiNotes(report, { write: (chunk) => (text += chunk) }, { color: false });
-  return text;
+  const lines = listCiNotes(viewReport(report), createPaint(false));
+  return lines.length === 0 ? "" : `${lines.join("\n")}\n`;
 }
 
 describe("the CI notes under the terminal report", () => {

@@ -81,7 +81,7 @@ describe("the Markdown reporter", () => {
     });
     const text = renderMarkdownToString(error, options);
     expect(text).toMatch(/^## ⚠️ twinrun: no verdict/);
-    expect(text).toContain("> ⚠️ no trials ran");
+    expect(text).toContain("> ⚠️ The run could not reach a verdict: no trials ran");
   });
 
   it.each([

@@ -20,7 +20,7 @@ function render(report: Report, options: Partial<RenderOptions> = {}): string {
   renderTerminalReport(
     report,
     { write: (chunk) => (text += chunk) },
-    { color: false, examples: 5, ...options },
+    { color: false, examples: 5, width: 120, ...options },
   );
   return text;
 }
@@ -34,19 +34,25 @@ function section(text: string, heading: string): string[] {
   return lines.slice(start, end < 0 ? undefined : end);
 }
 
-/** A cli-table3 row's cells, trimmed: `│ a │ b │` → ["a", "b"]. */
-function cells(line: string): string[] {
-  return line
-    .trim()
-    .replace(/^│|│$/g, "")
-    .split("│")
-    .map((cell) => cell.trim());
+/** A borderless grid's rows as cells, cut where some line of it starts a column (two spaces apart). */
+function gridRows(lines: string[], headStart: string): string[][] {
+  const head = lines.findIndex((line) => line.trimStart().startsWith(headStart));
+  if (head < 0) throw new Error(`no grid headed ${headStart} in:\n${lines.join("\n")}`);
+  const indent = lines[head].length - lines[head].trimStart().length;
+  const rows = lines.slice(head).filter((line) => line.startsWith(" ".repeat(indent)) && line.trim() !== "");
+  const starts = new Set<number>();
+  for (const line of rows)
+    for (let index = indent; index < line.length; index++)
+      if (line[index] !== " " && (index === indent || line.slice(index - 2, index) === "  "))
+        starts.add(index);
+  const sorted = [...starts].sort((x, y) => x - y);
+  return rows.map((line) => sorted.map((start, column) => line.slice(start, sorted[column + 1]).trim()));
 }
 
-function rowOf(lines: string[], first: string): string[] {
-  const line = lines.find((candidate) => candidate.trim().startsWith("│") && cells(candidate)[0] === first);
-  if (line === undefined) throw new Error(`no row ${first} in:\n${lines.join("\n")}`);
-  return cells(line);
+function rowOf(lines: string[], first: string, headStart = "column"): string[] {
+  const row = gridRows(lines, headStart).find((cells) => cells[0] === first);
+  if (row === undefined) throw new Error(`no row ${first} in:\n${lines.join("\n")}`);
+  return row;
 }
 
 describe("renderTerminalReport: table comparisons", () => {
@@ -131,7 +137,8 @@ describe("renderTerminalReport: table comparisons", () => {
     expect(section(render(report), "Rows")).toEqual([
       "Rows matched by position",
       "  old 1,000 · new 1,002 · matched 1,000",
-      "  files: old a.csv (csv, sha256 0123456789ab) · new b.csv (csv, sha256 fedcba987654)",
+      "  old file a.csv (csv, sha256 0123456789ab)",
+      "  new file b.csv (csv, sha256 fedcba987654)",
       "  only in new: 2 rows: line 1001, line 1002",
     ]);
   });
@@ -149,7 +156,7 @@ describe("renderTerminalReport: table comparisons", () => {
       ],
     });
     const lines = section(render(report), "Columns");
-    expect(cells(lines[2])).toEqual([
+    expect(gridRows(lines, "column")[0]).toEqual([
       "column",
       "changed",
       "max abs",
@@ -199,12 +206,17 @@ describe("renderTerminalReport: table comparisons", () => {
       ],
     });
     const lines = section(render(report), "Distribution");
-    expect(lines.filter((line) => /^│ \S/.test(line)).map((line) => cells(line)[0])).toEqual([
-      "column",
-      "amount",
-      "age",
-      "score",
-    ]);
+    expect(
+      gridRows(
+        lines.slice(
+          0,
+          lines.findIndex((line) => line.startsWith("PSI")),
+        ),
+        "column",
+      )
+        .map((cells) => cells[0])
+        .filter((name) => name !== ""),
+    ).toEqual(["column", "amount", "age", "score"]);
     expect(rowOf(lines, "amount").at(-1)).toBe("0.31 major");
     expect(rowOf(lines, "age").at(-1)).toBe("0.12 moderate");
     expect(rowOf(lines, "score").at(-1)).toBe("0.02 stable");
@@ -252,7 +264,7 @@ describe("renderTerminalReport: table comparisons", () => {
       "0.8",
       "123456.8",
     ]);
-    expect(cells(lines.find((line) => line.includes("│ new │"))!)).toContain("0.50004");
+    expect(gridRows(lines, "column").find((cells) => cells[1] === "new")).toContain("0.50004");
     expect(lines).toContain("* quantiles and PSI from a uniform sample of each side");
   });
 
@@ -266,8 +278,7 @@ describe("renderTerminalReport: table comparisons", () => {
     });
     const lines = section(render(makeTableRunReport({}, { examples: [example] })), "row ");
     expect(lines[0]).toBe("row id=5 · old line 6 · new line 6");
-    const table = lines.slice(1).filter((line) => line.startsWith("  │"));
-    expect(table.map(cells)).toEqual([
+    expect(gridRows(lines.slice(1), "column")).toEqual([
       ["column", "kind", "old", "new", "abs", "rel"],
       ["id (key)", "", "5", "5", "", ""],
       ["score", "value", "0.4", "0.404", "0.004", "0.0099"],
@@ -285,7 +296,7 @@ describe("renderTerminalReport: table comparisons", () => {
       new: { status: "absent", durationMs: 0 },
     });
     const lines = section(render(makeTableRunReport({}, { examples: [example] })), "row ");
-    expect(lines.filter((line) => line.startsWith("  │")).map(cells)).toEqual([
+    expect(gridRows(lines.slice(1), "column")).toEqual([
       ["column", "old", "new (no such row)"],
       ["id (key)", "40", ""],
       ["score", "0.7", ""],
@@ -302,7 +313,7 @@ describe("renderTerminalReport: table comparisons", () => {
       },
     );
     const text = render(report);
-    expect(text).toContain("No behavioural change in 1,000 rows (tolerance abs 1e-12, rel 1e-9).");
+    expect(text.split("\n")[0]).toBe("✓ EQUIVALENT  no behavioural change in 1,000 rows · no failures");
     expect(text).not.toContain("Differing rows");
   });
 });
@@ -366,56 +377,32 @@ describe("renderTerminalReport: dataset mode", () => {
 });
 
 describe("renderTerminalReport: reports without a table", () => {
-  it("renders a changed report exactly as before table comparison existed", () => {
+  it("renders a changed records report compactly: head, changed paths, each difference once", () => {
     const text = render(makeChangedReport(), { examples: 1, reproCommand: (index) => `repro ${index}` });
     expect(text.split("\n")).toEqual([
-      "┌──────────┬───────────────────────────────────────────────────────────────┐",
-      "│ old      │ main@3f2a  python3 features_old.py (worker)                   │",
-      "├──────────┼───────────────────────────────────────────────────────────────┤",
-      "│ new      │ working tree  python3 features_new.py (worker)                │",
-      "├──────────┼───────────────────────────────────────────────────────────────┤",
-      "│ input    │ data/rows.jsonl (jsonl, sha256 ab12cd34ef56)                  │",
-      "├──────────┼───────────────────────────────────────────────────────────────┤",
-      "│ sample   │ random 100 of 5000 records, seed 42                           │",
-      "├──────────┼───────────────────────────────────────────────────────────────┤",
-      "│ trials   │ 100                                                           │",
-      "├──────────┼───────────────────────────────────────────────────────────────┤",
-      "│ same     │ 97                                                            │",
-      "├──────────┼───────────────────────────────────────────────────────────────┤",
-      "│ changed  │ 3/100 (3%)                                                    │",
-      "├──────────┼───────────────────────────────────────────────────────────────┤",
-      "│ failures │ old 0 · new 0 · both 0                                        │",
-      "├──────────┼───────────────────────────────────────────────────────────────┤",
-      "│ time     │ old p50 12ms / p95 30ms · new p50 11ms / p95 28ms · wall 2.1s │",
-      "├──────────┼───────────────────────────────────────────────────────────────┤",
-      "│ verdict  │ changed                                                       │",
-      "├──────────┼───────────────────────────────────────────────────────────────┤",
-      "│ gate     │ failed (max changed 0) → exit 1                               │",
-      "└──────────┴───────────────────────────────────────────────────────────────┘",
+      "✗ CHANGED  3 of 100 inputs changed (3%) · 97 same · no failures",
+      "  old    main@3f2a  python3 features_old.py (worker)",
+      "  new    working tree  python3 features_new.py (worker)",
+      "  input  data/rows.jsonl · random 100 of 5000 records, seed 42 · sha256 ab12cd34",
+      "  time   old p50 12ms / p95 30ms · new p50 11ms / p95 28ms · wall 2.1s",
+      "  gate   failed (max changed 0) → exit 1 · tolerance abs 1e-12, rel 1e-9",
       "",
       "Changed paths",
-      "┌───────┬────────────┬─────────┬─────────┬─────────┬────────────┐",
-      "│ path  │ changed    │ kinds   │ max abs │ max rel │ inputs     │",
-      "├───────┼────────────┼─────────┼─────────┼─────────┼────────────┤",
-      "│ score │ 3/100 (3%) │ value×3 │ 3.2e-4  │ 4e-4    │ #4 #17 #58 │",
-      "└───────┴────────────┴─────────┴─────────┴─────────┴────────────┘",
+      "path   changed     kinds    max abs  max rel  inputs",
+      "score  3/100 (3%)  value×3  3.2e-4   4e-4     #4 #17 #58",
       "",
-      "Differing inputs (showing 1 of 3; raise --examples or read the JSON report for more)",
+      "Differing inputs (showing 1 of 3; --examples shows more)",
       "",
       'input #4  {"id": 4, "x": 1.5}',
-      "  {",
-      "     score: 0.8 => 0.80032",
-      "   }",
-      "  differences:",
-      "    score  value  0.8 → 0.80032  (abs 3.2e-4, rel 4e-4)",
+      "  score  value  0.8 → 0.80032  (abs 3.2e-4, rel 4e-4)",
       "  reproduce: repro 4",
       "",
     ]);
   });
 
-  it("keeps the equivalent line in trials", () => {
-    expect(render(makeReport())).toContain(
-      "No behavioural change in 100 trials (tolerance abs 1e-12, rel 1e-9).",
+  it("counts an equivalent records report in inputs", () => {
+    expect(render(makeReport()).split("\n")[0]).toBe(
+      "✓ EQUIVALENT  no behavioural change in 100 inputs · no failures",
     );
   });
 });
