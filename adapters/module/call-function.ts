@@ -22,7 +22,21 @@ export async function callComponentFunction(fn: ComponentFunction, inputText: st
     const value = toComparable(output);
     return { kind: "result", value, text: stringifyLossless(value) };
   } catch (error) {
-    if (error instanceof UncomparableValueError) return { kind: "unserialisable", message: error.message };
+    if (error instanceof UncomparableValueError) {
+      return {
+        kind: "unserialisable",
+        message: error.message,
+        ...(error.limit !== undefined && { limit: error.limit }),
+      };
+    }
+    // Reading a deep value can exhaust the stack before the depth limit: the output was not observed.
+    if (error instanceof RangeError && /call stack/i.test(error.message)) {
+      return {
+        kind: "unserialisable",
+        message: `the output is nested too deep to read (${error.message}), past twinrun's depth limit for JavaScript values, so it was not compared; return it as JSON text, or run the component as a command, to compare deeper values`,
+        limit: "depth",
+      };
+    }
     // A getter or toJSON that throws while the output is read is the component's failure too.
     return { kind: "exception", ...describeThrown(error) };
   }

@@ -26,11 +26,17 @@ import { stringifyLossless } from "../../src/json/stringify.ts";
 /** Deeper nesting than this is almost certainly a cycle through toJSON; it is refused, not walked. */
 export const MAX_COMPARABLE_DEPTH = 2000;
 
-/** A value with no comparable form; the adapter reports it as an "unparsable" failure. */
+/**
+ * A value with no comparable form. A circular structure is the component's failure
+ * ("unparsable"); a value past twinrun's depth limit (`limit: "depth"`) was not observed, so its
+ * trial is inconclusive.
+ */
 export class UncomparableValueError extends Error {
-  constructor(message: string) {
+  readonly limit: "depth" | undefined;
+  constructor(message: string, limit?: "depth") {
     super(message);
     this.name = "UncomparableValueError";
+    this.limit = limit;
   }
 }
 
@@ -57,7 +63,8 @@ function convert(value: unknown, ancestors: Set<object>, at: string, depth: numb
   const object = value as object;
   if (depth > MAX_COMPARABLE_DEPTH) {
     throw new UncomparableValueError(
-      `the output is nested deeper than ${MAX_COMPARABLE_DEPTH} levels at ${at}`,
+      `the output is nested deeper than twinrun's depth limit for JavaScript values (${MAX_COMPARABLE_DEPTH} levels) at ${at}, so it was not compared; return it as JSON text, or run the component as a command, to compare deeper values`,
+      "depth",
     );
   }
   if (ancestors.has(object))

@@ -95,7 +95,12 @@ class ModuleAdapter {
     if (message.type === "result") return outcomeFromCall({ kind: "result", ...message }, durationMs, output);
     if (message.type === "exception")
       return outcomeFromCall({ ...message, kind: "exception" }, durationMs, output);
-    return outcomeFromCall({ kind: "unserialisable", message: message.message }, durationMs, output);
+    const limit = message.limit === undefined ? {} : { limit: message.limit };
+    return outcomeFromCall(
+      { kind: "unserialisable", message: message.message, ...limit },
+      durationMs,
+      output,
+    );
   }
 
   private waitUntilStarted(thread: ModuleThread): Promise<StartResult> {

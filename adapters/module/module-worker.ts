@@ -33,7 +33,12 @@ if (moduleNamespace !== undefined) {
           ? { type: "result", id: message.id, value: result.value, text: result.text }
           : result.kind === "exception"
             ? { type: "exception", id: message.id, ...withoutKind(result) }
-            : { type: "unserialisable", id: message.id, message: result.message };
+            : {
+                type: "unserialisable",
+                id: message.id,
+                message: result.message,
+                ...(result.limit !== undefined && { limit: result.limit }),
+              };
       post(reply);
     });
     post({ type: "ready" });

@@ -19,8 +19,15 @@ export function outcomeFromCall(result: CallResult, durationMs: number, output: 
       if (outcome.status === "failure") outcome.failure.errorType = result.errorType;
       return outcome;
     }
-    case "unserialisable":
-      return failureOutcome("unparsable", result.message, durationMs, { stderr: keepOutputTail(output) });
+    case "unserialisable": {
+      const outcome = failureOutcome("unparsable", result.message, durationMs, {
+        stderr: keepOutputTail(output),
+      });
+      // Past twinrun's own depth limit the output was not observed: the trial is inconclusive.
+      if (result.limit !== undefined && outcome.status === "failure")
+        outcome.failure.unobserved = result.limit;
+      return outcome;
+    }
   }
 }
 

@@ -74,6 +74,8 @@ export interface UnserialisableMessage {
   type: "unserialisable";
   id: number;
   message: string;
+  /** Set when the value passed twinrun's own depth limit (the trial is inconclusive). */
+  limit?: "depth";
 }
 
 /**
@@ -102,4 +104,4 @@ export type CallReplyMessage = ResultMessage | ExceptionMessage | Unserialisable
 export type CallResult =
   | { kind: "result"; value: unknown; text: string }
   | { kind: "exception"; errorType: string; message: string; stack?: string }
-  | { kind: "unserialisable"; message: string };
+  | { kind: "unserialisable"; message: string; limit?: "depth" };

@@ -87,6 +87,19 @@ describe("module adapter: one TypeScript component that misbehaves on request", 
     },
   );
 
+  it("marks an output past the depth limit as not observed (the trial is inconclusive), and goes on", async () => {
+    const outcome = await run(adapter, { x: 1, deep: 2500 });
+    expect(outcome).toMatchObject({
+      status: "failure",
+      failure: { kind: "unparsable", unobserved: "depth" },
+    });
+    if (outcome.status !== "failure") return;
+    expect(outcome.failure.message).toContain(
+      "nested deeper than twinrun's depth limit for JavaScript values (2000 levels)",
+    );
+    expect(await run(adapter, { x: 1, deep: 1500 })).toMatchObject({ status: "ok" });
+  });
+
   it("reports a thread that exits mid-input as a crash and replaces it", async () => {
     const outcome = await run(adapter, { x: 1, exit: true });
     expect(outcome).toMatchObject({

@@ -1,6 +1,7 @@
 // Faults where twinrun cannot (or could wrongly) observe an output: a line past the output limit,
 // invalid UTF-8, deep nesting. None may ever read as "same".
 import { afterEach, describe, expect, it } from "vitest";
+import { runTwin } from "../../../src/index.ts";
 import { cleanUpFaultRuns, runFault } from "./fault-kit.ts";
 
 afterEach(cleanUpFaultRuns);
@@ -107,4 +108,24 @@ describe("faults: outputs twinrun cannot observe", () => {
     expect(changed.report?.summary).toMatchObject({ trials: 1, changed: 1 });
     expect(changed.report?.paths[0].path).toBe("[*]".repeat(1000));
   }, 60_000);
+
+  it("judges two JavaScript values nested past the depth limit as inconclusive, never as same (exit 1)", async () => {
+    const nest = (leaf: string, depth: number) => {
+      let value: unknown = leaf;
+      for (let level = 0; level < depth; level++) value = [value];
+      return value;
+    };
+    const report = await runTwin({
+      old: (input) => ((input as { id: number }).id === 0 ? nest("a", 2500) : { id: 1 }),
+      new: (input) => ((input as { id: number }).id === 0 ? nest("b", 2500) : { id: 1 }),
+      inputs: [{ id: 0 }, { id: 1 }],
+    });
+    expect(report.verdict).toBe("inconclusive");
+    expect(report.summary).toMatchObject({ trials: 2, same: 1, changed: 0, inconclusive: 1 });
+    expect(report.inconclusive).toEqual([
+      expect.objectContaining({ limit: "depth", trials: 1, sides: { old: 0, new: 0, both: 1 } }),
+    ]);
+    expect(report.gate).toMatchObject({ passed: false, exitCode: 1 });
+    expect(report.gate.reason).toContain("depth limit for JavaScript values");
+  });
 });
