@@ -37,7 +37,9 @@ export function renderHeader(view: ReportView, paint: Paint, width: number): str
     lines.push(displayWidth(whole) <= width ? whole : `${label("input")}${sample.name} · ${facts}`);
   }
   lines.push(`${label("time")}${describeTiming(view.timing)}`);
-  lines.push(`${label("gate")}${describeGate(view, paint)}`);
+  // The path rules' count is the first thing to go when the gate line is too long for the terminal.
+  const gate = `${label("gate")}${describeGate(view, paint, true)}`;
+  lines.push(displayWidth(gate) <= width ? gate : `${label("gate")}${describeGate(view, paint, false)}`);
   return lines.map((line) => cutToWidth(line, width));
 }
 
@@ -67,7 +69,7 @@ function renderVerdictLine(view: ReportView, paint: Paint): string {
   return `${mark}${incomplete}  ${parts.join(" · ")}`;
 }
 
-function describeGate(view: ReportView, paint: Paint): string {
+function describeGate(view: ReportView, paint: Paint, withRules: boolean): string {
   const { gate } = view;
   // A gate can fail with every count inside its threshold (a schema change, PSI, accepted entries): say why.
   const reason =
@@ -80,7 +82,8 @@ function describeGate(view: ReportView, paint: Paint): string {
   if (gate.status === "incomplete")
     return `${paint(["yellow", "bold"], "incomplete")} (interrupted; ${threshold}) → exit ${gate.exitCode}`;
   // The tolerance judged every number: with a pass it is what "no change" means.
-  const tolerance = view.tolerance === undefined ? "" : ` · tolerance ${view.tolerance}`;
+  const judged = withRules ? view.tolerance : view.tolerance?.replace(/ \+\d+ rules?$/, "");
+  const tolerance = judged === undefined ? "" : ` · tolerance ${judged}`;
   if (gate.passed) return `${paint("green", "passed")} (${threshold}${counted})${tolerance}`;
   return `${paint("red", "failed")} (${threshold}${counted}) → exit ${gate.exitCode}${tolerance}`;
 }

@@ -112,6 +112,22 @@ describe.each([80, 120])("the terminal report at %i columns", (width) => {
   });
 });
 
+describe("the terminal report's gate line", () => {
+  it("names the path rules when there is room, and drops them before cutting the line", () => {
+    const settings = {
+      compare: { tolerance: { abs: 1e-12, rel: 1e-9 }, rules: [{ path: "a" }, { path: "b" }] },
+    };
+    const gate = (width: number) =>
+      render(makeChangedReport({ settings } as Partial<Report>), { width })
+        .split("\n")
+        .find((line) => line.startsWith("  gate"));
+    expect(gate(120)).toBe(
+      "  gate   failed (max changed 0) → exit 1 · tolerance abs 1e-12, rel 1e-9 +2 rules",
+    );
+    expect(gate(80)).toBe("  gate   failed (max changed 0) → exit 1 · tolerance abs 1e-12, rel 1e-9");
+  });
+});
+
 describe("the terminal report's wide cells", () => {
   it("wraps a long path in the changed-paths table instead of widening it", () => {
     const path = `features.${"very_long_feature_name_".repeat(6)}end`;
