@@ -3,6 +3,7 @@
 import path from "node:path";
 import type { CompareOptions } from "../compare/types.ts";
 import type { ReportOutput } from "../reporters/outputs.ts";
+import { type DuckdbReference, isTableReference, parseDuckdbReference } from "../table/table-reference.ts";
 import { TABLE_FORMATS, type TableFormat } from "../table/types.ts";
 import { deepFreeze } from "./deep-freeze.ts";
 import { parseChoice } from "./flag-grammars.ts";
@@ -19,9 +20,13 @@ import type { MaxChanged, ResolvedTableConfig } from "./types.ts";
 export type { DiffFlags };
 
 export interface ResolvedDiffConfig {
+  /** The old table file (for a table reference: its database file). */
   oldPath: string;
   newPath: string;
-  /** Format of both files (`--format`); undefined: told by each file's extension. */
+  /** The side's table reference (`duckdb:<file>?table=…`), when it is not a table file. */
+  oldReference?: DuckdbReference;
+  newReference?: DuckdbReference;
+  /** Format of both files (`--format`); undefined: told by each file's extension. References ignore it. */
   format?: TableFormat;
   /** The same as table.key (kept for the record-by-record diff): fields that match records; absent: by position. */
   key?: string[];
@@ -52,9 +57,13 @@ export async function resolveDiffConfig(args: {
     loaded === undefined ? {} : resolveLayerPaths(loaded.config, path.dirname(loaded.file));
   const merged = mergeLayers(base, flagLayer.config);
   const table = resolveTableSection(merged);
+  const oldReference = isTableReference(args.oldPath) ? parseDuckdbReference(args.oldPath, cwd) : undefined;
+  const newReference = isTableReference(args.newPath) ? parseDuckdbReference(args.newPath, cwd) : undefined;
   return deepFreeze({
-    oldPath: path.resolve(cwd, args.oldPath),
-    newPath: path.resolve(cwd, args.newPath),
+    oldPath: oldReference?.path ?? path.resolve(cwd, args.oldPath),
+    newPath: newReference?.path ?? path.resolve(cwd, args.newPath),
+    ...(oldReference !== undefined && { oldReference }),
+    ...(newReference !== undefined && { newReference }),
     ...(format !== undefined && { format }),
     ...(table.key !== undefined && { key: [...table.key] }),
     table,

@@ -41,8 +41,8 @@ export interface SampleRequest {
 /** The sample's identity: enough to reproduce it exactly. */
 export interface SampleIdentity {
   source: string;
-  /** The source's format; "parquet" only in `twinrun diff` reports, whose "sample" is the new file. */
-  format: InputFormat | "parquet";
+  /** The source's format; "parquet" and "duckdb" only in `twinrun diff` reports, whose "sample" is the new table. */
+  format: InputFormat | "parquet" | "duckdb";
   sha256: string;
   strategy: SampleStrategy | "replay";
   size: number;

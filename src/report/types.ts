@@ -11,7 +11,7 @@ import type { Hint } from "../hints/types.ts";
 import type { SampleIdentity } from "../inputs/types.ts";
 import type { MinimalInput } from "../shrink/types.ts";
 import type { Slowdown } from "../slowdown/slowdown.ts";
-import type { TableFormat, TableReport } from "../table/types.ts";
+import type { TableFormat, TableReport, TableSourceFormat } from "../table/types.ts";
 
 /** inconclusive: nothing changed among the trials twinrun could judge, but some it could not (its own limits). */
 export type Verdict = "equivalent" | "changed" | "inconclusive" | "error";
@@ -106,9 +106,11 @@ export type RunSettings = UserConfig;
 /** One file `twinrun diff` read. */
 export interface DiffFileSettings {
   path: string;
-  format: TableFormat;
+  format: TableSourceFormat;
   sha256: string;
   rows: number;
+  /** The table reference the side came from (`duckdb:<file>?table=…`); absent for a table file. */
+  reference?: string;
 }
 
 /** The settings of `twinrun diff`: the two files and the comparison options (no components, no sample). */

@@ -50,7 +50,7 @@ export function renderRowsSection(table: TableReport, paint: Paint, width: numbe
       const lead = `  ${side} file `;
       // A long path keeps both ends, so the line fits; the JSON report holds it whole.
       const room = Math.max(20, width - lead.length - facts.length);
-      lines.push(paint("dim", `${lead}${cutMiddle(info.path, room)}${facts}`));
+      lines.push(paint("dim", `${lead}${cutMiddle(info.reference ?? info.path, room)}${facts}`));
     }
   }
   for (const side of ["old", "new"] as const) {

@@ -45,7 +45,9 @@ export async function runDatasetTwin(
   startedAt: number,
 ): Promise<Report> {
   const sourceFormat = sample.identity.format;
-  if (sourceFormat === "parquet") throw new Error("twinrun bug: a run's sample never comes from Parquet");
+  if (sourceFormat === "parquet" || sourceFormat === "duckdb") {
+    throw new Error(`twinrun bug: a run's sample never comes from ${sourceFormat}`);
+  }
   const inputFormat = config.dataset.format ?? sourceFormat;
   const outputFormat: TableFormat = config.dataset.outputFormat ?? inputFormat;
   const folder = await mkdtemp(path.join(os.tmpdir(), "twinrun-dataset-"));

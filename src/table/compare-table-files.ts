@@ -1,14 +1,19 @@
 // Comparing two table files: both are loaded into one engine, compared there, and the engine is
 // closed (its spill folder removed). Used by `twinrun diff` and by dataset mode on the outputs.
 import { compareLoadedTables } from "./engine/compare-loaded-tables.ts";
-import { loadTable } from "./engine/load-table.ts";
-import { withTableEngine } from "./engine/table-engine.ts";
+import { loadDuckdbTable } from "./engine/load-duckdb-table.ts";
+import { type LoadedTable, loadTable } from "./engine/load-table.ts";
+import { type TableEngine, withTableEngine } from "./engine/table-engine.ts";
 import type { TableComparisonOptions, TableComparisonResult } from "./table-comparison.ts";
+import { type DuckdbReference, describeDuckdbReference } from "./table-reference.ts";
 import type { TableFileInfo, TableFormat, TableReport } from "./types.ts";
 
+/** One side: a table file in a format, or a table reference into a DuckDB database. */
+export type TableSide = { path: string; format: TableFormat } | { duckdb: DuckdbReference };
+
 export interface TableFilesRequest {
-  old: { path: string; format: TableFormat };
-  new: { path: string; format: TableFormat };
+  old: TableSide;
+  new: TableSide;
   csvStrings: boolean;
   comparison: TableComparisonOptions;
 }
@@ -21,16 +26,34 @@ export type TableFilesResult = TableComparisonResult & {
 /** Why: whatever their formats, two files become one comparison inside the memory limit. */
 export async function compareTableFiles(request: TableFilesRequest): Promise<TableFilesResult> {
   return withTableEngine({ memoryLimit: request.comparison.memoryLimit }, async (engine) => {
-    const oldTable = await loadTable(engine, "old", request.old.path, request.old.format, request.csvStrings);
-    const newTable = await loadTable(engine, "new", request.new.path, request.new.format, request.csvStrings);
+    const oldTable = await loadSide(engine, "old", request.old, request.csvStrings);
+    const newTable = await loadSide(engine, "new", request.new, request.csvStrings);
     const result = await compareLoadedTables(engine, oldTable, newTable, request.comparison);
-    const info = (side: typeof oldTable): TableFileInfo => ({
+    const info = (side: typeof oldTable, source: TableSide): TableFileInfo => ({
       path: side.path,
       format: side.format,
       sha256: side.facts.sha256,
+      ...("duckdb" in source && { reference: describeDuckdbReference(source.duckdb) }),
     });
-    return { ...result, table: { ...result.table, files: { old: info(oldTable), new: info(newTable) } } };
+    return {
+      ...result,
+      table: {
+        ...result.table,
+        files: { old: info(oldTable, request.old), new: info(newTable, request.new) },
+      },
+    };
   });
+}
+
+function loadSide(
+  engine: TableEngine,
+  side: "old" | "new",
+  source: TableSide,
+  csvStrings: boolean,
+): Promise<LoadedTable> {
+  return "duckdb" in source
+    ? loadDuckdbTable(engine, side, source.duckdb)
+    : loadTable(engine, side, source.path, source.format, csvStrings);
 }
 
 /** Why: whether a file can be read as a table at all (dataset mode judges each output); the problem, or undefined. */

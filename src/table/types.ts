@@ -22,6 +22,8 @@ export type ColumnType =
 /** Table formats twinrun reads (inputs, outputs, `twinrun diff`); Parquet only as an output. */
 export const TABLE_FORMATS = ["csv", "jsonl", "json", "parquet"] as const;
 export type TableFormat = (typeof TABLE_FORMATS)[number];
+/** Where a compared table was read from: a table file's format, or `duckdb` for a DuckDB database table. */
+export type TableSourceFormat = TableFormat | "duckdb";
 /** The formats a dataset-mode sample file can be written in. */
 export const DATASET_FORMATS = ["csv", "jsonl", "json"] as const;
 export type DatasetFormat = (typeof DATASET_FORMATS)[number];
@@ -158,7 +160,11 @@ export interface TableReport {
 }
 
 export interface TableFileInfo {
+  /** The file read (for a database reference: the database file). */
   path: string;
-  format: TableFormat;
+  format: TableSourceFormat;
+  /** The file's sha256 (for a database reference: the whole database file's). */
   sha256: string;
+  /** The table reference the side came from (`duckdb:<file>?table=…`); absent for a table file. */
+  reference?: string;
 }

@@ -1,5 +1,6 @@
 // `twinrun diff` on one table pair written in every table format (CSV, JSONL, a JSON array,
-// Parquet with gzip and zstd): the same schema, row, per-column and example findings in each.
+// Parquet with gzip and zstd, two tables of a DuckDB database): the same schema, row, per-column
+// and example findings in each.
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
@@ -76,17 +77,22 @@ function toCsv(table: Table): string {
   return `${[table.columns.map(([name]) => name).join(","), ...lines].join("\n")}\n`;
 }
 
-async function writeParquet(file: string, table: Table, compression: string): Promise<void> {
+/** The table as a SELECT of typed VALUES. */
+function selectOf(table: Table): string {
   const values = table.rows.map(
     (row) =>
       `(${row.map((cell, i) => `${typeof cell === "string" ? sqlString(cell) : String(cell)}::${table.columns[i][1]}`).join(", ")})`,
   );
   const names = table.columns.map(([name]) => `"${name}"`).join(", ");
+  return `SELECT * FROM (VALUES ${values.join(", ")}) t(${names})`;
+}
+
+async function writeParquet(file: string, table: Table, compression: string): Promise<void> {
   const instance = await DuckDBInstance.create(":memory:", { threads: "1" });
   const connection = await instance.connect();
   try {
     await connection.run(
-      `COPY (SELECT * FROM (VALUES ${values.join(", ")}) t(${names})) TO ${sqlString(file)} (FORMAT parquet, COMPRESSION ${compression})`,
+      `COPY (${selectOf(table)}) TO ${sqlString(file)} (FORMAT parquet, COMPRESSION ${compression})`,
     );
   } finally {
     connection.closeSync();
@@ -94,7 +100,24 @@ async function writeParquet(file: string, table: Table, compression: string): Pr
   }
 }
 
+/** Both tables in one DuckDB database file, as tables `old_t` and `new_t`. */
+async function writeDuckdb(file: string): Promise<void> {
+  const instance = await DuckDBInstance.create(file, { threads: "1" });
+  const connection = await instance.connect();
+  try {
+    await connection.run(`CREATE TABLE old_t AS ${selectOf(oldTable)}`);
+    await connection.run(`CREATE TABLE new_t AS ${selectOf(newTable)}`);
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
 async function writePair(dir: string, format: string): Promise<[string, string]> {
+  if (format === "duckdb") {
+    await writeDuckdb(path.join(dir, "tables.duckdb"));
+    return ["duckdb:tables.duckdb?table=old_t", "duckdb:tables.duckdb?table=new_t"];
+  }
   const names: [string, string] = [`old.${format}`, `new.${format}`];
   const tables = [oldTable, newTable];
   const files: Record<string, (table: Table) => string> = {
@@ -128,7 +151,7 @@ async function diffFormat(format: string, extra: string[]) {
 
 const rules = ["--tol", "score=rel:1e-6", "--ignore", "note"];
 
-describe.each(["csv", "jsonl", "json", "parquet-gzip", "parquet-zstd"])(
+describe.each(["csv", "jsonl", "json", "parquet-gzip", "parquet-zstd", "duckdb"])(
   "twinrun diff on %s tables",
   (format) => {
     it("reports the schema, the rows, each column and example rows alike", async () => {

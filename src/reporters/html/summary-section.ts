@@ -86,7 +86,10 @@ function renderFacts(view: ReportView): Markup {
   if (view.table?.files !== undefined) {
     for (const side of ["old", "new"] as const) {
       const file = view.table.files[side];
-      facts.push([`${side} file`, `${file.path} (${file.format}, sha256 ${file.sha256.slice(0, 12)})`]);
+      facts.push([
+        `${side} file`,
+        `${file.reference ?? file.path} (${file.format}, sha256 ${file.sha256.slice(0, 12)})`,
+      ]);
     }
   }
   if (view.dataset !== undefined) {

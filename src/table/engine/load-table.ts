@@ -4,7 +4,7 @@
 // value written as JSON. So equal texts are equal values, and every typing rule stays ours.
 import { TwinrunError } from "../../errors.ts";
 import { assertReadableFile } from "../../inputs/assert-readable-file.ts";
-import type { ColumnType, TableFormat } from "../types.ts";
+import type { ColumnType, TableFormat, TableSourceFormat } from "../types.ts";
 import { readCsvHeader } from "./csv-header.ts";
 import { type FileFacts, scanFileFacts } from "./file-facts.ts";
 import { declaredColumnType } from "./parquet-types.ts";
@@ -20,9 +20,9 @@ export interface LoadedTable {
   /** The engine table holding the cells. */
   table: string;
   path: string;
-  /** How messages name the table (its path, or e.g. "old table"). */
+  /** How messages name the table (its path, its reference, or e.g. "old table"). */
   name?: string;
-  format: TableFormat;
+  format: TableSourceFormat;
   /** Column names in file order (JSON: the union of the rows' keys, in order of first appearance). */
   columns: string[];
   rows: number;
@@ -240,8 +240,8 @@ async function loadParquet(
   };
 }
 
-/** A Parquet value as JSON text; timestamps as ISO 8601 text in UTC with their own precision. */
-function parquetCellSql(column: string, type: string): string {
+/** A Parquet (or DuckDB database) value as JSON text; timestamps as ISO 8601 text in UTC with their own precision. */
+export function parquetCellSql(column: string, type: string): string {
   const iso = (fraction: string) => `to_json(strftime(${column}, '%Y-%m-%dT%H:%M:%S.${fraction}Z'))::VARCHAR`;
   switch (type) {
     case "TIMESTAMP_MS":

@@ -5,13 +5,13 @@
 import { streamCsvRows } from "../../inputs/csv-stream.ts";
 import { readJsonArrayElements } from "../../inputs/json-array-file.ts";
 import { readLines } from "../../inputs/read-lines.ts";
-import type { TableFormat } from "../types.ts";
+import type { TableSourceFormat } from "../types.ts";
 import type { FileFacts } from "./file-facts.ts";
 
 /** What locating rows needs to know about a loaded file. */
 export interface LocatedFile {
   path: string;
-  format: TableFormat;
+  format: TableSourceFormat;
   facts: FileFacts;
   /** Line of the first row when every row is one line (CSV: the header's line + 1). */
   firstLine: number;
@@ -24,7 +24,7 @@ export async function lineOfRow(file: LocatedFile, position: number): Promise<nu
   return (await linesOfRows(file, [position])).get(position) ?? position + file.firstLine;
 }
 
-/** Why: the 1-based line where each asked row (by position from 0) starts; Parquet: its row number. */
+/** Why: the 1-based line where each asked row (by position from 0) starts; Parquet, DuckDB: its row number. */
 export async function linesOfRows(
   file: LocatedFile,
   positions: Iterable<number>,
@@ -32,7 +32,7 @@ export async function linesOfRows(
   const wanted = new Set(positions);
   const lines = new Map<number, number>();
   if (wanted.size === 0) return lines;
-  if (file.format === "parquet" || isOneRowPerLine(file)) {
+  if (file.format === "parquet" || file.format === "duckdb" || isOneRowPerLine(file)) {
     for (const position of wanted) lines.set(position, position + file.firstLine);
     return lines;
   }
