@@ -5,6 +5,7 @@ import { foldPath, formatPath, type PathSegment } from "../compare/paths.ts";
 import type { CompareRule, Difference } from "../compare/types.ts";
 import { TwinrunError } from "../errors.ts";
 import { parseLossless } from "../json/parse.ts";
+import { isJsonObject } from "../json/values.ts";
 import type { PathStats } from "../report/types.ts";
 import type { NoisyPath } from "./types.ts";
 
@@ -111,18 +112,12 @@ export function differsEverywhere(old: Outcome, differences: readonly Difference
 export function listLeafPaths(value: unknown, segments: PathSegment[] = [], out: string[] = []): string[] {
   if (Array.isArray(value) && value.length > 0) {
     for (let index = 0; index < value.length; index++) listLeafPaths(value[index], [...segments, index], out);
-  } else if (isPlainObject(value) && Object.keys(value).length > 0) {
+  } else if (isJsonObject(value) && Object.keys(value).length > 0) {
     for (const [key, item] of Object.entries(value)) listLeafPaths(item, [...segments, key], out);
   } else {
     out.push(formatPath(segments));
   }
   return out;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== "object") return false;
-  const prototype = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
 }
 
 /** A difference at `a` covers the leaves `a`, `a.b`, `a[3]`. */

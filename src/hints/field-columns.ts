@@ -2,7 +2,7 @@
 // holding per trial the value's kind, its number (or string/array length), an interned string id
 // and string property flags. Memory is bounded by MAX_TRIALS × MAX_FIELDS, never by input size.
 import { formatPath } from "../compare/paths.ts";
-import { DecimalFloat, IntegralFloat } from "../json/values.ts";
+import { DecimalFloat, IntegralFloat, isJsonObject } from "../json/values.ts";
 
 /** Trials kept; later trials are not summarised (hints then speak of the first MAX_TRIALS). */
 export const MAX_TRIALS = 10_000;
@@ -71,7 +71,7 @@ export class FieldColumns {
     if (this.full) return -1;
     if (this.size === this.capacity) this.grow();
     const ordinal = this.size++;
-    if (isPlainObject(input)) this.addObject(input, [], null, ordinal, 0);
+    if (isJsonObject(input)) this.addObject(input, [], null, ordinal, 0);
     return ordinal;
   }
 
@@ -88,7 +88,7 @@ export class FieldColumns {
       if (column === undefined) continue;
       const value = object[key];
       record(column, ordinal, value);
-      if (isPlainObject(value) && depth + 1 < MAX_DEPTH)
+      if (isJsonObject(value) && depth + 1 < MAX_DEPTH)
         this.addObject(value, childSegments, column, ordinal, depth + 1);
     }
   }
@@ -129,7 +129,7 @@ function record(column: FieldColumn, ordinal: number, value: unknown): void {
   else if (Array.isArray(value)) {
     column.kind[ordinal] = Kind.array;
     column.num[ordinal] = value.length;
-  } else if (isPlainObject(value)) column.kind[ordinal] = Kind.object;
+  } else if (isJsonObject(value)) column.kind[ordinal] = Kind.object;
   else {
     const number = numberOf(value);
     if (number === undefined) return;
@@ -167,16 +167,6 @@ function numberOf(value: unknown): number | undefined {
   if (typeof value === "bigint") return Number(value);
   if (value instanceof IntegralFloat || value instanceof DecimalFloat) return value.value;
   return undefined;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return (
-    value !== null &&
-    typeof value === "object" &&
-    !Array.isArray(value) &&
-    !(value instanceof IntegralFloat) &&
-    !(value instanceof DecimalFloat)
-  );
 }
 
 function resize<T extends Uint8Array | Float64Array | Int32Array>(old: T, next: T): T {

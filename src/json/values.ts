@@ -66,3 +66,13 @@ export function isDecimalFloat(value: unknown): value is DecimalFloat {
 export function isIntegralFloat(value: unknown): value is IntegralFloat {
   return value instanceof IntegralFloat;
 }
+
+/**
+ * A JSON object as our parsers make it: a plain object (Object or null prototype), never an array
+ * and never one of the number classes above, which are objects too.
+ */
+export function isJsonObject<T = unknown>(value: unknown): value is Record<string, T> {
+  if (value === null || typeof value !== "object") return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}

@@ -1,6 +1,7 @@
 // Values as one short line a person can read: exact tokens (`1.0`, big integers, `NaN`), nesting
 // shown to a depth limit, and two long strings shown as a window around where they first differ.
 import { stringifyLossless } from "../json/stringify.ts";
+import { isJsonObject } from "../json/values.ts";
 import { formatCount } from "./format.ts";
 
 /** Containers nested deeper than this print as `{…3 keys}` / `[…5 items]`. */
@@ -31,7 +32,7 @@ export function formatValue(value: unknown, maxChars: number, maxDepth = MAX_VAL
       }
       return push("]");
     }
-    if (isPlainObject(item)) {
+    if (isJsonObject(item)) {
       const keys = Object.keys(item);
       if (keys.length === 0) return push("{}");
       if (depth >= maxDepth) return push(`{…${formatCount(keys.length)} key${keys.length === 1 ? "" : "s"}}`);
@@ -87,12 +88,6 @@ function formatScalar(value: unknown): string {
   } catch {
     return String(value);
   }
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== "object") return false;
-  const prototype = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
 }
 
 function oneLine(text: string): string {

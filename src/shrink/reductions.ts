@@ -1,7 +1,7 @@
 // Smaller variants of a JSON value, most ambitious first: drop object keys and array elements
 // (halves, then quarters, … then one at a time, as delta debugging does), replace subtrees with
 // null, shorten strings, and move numbers toward 0 and integers. Pure: values in, values out.
-import { DecimalFloat, IntegralFloat } from "../json/values.ts";
+import { DecimalFloat, IntegralFloat, isJsonObject } from "../json/values.ts";
 
 type Segment = string | number;
 type Json = unknown;
@@ -18,7 +18,7 @@ export function* reductionsOf(root: Json): Generator<Json> {
           value.filter((_, i) => !drop.has(i)),
         ),
       );
-    else if (isObject(value)) {
+    else if (isJsonObject<Json>(value)) {
       const keys = Object.keys(value);
       yield* dropChunks(keys.length, (drop) =>
         replaceAt(
@@ -30,7 +30,7 @@ export function* reductionsOf(root: Json): Generator<Json> {
     }
   }
   for (const { path, value } of nodes) {
-    if (path.length > 0 && value !== null && (Array.isArray(value) || isObject(value)))
+    if (path.length > 0 && value !== null && (Array.isArray(value) || isJsonObject<Json>(value)))
       yield replaceAt(root, path, null);
   }
   for (const { path, value } of nodes) {
@@ -97,7 +97,7 @@ function listNodes(root: Json): Node[] {
     if (Array.isArray(node.value)) {
       for (const [index, child] of node.value.entries())
         queue.push({ path: [...node.path, index], value: child });
-    } else if (isObject(node.value))
+    } else if (isJsonObject<Json>(node.value))
       for (const [key, child] of Object.entries(node.value))
         queue.push({ path: [...node.path, key], value: child });
   }
@@ -115,14 +115,4 @@ function replaceAt(root: Json, path: Segment[], replacement: Json): Json {
   }
   const object = root as Record<string, Json>;
   return { ...object, [head as string]: replaceAt(object[head as string], rest, replacement) };
-}
-
-function isObject(value: Json): value is Record<string, Json> {
-  return (
-    value !== null &&
-    typeof value === "object" &&
-    !Array.isArray(value) &&
-    !(value instanceof IntegralFloat) &&
-    !(value instanceof DecimalFloat)
-  );
 }

@@ -2,7 +2,7 @@
 // and length are bounded so a huge or deeply nested output cannot make the page unreadable.
 import { formatPath, type PathSegment } from "../../compare/paths.ts";
 import { stringifyLossless } from "../../json/stringify.ts";
-import { isDecimalFloat, isIntegralFloat } from "../../json/values.ts";
+import { isDecimalFloat, isIntegralFloat, isJsonObject } from "../../json/values.ts";
 import { html, type Markup } from "./markup.ts";
 
 /** Levels shown before a subtree is replaced by `…`. */
@@ -50,7 +50,7 @@ function renderInner(
 ): Markup {
   if (walk.budget <= 0) return html`…`;
   const pad = "  ".repeat(depth);
-  if (Array.isArray(value) || isPlainObject(value)) {
+  if (Array.isArray(value) || isJsonObject(value)) {
     const entries: [PathSegment, unknown][] = Array.isArray(value)
       ? value.map((item, index) => [index, item])
       : Object.entries(value as Record<string, unknown>);
@@ -114,20 +114,10 @@ function indexStrings(value: unknown): Map<string, string> {
     } else if (Array.isArray(current)) {
       for (let index = 0; index < current.length; index++)
         stack.push({ value: current[index], segments: [...segments, index] });
-    } else if (isPlainObject(current)) {
+    } else if (isJsonObject(current)) {
       for (const [key, item] of Object.entries(current))
         stack.push({ value: item, segments: [...segments, key] });
     }
   }
   return found;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return (
-    value !== null &&
-    typeof value === "object" &&
-    !isIntegralFloat(value) &&
-    !isDecimalFloat(value) &&
-    Object.getPrototypeOf(value) === Object.prototype
-  );
 }
