@@ -5,4 +5,3 @@ import { formatValue } from "./value-text.ts";
 export function formatLosslessValue(value: unknown, maxChars: number): string {
   return formatValue(value, maxChars);
 }
-
