@@ -31,3 +31,22 @@ ${body}
 }
 `;
 }
+
+/**
+ * The arguments of `twinrun run` on the workspace's usual pair: `node old.mjs` against
+ * `node new.mjs` in the given mode over inputs.jsonl, followed by the test's own flags.
+ */
+export function pairRunArgs(mode: string, ...extra: string[]): string[] {
+  return [
+    "run",
+    "--old",
+    "node old.mjs",
+    "--new",
+    "node new.mjs",
+    "--mode",
+    mode,
+    "-i",
+    "inputs.jsonl",
+    ...extra,
+  ];
+}

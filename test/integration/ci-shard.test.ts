@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { jsonl, makeWorkspace } from "../helpers/cli.ts";
-import { workerComponent } from "../helpers/components.ts";
+import { pairRunArgs, workerComponent } from "../helpers/components.ts";
 import { runInProcess } from "../helpers/in-process.ts";
 
 const records = Array.from({ length: 40 }, (_, i) => ({ id: i, x: i * 1.5, group: i % 4 }));
@@ -18,22 +18,7 @@ afterEach(() => {
   cleanups = [];
 });
 
-const RUN = [
-  "run",
-  "--old",
-  "node old.mjs",
-  "--new",
-  "node new.mjs",
-  "--mode",
-  "worker",
-  "-i",
-  "inputs.jsonl",
-  "-n",
-  "25",
-  "--seed",
-  "11",
-  "--no-save",
-];
+const RUN = [...pairRunArgs("worker"), "-n", "25", "--seed", "11", "--no-save"];
 
 function readJson(dir: string, file: string) {
   return JSON.parse(readFileSync(path.join(dir, file), "utf8"));

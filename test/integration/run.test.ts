@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { jsonl, makeWorkspace, runCli } from "../helpers/cli.ts";
-import { perInputComponent, workerComponent } from "../helpers/components.ts";
+import { pairRunArgs, perInputComponent, workerComponent } from "../helpers/components.ts";
 import { runInProcess } from "../helpers/in-process.ts";
 
 const records = Array.from({ length: 30 }, (_, i) => ({ id: i, x: i * 1.5, group: i % 3 === 0 ? "a" : "b" }));
@@ -36,22 +36,7 @@ describe("twinrun run", () => {
     async (mode) => {
       const make = mode === "worker" ? workerComponent : perInputComponent;
       const dir = workspace({ "old.mjs": make(DOUBLE), "new.mjs": make(DOUBLE_NOISY) });
-      const result = await runInProcess(
-        [
-          "run",
-          "--old",
-          "node old.mjs",
-          "--new",
-          "node new.mjs",
-          "--mode",
-          mode,
-          "-i",
-          "inputs.jsonl",
-          "-n",
-          "all",
-        ],
-        { cwd: dir },
-      );
+      const result = await runInProcess([...pairRunArgs(mode), "-n", "all"], { cwd: dir });
       expect(result.stderr).toBe("");
       expect(result.exitCode).toBe(0);
       const report = readReport(dir);
@@ -75,24 +60,9 @@ describe("twinrun run", () => {
       const dir = workspace({ "old.mjs": make(DOUBLE), "new.mjs": make(DOUBLE_CHANGED) });
       // The worker case runs twinrun as a real process: exit code, files and stdout as a shell sees them.
       const run = mode === "worker" ? runCli : runInProcess;
-      const result = await run(
-        [
-          "run",
-          "--old",
-          "node old.mjs",
-          "--new",
-          "node new.mjs",
-          "--mode",
-          mode,
-          "-i",
-          "inputs.jsonl",
-          "-n",
-          "all",
-          "--json",
-          "out/report.json",
-        ],
-        { cwd: dir },
-      );
+      const result = await run([...pairRunArgs(mode), "-n", "all", "--json", "out/report.json"], {
+        cwd: dir,
+      });
       expect(result.exitCode).toBe(1);
       const report = JSON.parse(readFileSync(path.join(dir, "out/report.json"), "utf8"));
       expect(report.verdict).toBe("changed");
@@ -168,24 +138,9 @@ describe("twinrun run", () => {
       "old.mjs": workerComponent(DOUBLE),
       "new.mjs": workerComponent("if (record.id === 2) { for (;;) {} }\n" + DOUBLE),
     });
-    const result = await runInProcess(
-      [
-        "run",
-        "--old",
-        "node old.mjs",
-        "--new",
-        "node new.mjs",
-        "--mode",
-        "worker",
-        "-i",
-        "inputs.jsonl",
-        "-n",
-        "all",
-        "--timeout",
-        "1000",
-      ],
-      { cwd: dir },
-    );
+    const result = await runInProcess([...pairRunArgs("worker"), "-n", "all", "--timeout", "1000"], {
+      cwd: dir,
+    });
     expect(result.exitCode).toBe(1);
     const report = readReport(dir);
     expect(report.summary).toMatchObject({ trials: 30, changed: 1, failures: { new: 1 } });
@@ -304,24 +259,7 @@ process.stdin.on("end", () => {
 
   it("replays exactly the inputs of an earlier report, narrowed with --only", async () => {
     const dir = workspace({ "old.mjs": workerComponent(DOUBLE), "new.mjs": workerComponent(DOUBLE_CHANGED) });
-    const first = await runInProcess(
-      [
-        "run",
-        "--old",
-        "node old.mjs",
-        "--new",
-        "node new.mjs",
-        "--mode",
-        "worker",
-        "-i",
-        "inputs.jsonl",
-        "-n",
-        "20",
-        "--seed",
-        "7",
-      ],
-      { cwd: dir },
-    );
+    const first = await runInProcess([...pairRunArgs("worker"), "-n", "20", "--seed", "7"], { cwd: dir });
     const original = readReport(dir);
     expect(original.sample.indices).toHaveLength(20);
 
@@ -349,19 +287,7 @@ process.stdin.on("end", () => {
 
   it("samples reproducibly: the same seed chooses the same inputs", async () => {
     const dir = workspace({ "old.mjs": workerComponent(DOUBLE), "new.mjs": workerComponent(DOUBLE) });
-    const args = [
-      "run",
-      "--old",
-      "node old.mjs",
-      "--new",
-      "node new.mjs",
-      "--mode",
-      "worker",
-      "-i",
-      "inputs.jsonl",
-      "-n",
-      "10",
-    ];
+    const args = [...pairRunArgs("worker"), "-n", "10"];
     await runInProcess([...args, "--seed", "3"], { cwd: dir });
     const first = readReport(dir).sample.indices;
     await runInProcess([...args, "--seed", "3"], { cwd: dir });
@@ -398,19 +324,7 @@ process.stdin.on("end", () => {
       "old.mjs": workerComponent("return { y: record.x, at: Date.now() + Math.random() };"),
       "new.mjs": workerComponent("return { y: record.x * (1 + 1e-7), at: Date.now() };"),
     });
-    const base = [
-      "run",
-      "--old",
-      "node old.mjs",
-      "--new",
-      "node new.mjs",
-      "--mode",
-      "worker",
-      "-i",
-      "inputs.jsonl",
-      "-n",
-      "5",
-    ];
+    const base = [...pairRunArgs("worker"), "-n", "5"];
     expect((await runInProcess(base, { cwd: dir })).exitCode).toBe(1);
     expect((await runInProcess([...base, "--ignore", "at"], { cwd: dir })).exitCode).toBe(1);
     expect(
@@ -425,20 +339,7 @@ process.stdin.on("end", () => {
       "new.mjs": workerComponent(DOUBLE),
     });
     const result = await runInProcess(
-      [
-        ...[
-          "run",
-          "--old",
-          "node old.mjs",
-          "--new",
-          "node new.mjs",
-          "--mode",
-          "worker",
-          "-i",
-          "inputs.jsonl",
-        ],
-        ...["--ignore", "idd", "--tol", "y=abs:1", "--markdown", "summary.md"],
-      ],
+      [...[...pairRunArgs("worker")], ...["--ignore", "idd", "--tol", "y=abs:1", "--markdown", "summary.md"]],
       { cwd: dir },
     );
     // A typo changes no verdict (there is nothing to ignore), but it must not pass unseen.
@@ -479,22 +380,7 @@ describe("twinrun run, interrupted", () => {
     const dir = workspace({ "old.mjs": slow, "new.mjs": slow });
     const child = execa(
       process.execPath,
-      [
-        CLI,
-        "run",
-        "--old",
-        "node old.mjs",
-        "--new",
-        "node new.mjs",
-        "--mode",
-        "worker",
-        "-i",
-        "inputs.jsonl",
-        "-n",
-        "all",
-        "--concurrency",
-        "1",
-      ],
+      [CLI, ...pairRunArgs("worker"), "-n", "all", "--concurrency", "1"],
       { cwd: dir, env: { NO_COLOR: "1" }, reject: false },
     );
     const { existsSync: exists } = await import("node:fs");

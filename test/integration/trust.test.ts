@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { RecordsReport } from "../../src/report/types.ts";
 import { jsonl, makeWorkspace, runCli } from "../helpers/cli.ts";
-import { workerComponent } from "../helpers/components.ts";
+import { pairRunArgs, workerComponent } from "../helpers/components.ts";
 
 const records = Array.from({ length: 2000 }, (_, i) => ({ id: i, x: i % 97 }));
 const SAME = "return { id: record.id, y: record.x * 2 };";
@@ -30,23 +30,9 @@ function workspace(oldBody: string, newBody: string, inputs = records) {
 }
 
 const run = (dir: string, extra: string[]) =>
-  runCli(
-    [
-      "run",
-      "--old",
-      "node old.mjs",
-      "--new",
-      "node new.mjs",
-      "--mode",
-      "worker",
-      "-i",
-      "inputs.jsonl",
-      ...extra,
-    ],
-    {
-      cwd: dir,
-    },
-  );
+  runCli([...pairRunArgs("worker"), ...extra], {
+    cwd: dir,
+  });
 
 function readReport(dir: string, file = "report.json"): RecordsReport {
   return JSON.parse(readFileSync(path.join(dir, file), "utf8"));
