@@ -138,6 +138,7 @@ export function parseRunFlags(flags: RunFlags, cwd: string): FlagLayer {
       memoryLimit: given("memoryLimit")
         ? read(() => parseMemoryLimit("--memory-limit", str(flags.memoryLimit)))
         : undefined,
+      pushdown: flags.pushdown === false ? false : undefined,
     }),
     dataset: compact({
       format: given("datasetFormat")

@@ -127,6 +127,7 @@ function tableSettings(resolved: ResolvedRunConfig): Pick<UserConfig, "table" | 
     ...(table.ignoreColumnCase && { ignoreColumnCase: true }),
     ...(table.psiMax !== undefined && { psiMax: table.psiMax }),
     ...(table.memoryLimit !== DEFAULT_MEMORY_LIMIT && { memoryLimit: table.memoryLimit }),
+    ...(!table.pushdown && { pushdown: false }),
   };
   const datasetRun = shapeOf(resolved.old) === "table";
   return {

@@ -84,6 +84,7 @@ export function resolveTableSection(merged: UserConfig): ResolvedTableConfig {
     ignoreColumnCase: section.ignoreColumnCase ?? false,
     ...(section.psiMax !== undefined && { psiMax: section.psiMax }),
     memoryLimit: section.memoryLimit ?? DEFAULT_MEMORY_LIMIT,
+    pushdown: section.pushdown ?? true,
   };
 }
 
@@ -111,6 +112,7 @@ const TABLE_FLAGS = {
   ignoreColumnCase: "--ignore-column-case",
   psiMax: "--psi-max",
   memoryLimit: "--memory-limit",
+  pushdown: "--no-pushdown",
 } as const;
 
 /**

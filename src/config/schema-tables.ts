@@ -49,6 +49,9 @@ export const tableSchema = z
           "Memory the table engine may use before it spills to disk (default 1GB), e.g. 512MB or 4GB.",
         )
         .optional(),
+      pushdown: flag(
+        "Compare two tables of one Postgres database inside it (default true); false streams both into the embedded engine.",
+      ).optional(),
     },
     { error: "a mapping like { key: [id], psiMax: 0.1 }" },
   )

@@ -107,6 +107,7 @@ const STARTER_LINES = [
   "#   ignoreColumnCase: false # true: match column names (key columns too) ignoring case",
   "#   psiMax: 0.1 # fail when a column's population stability index exceeds this",
   "#   memoryLimit: 1GB # memory the table engine may use before it spills to disk",
+  "#   pushdown: true # two tables of one Postgres database are compared inside it",
   "",
   "# Dataset mode (mode: dataset on both sides): the sample file and the output tables.",
   "# dataset:",

@@ -29,6 +29,8 @@ export interface ResolvedTableConfig {
   psiMax?: number;
   /** The table engine's memory limit (e.g. "1GB"); beyond it, it spills to disk. */
   memoryLimit: string;
+  /** Compare two tables of one Postgres database inside it (else both stream into the engine). */
+  pushdown: boolean;
 }
 
 export type { ResolvedCommandComponent } from "../../adapters/command/types.ts";

@@ -5,6 +5,7 @@ import { loadDuckdbTable } from "./engine/load-duckdb-table.ts";
 import { loadPostgresTable } from "./engine/load-postgres-table.ts";
 import { type LoadedTable, loadTable } from "./engine/load-table.ts";
 import { type TableEngine, withTableEngine } from "./engine/table-engine.ts";
+import { compareByPushdown, pushdownReferences } from "./pushdown/push-down.ts";
 import type { TableComparisonOptions, TableComparisonResult } from "./table-comparison.ts";
 import { describeTableReference, type TableReference } from "./table-reference.ts";
 import type { TableFileInfo, TableFormat, TableReport } from "./types.ts";
@@ -26,6 +27,15 @@ export type TableFilesResult = TableComparisonResult & {
 
 /** Why: whatever their formats, two files become one comparison inside the memory limit. */
 export async function compareTableFiles(request: TableFilesRequest): Promise<TableFilesResult> {
+  const referenceOf = (side: TableSide) => ("reference" in side ? side.reference : undefined);
+  const pushdown = pushdownReferences(referenceOf(request.old), referenceOf(request.new), request.comparison);
+  if (pushdown !== undefined) {
+    const { files, engine, ...result } = await compareByPushdown(pushdown, request.comparison);
+    return { ...result, table: { ...result.table, engine, files } };
+  }
+  const streamed = (["old", "new"] as const).filter(
+    (side) => referenceOf(request[side])?.kind === "postgres",
+  );
   return withTableEngine({ memoryLimit: request.comparison.memoryLimit }, async (engine) => {
     const oldTable = await loadSide(engine, "old", request.old, request.csvStrings);
     const newTable = await loadSide(engine, "new", request.new, request.csvStrings);
@@ -40,6 +50,7 @@ export async function compareTableFiles(request: TableFilesRequest): Promise<Tab
       ...result,
       table: {
         ...result.table,
+        ...(streamed.length > 0 && { engine: { kind: "embedded" as const, streamed } }),
         files: { old: info(oldTable, request.old), new: info(newTable, request.new) },
       },
     };

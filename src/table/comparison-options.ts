@@ -10,6 +10,7 @@ export interface TableSettings {
   ignoreColumnCase?: boolean;
   psiMax?: number;
   memoryLimit: string;
+  pushdown?: boolean;
 }
 
 /** Why: one mapping from settings to comparison options, so the three entries never drift apart. */
@@ -18,7 +19,7 @@ export function tableComparisonOptions(
   table: TableSettings,
   maxExamples: number,
 ): TableComparisonOptions {
-  const { key, columnOrder, ignoreColumnCase, psiMax, memoryLimit } = table;
+  const { key, columnOrder, ignoreColumnCase, psiMax, memoryLimit, pushdown } = table;
   return {
     compare,
     match: key === undefined || key.length === 0 ? { by: "position" } : { by: "key", key: [...key] },
@@ -27,5 +28,6 @@ export function tableComparisonOptions(
     ...(psiMax !== undefined && { psiMax }),
     maxExamples,
     memoryLimit,
+    ...(pushdown === false && { pushdown: false }),
   };
 }

@@ -16,6 +16,8 @@ export interface TableComparisonOptions {
   maxExamples: number;
   /** The engine's memory limit (e.g. "1GB"); beyond it, it spills to disk. */
   memoryLimit: string;
+  /** False: tables of one Postgres database are streamed into the engine, not compared inside it. */
+  pushdown?: boolean;
   /** Sees every changed trial (row pair) as it is added, e.g. to track accepted differences. */
   onTrial?: (trial: TrialResult) => void;
 }

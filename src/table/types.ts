@@ -155,9 +155,20 @@ export interface TableReport {
   categories?: CategoryStats[];
   /** The PSI gate, when set: columns whose PSI exceeds it fail the gate. */
   psiMax?: number;
+  /** Where the comparison ran (absent: the embedded engine, on files). */
+  engine?: TableEngineUse;
   /** Files the comparison read (diff and dataset mode), with their sha256. */
   files?: { old: TableFileInfo; new: TableFileInfo };
 }
+
+/**
+ * Where a table comparison ran: inside the database both sides live in (`pushdown`: only findings
+ * and examples left it), or in the embedded engine, with the sides named in `streamed` read from
+ * their database.
+ */
+export type TableEngineUse =
+  | { kind: "pushdown"; database: string; databaseMs: number }
+  | { kind: "embedded"; streamed: ("old" | "new")[] };
 
 export interface TableFileInfo {
   /** The file read (for a database reference: the database file). */

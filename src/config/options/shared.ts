@@ -67,6 +67,12 @@ export const TABLE_OPTIONS = [
     config: ["table.memoryLimit"],
     doc: "the table engine's memory limit (default `1GB`); past it the engine spills to a temp folder",
   },
+  {
+    flags: "--no-pushdown",
+    help: "compare two tables of one Postgres database in the embedded engine instead of inside the database",
+    config: ["table.pushdown: false"],
+    doc: "stream both sides of a comparison whose tables live in one Postgres database into the embedded engine, instead of comparing them inside the database",
+  },
 ] as const;
 
 /** Why: `--reporter <name>[=file]`, the same for run, diff and merge. */

@@ -14,8 +14,8 @@ export interface PlannedColumn {
 
 /** Why: every later query walks the same list, so a column keeps one position throughout. */
 export function planColumns(
-  oldTable: LoadedTable,
-  newTable: LoadedTable,
+  oldTable: Pick<LoadedTable, "columns">,
+  newTable: Pick<LoadedTable, "columns">,
   ignores: (column: string) => boolean,
 ): PlannedColumn[] {
   const newIndex = new Map(newTable.columns.map((name, i) => [name, i]));

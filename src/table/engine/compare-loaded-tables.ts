@@ -199,8 +199,12 @@ export async function compareLoadedTables(
   };
 }
 
-/** The aggregate of the changed trials, with the unchanged row pairs counted in. */
-function withUnchanged(result: AggregateResult, unchanged: number, examples: Example[]): AggregateResult {
+/** Why: the aggregate of the changed trials, with the unchanged row pairs counted in (both engines). */
+export function withUnchanged(
+  result: AggregateResult,
+  unchanged: number,
+  examples: Example[],
+): AggregateResult {
   return {
     ...result,
     summary: {
@@ -328,6 +332,7 @@ async function oneSidedExamples(
   return { old: await locate(oldTable, "o", "n"), new: await locate(newTable, "n", "o") };
 }
 
-function rowOutcome(row: Record<string, unknown> | null): Outcome {
+/** Why: a row pair's sides as outcomes, so table trials fit the record aggregator. */
+export function rowOutcome(row: Record<string, unknown> | null): Outcome {
   return { status: "ok", text: "", value: row, durationMs: 0 };
 }

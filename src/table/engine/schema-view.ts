@@ -8,14 +8,17 @@ import type { LoadedTable } from "./load-table.ts";
 import { binCounts, type ColumnProfile, sideColumnType } from "./side-profiles.ts";
 import type { TableEngine } from "./table-engine.ts";
 
+/** What the schema view needs of a table: its column names and, where declared, their types. */
+export type DescribedTable = Pick<LoadedTable, "columns" | "declared">;
+
 type Profiles = { old: ColumnProfile[]; new: ColumnProfile[] };
 
 const SCALAR_TYPES: ReadonlySet<ColumnType> = new Set(["int", "float", "number", "string", "mixed"]);
 
 /** Why: schema changes come first in a report; they explain most row differences at a glance. */
 export function compareSchemas(
-  oldTable: LoadedTable,
-  newTable: LoadedTable,
+  oldTable: DescribedTable,
+  newTable: DescribedTable,
   profiles: Profiles,
   options: {
     looseNumbers: boolean;
@@ -24,7 +27,7 @@ export function compareSchemas(
     typeFollowsCells: (column: string) => boolean;
   },
 ): SchemaReport {
-  const typesOf = (table: LoadedTable, side: ColumnProfile[]) => {
+  const typesOf = (table: DescribedTable, side: ColumnProfile[]) => {
     const types: Record<string, ColumnType> = {};
     table.columns.forEach((column, i) => {
       const type = sideColumnType(table, i, side[i], (mask) => typeOfMask(mask, options.looseNumbers));

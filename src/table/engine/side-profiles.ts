@@ -25,8 +25,8 @@ export interface CellCounts {
   finite: number;
 }
 
-const SUMMARY_QUANTILES = [0.01, 0.5, 0.99];
-const DECILES = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
+export const SUMMARY_QUANTILES = [0.01, 0.5, 0.99];
+export const DECILES = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
 
 /**
  * Why: the schema view needs each column's kinds, the distribution view its numbers. Two passes:
@@ -107,8 +107,8 @@ export async function profileSide(
   return profiles;
 }
 
-/** The positions (from 0, in ascending order) whose values give the quantiles by interpolation. */
-function quantilePositions(count: number, quantiles: readonly number[]): number[] {
+/** Why: the positions (from 0, ascending) whose values give the quantiles by interpolation (the pushdown asks for the same). */
+export function quantilePositions(count: number, quantiles: readonly number[]): number[] {
   const positions = new Set<number>();
   for (const q of quantiles) {
     const rank = (count - 1) * q;
@@ -122,7 +122,7 @@ function quantilePositions(count: number, quantiles: readonly number[]): number[
  * Why: the engine's interpolated quantile, from the two sorted values around its rank, computed
  * exactly as quantile_cont computes it, so a side's quantiles do not depend on how they are fetched.
  */
-function interpolatedQuantile(at: Map<number, number>, count: number, q: number): number {
+export function interpolatedQuantile(at: Map<number, number>, count: number, q: number): number {
   const rank = (count - 1) * q;
   const below = Math.floor(rank);
   const above = Math.ceil(rank);
@@ -195,7 +195,7 @@ export async function binCounts(
 
 /** A column's type from its cells' kinds, or as declared (Parquet). */
 export function sideColumnType(
-  table: LoadedTable,
+  table: Pick<LoadedTable, "declared">,
   index: number,
   profile: ColumnProfile,
   typeOfMask: (mask: number) => ColumnType,

@@ -29,7 +29,7 @@ describe("the table and dataset sections", () => {
   it("resolves every key of both sections from the config file", async () => {
     const resolved = await resolveIn([
       ...DATASET_SIDES,
-      "table: { key: [region, month], columnOrder: true, ignoreColumnCase: true, psiMax: 0.1, memoryLimit: 2GB }",
+      "table: { key: [region, month], columnOrder: true, ignoreColumnCase: true, psiMax: 0.1, memoryLimit: 2GB, pushdown: false }",
       "dataset: { format: jsonl, outputFormat: parquet, keepTemp: true }",
     ]);
     expect(resolved.table).toEqual({
@@ -38,6 +38,7 @@ describe("the table and dataset sections", () => {
       ignoreColumnCase: true,
       psiMax: 0.1,
       memoryLimit: "2GB",
+      pushdown: false,
     });
     expect(resolved.dataset).toEqual({ format: "jsonl", outputFormat: "parquet", keepTemp: true });
     expect(resolved.old).toMatchObject({ adapter: "command", mode: "dataset" });
@@ -46,7 +47,12 @@ describe("the table and dataset sections", () => {
 
   it("fills the defaults: rows by position, no column order, no PSI gate, the formats left to the run", async () => {
     const resolved = await resolveIn(DATASET_SIDES);
-    expect(resolved.table).toEqual({ columnOrder: false, ignoreColumnCase: false, memoryLimit: "1GB" });
+    expect(resolved.table).toEqual({
+      columnOrder: false,
+      ignoreColumnCase: false,
+      memoryLimit: "1GB",
+      pushdown: true,
+    });
     expect(resolved.dataset).toEqual({ keepTemp: false });
   });
 
@@ -93,6 +99,7 @@ describe("the table and dataset flags", () => {
         ignoreColumnCase: true,
         psiMax: "0.25",
         memoryLimit: "512MB",
+        pushdown: false,
         datasetFormat: "csv",
         outputFormat: "parquet",
         keepTemp: true,
@@ -107,6 +114,7 @@ describe("the table and dataset flags", () => {
       ignoreColumnCase: true,
       psiMax: 0.25,
       memoryLimit: "512MB",
+      pushdown: false,
     });
     expect(resolved.dataset).toEqual({ format: "csv", outputFormat: "parquet", keepTemp: true });
     expect([resolved.old, resolved.new]).toMatchObject([{ mode: "dataset" }, { mode: "dataset" }]);
@@ -127,6 +135,7 @@ describe("the table and dataset flags", () => {
       ignoreColumnCase: false,
       psiMax: 0.3,
       memoryLimit: "1GB",
+      pushdown: true,
     });
     expect(resolved.dataset).toEqual({ format: "jsonl", outputFormat: "csv", keepTemp: true });
   });
@@ -316,6 +325,7 @@ describe("resolveDiffConfig's table settings", () => {
       ignoreColumnCase: false,
       psiMax: 0.1,
       memoryLimit: "1GB",
+      pushdown: true,
     });
     expect(resolved.key).toEqual(["id", "date"]);
   });
@@ -331,13 +341,19 @@ describe("resolveDiffConfig's table settings", () => {
       ignoreColumnCase: false,
       psiMax: 0.5,
       memoryLimit: "1GB",
+      pushdown: true,
     });
     expect(resolved.key).toEqual(["a"]);
   });
 
   it("matches by position by default", async () => {
     const resolved = await diff({});
-    expect(resolved.table).toEqual({ columnOrder: false, ignoreColumnCase: false, memoryLimit: "1GB" });
+    expect(resolved.table).toEqual({
+      columnOrder: false,
+      ignoreColumnCase: false,
+      memoryLimit: "1GB",
+      pushdown: true,
+    });
     expect(resolved).not.toHaveProperty("key");
     expect(resolved).not.toHaveProperty("format");
   });

@@ -67,7 +67,7 @@ describe("resolveRunConfig defaults", () => {
         maxDifferencesPerTrial: 1000,
       },
       dataset: { keepTemp: false },
-      table: { columnOrder: false, ignoreColumnCase: false, memoryLimit: "1GB" },
+      table: { columnOrder: false, ignoreColumnCase: false, memoryLimit: "1GB", pushdown: true },
       runner: { concurrency: 3, timeoutMs: 10000, outputLimitChars: 64 * 1024 * 1024 },
       gate: { maxChanged: { count: 0 }, strictAccepted: false },
       shrink: { examples: 0, maxSteps: 200, timeBudgetMs: 30_000 },

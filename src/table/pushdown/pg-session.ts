@@ -1,0 +1,106 @@
+// One connection to the database a pushdown runs in: statements with bind parameters, results
+// read in batches through a server-side cursor, and the session's temporary tables dropped with it.
+import pg from "pg";
+import { postgresError } from "../postgres/postgres-errors.ts";
+import type { PostgresReference } from "../postgres/postgres-reference.ts";
+
+const FETCH_ROWS = 2000;
+
+/** Every value as the server's text. */
+const TEXT_TYPES = { getTypeParser: () => (value: string) => value } as unknown as pg.CustomTypesConfig;
+
+/** Why: every statement of a pushdown goes through here, so timing and errors live in one place. */
+export class PgSession {
+  /** Milliseconds the database spent answering, summed over the statements. */
+  databaseMs = 0;
+  /** Which side a failing statement is reported for (the side being read, else old). */
+  side: "old" | "new" = "old";
+  private readonly client: pg.Client;
+  private readonly references: { old: PostgresReference; new: PostgresReference };
+  private cursors = 0;
+
+  private constructor(client: pg.Client, references: { old: PostgresReference; new: PostgresReference }) {
+    this.client = client;
+    this.references = references;
+  }
+
+  /** Connects to the database both references name; close() must follow (use withPgSession). */
+  static async open(references: { old: PostgresReference; new: PostgresReference }): Promise<PgSession> {
+    const client = new pg.Client({
+      connectionString: references.old.connectionString,
+      // Rows come back as the server's text, so every value is read exactly as the database writes it.
+      types: TEXT_TYPES,
+      application_name: "twinrun",
+      connectionTimeoutMillis: 30_000,
+    });
+    client.on("error", () => undefined);
+    try {
+      await client.connect();
+      // The cells' texts rely on these: ISO dates, UTC, shortest exact floats.
+      await client.query(
+        "SET DateStyle = 'ISO, YMD'; SET TimeZone = 'UTC'; SET extra_float_digits = 1; SET IntervalStyle = 'postgres'",
+      );
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw postgresError("old", references.old, error);
+    }
+    return new PgSession(client, references);
+  }
+
+  /** All rows of a statement, each as an array of texts (NULL as null). */
+  async rows(sql: string, values: unknown[] = []): Promise<(string | null)[][]> {
+    const started = performance.now();
+    try {
+      const result = await this.client.query({ text: sql, values, rowMode: "array" });
+      return result.rows as (string | null)[][];
+    } catch (error) {
+      throw postgresError(this.side, this.references[this.side], error);
+    } finally {
+      this.databaseMs += performance.now() - started;
+    }
+  }
+
+  /** Runs a statement for its effect. */
+  async run(sql: string, values: unknown[] = []): Promise<void> {
+    await this.rows(sql, values);
+  }
+
+  /** The rows of a query in batches, through a cursor, without holding the whole result. */
+  async *stream(sql: string, values: unknown[] = []): AsyncGenerator<(string | null)[][]> {
+    const cursor = `twinrun_cursor_${++this.cursors}`;
+    await this.run("BEGIN");
+    let failed = false;
+    try {
+      await this.run(`DECLARE ${cursor} NO SCROLL CURSOR FOR ${sql}`, values);
+      for (;;) {
+        const batch = await this.rows(`FETCH ${FETCH_ROWS} FROM ${cursor}`);
+        if (batch.length === 0) break;
+        yield batch;
+      }
+      await this.run(`CLOSE ${cursor}`);
+    } catch (error) {
+      failed = true;
+      throw error;
+    } finally {
+      await this.run(failed ? "ROLLBACK" : "COMMIT").catch(() => undefined);
+    }
+  }
+
+  /** Closes the connection (its temporary tables go with it). */
+  async close(): Promise<void> {
+    await this.client.end();
+  }
+}
+
+/** Why: a session is always closed, whatever the comparison threw. */
+export async function withPgSession<T>(
+  references: { old: PostgresReference; new: PostgresReference },
+  use: (session: PgSession) => Promise<T>,
+): Promise<T> {
+  const session = await PgSession.open(references);
+  try {
+    return await use(session);
+  } finally {
+    await session.close().catch(() => undefined);
+  }
+}
