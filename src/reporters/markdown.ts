@@ -12,6 +12,7 @@ import type { HintLine } from "./hints-text.ts";
 import { renderRowExampleMarkdown, renderTableMarkdown } from "./markdown-table.ts";
 import { code, escapeCell, escapeHtml, escapeText, fence } from "./markdown-text.ts";
 import { createPaint } from "./style.ts";
+import { describeTableEngine } from "./table-engine-text.ts";
 import type { RenderOptions, TextSink } from "./types.ts";
 import { describeUnusedRule } from "./unused-rules-text.ts";
 import { type ReportView, type TimingView, viewReport } from "./view-model.ts";
@@ -116,6 +117,8 @@ function renderFacts(view: ReportView): string {
       "slowdown gate",
       `${view.gate.slowdown.passed ? "✅" : "❌"} ${escapeText(view.gate.slowdown.line)}`,
     ]);
+  const engine = describeTableEngine(view.table?.engine);
+  if (engine !== undefined) rows.push(["engine", escapeText(engine)]);
   if (dataset !== undefined) {
     rows.push(["old run", escapeText(describeDatasetRun(dataset.old))]);
     rows.push(["new run", escapeText(describeDatasetRun(dataset.new))]);

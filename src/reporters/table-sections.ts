@@ -1,10 +1,12 @@
 // The terminal sections of a table comparison, in reading order: schema, rows, per-column
 // statistics, distributions. The examples come after them, from the terminal reporter.
+
 import type { TableReport } from "../table/types.ts";
 import { cutMiddle, formatCount } from "./format.ts";
 import type { Paint } from "./style.ts";
 import { renderColumnsSection } from "./table-columns.ts";
 import { renderDistributionSection } from "./table-distribution.ts";
+import { describeTableEngine } from "./table-engine-text.ts";
 import {
   describeDuplicates,
   describeMatch,
@@ -53,6 +55,8 @@ export function renderRowsSection(table: TableReport, paint: Paint, width: numbe
       lines.push(paint("dim", `${lead}${cutMiddle(info.reference ?? info.path, room)}${facts}`));
     }
   }
+  const engine = describeTableEngine(table.engine);
+  if (engine !== undefined) lines.push(paint("dim", `  ${engine}`));
   for (const side of ["old", "new"] as const) {
     const only = describeOnlySide(table, side, quote);
     if (only !== undefined) lines.push(`  ${only}`);

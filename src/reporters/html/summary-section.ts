@@ -1,7 +1,9 @@
 // The top of the HTML report: the verdict and the gate in one banner, the warnings, the counts,
 // and what ran on what — all read from the report view model, as the terminal reads them.
+
 import { describeDatasetFormats, describeDatasetRun } from "../dataset-text.ts";
 import { formatCount, formatDurationMs, formatKinds, formatRatio } from "../format.ts";
+import { describeTableEngine } from "../table-engine-text.ts";
 import type { ReportView, TimingView } from "../view-model.ts";
 import { html, type Markup } from "./markup.ts";
 
@@ -92,6 +94,8 @@ function renderFacts(view: ReportView): Markup {
       ]);
     }
   }
+  const engine = describeTableEngine(view.table?.engine);
+  if (engine !== undefined) facts.push(["engine", engine]);
   if (view.dataset !== undefined) {
     facts.push(["batch runs", describeDatasetFormats(view.dataset)]);
     for (const side of ["old", "new"] as const)

@@ -148,6 +148,7 @@ describeWithPostgres("pushdown, streaming and Parquet agree", (server) => {
     expect(result.stderr).toBe("");
     return {
       exitCode: result.exitCode,
+      stdout: result.stdout,
       report: JSON.parse(readFileSync(path.join(dir, "report.json"), "utf8")),
     };
   }
@@ -195,12 +196,23 @@ describeWithPostgres("pushdown, streaming and Parquet agree", (server) => {
 
   it("reports the same findings inside the database, streamed, and from Parquet", async () => {
     const table = (name: string) => `${server().url}?table=${name}`;
-    const pushed = await diff(table("old_features"), table("new_features"), []);
+    const pushed = await diff(table("old_features"), table("new_features"), [
+      "--markdown",
+      "report.md",
+      "--html",
+      "report.html",
+    ]);
     const streamed = await diff(table("old_features"), table("new_features"), ["--no-pushdown"]);
     const parquet = await diff("old.parquet", "new.parquet", []);
     expect(pushed.report.table.engine).toMatchObject({ kind: "pushdown" });
     expect(streamed.report.table.engine).toEqual({ kind: "embedded", streamed: ["old", "new"] });
     expect(parquet.report.table.engine).toBeUndefined();
+    // Every report says where the comparison ran.
+    const where = `compared inside the database (pushdown) at postgresql://twinrun@127.0.0.1:${server().port}/twinrun`;
+    expect(pushed.stdout).toContain(where);
+    expect(readFileSync(path.join(dir, "report.md"), "utf8")).toContain(where);
+    expect(readFileSync(path.join(dir, "report.html"), "utf8")).toContain(where);
+    expect(streamed.stdout).toContain("compared in the embedded engine; old and new streamed from Postgres");
     expect(pushed.exitCode).toBe(1);
     expect(findings(pushed.report)).toEqual(findings(parquet.report));
     expect(findings(streamed.report)).toEqual(findings(parquet.report));
