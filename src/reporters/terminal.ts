@@ -9,7 +9,7 @@ import { cutToWidth, resolveWidth } from "./fit.ts";
 import { formatCount } from "./format.ts";
 import type { HintLine } from "./hints-text.ts";
 import { renderNotebookCells } from "./notebook-text.ts";
-import { renderNoisyPathsTable, renderPathsTable } from "./paths-table.ts";
+import { renderNoisyPathsGrid, renderPathsGrid } from "./paths-grid.ts";
 import { createPaint, type Paint, stripAnsi } from "./style.ts";
 import { renderRowExample } from "./table-examples.ts";
 import { renderTableSections } from "./table-sections.ts";
@@ -33,7 +33,7 @@ export function renderTerminalReport(report: Report, out: TextSink, options: Ren
   if (view.calibration !== undefined) sections.push(renderCalibration(view, paint, width));
   // For tables the per-column section already says what the changed-paths table would.
   if (view.table === undefined && view.changedPaths.length > 0)
-    sections.push(`${paint("bold", "Changed paths")}\n${renderPathsTable(view.changedPaths, paint, width)}`);
+    sections.push(`${paint("bold", "Changed paths")}\n${renderPathsGrid(view.changedPaths, paint, width)}`);
   if (view.hints !== undefined) sections.push(renderHints(view.hints, paint, width));
   if (view.counts.changed > 0) sections.push(...renderExamples(view, options, paint, width));
   // What the sample can say about the whole source, last: read once the changes are known.
@@ -89,7 +89,7 @@ function renderCalibration(view: ReportView, paint: Paint, width: number): strin
   const lines = [view.calibration ?? ""];
   if (view.noisyPaths.length > 0) lines.unshift(paint("bold", "Noisy paths (old differs from itself here)"));
   const table =
-    view.noisyPaths.length === 0 ? "" : `\n${renderNoisyPathsTable(view.noisyPaths, paint, width)}`;
+    view.noisyPaths.length === 0 ? "" : `\n${renderNoisyPathsGrid(view.noisyPaths, paint, width)}`;
   return `${lines.join("\n")}${table}`;
 }
 

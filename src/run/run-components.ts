@@ -29,7 +29,7 @@ import { type Slowdown, SlowdownTracker } from "../slowdown/slowdown.ts";
 import { tableComparisonOptions } from "../table/comparison-options.ts";
 import { DataframeTables } from "../table/dataframe-tables.ts";
 import { configForSettings, listSetupSteps, prepareSides } from "./prepare-sides.ts";
-import { runDatasetTwin } from "./run-dataset.ts";
+import { runBatchStep } from "./run-batch-step.ts";
 import { decideRunKind, type RunKind } from "./run-kind.ts";
 import { runSetupSteps } from "./run-setup.ts";
 
@@ -49,7 +49,7 @@ export interface RunHooks {
 }
 
 /** Runs old and new on the sample and returns the finished report. */
-export async function runTwin(config: ResolvedRunConfig, hooks: RunHooks = {}): Promise<Report> {
+export async function runComponents(config: ResolvedRunConfig, hooks: RunHooks = {}): Promise<Report> {
   const startedAt = Date.now();
   const accepted =
     config.gate.accepted === undefined ? undefined : await loadAcceptedFile(config.gate.accepted);
@@ -122,7 +122,7 @@ async function runSides(
       settings,
       ...(base !== undefined && { base }),
     };
-    return runDatasetTwin(config, datasetSides, sample, { ...hooks, accepted }, startedAt);
+    return runBatchStep(config, datasetSides, sample, { ...hooks, accepted }, startedAt);
   }
   const comparator = createComparator(config.compare);
   // Old against old first: which paths old differs on by itself, and by how much.
