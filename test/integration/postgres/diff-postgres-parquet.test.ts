@@ -96,16 +96,25 @@ describeWithPostgres("Postgres and Parquet sides give the same findings", (serve
     };
   }
 
-  it("finds the same changes in Postgres, in Parquet, and across the two", async () => {
-    const postgres = (side: string) => `${server().url}?table=${side}_features`;
-    const fromFiles = await findings("old.parquet", "new.parquet");
+  const postgres = (side: string) => `${server().url}?table=${side}_features`;
+  let fromFiles: Awaited<ReturnType<typeof findings>>;
+
+  it("finds the changes in the Parquet files", async () => {
+    fromFiles = await findings("old.parquet", "new.parquet");
     expect(fromFiles.rows).toMatchObject({ matched: 299, onlyOld: 1, onlyNew: 1 });
     const changed = Object.fromEntries(
       fromFiles.columns.map((column: { column: string; changed: number }) => [column.column, column.changed]),
     );
     expect(changed).toMatchObject({ score: 4, name: 1, amount: 1, seen: 1, active: 0, day: 0 });
-    expect(await findings(postgres("old"), postgres("new"))).toEqual(fromFiles);
-    expect(await findings(postgres("old"), "new.parquet")).toEqual(fromFiles);
-    expect(await findings("old.parquet", postgres("new"))).toEqual(fromFiles);
+  });
+
+  it.each([
+    ["Postgres vs Postgres", "old", "new"],
+    ["Postgres vs Parquet", "old", "new.parquet"],
+    ["Parquet vs Postgres", "old.parquet", "new"],
+  ])("finds the same in %s", async (_, oldSide, newSide) => {
+    const side = (name: string) => (name.endsWith(".parquet") ? name : postgres(name));
+    expect(fromFiles).toBeDefined();
+    expect(await findings(side(oldSide), side(newSide))).toEqual(fromFiles);
   });
 });
