@@ -25,6 +25,7 @@ export function postgresError(
   side: "old" | "new",
   reference: PostgresReference,
   error: unknown,
+  tables?: string[],
 ): TwinrunError {
   if (error instanceof TwinrunError) return error;
   const where = `${side} ${reference.display}`;
@@ -57,7 +58,7 @@ export function postgresError(
     switch (code) {
       case "42P01":
         return "table" in reference.selection
-          ? `no ${object} in the database (${raw}); name it as schema.name, as the role sees it`
+          ? `no ${object} in the database (${listTables(tables)})`
           : `the query names a table the database does not have (${raw})`;
       case "42703":
         return `${object} names a column that does not exist (${raw})`;
@@ -75,6 +76,13 @@ export function postgresError(
     }
   })();
   return new TwinrunError("INPUT_INVALID", `${where}: ${detail}`, { cause: error });
+}
+
+function listTables(tables: string[] | undefined): string {
+  if (tables === undefined) return "it could not list its tables";
+  if (tables.length === 0) return "the role sees no tables";
+  const shown = tables.slice(0, 20).join(", ");
+  return `tables: ${shown}${tables.length > 20 ? ", …" : ""}`;
 }
 
 /** Removes any password the client knows of from a server or driver message. */

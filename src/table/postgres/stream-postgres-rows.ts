@@ -3,8 +3,10 @@
 // one READ ONLY, REPEATABLE READ transaction (a query cannot write; its columns and rows come
 // from one snapshot) with the session settings the cells rely on (ISO dates, UTC, exact floats).
 import pg from "pg";
+import { parse as parseConnectionString } from "pg-connection-string";
 import Cursor from "pg-cursor";
 import { TwinrunError } from "../../errors.ts";
+import { findPassword, type PasswordTarget } from "./password-lookup.ts";
 import { describeColumn, type PostgresColumn, postgresCellJson } from "./postgres-cells.ts";
 import { postgresError } from "./postgres-errors.ts";
 import type { PostgresReference } from "./postgres-reference.ts";
@@ -25,12 +27,7 @@ export async function withPostgresRows<T>(
   use: (columns: PostgresColumn[], batches: AsyncIterable<CellBatch>) => Promise<T>,
   batchRows = POSTGRES_BATCH_ROWS,
 ): Promise<T> {
-  const client = new pg.Client({
-    connectionString: reference.connectionString,
-    types: TEXT_TYPES,
-    application_name: "twinrun",
-    connectionTimeoutMillis: 30_000,
-  });
+  const client = new pg.Client(clientConfig(reference));
   // A dropped connection after the start is reported by the query that was running.
   client.on("error", () => undefined);
   try {
@@ -60,11 +57,34 @@ export async function withPostgresRows<T>(
       await cursor.close().catch(() => undefined);
     }
   } catch (error) {
-    throw postgresError(side, reference, error);
+    throw postgresError(side, reference, error, await tablesIfMissing(client, reference, error));
   } finally {
     await client.query("ROLLBACK").catch(() => undefined);
     await client.end().catch(() => undefined);
   }
+}
+
+/**
+ * The URL's settings; what it leaves empty comes from the PG* variables (the client's defaults),
+ * and a missing password from PGPASSWORD or the password file, asked only when the server wants one.
+ */
+function clientConfig(reference: PostgresReference): pg.ClientConfig {
+  const parsed = Object.entries(parseConnectionString(reference.connectionString)).filter(
+    ([, value]) => value !== "" && value !== undefined && value !== null,
+  );
+  const config = Object.fromEntries(parsed) as pg.ClientConfig & { port?: string | number };
+  if (typeof config.port === "string") config.port = Number(config.port);
+  return {
+    ...config,
+    types: TEXT_TYPES,
+    application_name: config.application_name ?? "twinrun",
+    connectionTimeoutMillis: 30_000,
+    // The client calls it with the connection's parameters (its types declare no argument).
+    ...(config.password === undefined && {
+      password: ((parameters: PasswordTarget) =>
+        findPassword(parameters)) as unknown as () => Promise<string>,
+    }),
+  };
 }
 
 /** The reference's rows as SQL: the table (identifiers quoted by the client) or the query as given. */
@@ -85,10 +105,14 @@ async function describeColumns(
   reference: PostgresReference,
   source: string,
 ): Promise<PostgresColumn[]> {
+  // The query alone first (planned, not run), so its errors point into its own text.
+  if ("query" in reference.selection)
+    await client.query({ text: `EXPLAIN (COSTS OFF) ${source}`, queryMode: "extended" } as pg.QueryConfig);
   const described = await client.query({
     text: `SELECT * FROM (${source}\n) AS twinrun_source LIMIT 0`,
     rowMode: "array",
-  });
+    queryMode: "extended",
+  } as pg.QueryArrayConfig);
   const oids = [...new Set(described.fields.map((field) => field.dataTypeID))];
   const types = await client.query({
     text: "SELECT oid::int8, typname, typcategory FROM pg_catalog.pg_type WHERE oid = ANY($1::oid[])",
@@ -121,6 +145,27 @@ function selectSql(client: pg.Client, columns: PostgresColumn[], source: string)
     return column.kind === "array" ? `to_jsonb(${name})::text AS ${name}` : name;
   });
   return `SELECT ${list.join(", ")} FROM (${source}\n) AS twinrun_source`;
+}
+
+/** For a missing table, the tables the role can see (so the message can name them); else undefined. */
+async function tablesIfMissing(
+  client: pg.Client,
+  reference: PostgresReference,
+  error: unknown,
+): Promise<string[] | undefined> {
+  if (!("table" in reference.selection) || (error as { code?: unknown }).code !== "42P01") return undefined;
+  try {
+    await client.query("ROLLBACK");
+    const listed = await client.query({
+      text:
+        "SELECT table_schema || '.' || table_name FROM information_schema.tables " +
+        "WHERE table_schema NOT IN ('pg_catalog', 'information_schema') ORDER BY 1 LIMIT 21",
+      rowMode: "array",
+    });
+    return (listed.rows as string[][]).map(([name]) => name);
+  } catch {
+    return undefined;
+  }
 }
 
 /** A failure while rows stream (a division by zero halfway) names the side as any other. */

@@ -127,7 +127,13 @@ export async function compareInPostgres(
     schema.onlyOld.some((column) => !ignores(column)) ||
     schema.onlyNew.some((column) => !ignores(column)) ||
     schema.typeChanges.some((change) => !ignores(change.column));
-  const aggregate: AggregateResult = withUnchanged(aggregator.result(), rowTrials - changedRows, examples);
+  // Root-cause hints search the embedded engine's rows; a pushdown reports none (--no-pushdown finds them).
+  const aggregate: AggregateResult = withUnchanged(
+    aggregator.result(),
+    rowTrials - changedRows,
+    examples,
+    new Map(),
+  );
   return { aggregate, table, schemaChanged };
 }
 

@@ -5,6 +5,7 @@ import { batchSampleFor } from "../../adapters/python/dataframe.ts";
 import { isPythonFunctionComponent } from "../../adapters/python/types.ts";
 import type { RecordAdapter, Side } from "../../adapters/types.ts";
 import { loadAcceptedFile } from "../accept/load-accepted.ts";
+import { rateBasisOf } from "../accept/rate-bound.ts";
 import { AcceptanceTracker } from "../accept/tracker.ts";
 import { Aggregator } from "../aggregate/aggregator.ts";
 import type { NoiseJudge } from "../calibrate/noise-judge.ts";
@@ -29,7 +30,7 @@ import { type Slowdown, SlowdownTracker } from "../slowdown/slowdown.ts";
 import { tableComparisonOptions } from "../table/comparison-options.ts";
 import { DataframeTables } from "../table/dataframe-tables.ts";
 import { configForSettings, listSetupSteps, prepareSides } from "./prepare-sides.ts";
-import { runDatasetTwin } from "./run-dataset.ts";
+import { runBatchStep } from "./run-batch-step.ts";
 import { decideRunKind, type RunKind } from "./run-kind.ts";
 import { runSetupSteps } from "./run-setup.ts";
 
@@ -49,7 +50,7 @@ export interface RunHooks {
 }
 
 /** Runs old and new on the sample and returns the finished report. */
-export async function runTwin(config: ResolvedRunConfig, hooks: RunHooks = {}): Promise<Report> {
+export async function runComponents(config: ResolvedRunConfig, hooks: RunHooks = {}): Promise<Report> {
   const startedAt = Date.now();
   const accepted =
     config.gate.accepted === undefined ? undefined : await loadAcceptedFile(config.gate.accepted);
@@ -122,7 +123,7 @@ async function runSides(
       settings,
       ...(base !== undefined && { base }),
     };
-    return runDatasetTwin(config, datasetSides, sample, { ...hooks, accepted }, startedAt);
+    return runBatchStep(config, datasetSides, sample, { ...hooks, accepted }, startedAt);
   }
   const comparator = createComparator(config.compare);
   // Old against old first: which paths old differs on by itself, and by how much.
@@ -212,7 +213,13 @@ async function runSides(
   // In the dataframe style these are the batches: the report counts rows, but times batches.
   const trialAggregate = aggregator.result();
   const aggregate = compared?.aggregate ?? trialAggregate;
-  const acceptedReport = acceptance?.result(aggregate.summary.trials);
+  const acceptedReport = acceptance?.result(
+    aggregate.summary.trials,
+    rateBasisOf(sample.identity, {
+      kind: compared === undefined ? "records" : "tables",
+      complete: !interrupted,
+    }),
+  );
   const kindParts =
     compared === undefined
       ? { kind: "records" as const, settings, ...(config.shard !== undefined && { shard: config.shard }) }

@@ -20,7 +20,7 @@ import { tableComparisonOptions } from "../table/comparison-options.ts";
 import type { TableFormat } from "../table/types.ts";
 import { writeSampleFile } from "../table/write-sample.ts";
 import { baseReportParts, type DatasetBaseParts, failedReportParts, sideReport } from "./dataset-report.ts";
-import type { RunHooks } from "./run-twin.ts";
+import type { RunHooks } from "./run-components.ts";
 
 /** The sides a dataset run starts, and what its report carries about the run as a whole. */
 export interface DatasetSides {
@@ -37,7 +37,7 @@ export type SideRun =
   | { status: "failure"; failure: Failure; durationMs: number };
 
 /** Why: a batch step maps a dataset to a dataset; it runs once per side, never per input. */
-export async function runDatasetTwin(
+export async function runBatchStep(
   config: ResolvedRunConfig,
   sides: DatasetSides,
   sample: Sample,
