@@ -269,7 +269,7 @@ async function fetchPgRows(
   return rows;
 }
 
-/** The picked examples with their whole rows; a row is named by its position in its side (from 1). */
+/** The picked examples with their whole rows; a row is named by its position (from 1) as a line, as for Parquet. */
 async function fillPgExamples(
   session: PgSession,
   oldTable: PgTable,
@@ -292,10 +292,10 @@ async function fillPgExamples(
     const newRow = candidate.newRow === undefined ? null : (newRows.get(candidate.newRow) ?? null);
     const where =
       candidate.oldRow === undefined
-        ? `not in old · new row ${(candidate.newRow ?? 0) + 1}`
+        ? `not in old · new line ${(candidate.newRow ?? 0) + 1}`
         : candidate.newRow === undefined
-          ? `old row ${candidate.oldRow + 1} · not in new`
-          : `old row ${candidate.oldRow + 1} · new row ${candidate.newRow + 1}`;
+          ? `old line ${candidate.oldRow + 1} · not in new`
+          : `old line ${candidate.oldRow + 1} · new line ${candidate.newRow + 1}`;
     const who =
       key === undefined || candidate.key === undefined
         ? `row ${candidate.index}`
