@@ -13,29 +13,40 @@ function headings(level: string): string[] {
     .map((line) => line.slice(level.length + 1));
 }
 
+// True when every wanted heading is there, in this order (other headings may sit between them).
+function inOrder(found: readonly string[], wanted: readonly string[]): boolean {
+  let at = 0;
+  for (const heading of found) if (heading === wanted[at]) at += 1;
+  return at === wanted.length;
+}
+
 describe("README", () => {
   it("stays at most 300 lines, the details living in docs/", () => {
     expect(README.split("\n").length).toBeLessThanOrEqual(300);
   });
 
-  it("shows the workflows in the order a user meets them", () => {
-    expect(headings("###")).toEqual([
-      "A Python function",
-      "A pandas batch step",
-      "A table diff",
-      "The PR gate",
-      "Accepting a change",
-      "The vitest matcher",
-    ]);
-    expect(headings("##")).toEqual([
-      "Install",
-      "Quick start",
-      "How it works",
-      "Workflows",
-      "Adding twinrun to your project",
-      "Documentation",
-      "Development",
-    ]);
+  it("shows the main workflows in the order a user meets them", () => {
+    expect(
+      inOrder(headings("###"), [
+        "A Python function",
+        "A pandas batch step",
+        "A table diff",
+        "The PR gate",
+        "Accepting a change",
+        "The vitest matcher",
+      ]),
+    ).toBe(true);
+    expect(
+      inOrder(headings("##"), [
+        "Install",
+        "Quick start",
+        "How it works",
+        "Workflows",
+        "Adding twinrun to your project",
+        "Documentation",
+        "Development",
+      ]),
+    ).toBe(true);
   });
 
   it("links every page of docs/", () => {
