@@ -240,7 +240,11 @@ async function runSides(
     unusedRules:
       compared === undefined
         ? listUnusedRules(ruleUsage)
-        : findUnusedTableRules(config.compare.rules, compared.table.schema.columns),
+        : findUnusedTableRules(
+            config.compare.rules,
+            compared.table.schema.columns,
+            config.table.ignoreColumnCase,
+          ),
     ...(compared === undefined && { randomPart: randomPart.result() }),
     ...(noise !== undefined && { calibration: noise.result() }),
     ...(config.report.targetRate !== undefined && { targetRate: config.report.targetRate }),
