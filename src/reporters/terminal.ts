@@ -34,7 +34,8 @@ export function renderTerminalReport(report: Report, out: TextSink, options: Ren
   // For tables the per-column section already says what the changed-paths table would.
   if (view.table === undefined && view.changedPaths.length > 0)
     sections.push(`${paint("bold", "Changed paths")}\n${renderPathsGrid(view.changedPaths, paint, width)}`);
-  if (view.hints !== undefined) sections.push(renderHints(view.hints, paint, width));
+  if (view.hints !== undefined)
+    sections.push(renderHints(view.hints, view.table !== undefined, paint, width));
   if (view.counts.changed > 0) sections.push(...renderExamples(view, options, paint, width));
   // What the sample can say about the whole source, last: read once the changes are known.
   const trust = [view.changeRate, view.target].filter((line) => line !== undefined);
@@ -73,7 +74,7 @@ function renderNotes(view: ReportView, paint: Paint): string[] {
 }
 
 /** `Hints` then one line per condition: path, condition, how many changed and unchanged trials it holds for. */
-function renderHints(lines: HintLine[], paint: Paint, width: number): string {
+function renderHints(lines: HintLine[], tables: boolean, paint: Paint, width: number): string {
   const targetWidth = Math.min(40, Math.max(...lines.map((line) => line.target.length)));
   const textWidth = Math.min(60, Math.max(...lines.map((line) => line.text.length)));
   const rows = lines.map((line) =>
@@ -82,7 +83,11 @@ function renderHints(lines: HintLine[], paint: Paint, width: number): string {
       width,
     ),
   );
-  return [`${paint("bold", "Hints")} (input conditions under which a path changed)`, ...rows].join("\n");
+  // A table's hints are conditions on the old row's columns, not on a component's input.
+  const about = tables
+    ? "conditions on the old row under which a column changed"
+    : "input conditions under which a path changed";
+  return [`${paint("bold", "Hints")} (${about})`, ...rows].join("\n");
 }
 
 function renderCalibration(view: ReportView, paint: Paint, width: number): string {

@@ -45,7 +45,7 @@ export async function runBatchStep(
   startedAt: number,
 ): Promise<Report> {
   const sourceFormat = sample.identity.format;
-  if (sourceFormat === "parquet" || sourceFormat === "duckdb") {
+  if (sourceFormat === "parquet" || sourceFormat === "duckdb" || sourceFormat === "postgres") {
     throw new Error(`twinrun bug: a run's sample never comes from ${sourceFormat}`);
   }
   const inputFormat = config.dataset.format ?? sourceFormat;

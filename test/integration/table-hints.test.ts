@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describeWithPandas, PANDAS_PYTHON } from "../fixtures/python/python-env.ts";
 import { jsonl, makeWorkspace } from "../helpers/cli.ts";
 import { runInProcess as runCli } from "../helpers/in-process.ts";
 
@@ -74,6 +75,19 @@ const out = rows.map((row) => {
 writeFileSync(output, "id,age,bucket\\n" + out.join("\\n") + "\\n");
 `;
 
+// The same step in the dataframe style: pandas functions from a DataFrame of inputs to features.
+const FRAMES = `def old(df):
+    out = df[["id", "age"]].copy()
+    out["bucket"] = df["age"] // 10
+    return out
+
+
+def new(df):
+    out = old(df)
+    out.loc[df["age"].isin([25, 40, 65]), "bucket"] = -1
+    return out
+`;
+
 interface HintJson {
   text: string;
   condition: { field?: string; op: string; conditions?: { field: string }[] };
@@ -101,6 +115,8 @@ beforeAll(() => {
     "new-many.jsonl": jsonl(manyPeople.map((person) => features(person, true))),
     "people.csv": `id,age\n${people.map((person) => `${person.id},${person.age}`).join("\n")}\n`,
     "step.mjs": STEP,
+    "frames.py": FRAMES,
+    "people.jsonl": jsonl(people.map(({ id, age }) => ({ id, age }))),
   }));
 });
 afterAll(() => cleanup());
@@ -188,6 +204,7 @@ describe("hints on twinrun diff of two CSV files", () => {
   });
 
   it("shows the hints in the terminal, Markdown and HTML reports", () => {
+    expect(stdout).toContain("Hints (conditions on the old row under which a column changed)");
     expect(stdout).toMatch(
       /Hints[^\n]*\n(.*\n)*\s+bucket\s+age ∈ \{25, 40, 65\}\s+20\/20 changed, 0\/480 unchanged/,
     );
@@ -250,5 +267,38 @@ describe("hints in dataset mode", () => {
       unchangedCovered: 0,
     });
     expect(result.stdout).toContain("age ∈ {25, 40, 65}");
+  });
+});
+
+describeWithPandas("hints in the dataframe style", () => {
+  it("explains a feature column's change by the old frame's columns", async () => {
+    const result = await runCli(
+      [
+        "run",
+        "--old",
+        "py:frames:old",
+        "--new",
+        "py:frames:new",
+        "--style",
+        "dataframe",
+        "-i",
+        "people.jsonl",
+        "-n",
+        "all",
+        "--key",
+        "id",
+        "--json",
+        "frames.json",
+      ],
+      { cwd: dir, env: { TWINRUN_PYTHON: PANDAS_PYTHON } },
+    );
+    expect(result.exitCode).toBe(1);
+    const bucket = pathsOf("frames.json").get("bucket");
+    expect(bucket?.hints?.find((entry) => entry.text === "age ∈ {25, 40, 65}")).toMatchObject({
+      covered: 20,
+      total: 20,
+      unchangedCovered: 0,
+      unchangedTotal: 480,
+    });
   });
 });
