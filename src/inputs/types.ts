@@ -41,8 +41,8 @@ export interface SampleRequest {
 /** The sample's identity: enough to reproduce it exactly. */
 export interface SampleIdentity {
   source: string;
-  /** The source's format; "parquet" and "duckdb" only in `twinrun diff` reports, whose "sample" is the new table. */
-  format: InputFormat | "parquet" | "duckdb";
+  /** The source's format; "parquet", "duckdb" and "postgres" only in `twinrun diff` reports, whose "sample" is the new table. */
+  format: InputFormat | "parquet" | "duckdb" | "postgres";
   sha256: string;
   strategy: SampleStrategy | "replay";
   size: number;

@@ -45,7 +45,7 @@ export async function runBatchStep(
   startedAt: number,
 ): Promise<Report> {
   const sourceFormat = sample.identity.format;
-  if (sourceFormat === "parquet" || sourceFormat === "duckdb") {
+  if (sourceFormat === "parquet" || sourceFormat === "duckdb" || sourceFormat === "postgres") {
     throw new Error(`twinrun bug: a run's sample never comes from ${sourceFormat}`);
   }
   const inputFormat = config.dataset.format ?? sourceFormat;
@@ -169,7 +169,11 @@ async function compareOutputs(
     ...(aggregate.inconclusive !== undefined && { inconclusive: aggregate.inconclusive }),
     ...(acceptedReport !== undefined && { accepted: acceptedReport }),
     table: { table, schemaChanged },
-    unusedRules: findUnusedTableRules(config.compare.rules, table.schema.columns),
+    unusedRules: findUnusedTableRules(
+      config.compare.rules,
+      table.schema.columns,
+      config.table.ignoreColumnCase,
+    ),
     dataset: {
       ...dataset,
       old: { ...dataset.old, rows: table.rows.old },

@@ -5,6 +5,7 @@ import { batchSampleFor } from "../../adapters/python/dataframe.ts";
 import { isPythonFunctionComponent } from "../../adapters/python/types.ts";
 import type { RecordAdapter, Side } from "../../adapters/types.ts";
 import { loadAcceptedFile } from "../accept/load-accepted.ts";
+import { rateBasisOf } from "../accept/rate-bound.ts";
 import { AcceptanceTracker } from "../accept/tracker.ts";
 import { Aggregator } from "../aggregate/aggregator.ts";
 import type { NoiseJudge } from "../calibrate/noise-judge.ts";
@@ -218,7 +219,13 @@ async function runSides(
   // In the dataframe style these are the batches: the report counts rows, but times batches.
   const trialAggregate = aggregator.result();
   const aggregate = compared?.aggregate ?? trialAggregate;
-  const acceptedReport = acceptance?.result(aggregate.summary.trials);
+  const acceptedReport = acceptance?.result(
+    aggregate.summary.trials,
+    rateBasisOf(sample.identity, {
+      kind: compared === undefined ? "records" : "tables",
+      complete: !interrupted,
+    }),
+  );
   const kindParts =
     compared === undefined
       ? { kind: "records" as const, settings, ...(config.shard !== undefined && { shard: config.shard }) }
@@ -246,7 +253,11 @@ async function runSides(
     unusedRules:
       compared === undefined
         ? listUnusedRules(ruleUsage)
-        : findUnusedTableRules(config.compare.rules, compared.table.schema.columns),
+        : findUnusedTableRules(
+            config.compare.rules,
+            compared.table.schema.columns,
+            config.table.ignoreColumnCase,
+          ),
     ...(compared === undefined && { randomPart: randomPart.result() }),
     ...(noise !== undefined && { calibration: noise.result() }),
     ...(config.report.targetRate !== undefined && { targetRate: config.report.targetRate }),

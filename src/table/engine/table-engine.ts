@@ -107,6 +107,31 @@ export class TableEngine {
     });
   }
 
+  /**
+   * Appends rows of text cells (null: SQL NULL) to a table of VARCHAR columns, batch by batch,
+   * through the engine's appender (no SQL per row); returns the number of rows appended.
+   */
+  async appendRows(table: string, batches: AsyncIterable<(string | null)[][]>): Promise<number> {
+    const appender = await this.appender(table);
+    let count = 0;
+    try {
+      for await (const batch of batches) {
+        for (const row of batch) {
+          for (const cell of row) {
+            if (cell === null) appender.appendNull();
+            else appender.appendVarchar(cell);
+          }
+          appender.endRow();
+        }
+        count += batch.length;
+        await this.guard(async () => appender.flushSync());
+      }
+    } finally {
+      appender.closeSync();
+    }
+    return count;
+  }
+
   /** Stops the engine and removes its folder. */
   async close(): Promise<void> {
     this.appendConnection?.closeSync();
