@@ -4,11 +4,12 @@
 // key, duplicates in file order). Only cells whose texts differ leave the engine, so this checks
 // that equal texts are equal values and that type inference never hides a change. A column of
 // dates in several spellings runs with and without a timestamps rule, and CSV also as text only
-// (--csv-strings). Parquet keeps the nested values in a JSON column.
-import { DuckDBInstance } from "@duckdb/node-api";
+// (--csv-strings). Parquet keeps the nested values in a JSON column and the dates as nanosecond timestamps.
+import { DuckDBInstance, DuckDBTimestampNanosecondsValue } from "@duckdb/node-api";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { createComparator } from "../../../src/compare/comparator.ts";
+import { parseInstant } from "../../../src/compare/instants.ts";
 import { resolveCompareOptions } from "../../../src/compare/options.ts";
 import type { CompareOptions, CompareRule, Difference } from "../../../src/compare/types.ts";
 import { readRecords } from "../../../src/inputs/read-records.ts";
@@ -313,7 +314,7 @@ const PARQUET_TYPES: Record<string, string> = {
   s: "VARCHAR",
   m: "DOUBLE",
   n: "JSON",
-  t: "VARCHAR",
+  t: "TIMESTAMP_NS",
   one: "DOUBLE",
 };
 
@@ -321,6 +322,11 @@ function parquetLiteral(value: unknown, type: string): string {
   if (value === undefined || value === null) return `NULL::${type}`;
   // Nested values as a JSON column, which the file declares and keeps as written.
   if (type === "JSON") return `${sqlString(stringifyLossless(value))}::JSON`;
+  // A text naming an instant as a nanosecond timestamp; any other cell does not fit.
+  if (type === "TIMESTAMP_NS") {
+    const nanos = typeof value === "string" ? parseInstant(value) : undefined;
+    return nanos === undefined ? "NULL::TIMESTAMP_NS" : `make_timestamp_ns(${nanos}::BIGINT)`;
+  }
   if (type === "VARCHAR")
     return `${sqlString(typeof value === "string" ? value : stringifyLossless(value))}::VARCHAR`;
   const number = numberOf(value);
@@ -392,6 +398,14 @@ async function readAsRecords(
   return rows;
 }
 
+/** An instant in nanoseconds as ISO text in UTC with nine fraction digits. */
+function isoOfNanos(nanos: bigint): string {
+  const fraction = ((nanos % 1_000_000_000n) + 1_000_000_000n) % 1_000_000_000n;
+  const seconds = (nanos - fraction) / 1_000_000_000n;
+  const whole = new Date(Number(seconds) * 1000).toISOString().slice(0, 19);
+  return `${whole}.${fraction.toString().padStart(9, "0")}Z`;
+}
+
 async function readParquetAsRecords(path: string): Promise<Row[]> {
   return withDuckDb(async (connection) => {
     const reader = await connection.runAndReadAll(`SELECT * FROM read_parquet(${sqlString(path)})`);
@@ -401,6 +415,7 @@ async function readParquetAsRecords(path: string): Promise<Row[]> {
       names.forEach((name, i) => {
         const cell = cells[i];
         if (PARQUET_TYPES[name] === "JSON" && typeof cell === "string") row[name] = parseLossless(cell);
+        else if (cell instanceof DuckDBTimestampNanosecondsValue) row[name] = isoOfNanos(cell.nanos);
         else if (typeof cell === "bigint")
           row[name] = cell >= -(2n ** 53n) && cell <= 2n ** 53n ? Number(cell) : cell;
         else if (typeof cell === "number") row[name] = asFloat(cell);
