@@ -227,7 +227,7 @@ function renderAccepted(view: ReportView): string | undefined {
       const cells = [
         code(entry.path),
         entry.kinds.join(", "),
-        entry.maxChanged,
+        entry.maxChanged ?? `${entry.maxRate} (95% bound)`,
         String(entry.matchedTrials),
         status,
         escapeText(entry.note ?? ""),

@@ -169,7 +169,11 @@ async function compareOutputs(
     ...(aggregate.inconclusive !== undefined && { inconclusive: aggregate.inconclusive }),
     ...(acceptedReport !== undefined && { accepted: acceptedReport }),
     table: { table, schemaChanged },
-    unusedRules: findUnusedTableRules(config.compare.rules, table.schema.columns),
+    unusedRules: findUnusedTableRules(
+      config.compare.rules,
+      table.schema.columns,
+      config.table.ignoreColumnCase,
+    ),
     dataset: {
       ...dataset,
       old: { ...dataset.old, rows: table.rows.old },
