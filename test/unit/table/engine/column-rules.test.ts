@@ -169,3 +169,32 @@ describe("column rules under ignoreColumnCase", () => {
     expect(aggregate.paths.map((stats) => [stats.path, stats.changed])).toEqual([["Score", 1]]);
   });
 });
+
+describe("Parquet nanosecond timestamps", () => {
+  it("keep their nanoseconds, before 1970 too, and compare as instants under the rule", async () => {
+    const parquet = await writeParquet(
+      "ns.parquet",
+      "SELECT * FROM (VALUES (1, make_timestamp_ns(1483228800000000001::BIGINT)), " +
+        '(2, make_timestamp_ns(-1::BIGINT)), (3, make_timestamp_ns(1483228800000000000::BIGINT))) t(id, "at")',
+    );
+    const jsonl = files.write(
+      "ns.jsonl",
+      '{"id":1,"at":"2017-01-01T00:00:00.000000001Z"}\n{"id":2,"at":"1969-12-31 23:59:59.999999999"}\n' +
+        '{"id":3,"at":"2017-01-01"}\n',
+    );
+    const { aggregate } = await compare(
+      { path: parquet, format: "parquet" },
+      { path: jsonl, format: "jsonl" },
+      ["id"],
+      [{ path: "at", timestamps: true }],
+    );
+    expect(aggregate.summary.changed).toBe(0);
+    const exact = await compare(
+      { path: parquet, format: "parquet" },
+      { path: parquet, format: "parquet" },
+      ["id"],
+      [],
+    );
+    expect(exact.aggregate.summary.changed).toBe(0);
+  });
+});
