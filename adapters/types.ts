@@ -118,7 +118,7 @@ export type TableRunResult =
       interrupted?: true;
     };
 
-/** A component run once on the whole sample file, writing one output table (a batch step: dataset mode). */
+/** A component run once on the whole sample file, writing one output table (a batch step, src/types.ts). */
 export interface TableAdapter {
   /** Runs the component once; resolves with its result, never rejects for the component's own failure. */
   run(request: TableRunRequest): Promise<TableRunResult>;

@@ -2,7 +2,7 @@
 // command's flags exactly as `--help` does, with the config keys they set.
 import { type CommandSpec, longFlag, type OptionSpec } from "../src/config/options/spec.ts";
 import { COMMANDS, type CommandName, commandSpec } from "../src/config/options/table.ts";
-import { renderPaddedTable } from "./markdown-table.ts";
+import { renderPaddedGrid } from "./markdown-grid.ts";
 
 /** Where the generated page lives. */
 export const CLI_REFERENCE_FILE = "docs/cli.md";
@@ -93,7 +93,7 @@ function renderCommand(spec: CommandSpec, section: { before: string; after?: str
     const flag = `\`${escapePipes(spellFlag(option))}\``;
     return readsConfig ? [flag, configKeys(option), meaning] : [flag, meaning];
   });
-  const lines = [`## twinrun ${spec.name}`, "", section.before, "", ...renderPaddedTable([header, ...rows])];
+  const lines = [`## twinrun ${spec.name}`, "", section.before, "", ...renderPaddedGrid([header, ...rows])];
   if (section.after !== undefined) lines.push("", section.after);
   return lines;
 }

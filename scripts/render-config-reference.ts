@@ -1,7 +1,7 @@
 // docs/configuration.md, rendered from the zod config schema (through its JSON Schema), so the
 // reference lists every key the validator accepts, with the validator's own descriptions.
 import { renderJsonSchema } from "../src/config/json-schema.ts";
-import { renderPaddedTable } from "./markdown-table.ts";
+import { renderPaddedGrid } from "./markdown-grid.ts";
 
 /** Where the generated page lives. */
 export const CONFIG_REFERENCE_FILE = "docs/configuration.md";
@@ -213,7 +213,7 @@ function plural(type: string): string {
 
 // The rows of one section as a table.
 function renderTable(rows: Row[]): string[] {
-  return renderPaddedTable([
+  return renderPaddedGrid([
     ["key", "type", "default", "description"],
     ...rows.map((row) => [`\`${row.key}\``, row.type, escapeCell(row.fallback), escapeCell(row.description)]),
   ]);

@@ -19,7 +19,8 @@ export type TwinrunErrorCode =
   | "INPUT_INVALID"
   | "INPUT_NOT_FOUND"
   | "REPORT_INVALID"
-  | "COMPONENT_START";
+  | "COMPONENT_START"
+  | "DATABASE_UNREACHABLE";
 
 /** A user-facing error: the message says what was expected, what came, where, and how to fix it. */
 export class TwinrunError extends Error {
@@ -30,7 +31,11 @@ export class TwinrunError extends Error {
     super(message, options);
     this.name = "TwinrunError";
     this.code = code;
-    this.exitCode = code === "COMPONENT_START" ? ExitCode.componentStart : ExitCode.usage;
+    // A component or a database that cannot be started or reached: exit 3; all else is usage.
+    this.exitCode =
+      code === "COMPONENT_START" || code === "DATABASE_UNREACHABLE"
+        ? ExitCode.componentStart
+        : ExitCode.usage;
   }
 }
 

@@ -45,7 +45,10 @@ export function parseAcceptedText(text: string, file: string, displayName: strin
       path: entry.path,
       segments: parsePathPattern(entry.path),
       kinds: [...new Set(entry.kinds)],
-      maxChanged: parseMaxChanged(entry.maxChanged, `${displayName}: accepted[${index}].maxChanged`),
+      limit:
+        entry.maxRate !== undefined
+          ? { maxRatePercent: Number(entry.maxRate.slice(0, -1)) }
+          : parseMaxChanged(entry.maxChanged ?? 0, `${displayName}: accepted[${index}].maxChanged`),
       ...(entry.note !== undefined && { note: entry.note }),
     })),
   };

@@ -4,10 +4,10 @@
 import { countWildcards } from "../compare/path-pattern.ts";
 import { foldPath } from "../compare/paths.ts";
 import type { Difference } from "../compare/types.ts";
-import { formatMaxChanged } from "../gate/gate.ts";
 import type { AcceptedReport } from "../report/types.ts";
-import { evaluateAcceptance } from "./evaluate.ts";
+import { evaluateAcceptance, formatAcceptedLimit } from "./evaluate.ts";
 import { matchesWholePath, parseDifferencePath } from "./match-path.ts";
+import type { RateBasis } from "./rate-bound.ts";
 import type { AcceptedFile } from "./types.ts";
 
 const NO_ENTRY = -1;
@@ -82,18 +82,18 @@ export class AcceptanceTracker {
     else combination.trials++;
   }
 
-  /** The report section, judged against the run's trial count. */
-  result(trials: number): AcceptedReport {
+  /** The report section, judged against the run's trial count and what its trials are a sample of. */
+  result(trials: number, basis?: RateBasis): AcceptedReport {
     return buildAcceptedReport({
       file: this.accepted.file,
       strict: this.strict,
       entries: this.accepted.entries.map((entry) => ({
         path: entry.path,
         kinds: entry.kinds,
-        maxChanged: formatMaxChanged(entry.maxChanged),
+        ...formatAcceptedLimit(entry.limit),
         ...(entry.note !== undefined && { note: entry.note }),
       })),
-      maxChanged: this.accepted.entries.map((entry) => entry.maxChanged),
+      limits: this.accepted.entries.map((entry) => entry.limit),
       paths: [...this.paths].map(([path, state]) => ({
         path,
         entries: [...state.entries].sort((a, b) => a - b),
@@ -101,6 +101,7 @@ export class AcceptanceTracker {
       })),
       combinations: [...this.combinations.values()],
       trials,
+      ...(basis !== undefined && { basis }),
     });
   }
 }
@@ -110,12 +111,13 @@ export function buildAcceptedReport(parts: {
   file: string;
   strict: boolean;
   entries: Omit<AcceptedReport["entries"][number], "matchedTrials" | "status">[];
-  maxChanged: Parameters<typeof evaluateAcceptance>[0];
+  limits: Parameters<typeof evaluateAcceptance>[0];
   paths: AcceptedReport["paths"];
   combinations: AcceptedReport["combinations"];
   trials: number;
+  basis?: RateBasis;
 }): AcceptedReport {
-  const counts = evaluateAcceptance(parts.maxChanged, parts.combinations, parts.trials);
+  const counts = evaluateAcceptance(parts.limits, parts.combinations, parts.trials, parts.basis);
   return {
     file: parts.file,
     strict: parts.strict,

@@ -3,7 +3,7 @@
 import type { Report } from "../report/types.ts";
 import { renderExample } from "../reporters/examples.ts";
 import { DEFAULT_WIDTH } from "../reporters/fit.ts";
-import { renderPathsTable } from "../reporters/paths-table.ts";
+import { renderPathsGrid } from "../reporters/paths-grid.ts";
 import { createPaint } from "../reporters/style.ts";
 import { viewReport } from "../reporters/view-model.ts";
 
@@ -19,7 +19,7 @@ export function describeChange(report: Report): string {
   if (!report.complete) lines.push("the run was interrupted: counts cover completed trials only");
   if (report.gate.reason !== undefined) lines.push(`gate: ${report.gate.reason}`);
   const { changedPaths } = viewReport(report);
-  if (changedPaths.length > 0) lines.push("", "Changed paths", renderPathsTable(changedPaths, paint));
+  if (changedPaths.length > 0) lines.push("", "Changed paths", renderPathsGrid(changedPaths, paint));
   const first = report.examples[0];
   if (first !== undefined) lines.push("", ...renderExample(first, { paint, width: DEFAULT_WIDTH }));
   return lines.join("\n");

@@ -2,7 +2,7 @@
 // (in-memory inputs, functions as components, an abort signal). Validated by the same schema
 // and resolved by the same resolver as the config file and the flags.
 import type { UserConfig } from "../config/schema.ts";
-import type { RunHooks } from "../run/run-twin.ts";
+import type { RunHooks } from "../run/run-components.ts";
 
 /** A component as a function: one input record in, one output value (or a promise of one) out. */
 // biome-ignore lint/suspicious/noExplicitAny: the record's shape is the user's; any lets typed functions in.

@@ -59,7 +59,8 @@ export async function runAcceptCommand(
   const lines = [
     `${existing.length > 0 ? "Updated" : "Wrote"} ${shown}: ${fresh.length} accepted difference${fresh.length === 1 ? "" : "s"} from ${reportPath}`,
     ...fresh.map(
-      (entry) => `  ${entry.path}  [${entry.kinds.join(", ")}]  on at most ${entry.maxChanged} of inputs`,
+      (entry) =>
+        `  ${entry.path}  [${entry.kinds.join(", ")}]  ${entry.maxRate !== undefined ? `at a rate of at most ${entry.maxRate} (95% bound)` : `on at most ${entry.maxChanged} of inputs`}`,
     ),
     "Review each entry (say in `note` why the change is intended) and commit the file with the change.",
     "Runs read it by default from beside the config file; --strict-accepted also fails on entries that match nothing.",

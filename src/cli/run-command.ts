@@ -11,8 +11,8 @@ import type { Report } from "../report/types.ts";
 import { writeJsonReport } from "../reporters/json.ts";
 import { createProgress } from "../reporters/progress.ts";
 import { writeReports } from "../reporters/write-reports.ts";
+import { runComponents } from "../run/run-components.ts";
 import { decideRunKind } from "../run/run-kind.ts";
-import { runTwin } from "../run/run-twin.ts";
 import { writeMinimalInputs } from "../shrink/minimal-files.ts";
 import type { CliIo } from "./io.ts";
 import { EXIT_INTERRUPTED } from "./process-interrupts.ts";
@@ -44,7 +44,7 @@ export async function runRunCommand(command: Command, io: CliIo): Promise<number
       env,
       cpuCount: availableParallelism(),
     });
-    const ranReport = await runTwin(config, {
+    const ranReport = await runComponents(config, {
       signal: controller.signal,
       onSample: (sample) => {
         // A batch step runs once per side and reports no trials along the way: say what it waits for.

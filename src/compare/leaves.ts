@@ -1,9 +1,9 @@
 // Leaves of the walk: every pair of values that is not two containers of the same kind. Returns
-// a verdict without allocating; the walker records a difference only for a non-equal verdict.
+// a LeafMatch without allocating; the walker records a difference only for a non-equal match.
 import { DecimalFloat, IntegralFloat } from "../json/values.ts";
 import type { EffectiveOptions } from "./effective-options.ts";
 import { parseInstant } from "./instants.ts";
-import { compareNumberLikes, isNumberLike, measureError, type NumberLike, Verdict } from "./numbers.ts";
+import { compareNumberLikes, isNumberLike, LeafMatch, measureError, type NumberLike } from "./numbers.ts";
 import { areStringsEqual, parseNumericString } from "./strings.ts";
 
 /** JSON types as small integers, for cheap dispatch in the hot walk. */
@@ -53,24 +53,24 @@ export function compareLeaves(
   newValue: unknown,
   newKind: Kind,
   options: EffectiveOptions,
-): Verdict {
+): LeafMatch {
   if (oldKind === newKind) {
     if (oldKind === Kind.number)
       return compareNumberLikes(oldValue as NumberLike, newValue as NumberLike, options);
     if (oldKind === Kind.string) return compareStrings(oldValue as string, newValue as string, options);
-    if (oldKind === Kind.undefined || oldKind === Kind.null) return Verdict.equal;
-    return oldValue === newValue ? Verdict.equal : Verdict.value;
+    if (oldKind === Kind.undefined || oldKind === Kind.null) return LeafMatch.equal;
+    return oldValue === newValue ? LeafMatch.equal : LeafMatch.value;
   }
   if (options.numericStrings && (oldKind === Kind.string || newKind === Kind.string)) {
     const oldNumber = readNumber(oldValue);
     const newNumber = readNumber(newValue);
     if (oldNumber !== undefined && newNumber !== undefined) {
-      return compareNumberLikes(oldNumber, newNumber, options, true) === Verdict.equal
-        ? Verdict.equal
-        : Verdict.value;
+      return compareNumberLikes(oldNumber, newNumber, options, true) === LeafMatch.equal
+        ? LeafMatch.equal
+        : LeafMatch.value;
     }
   }
-  return Verdict.type;
+  return LeafMatch.type;
 }
 
 /** Why: a numeric `value` difference carries abs/rel; numeric strings count under `numericStrings`. */
@@ -87,24 +87,24 @@ export function measureLeafError(
 }
 
 /** Text has no int/float type, so numbers read from strings compare without the type check. */
-function compareStrings(oldValue: string, newValue: string, options: EffectiveOptions): Verdict {
-  if (areStringsEqual(oldValue, newValue, options)) return Verdict.equal;
+function compareStrings(oldValue: string, newValue: string, options: EffectiveOptions): LeafMatch {
+  if (areStringsEqual(oldValue, newValue, options)) return LeafMatch.equal;
   if (options.timestamps) {
     const oldInstant = parseInstant(oldValue);
     const newInstant = parseInstant(newValue);
     if (oldInstant !== undefined && newInstant !== undefined)
-      return oldInstant === newInstant ? Verdict.equal : Verdict.value;
+      return oldInstant === newInstant ? LeafMatch.equal : LeafMatch.value;
   }
   if (options.numericStrings) {
     const oldNumber = parseNumericString(oldValue);
     const newNumber = parseNumericString(newValue);
     if (oldNumber !== undefined && newNumber !== undefined) {
-      return compareNumberLikes(oldNumber, newNumber, options, true) === Verdict.equal
-        ? Verdict.equal
-        : Verdict.value;
+      return compareNumberLikes(oldNumber, newNumber, options, true) === LeafMatch.equal
+        ? LeafMatch.equal
+        : LeafMatch.value;
     }
   }
-  return Verdict.value;
+  return LeafMatch.value;
 }
 
 function readNumber(value: unknown): NumberLike | undefined {

@@ -3,7 +3,7 @@
 // their old index, `tags[2]`) or added (at their new index, `tags[5]`); a length change is
 // reported at the array path, as for ordered arrays.
 import { canonicalKey } from "./canonical-key.ts";
-import { compareNumberLikes, isNumberLike, type NumberLike, toNumber, Verdict } from "./numbers.ts";
+import { compareNumberLikes, isNumberLike, LeafMatch, type NumberLike, toNumber } from "./numbers.ts";
 import type { PathNode } from "./paths.ts";
 import type { RuleContext } from "./rule-context.ts";
 import type { Walker } from "./walk.ts";
@@ -94,7 +94,7 @@ function matchNumbers(
   while (i < oldNumbers.length && j < newNumbers.length) {
     const oldValue = oldArray[oldNumbers[i]] as NumberLike;
     const newValue = newArray[newNumbers[j]] as NumberLike;
-    if (compareNumberLikes(oldValue, newValue, context.options) === Verdict.equal) {
+    if (compareNumberLikes(oldValue, newValue, context.options) === LeafMatch.equal) {
       i++;
       j++;
     } else if (orderNumbers(oldValue, newValue) <= 0) {

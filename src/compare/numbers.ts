@@ -12,23 +12,27 @@ import {
 } from "./decimals.ts";
 import type { EffectiveOptions } from "./effective-options.ts";
 
-/** Outcome of comparing two leaves without allocating: equal, a value change, or a type change. */
-export const Verdict = { equal: 0, value: 1, type: 2 } as const;
-export type Verdict = (typeof Verdict)[keyof typeof Verdict];
+/** How two leaves compare, without allocating: equal, a value change, or a type change (not a report verdict). */
+export const LeafMatch = { equal: 0, value: 1, type: 2 } as const;
+export type LeafMatch = (typeof LeafMatch)[keyof typeof LeafMatch];
 
 /** A number in the lossless model: integer text (integral number, bigint) or float text (other number, IntegralFloat, DecimalFloat). */
 export type NumberLike = number | bigint | IntegralFloat | DecimalFloat;
 
 /** Why: the hot path; two plain JS numbers, no allocation. */
-export function comparePlainNumbers(oldValue: number, newValue: number, options: EffectiveOptions): Verdict {
+export function comparePlainNumbers(
+  oldValue: number,
+  newValue: number,
+  options: EffectiveOptions,
+): LeafMatch {
   if (oldValue === newValue) {
     return oldValue !== 0 || !options.signedZero || Object.is(oldValue, newValue)
-      ? Verdict.equal
-      : Verdict.value;
+      ? LeafMatch.equal
+      : LeafMatch.value;
   }
   if (!options.integerTolerance && Number.isInteger(oldValue) && Number.isInteger(newValue))
-    return Verdict.value;
-  return isCloseFloat(oldValue, newValue, options) ? Verdict.equal : Verdict.value;
+    return LeafMatch.value;
+  return isCloseFloat(oldValue, newValue, options) ? LeafMatch.equal : LeafMatch.value;
 }
 
 /** Why: every other pairing of number, bigint and IntegralFloat (rarer, allowed to allocate). */
@@ -37,7 +41,7 @@ export function compareNumberLikes(
   newValue: NumberLike,
   options: EffectiveOptions,
   looseTypes = options.looseNumberTypes,
-): Verdict {
+): LeafMatch {
   if (typeof oldValue === "number" && typeof newValue === "number") {
     return comparePlainNumbers(oldValue, newValue, options);
   }
@@ -47,7 +51,7 @@ export function compareNumberLikes(
     !looseTypes &&
     (oldIsInteger ? isIntegralFloatToken(newValue) : isIntegralFloatToken(oldValue) && newIsInteger)
   ) {
-    return Verdict.type;
+    return LeafMatch.type;
   }
   if (oldValue instanceof DecimalFloat || newValue instanceof DecimalFloat) {
     return compareDecimals(oldValue, newValue, options);
@@ -58,16 +62,16 @@ export function compareNumberLikes(
     // Both integral (ints, or an int against an integral float): exact through bigint, never a lossy double.
     const difference = toBigInt(oldValue) - toBigInt(newValue);
     if (difference === 0n) {
-      if (oldNumber !== 0 || !options.signedZero) return Verdict.equal;
-      return Object.is(oldNumber, newNumber) ? Verdict.equal : Verdict.value;
+      if (oldNumber !== 0 || !options.signedZero) return LeafMatch.equal;
+      return Object.is(oldNumber, newNumber) ? LeafMatch.equal : LeafMatch.value;
     }
-    if (oldIsInteger && newIsInteger && !options.integerTolerance) return Verdict.value;
+    if (oldIsInteger && newIsInteger && !options.integerTolerance) return LeafMatch.value;
     return isWithinTolerance(Math.abs(Number(difference)), oldNumber, newNumber, options)
-      ? Verdict.equal
-      : Verdict.value;
+      ? LeafMatch.equal
+      : LeafMatch.value;
   }
-  if (oldNumber === newNumber) return Verdict.equal;
-  return isCloseFloat(oldNumber, newNumber, options) ? Verdict.equal : Verdict.value;
+  if (oldNumber === newNumber) return LeafMatch.equal;
+  return isCloseFloat(oldNumber, newNumber, options) ? LeafMatch.equal : LeafMatch.value;
 }
 
 /** Why: a numeric `value` difference carries its size: abs = |a−b|, rel = abs / max(|a|,|b|); absent when not finite. */
@@ -120,19 +124,19 @@ function isIntegralFloatToken(value: NumberLike): boolean {
 
 // A side a double cannot hold: equal when the decimal values are, else the tolerance on the exact
 // values (ULPs too, when both sides have finite doubles).
-function compareDecimals(oldValue: NumberLike, newValue: NumberLike, options: EffectiveOptions): Verdict {
+function compareDecimals(oldValue: NumberLike, newValue: NumberLike, options: EffectiveOptions): LeafMatch {
   const a = toExact(oldValue);
   const b = toExact(newValue);
-  if ("special" in a || "special" in b) return Verdict.value; // NaN or ±Infinity against a finite decimal
-  if (exactEquals(a, b)) return Verdict.equal;
-  if (isWithinDecimalTolerance(a, b, options.absTolerance, options.relTolerance)) return Verdict.equal;
+  if ("special" in a || "special" in b) return LeafMatch.value; // NaN or ±Infinity against a finite decimal
+  if (exactEquals(a, b)) return LeafMatch.equal;
+  if (isWithinDecimalTolerance(a, b, options.absTolerance, options.relTolerance)) return LeafMatch.equal;
   const oldNumber = toNumber(oldValue);
   const newNumber = toNumber(newValue);
-  if (!Number.isFinite(oldNumber) || !Number.isFinite(newNumber)) return Verdict.value;
-  if (options.ulps >= 0 && ulpDistance(oldNumber, newNumber) <= BigInt(options.ulps)) return Verdict.equal;
+  if (!Number.isFinite(oldNumber) || !Number.isFinite(newNumber)) return LeafMatch.value;
+  if (options.ulps >= 0 && ulpDistance(oldNumber, newNumber) <= BigInt(options.ulps)) return LeafMatch.equal;
   return options.sig > 0 && agreesToSignificantDigits(oldNumber, newNumber, options.sig)
-    ? Verdict.equal
-    : Verdict.value;
+    ? LeafMatch.equal
+    : LeafMatch.value;
 }
 
 function toBigInt(value: NumberLike): bigint {

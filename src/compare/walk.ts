@@ -6,7 +6,7 @@ import type { EffectiveOptions } from "./effective-options.ts";
 import { compareKeyedArrays } from "./keyed-arrays.ts";
 import { compareLeaves, Kind, kindOf, measureLeafError } from "./leaves.ts";
 import { compareMultisets } from "./multiset.ts";
-import { comparePlainNumbers, Verdict } from "./numbers.ts";
+import { comparePlainNumbers, LeafMatch } from "./numbers.ts";
 import { formatPathNode, type PathNode, type PathSegment } from "./paths.ts";
 import type { RuleContext } from "./rule-context.ts";
 import type { Difference, DifferenceKind } from "./types.ts";
@@ -85,8 +85,8 @@ export class Walker {
   ): void {
     const options = context.options;
     if (typeof oldValue === "number" && typeof newValue === "number") {
-      const verdict = comparePlainNumbers(oldValue, newValue, options);
-      if (verdict !== Verdict.equal) this.recordLeaf(verdict, oldValue, newValue, options, parent, segment);
+      const match = comparePlainNumbers(oldValue, newValue, options);
+      if (match !== LeafMatch.equal) this.recordLeaf(match, oldValue, newValue, options, parent, segment);
       return;
     }
     if (oldValue === newValue && (typeof oldValue !== "object" || oldValue === null)) return;
@@ -99,8 +99,8 @@ export class Walker {
       this.contextStack.push(context);
       return;
     }
-    const verdict = compareLeaves(oldValue, oldKind, newValue, newKind, options);
-    if (verdict !== Verdict.equal) this.recordLeaf(verdict, oldValue, newValue, options, parent, segment);
+    const match = compareLeaves(oldValue, oldKind, newValue, newKind, options);
+    if (match !== LeafMatch.equal) this.recordLeaf(match, oldValue, newValue, options, parent, segment);
   }
 
   /** Records one difference, unless the cap is reached (then marks the result truncated). */
@@ -124,7 +124,7 @@ export class Walker {
   }
 
   private recordLeaf(
-    verdict: Verdict,
+    match: LeafMatch,
     oldValue: unknown,
     newValue: unknown,
     options: EffectiveOptions,
@@ -132,13 +132,13 @@ export class Walker {
     segment: PathSegment | undefined,
   ): void {
     const difference = this.record(
-      verdict === Verdict.type ? "type" : "value",
+      match === LeafMatch.type ? "type" : "value",
       parent,
       segment,
       oldValue,
       newValue,
     );
-    if (difference !== undefined && verdict === Verdict.value) {
+    if (difference !== undefined && match === LeafMatch.value) {
       const { abs, rel } = measureLeafError(oldValue, newValue, options);
       if (abs !== undefined) difference.abs = abs;
       if (rel !== undefined) difference.rel = rel;

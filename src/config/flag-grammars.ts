@@ -112,6 +112,12 @@ export function parseIgnoreFlag(text: string): CompareRule {
   return { path: checkPattern("--ignore", pattern), ignore: true };
 }
 
+/** Why: `--timestamps <pattern>`: the path's dates and date-times compare as instants. */
+export function parseTimestampsFlag(text: string): CompareRule {
+  const pattern = parseNonEmpty("--timestamps", text, "a path pattern (e.g. created_at or **.ts)").trim();
+  return { path: checkPattern("--timestamps", pattern), timestamps: true };
+}
+
 /** Why: `--key region,month`: one or more column names, for run and diff alike. */
 export function parseKeyColumns(text: string): string[] {
   const columns = text.split(",").map((column) => column.trim());

@@ -22,6 +22,7 @@ import {
   parseOnly,
   parsePositiveNumber,
   parseSample,
+  parseTimestampsFlag,
   parseTolFlag,
   parseUnorderedFlag,
 } from "./flag-grammars.ts";
@@ -92,6 +93,7 @@ export function parseRunFlags(flags: RunFlags, cwd: string): FlagLayer {
     ...(flags.ignore ?? []).map((text) => read(() => parseIgnoreFlag(str(text)))),
     ...(flags.tol ?? []).map((text) => read(() => parseTolFlag(str(text)))),
     ...(flags.unordered ?? []).map((text) => read(() => parseUnorderedFlag(str(text)))),
+    ...(flags.timestamps ?? []).map((text) => read(() => parseTimestampsFlag(str(text)))),
   ].filter((rule): rule is CompareRule => rule !== undefined);
 
   const tolerance = compact({

@@ -3,7 +3,7 @@
 import path from "node:path";
 import type { CompareOptions } from "../compare/types.ts";
 import type { ReportOutput } from "../reporters/outputs.ts";
-import { type DuckdbReference, isTableReference, parseDuckdbReference } from "../table/table-reference.ts";
+import { isTableReference, parseTableReference, type TableReference } from "../table/table-reference.ts";
 import { TABLE_FORMATS, type TableFormat } from "../table/types.ts";
 import { deepFreeze } from "./deep-freeze.ts";
 import { parseChoice } from "./flag-grammars.ts";
@@ -20,12 +20,12 @@ import type { MaxChanged, ResolvedTableConfig } from "./types.ts";
 export type { DiffFlags };
 
 export interface ResolvedDiffConfig {
-  /** The old table file (for a table reference: its database file). */
+  /** The old table file (for a table reference: its DuckDB file, or the Postgres URL without its password). */
   oldPath: string;
   newPath: string;
-  /** The side's table reference (`duckdb:<file>?table=…`), when it is not a table file. */
-  oldReference?: DuckdbReference;
-  newReference?: DuckdbReference;
+  /** The side's table reference (`duckdb:<file>?table=…`, `postgresql://…?table=…`), when it is not a table file. */
+  oldReference?: TableReference;
+  newReference?: TableReference;
   /** Format of both files (`--format`); undefined: told by each file's extension. References ignore it. */
   format?: TableFormat;
   /** The same as table.key (kept for the record-by-record diff): fields that match records; absent: by position. */
@@ -57,11 +57,11 @@ export async function resolveDiffConfig(args: {
     loaded === undefined ? {} : resolveLayerPaths(loaded.config, path.dirname(loaded.file));
   const merged = mergeLayers(base, flagLayer.config);
   const table = resolveTableSection(merged);
-  const oldReference = isTableReference(args.oldPath) ? parseDuckdbReference(args.oldPath, cwd) : undefined;
-  const newReference = isTableReference(args.newPath) ? parseDuckdbReference(args.newPath, cwd) : undefined;
+  const oldReference = isTableReference(args.oldPath) ? parseTableReference(args.oldPath, cwd) : undefined;
+  const newReference = isTableReference(args.newPath) ? parseTableReference(args.newPath, cwd) : undefined;
   return deepFreeze({
-    oldPath: oldReference?.path ?? path.resolve(cwd, args.oldPath),
-    newPath: newReference?.path ?? path.resolve(cwd, args.newPath),
+    oldPath: referencePath(oldReference) ?? path.resolve(cwd, args.oldPath),
+    newPath: referencePath(newReference) ?? path.resolve(cwd, args.newPath),
     ...(oldReference !== undefined && { oldReference }),
     ...(newReference !== undefined && { newReference }),
     ...(format !== undefined && { format }),
@@ -74,7 +74,13 @@ export async function resolveDiffConfig(args: {
       ...(merged.report?.json !== undefined && { json: merged.report.json }),
       examples: merged.report?.examples ?? DEFAULT_EXAMPLES,
       save: merged.report?.save ?? true,
-      outputs: outputsOf(merged),
+      outputs: outputsOf(merged, cwd),
     },
   });
+}
+
+/** What stands for a reference's file: the DuckDB file, or the Postgres URL as it may be shown. */
+function referencePath(reference: TableReference | undefined): string | undefined {
+  if (reference === undefined) return undefined;
+  return reference.kind === "duckdb" ? reference.path : reference.display;
 }

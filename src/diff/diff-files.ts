@@ -1,5 +1,5 @@
-// `twinrun diff`: compare two existing table files (CSV, JSONL, JSON array, Parquet) or DuckDB
-// database tables row by row, through the same comparator, aggregator, report and gate as `twinrun run`.
+// `twinrun diff`: compare two existing table files (CSV, JSONL, JSON array, Parquet) or DuckDB /
+// Postgres database tables row by row, through the same comparator, aggregator, report and gate as `twinrun run`.
 import path from "node:path";
 import { findUnusedTableRules } from "../compare/rule-usage.ts";
 import type { ResolvedDiffConfig } from "../config/resolve-diff.ts";
@@ -8,7 +8,7 @@ import type { Report } from "../report/types.ts";
 import { compareTableFiles, type TableSide } from "../table/compare-table-files.ts";
 import { tableComparisonOptions } from "../table/comparison-options.ts";
 import { detectTableFormat } from "../table/detect-table-format.ts";
-import { type DuckdbReference, describeDuckdbReference } from "../table/table-reference.ts";
+import { describeTableReference, type TableReference } from "../table/table-reference.ts";
 import type { TableFormat } from "../table/types.ts";
 
 /** Compares the two files of the config and returns the finished report. */
@@ -16,8 +16,8 @@ export async function diffFiles(config: ResolvedDiffConfig, cwd = process.cwd())
   const startedAt = Date.now();
   const oldSide = tableSide(config.oldPath, config.oldReference, config.format);
   const newSide = tableSide(config.newPath, config.newReference, config.format);
-  const oldFormat = "duckdb" in oldSide ? "duckdb" : oldSide.format;
-  const newFormat = "duckdb" in newSide ? "duckdb" : newSide.format;
+  const oldFormat = "reference" in oldSide ? oldSide.reference.kind : oldSide.format;
+  const newFormat = "reference" in newSide ? newSide.reference.kind : newSide.format;
   const { key } = config.table;
   const { aggregate, table, schemaChanged } = await compareTableFiles({
     old: oldSide,
@@ -26,9 +26,10 @@ export async function diffFiles(config: ResolvedDiffConfig, cwd = process.cwd())
     comparison: tableComparisonOptions(config.compare, config.table, config.report.examples),
   });
   const display = (file: string) => path.relative(cwd, file) || file;
-  // How each side is named: its file, or its reference with the database file as the user sees it.
-  const source = (file: string, reference: DuckdbReference | undefined) =>
-    reference === undefined ? display(file) : describeDuckdbReference(reference, display(reference.path));
+  // How each side is named: its file, or its reference with the database file as the user sees it
+  // (a Postgres URL without its password).
+  const source = (file: string, reference: TableReference | undefined) =>
+    reference === undefined ? display(file) : describeTableReference(reference, display);
   const oldSource = source(config.oldPath, config.oldReference);
   const newSource = source(config.newPath, config.newReference);
   return buildReport({
@@ -41,7 +42,7 @@ export async function diffFiles(config: ResolvedDiffConfig, cwd = process.cwd())
     },
     sample: {
       source:
-        config.newReference === undefined ? config.newPath : describeDuckdbReference(config.newReference),
+        config.newReference === undefined ? config.newPath : describeTableReference(config.newReference),
       format: newFormat,
       sha256: table.files.new.sha256,
       strategy: "all",
@@ -77,19 +78,21 @@ export async function diffFiles(config: ResolvedDiffConfig, cwd = process.cwd())
       compare: config.compare,
     },
     table: { table, schemaChanged },
-    unusedRules: findUnusedTableRules(config.compare.rules, table.schema.columns),
+    unusedRules: findUnusedTableRules(
+      config.compare.rules,
+      table.schema.columns,
+      config.table.ignoreColumnCase,
+    ),
   });
 }
 
 /** A table file in its format, or a database reference (which --format does not apply to). */
 function tableSide(
   file: string,
-  reference: DuckdbReference | undefined,
+  reference: TableReference | undefined,
   format: TableFormat | undefined,
 ): TableSide {
-  return reference === undefined
-    ? { path: file, format: detectTableFormat(file, format) }
-    : { duckdb: reference };
+  return reference === undefined ? { path: file, format: detectTableFormat(file, format) } : { reference };
 }
 
 function countRows(count: number): string {

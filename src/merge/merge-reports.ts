@@ -1,6 +1,7 @@
 // `twinrun merge`: the shard reports of one sample combined into the report an unsharded run
 // would have written — same indices, same per-path counts, same verdict (recomputed by the gate).
 
+import { type RateBasis, rateBasisOf } from "../accept/rate-bound.ts";
 import { buildAcceptedReport } from "../accept/tracker.ts";
 import { ExamplePicker, recordSignature } from "../aggregate/example-picker.ts";
 import { mergeLogBins } from "../aggregate/log-bins.ts";
@@ -40,9 +41,13 @@ export function mergeReports(named: readonly NamedReport[], now = new Date()): R
   const summary = mergeSummary(reports);
   const randomPart = sumRandomPartCounts(reports.map((report) => report.summary.changeRate));
   const maxExamples = readExamplesSetting(first);
-  const accepted = mergeAccepted(reports, summary.trials);
-  const inconclusive = mergeInconclusive(reports);
   const complete = reports.every((report) => report.complete);
+  const accepted = mergeAccepted(
+    reports,
+    summary.trials,
+    rateBasisOf(first.sample, { kind: "records", complete }),
+  );
+  const inconclusive = mergeInconclusive(reports);
   const errors = reports
     .map((report) => report.error)
     .filter((error): error is string => error !== undefined);
@@ -199,7 +204,11 @@ function mergeTiming(reports: readonly Report[], side: "old" | "new"): TimingSta
   };
 }
 
-function mergeAccepted(reports: readonly Report[], trials: number): AcceptedReport | undefined {
+function mergeAccepted(
+  reports: readonly Report[],
+  trials: number,
+  basis: RateBasis,
+): AcceptedReport | undefined {
   const first = reports[0].accepted;
   if (first === undefined) return undefined;
   const combinations = new Map<string, AcceptedReport["combinations"][number]>();
@@ -222,8 +231,10 @@ function mergeAccepted(reports: readonly Report[], trials: number): AcceptedRepo
     file: first.file,
     strict: first.strict,
     entries: first.entries.map(({ matchedTrials: _matched, status: _status, ...entry }) => entry),
-    maxChanged: first.entries.map((entry, index) =>
-      parseMaxChanged(entry.maxChanged, `${first.file}: accepted[${index}].maxChanged`),
+    limits: first.entries.map((entry, index) =>
+      entry.maxRate !== undefined
+        ? { maxRatePercent: Number(entry.maxRate.slice(0, -1)) }
+        : parseMaxChanged(entry.maxChanged ?? 0, `${first.file}: accepted[${index}].maxChanged`),
     ),
     paths: [...paths].map(([path, state]) => ({
       path,
@@ -232,6 +243,7 @@ function mergeAccepted(reports: readonly Report[], trials: number): AcceptedRepo
     })),
     combinations: [...combinations.values()],
     trials,
+    basis,
   });
 }
 

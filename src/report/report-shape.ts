@@ -84,7 +84,8 @@ export const reportShape = z.looseObject({
         z.looseObject({
           path: text,
           kinds: z.array(text),
-          maxChanged: text,
+          maxChanged: text.optional(),
+          maxRate: text.optional(),
           note: text.optional(),
           matchedTrials: count,
           status: z.enum(["used", "unused", "exceeded"]),

@@ -276,12 +276,14 @@ export interface AcceptedEntryReport {
   /** Path pattern, matched against whole difference paths. */
   path: string;
   kinds: DifferenceKind[];
-  /** Trials this entry may cover, as written: a count ("3") or a rate of trials ("0.5%"). */
-  maxChanged: string;
+  /** Trials this entry may cover, as written: a count ("3") or a rate of trials ("0.5%"); absent with maxRate. */
+  maxChanged?: string;
+  /** The rate this entry may cover as an upper 95% bound ("2.9%"): exceeded only when the run shows a higher rate with confidence. */
+  maxRate?: string;
   note?: string;
   /** Trials in which this entry covered at least one difference. */
   matchedTrials: number;
-  /** used: matched within its range; unused: matched nothing; exceeded: matched more trials than maxChanged, so it covers nothing. */
+  /** used: matched within its range; unused: matched nothing; exceeded: matched more trials than its limit allows, so it covers nothing. */
   status: "used" | "unused" | "exceeded";
 }
 

@@ -1,6 +1,7 @@
 // The terminal lines the CI features add under the terminal report's head: the shard, what the
 // accepted differences covered (used, unused and exceeded entries), so a passing gate with
 // changed inputs is never a mystery, and why the gate failed when the counts alone would pass.
+import { describeAcceptedLimit } from "../accept/evaluate.ts";
 import type { Paint } from "./style.ts";
 import type { ReportView } from "./view-model.ts";
 
@@ -23,7 +24,7 @@ export function listCiNotes(view: ReportView, paint: Paint): string[] {
         `${accepted.uncoveredTrials} not covered; the gate counted ${counted}.`,
     );
     for (const entry of accepted.entries) {
-      const what = `${entry.path} [${entry.kinds.join(", ")}] ≤ ${entry.maxChanged}`;
+      const what = `${entry.path} [${entry.kinds.join(", ")}] ${describeAcceptedLimit(entry)}`;
       if (entry.status === "used") {
         lines.push(`  ${paint("green", "used    ")}  ${what}: matched ${entry.matchedTrials} input(s)`);
       } else if (entry.status === "unused") {

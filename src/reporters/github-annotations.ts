@@ -1,5 +1,6 @@
 // GitHub annotations: `::error title=…::…` workflow commands on stdout, which GitHub Actions shows
 // on the run's summary page and in the PR. Written only when GITHUB_ACTIONS=true (the CLI decides).
+import { describeExceededEntry } from "../accept/evaluate.ts";
 import type { Report } from "../report/types.ts";
 import { describePathChange } from "./ci-text.ts";
 import type { RenderOptions, TextSink } from "./types.ts";
@@ -39,7 +40,7 @@ export function renderGithubAnnotations(report: Report, out: TextSink, _options:
     const message =
       entry.status === "unused"
         ? `accepted entry ${entry.path} [${entry.kinds.join(", ")}] matched nothing; remove it once the change it approved is gone`
-        : `accepted entry ${entry.path} matched ${entry.matchedTrials} inputs, more than its maxChanged ${entry.maxChanged}, so it covers nothing`;
+        : describeExceededEntry(entry);
     const level: Level = entry.status === "exceeded" || strict ? "error" : "warning";
     (level === "error" ? errors : lines).push(command(level, "twinrun: accepted differences", message));
   }

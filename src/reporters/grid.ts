@@ -1,4 +1,4 @@
-// The terminal's tables (changed paths, columns, distributions, rows): no boxes, a head and
+// The terminal's grids (changed paths, columns, distributions, rows): no boxes, a head and
 // aligned columns, fitted to the terminal's width by wrapping the widest cells first.
 import Table, { type Cell, type CellOptions } from "cli-table3";
 import wrapAnsi from "wrap-ansi";

@@ -3,7 +3,7 @@ import { TwinrunError } from "../errors.ts";
 import { toJsonSafe } from "../json/json-safe.ts";
 import { stringifyLossless } from "../json/stringify.ts";
 import type { Report } from "../report/types.ts";
-import { writeFileAtomic } from "../util/atomic-write.ts";
+import { describeWriteError, writeFileAtomic } from "../util/atomic-write.ts";
 import type { TextSink } from "./types.ts";
 
 /**
@@ -25,10 +25,9 @@ export async function writeJsonReport(report: Report, path: string): Promise<voi
   try {
     await writeFileAtomic(path, text);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
     throw new TwinrunError(
       "USAGE",
-      `could not write the JSON report to ${path}: ${reason}. ` +
+      `could not write the JSON report to ${path}: ${describeWriteError(error)}. ` +
         "Expected a writable file path (check --json, report.json in the config, or the folder's permissions).",
       { cause: error },
     );

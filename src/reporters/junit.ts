@@ -6,6 +6,7 @@
 // after input indices that differ with every sample. The failing inputs are listed inside. A
 // path fails when the gate fails and its changes are not all accepted, so the dashboard agrees
 // with the exit code.
+import { describeExceededEntry } from "../accept/evaluate.ts";
 import { foldPath } from "../compare/paths.ts";
 import type { Report } from "../report/types.ts";
 import { writeFileAtomic } from "../util/atomic-write.ts";
@@ -132,7 +133,7 @@ function acceptedCases(view: ReportView): TestCase[] {
     .map((entry): TestCase => {
       const name = `accepted ${entry.path} [${entry.kinds.join(",")}]`;
       if (entry.status === "exceeded") {
-        const message = `accepted entry ${entry.path} matched ${entry.matchedTrials} inputs, more than its maxChanged ${entry.maxChanged}, so it covers nothing`;
+        const message = describeExceededEntry(entry);
         return { classname: "twinrun.accepted", name, failure: { type: "exceeded", message, body: message } };
       }
       const message = `accepted entry ${entry.path} matched nothing; remove it from ${accepted.file}`;

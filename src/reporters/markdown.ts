@@ -9,9 +9,9 @@ import { describeDatasetRun } from "./dataset-text.ts";
 import { renderExample } from "./examples.ts";
 import { formatCompactNumber, formatCount, formatDurationMs, formatKinds, formatRatio } from "./format.ts";
 import type { HintLine } from "./hints-text.ts";
-import { renderRowExampleMarkdown, renderTableMarkdown } from "./markdown-table.ts";
 import { code, escapeCell, escapeHtml, escapeText, fence } from "./markdown-text.ts";
 import { createPaint } from "./style.ts";
+import { renderRowExampleMarkdown, renderTableMarkdown } from "./table-markdown.ts";
 import type { RenderOptions, TextSink } from "./types.ts";
 import { describeUnusedRule } from "./unused-rules-text.ts";
 import { type ReportView, type TimingView, viewReport } from "./view-model.ts";
@@ -227,7 +227,7 @@ function renderAccepted(view: ReportView): string | undefined {
       const cells = [
         code(entry.path),
         entry.kinds.join(", "),
-        entry.maxChanged,
+        entry.maxChanged ?? `${entry.maxRate} (95% bound)`,
         String(entry.matchedTrials),
         status,
         escapeText(entry.note ?? ""),

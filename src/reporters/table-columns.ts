@@ -1,4 +1,4 @@
-// The per-column table of a table comparison: how often and how much each column changed,
+// The per-column grid of a table comparison: how often and how much each column changed,
 // and how its nulls moved. Changed columns first; unchanged ones fold into one line.
 import type { ColumnStats, TableReport } from "../table/types.ts";
 import { formatCompactNumber, formatCount, formatRatio } from "./format.ts";

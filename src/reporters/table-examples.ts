@@ -1,4 +1,4 @@
-// One changed row pair as a small table: the key columns for context, then each changed column
+// One changed row pair as a small grid: the key columns for context, then each changed column
 // with its old and new value. A row on one side only lists its values under that side.
 import type { DifferenceKind } from "../compare/types.ts";
 import type { Example } from "../report/types.ts";

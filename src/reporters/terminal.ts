@@ -4,12 +4,12 @@
 import type { Report } from "../report/types.ts";
 import { listCiNotes } from "./ci-notes.ts";
 import { renderDatasetSection } from "./dataset-text.ts";
-import { renderExample } from "./examples.ts";
+import { renderExample, renderMinimalInput } from "./examples.ts";
 import { cutToWidth, resolveWidth } from "./fit.ts";
 import { formatCount } from "./format.ts";
 import type { HintLine } from "./hints-text.ts";
 import { renderNotebookCells } from "./notebook-text.ts";
-import { renderNoisyPathsTable, renderPathsTable } from "./paths-table.ts";
+import { renderNoisyPathsGrid, renderPathsGrid } from "./paths-grid.ts";
 import { createPaint, type Paint, stripAnsi } from "./style.ts";
 import { renderRowExample } from "./table-examples.ts";
 import { renderTableSections } from "./table-sections.ts";
@@ -33,8 +33,9 @@ export function renderTerminalReport(report: Report, out: TextSink, options: Ren
   if (view.calibration !== undefined) sections.push(renderCalibration(view, paint, width));
   // For tables the per-column section already says what the changed-paths table would.
   if (view.table === undefined && view.changedPaths.length > 0)
-    sections.push(`${paint("bold", "Changed paths")}\n${renderPathsTable(view.changedPaths, paint, width)}`);
-  if (view.hints !== undefined) sections.push(renderHints(view.hints, paint, width));
+    sections.push(`${paint("bold", "Changed paths")}\n${renderPathsGrid(view.changedPaths, paint, width)}`);
+  if (view.hints !== undefined)
+    sections.push(renderHints(view.hints, view.table !== undefined, paint, width));
   if (view.counts.changed > 0) sections.push(...renderExamples(view, options, paint, width));
   // What the sample can say about the whole source, last: read once the changes are known.
   const trust = [view.changeRate, view.target].filter((line) => line !== undefined);
@@ -73,7 +74,7 @@ function renderNotes(view: ReportView, paint: Paint): string[] {
 }
 
 /** `Hints` then one line per condition: path, condition, how many changed and unchanged trials it holds for. */
-function renderHints(lines: HintLine[], paint: Paint, width: number): string {
+function renderHints(lines: HintLine[], tables: boolean, paint: Paint, width: number): string {
   const targetWidth = Math.min(40, Math.max(...lines.map((line) => line.target.length)));
   const textWidth = Math.min(60, Math.max(...lines.map((line) => line.text.length)));
   const rows = lines.map((line) =>
@@ -82,14 +83,18 @@ function renderHints(lines: HintLine[], paint: Paint, width: number): string {
       width,
     ),
   );
-  return [`${paint("bold", "Hints")} (input conditions under which a path changed)`, ...rows].join("\n");
+  // A table's hints are conditions on the old row's columns, not on a component's input.
+  const about = tables
+    ? "conditions on the old row under which a column changed"
+    : "input conditions under which a path changed";
+  return [`${paint("bold", "Hints")} (${about})`, ...rows].join("\n");
 }
 
 function renderCalibration(view: ReportView, paint: Paint, width: number): string {
   const lines = [view.calibration ?? ""];
   if (view.noisyPaths.length > 0) lines.unshift(paint("bold", "Noisy paths (old differs from itself here)"));
   const table =
-    view.noisyPaths.length === 0 ? "" : `\n${renderNoisyPathsTable(view.noisyPaths, paint, width)}`;
+    view.noisyPaths.length === 0 ? "" : `\n${renderNoisyPathsGrid(view.noisyPaths, paint, width)}`;
   return `${lines.join("\n")}${table}`;
 }
 
@@ -111,7 +116,13 @@ function renderExamples(view: ReportView, options: RenderOptions, paint: Paint, 
   const render = ({ example, row }: ExampleView) =>
     row === undefined
       ? renderExample(example, { paint, width, reproCommand })
-      : renderRowExample(row, paint, width);
+      : [
+          ...renderRowExample(row, paint, width),
+          // Dataset mode's --shrink: the fewest input rows that still show the change.
+          ...(example.minimalInput === undefined
+            ? []
+            : renderMinimalInput(example.minimalInput, paint, width)),
+        ];
   const blocks = [header, ...shown.map((example) => render(example).join("\n"))];
   if (sameForAll) blocks.push(`reproduce: ${paint("cyan", commands[0])}`);
   return blocks;

@@ -3,7 +3,7 @@
 import { appendFile } from "node:fs/promises";
 import { TwinrunError } from "../errors.ts";
 import type { Report } from "../report/types.ts";
-import { writeFileAtomic } from "../util/atomic-write.ts";
+import { describeWriteError, writeFileAtomic } from "../util/atomic-write.ts";
 import { reporters } from "./index.ts";
 import type { ReportOutput } from "./outputs.ts";
 import type { RenderOptions, TextSink } from "./types.ts";
@@ -66,9 +66,12 @@ async function guard(write: () => Promise<void>, what: string): Promise<void> {
   try {
     await write();
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new TwinrunError("USAGE", `could not write ${what}: ${reason}; expected a writable file path`, {
-      cause: error,
-    });
+    throw new TwinrunError(
+      "USAGE",
+      `could not write ${what}: ${describeWriteError(error)}; expected a writable file path`,
+      {
+        cause: error,
+      },
+    );
   }
 }

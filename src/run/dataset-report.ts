@@ -9,7 +9,7 @@ import { ExitCode } from "../errors.ts";
 import type { Sample } from "../inputs/types.ts";
 import type { ReportParts, TablesParts } from "../report/build-report.ts";
 import type { DatasetReport, DatasetSideReport } from "../report/types.ts";
-import type { DatasetSides, SideRun } from "./run-dataset.ts";
+import type { DatasetSides, SideRun } from "./run-batch-step.ts";
 
 /** The parts of a dataset report that do not depend on how the comparison went. */
 export type DatasetBaseParts = Omit<ReportParts, "summary" | "paths" | "examples"> &

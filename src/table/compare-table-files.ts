@@ -2,14 +2,15 @@
 // closed (its spill folder removed). Used by `twinrun diff` and by dataset mode on the outputs.
 import { compareLoadedTables } from "./engine/compare-loaded-tables.ts";
 import { loadDuckdbTable } from "./engine/load-duckdb-table.ts";
+import { loadPostgresTable } from "./engine/load-postgres-table.ts";
 import { type LoadedTable, loadTable } from "./engine/load-table.ts";
 import { type TableEngine, withTableEngine } from "./engine/table-engine.ts";
 import type { TableComparisonOptions, TableComparisonResult } from "./table-comparison.ts";
-import { type DuckdbReference, describeDuckdbReference } from "./table-reference.ts";
+import { describeTableReference, type TableReference } from "./table-reference.ts";
 import type { TableFileInfo, TableFormat, TableReport } from "./types.ts";
 
-/** One side: a table file in a format, or a table reference into a DuckDB database. */
-export type TableSide = { path: string; format: TableFormat } | { duckdb: DuckdbReference };
+/** One side: a table file in a format, or a table reference into a DuckDB or Postgres database. */
+export type TableSide = { path: string; format: TableFormat } | { reference: TableReference };
 
 export interface TableFilesRequest {
   old: TableSide;
@@ -33,7 +34,7 @@ export async function compareTableFiles(request: TableFilesRequest): Promise<Tab
       path: side.path,
       format: side.format,
       sha256: side.facts.sha256,
-      ...("duckdb" in source && { reference: describeDuckdbReference(source.duckdb) }),
+      ...("reference" in source && { reference: describeTableReference(source.reference) }),
     });
     return {
       ...result,
@@ -51,9 +52,10 @@ function loadSide(
   source: TableSide,
   csvStrings: boolean,
 ): Promise<LoadedTable> {
-  return "duckdb" in source
-    ? loadDuckdbTable(engine, side, source.duckdb)
-    : loadTable(engine, side, source.path, source.format, csvStrings);
+  if (!("reference" in source)) return loadTable(engine, side, source.path, source.format, csvStrings);
+  return source.reference.kind === "duckdb"
+    ? loadDuckdbTable(engine, side, source.reference)
+    : loadPostgresTable(engine, side, source.reference);
 }
 
 /** Why: whether a file can be read as a table at all (dataset mode judges each output); the problem, or undefined. */

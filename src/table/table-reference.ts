@@ -1,14 +1,20 @@
 // Table references to a database where a table file is accepted: `duckdb:path/to/file.duckdb?table=name`
-// or `duckdb:path/to/file.duckdb?query=<SQL>`. The path is resolved like a file path; the rest
-// says what to read from the database.
+// or `duckdb:path/to/file.duckdb?query=<SQL>`, and Postgres URLs (postgres/postgres-reference.ts).
+// The DuckDB path is resolved like a file path; the rest says what to read from the database.
 import path from "node:path";
 import { TwinrunError } from "../errors.ts";
+import {
+  isPostgresReference,
+  type PostgresReference,
+  parsePostgresReference,
+} from "./postgres/postgres-reference.ts";
 
 /** What a reference reads from its database: a table (optionally `schema.name`) or a query's rows. */
 export type DatabaseSelection = { table: string } | { query: string };
 
 /** A DuckDB database file and what to read from it. */
 export interface DuckdbReference {
+  kind: "duckdb";
   /** The database file, absolute. */
   path: string;
   selection: DatabaseSelection;
@@ -16,9 +22,26 @@ export interface DuckdbReference {
 
 const PREFIX = "duckdb:";
 
+/** A table in a database: a DuckDB file's or a Postgres server's. */
+export type TableReference = DuckdbReference | PostgresReference;
+
 /** Why: `twinrun diff` tells references from file paths by their prefix, once, at the edge. */
 export function isTableReference(text: string): boolean {
-  return text.startsWith(PREFIX);
+  return text.startsWith(PREFIX) || isPostgresReference(text);
+}
+
+/** Why: one parse for either kind of reference (see isTableReference). */
+export function parseTableReference(text: string, cwd: string): TableReference {
+  return isPostgresReference(text) ? parsePostgresReference(text) : parseDuckdbReference(text, cwd);
+}
+
+/** Why: how reports and messages name a reference: a DuckDB file as the user sees it, a URL without its password. */
+export function describeTableReference(
+  reference: TableReference,
+  displayPath?: (file: string) => string,
+): string {
+  if (reference.kind === "postgres") return reference.display;
+  return describeDuckdbReference(reference, displayPath?.(reference.path));
 }
 
 /** Why: a wrong reference is a usage error naming the reference and the expected shape. */
@@ -39,7 +62,7 @@ export function parseDuckdbReference(text: string, cwd: string): DuckdbReference
   const [, name, value] = parameter;
   if (value.trim() === "") throw new TwinrunError("USAGE", `${text}: the ${name} is empty; ${expected}`);
   const selection = name === "table" ? { table: value } : { query: value };
-  return { path: path.resolve(cwd, file), selection };
+  return { kind: "duckdb", path: path.resolve(cwd, file), selection };
 }
 
 /** Why: reports and messages name a reference the way a user wrote it, with the path they can open. */

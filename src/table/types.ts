@@ -23,7 +23,7 @@ export type ColumnType =
 export const TABLE_FORMATS = ["csv", "jsonl", "json", "parquet"] as const;
 export type TableFormat = (typeof TABLE_FORMATS)[number];
 /** Where a compared table was read from: a table file's format, or `duckdb` for a DuckDB database table. */
-export type TableSourceFormat = TableFormat | "duckdb";
+export type TableSourceFormat = TableFormat | "duckdb" | "postgres";
 /** The formats a dataset-mode sample file can be written in. */
 export const DATASET_FORMATS = ["csv", "jsonl", "json"] as const;
 export type DatasetFormat = (typeof DATASET_FORMATS)[number];

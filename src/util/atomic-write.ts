@@ -1,6 +1,6 @@
 // Atomic file writes: a reader (or a crash) sees the old file or the complete new one, never half of it.
 import { randomBytes } from "node:crypto";
-import { mkdir, open, rename, rm, stat } from "node:fs/promises";
+import { mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 
 /**
@@ -17,9 +17,10 @@ export async function writeFileAtomic(filePath: string, data: string | Uint8Arra
   }
   const folder = path.dirname(target);
   await mkdir(folder, { recursive: true });
+  await removeStaleTempFiles(folder, path.basename(target));
   const tempPath = path.join(
     folder,
-    `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`,
+    `${tempPrefix(path.basename(target))}${process.pid}.${randomBytes(6).toString("hex")}.tmp`,
   );
   let handle: Awaited<ReturnType<typeof open>> | undefined;
   try {
@@ -35,6 +36,54 @@ export async function writeFileAtomic(filePath: string, data: string | Uint8Arra
     throw error;
   }
   await syncFolder(folder);
+}
+
+/** Why: a message that says what to do when a write fails for the machine's reasons (a full disk, a read-only folder). */
+export function describeWriteError(error: unknown): string {
+  const reason = error instanceof Error ? error.message : String(error);
+  const hint = WRITE_HINTS[(error as NodeJS.ErrnoException | undefined)?.code ?? ""];
+  return hint === undefined ? reason : `${reason} (${hint})`;
+}
+
+const WRITE_HINTS: Record<string, string> = {
+  ENOSPC: "the disk is full: free some space or write the report to another disk",
+  EDQUOT: "the disk quota is used up: free some space or write the report to another disk",
+  EROFS: "the file system is read-only: write the report to another folder",
+  EFBIG: "the file is larger than this process may write (ulimit -f)",
+};
+
+const tempPrefix = (basename: string) => `.${basename}.`;
+
+/**
+ * A writer killed between creating its temp file and the rename (kill -9, a power cut) leaves the
+ * temp behind; the next write of the same file removes those of processes that no longer run.
+ * Temps of a running process (a concurrent run) are left alone.
+ */
+async function removeStaleTempFiles(folder: string, basename: string): Promise<void> {
+  const prefix = tempPrefix(basename);
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith(".tmp")) continue;
+    const match = /^(\d+)\.[0-9a-f]{12}\.tmp$/.exec(name.slice(prefix.length));
+    if (match === null || isRunning(Number(match[1]))) continue;
+    await rm(path.join(folder, name), { force: true }).catch(() => undefined);
+  }
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 /** True for an existing path that is neither a regular file nor a folder. */

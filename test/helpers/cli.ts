@@ -12,23 +12,34 @@ export const CLI = path.join(REPO_ROOT, "test", "helpers", "twinrun-sources.mjs"
 
 export interface CliResult {
   exitCode: number;
+  /** The signal that ended the process, when one did (exitCode is then -1). */
+  signal?: string;
   stdout: string;
   stderr: string;
 }
 
-/** Runs `twinrun <args>` in `cwd` without colours, as a user would from a shell. */
+/**
+ * Runs `twinrun <args>` in `cwd` without colours, as a user would from a shell. `launcher` is a
+ * command the CLI runs under (e.g. `strace …` or `unshare …`), given the node command after it.
+ */
 export async function runCli(
   args: string[],
-  options: { cwd: string; env?: Record<string, string> },
+  options: { cwd: string; env?: Record<string, string>; launcher?: string[] },
 ): Promise<CliResult> {
-  const result = await execa(process.execPath, [CLI, ...args], {
+  const [file, ...launcherArgs] = [...(options.launcher ?? []), process.execPath];
+  const result = await execa(file as string, [...launcherArgs, CLI, ...args], {
     cwd: options.cwd,
     // A fixed width, so the terminal report lays out the same under any terminal or CI.
     env: { NO_COLOR: "1", COLUMNS: "80", ...options.env },
     reject: false,
     timeout: 60_000,
   });
-  return { exitCode: result.exitCode ?? -1, stdout: result.stdout, stderr: result.stderr };
+  return {
+    exitCode: result.exitCode ?? -1,
+    ...(result.signal !== undefined && { signal: result.signal }),
+    stdout: result.stdout,
+    stderr: result.stderr,
+  };
 }
 
 /** Creates a temp folder holding `files` (path → content); returns its path and a cleanup. */

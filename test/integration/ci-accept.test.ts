@@ -82,7 +82,7 @@ describe("accepted differences", () => {
     expect(text).toContain("commit it deliberately");
     expect(parseYaml(text)).toEqual({
       accepted: [
-        { path: "y", kinds: ["value"], maxChanged: "10%", note: expect.stringContaining("3 of 30 inputs") },
+        { path: "y", kinds: ["value"], maxRate: "10%", note: expect.stringContaining("3 of 30 inputs") },
       ],
     });
 

@@ -35,6 +35,13 @@ export const COMPARE_OPTIONS = [
     config: ["compare.rules[] {path, unordered}"],
     doc: "order-free array, or matched by a key field (repeatable), e.g. `--unordered tags`, `--unordered items:id`",
   },
+  {
+    flags: "--timestamps <pattern>",
+    help: "compare strings that read as ISO 8601 dates or date-times at this path as instants (repeatable)",
+    repeatable: true,
+    config: ["compare.rules[] {path, timestamps}"],
+    doc: "compare dates and date-times at a path or column as instants (repeatable): `2017-01-01` = `2017-01-01 00:00:00` = a Parquet timestamp then; no offset is UTC",
+  },
 ] as const;
 
 /** Why: the table flags `run` and `diff` share, one to one with the config's table section. */

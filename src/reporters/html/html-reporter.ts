@@ -7,7 +7,7 @@ import { renderExamplesSection } from "./examples-section.ts";
 import { renderFailuresSection } from "./failures-section.ts";
 import { html } from "./markup.ts";
 import { renderPage } from "./page.ts";
-import { renderErrorSection, renderPathsTable } from "./paths-section.ts";
+import { renderErrorSection, renderPathsSection } from "./paths-section.ts";
 import { renderHints, renderSummarySection } from "./summary-section.ts";
 import { renderTableSection } from "./table-section.ts";
 import { renderTimingSection } from "./timing-section.ts";
@@ -25,7 +25,7 @@ export async function renderHtmlReport(report: Report, out: TextSink, options: R
 ${renderTrustSection(view)}
 ${table === undefined ? "" : await renderTableSection(table)}
 ${renderCalibrationSection(view)}
-${table === undefined && view.changedPaths.length > 0 ? renderPathsTable(view) : ""}
+${table === undefined && view.changedPaths.length > 0 ? renderPathsSection(view) : ""}
 ${renderHints(view)}
 ${changed ? await renderErrorSection(view) : ""}
 ${renderFailuresSection(report)}

@@ -13,7 +13,7 @@ export const MAX_PATH_ROWS = 200;
 export const MAX_ERROR_CHARTS = 12;
 
 /** Why: the table says where and how often; the bar makes the biggest change visible at a glance. */
-export function renderPathsTable(view: ReportView): Markup {
+export function renderPathsSection(view: ReportView): Markup {
   const shown = view.changedPaths.slice(0, MAX_PATH_ROWS);
   const hidden = view.changedPaths.length - shown.length;
   const most = Math.max(1e-12, ...shown.map(({ stats }) => stats.changed / Math.max(1, stats.compared)));

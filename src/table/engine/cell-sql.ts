@@ -2,6 +2,7 @@
 // (one bit per kind, as column-types.ts), its number, and its part of a row key. CSV cells are
 // typed as csv-cell-value.ts types them: only a number as JSON writes it (plus `.5`, `5.`) is a
 // number, so `007`, `+5`, ` 7` and `NaN` stay text.
+import { instantSql } from "./instant-sql.ts";
 import type { CellEncoding } from "./load-table.ts";
 
 const CSV_INT = "'-?(0|[1-9][0-9]*)'";
@@ -75,21 +76,24 @@ export function stringSql(cell: string, encoding: CellEncoding): string {
   return encoding === "json" ? `json_extract_string(${cell}, '$')` : cell;
 }
 
-/** How a key column's strings are normalised (the column's trim / caseInsensitive rules). */
+/** How a key column's strings are normalised (the column's trim / caseInsensitive / timestamps rules). */
 export interface KeyStringRules {
   trim: boolean;
   caseInsensitive: boolean;
+  timestamps: boolean;
 }
 
 /**
  * Why: rows pair when their key cells are the same value: numbers by value (`3` pairs with `3.0`
  * and `-0` with `0`; integers exactly, beyond 2^53 too), strings by text (after trim/case rules),
- * null with null. The kind prefix keeps the string "3" apart from the number 3.
+ * or under a timestamps rule by the instant they name, null with null. The kind prefix keeps the
+ * string "3" apart from the number 3.
  */
 export function keyPartSql(cell: string, encoding: CellEncoding, rules: KeyStringRules): string {
   const kind = kindSql(cell, encoding);
   const number = `TRY_CAST(${cell} AS DOUBLE)`;
-  let text = stringSql(cell, encoding);
+  const raw = stringSql(cell, encoding);
+  let text = raw;
   if (rules.trim) text = `trim(${text})`;
   if (rules.caseInsensitive) text = `lower(${text})`;
   const integral =
@@ -97,7 +101,7 @@ export function keyPartSql(cell: string, encoding: CellEncoding, rules: KeyStrin
     `THEN CAST(CAST(${number} AS HUGEINT) AS VARCHAR) ELSE CAST(${number} AS VARCHAR) END)`;
   return (
     `(CASE ${kind} WHEN 1 THEN 'n' || coalesce(CAST(TRY_CAST(${cell} AS HUGEINT) AS VARCHAR), ${cell}) ` +
-    `WHEN 2 THEN 'n' || ${integral} WHEN 4 THEN 's' || ${text} ` +
+    `WHEN 2 THEN 'n' || ${integral} WHEN 4 THEN ${rules.timestamps ? `coalesce('t' || ${instantSql(raw)}, 's' || ${text})` : `'s' || ${text}`} ` +
     `ELSE CASE WHEN ${cell} IS NULL OR ${cell} = 'null' THEN 'z' ELSE 'j' || ${cell} END END)`
   );
 }

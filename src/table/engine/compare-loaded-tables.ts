@@ -5,10 +5,14 @@
 import type { Outcome } from "../../../adapters/types.ts";
 import { type AggregateResult, Aggregator, toExample } from "../../aggregate/aggregator.ts";
 import { createComparator } from "../../compare/comparator.ts";
+import type { Hint } from "../../hints/types.ts";
 import type { Example } from "../../report/types.ts";
 import type { TrialResult } from "../../runner/types.ts";
 import { describeKey } from "../describe-key.ts";
+import { ChangedPathsLog } from "../hints/changed-paths-log.ts";
+import { attachTableHints, findTableHints } from "../hints/table-hints.ts";
 import { RowExamples } from "../row-examples.ts";
+import { matchRulesToColumnCase } from "../rule-column-case.ts";
 import type { TableComparisonOptions, TableComparisonResult } from "../table-comparison.ts";
 import type { ColumnStats, RowLocation, TableReport } from "../types.ts";
 import { countCategories } from "./category-counts.ts";
@@ -54,9 +58,18 @@ export async function compareLoadedTables(
       : undefined;
   const newTable = caseMatch?.newTable ?? givenNewTable;
   const options: TableComparisonOptions =
-    caseMatch?.key === undefined
+    caseMatch === undefined
       ? givenOptions
-      : { ...givenOptions, match: { by: "key", key: caseMatch.key } };
+      : {
+          ...givenOptions,
+          ...(caseMatch.key !== undefined && { match: { by: "key", key: caseMatch.key } }),
+          compare: {
+            ...givenOptions.compare,
+            rules: matchRulesToColumnCase(givenOptions.compare.rules, [
+              ...new Set([...oldTable.columns, ...newTable.columns]),
+            ]),
+          },
+        };
   const comparator = createComparator(options.compare);
   const rulesOf = columnRules(options.compare);
   const ignores = (column: string) => comparator.ignoresKey(column);
@@ -93,8 +106,11 @@ export async function compareLoadedTables(
     masks,
   };
   await collectHanded(handover);
+  const changedPaths = await ChangedPathsLog.open(engine);
   await handOver(handover, (handed) => {
     changedRows++;
+    if (handed.oldRow !== undefined && handed.newRow !== undefined)
+      changedPaths.add(handed.oldRow, handed.comparison.differences);
     for (const column of changedColumnsOf(handed.comparison.differences))
       changedByColumn.set(column, (changedByColumn.get(column) ?? 0) + 1);
     for (const difference of handed.comparison.differences) {
@@ -114,6 +130,11 @@ export async function compareLoadedTables(
       },
       handed,
     );
+  });
+  changedPaths.finish();
+  const hints = await findTableHints(engine, oldTable, changedPaths, {
+    matched: counts.matched,
+    ...(key !== undefined && { key }),
   });
   const rowTrials = counts.matched + counts.onlyOld + counts.onlyNew;
   for (const [i, other] of (extras.otherTrials ?? []).entries()) {
@@ -193,14 +214,19 @@ export async function compareLoadedTables(
     schema.typeChanges.some((change) => !ignores(change.column)) ||
     (schema.dtypeChanges ?? []).some((change) => !ignores(change.column));
   return {
-    aggregate: withUnchanged(aggregator.result(), rowTrials - changedRows, examples),
+    aggregate: withUnchanged(aggregator.result(), rowTrials - changedRows, examples, hints),
     table,
     schemaChanged,
   };
 }
 
 /** The aggregate of the changed trials, with the unchanged row pairs counted in. */
-function withUnchanged(result: AggregateResult, unchanged: number, examples: Example[]): AggregateResult {
+function withUnchanged(
+  result: AggregateResult,
+  unchanged: number,
+  examples: Example[],
+  hints: Map<string, Hint[]>,
+): AggregateResult {
   return {
     ...result,
     summary: {
@@ -208,7 +234,10 @@ function withUnchanged(result: AggregateResult, unchanged: number, examples: Exa
       trials: result.summary.trials + unchanged,
       same: result.summary.same + unchanged,
     },
-    paths: result.paths.map((stats) => ({ ...stats, compared: stats.compared + unchanged })),
+    paths: attachTableHints(
+      result.paths.map((stats) => ({ ...stats, compared: stats.compared + unchanged })),
+      hints,
+    ),
     examples,
   };
 }

@@ -24,7 +24,7 @@ export async function lineOfRow(file: LocatedFile, position: number): Promise<nu
   return (await linesOfRows(file, [position])).get(position) ?? position + file.firstLine;
 }
 
-/** Why: the 1-based line where each asked row (by position from 0) starts; Parquet, DuckDB: its row number. */
+/** Why: the 1-based line where each asked row (by position from 0) starts; Parquet, DuckDB, Postgres: its row number. */
 export async function linesOfRows(
   file: LocatedFile,
   positions: Iterable<number>,
@@ -32,7 +32,12 @@ export async function linesOfRows(
   const wanted = new Set(positions);
   const lines = new Map<number, number>();
   if (wanted.size === 0) return lines;
-  if (file.format === "parquet" || file.format === "duckdb" || isOneRowPerLine(file)) {
+  if (
+    file.format === "parquet" ||
+    file.format === "duckdb" ||
+    file.format === "postgres" ||
+    isOneRowPerLine(file)
+  ) {
     for (const position of wanted) lines.set(position, position + file.firstLine);
     return lines;
   }

@@ -3,7 +3,12 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from "@duckdb/node-api";
+import {
+  type DuckDBAppender,
+  type DuckDBConnection,
+  DuckDBInstance,
+  type DuckDBValue,
+} from "@duckdb/node-api";
 import { TwinrunError } from "../../errors.ts";
 
 /** The memory limit when none is configured. */
@@ -22,6 +27,8 @@ export class TableEngine {
   readonly folder: string;
   private readonly instance: DuckDBInstance;
   private readonly connection: DuckDBConnection;
+  /** A second connection for appenders, so appending never ends a result being streamed. */
+  private appendConnection: DuckDBConnection | undefined;
 
   private constructor(folder: string, instance: DuckDBInstance, connection: DuckDBConnection) {
     this.folder = folder;
@@ -92,8 +99,42 @@ export class TableEngine {
     }
   }
 
+  /** An appender into an existing table, for rows made in JavaScript while a query streams. */
+  async appender(table: string): Promise<DuckDBAppender> {
+    return this.guard(async () => {
+      this.appendConnection ??= await this.instance.connect();
+      return this.appendConnection.createAppender(table);
+    });
+  }
+
+  /**
+   * Appends rows of text cells (null: SQL NULL) to a table of VARCHAR columns, batch by batch,
+   * through the engine's appender (no SQL per row); returns the number of rows appended.
+   */
+  async appendRows(table: string, batches: AsyncIterable<(string | null)[][]>): Promise<number> {
+    const appender = await this.appender(table);
+    let count = 0;
+    try {
+      for await (const batch of batches) {
+        for (const row of batch) {
+          for (const cell of row) {
+            if (cell === null) appender.appendNull();
+            else appender.appendVarchar(cell);
+          }
+          appender.endRow();
+        }
+        count += batch.length;
+        await this.guard(async () => appender.flushSync());
+      }
+    } finally {
+      appender.closeSync();
+    }
+    return count;
+  }
+
   /** Stops the engine and removes its folder. */
   async close(): Promise<void> {
+    this.appendConnection?.closeSync();
     this.connection.closeSync();
     this.instance.closeSync();
     await rm(this.folder, { recursive: true, force: true });

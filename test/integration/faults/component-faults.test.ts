@@ -1,5 +1,6 @@
 // Faults of components and of the input file, with real processes: the outcome, the exit code,
 // the report, and no process left behind (fault-kit checks every pid fault.mjs wrote).
+import { readdirSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { programCommand } from "../../fixtures/programs/programs.ts";
 import { makeWorkspace, runCli } from "../../helpers/cli.ts";
@@ -71,6 +72,23 @@ describe("faults: components", () => {
       cleanup();
     }
   });
+
+  it.each(["per-input", "worker"] as const)(
+    "compares the answers of a component whose grandchild holds its stdout open, and ends the grandchild (%s)",
+    async (mode) => {
+      const records = [{ id: 0 }, { id: 1, fault: "grandchild" }, { id: 2 }];
+      const run = await runFault({ records, mode, tags: ["a", "a"] });
+      expect(run.exitCode).toBe(0);
+      expect(run.report?.summary).toMatchObject({
+        trials: 3,
+        same: 3,
+        failures: { old: 0, new: 0, both: 0 },
+      });
+      // runFault asserted that every process fault.mjs started, the two grandchildren included, is gone.
+      expect(readdirSync(`${run.dir}/pids`).length).toBeGreaterThanOrEqual(mode === "worker" ? 4 : 8);
+    },
+    60_000,
+  );
 
   it.each([
     ["stdout closed early", "close-stdout"],

@@ -1,6 +1,6 @@
 // The fault-injection suite's kit: runs the real CLI on fault.mjs (one program, the fault chosen
 // by each input's `fault` field) and checks afterwards that no process it started is left behind.
-import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { expect } from "vitest";
 import { waitUntilGone } from "../../fixtures/programs/process-state.ts";
@@ -23,6 +23,10 @@ export interface FaultOptions {
   env?: Record<string, string>;
   /** Extra files in the workspace. */
   files?: Record<string, string>;
+  /** Run in this workspace (of an earlier run) instead of a new one. */
+  dir?: string;
+  /** A command the CLI runs under (see runCli); `{dir}` in it becomes the workspace's path. */
+  launcher?: string[];
 }
 
 let cleanups: Array<() => void> = [];
@@ -35,10 +39,16 @@ export function cleanUpFaultRuns(): void {
 
 /** Runs `twinrun run` with fault.mjs on both sides; asserts every process it started is gone. */
 export async function runFault(options: FaultOptions): Promise<FaultRun> {
-  const { dir, cleanup } = makeWorkspace({ "inputs.jsonl": jsonl(options.records), ...options.files });
-  cleanups.push(cleanup);
+  const dir = options.dir ?? newWorkspace();
+  for (const [name, content] of Object.entries({
+    "inputs.jsonl": jsonl(options.records),
+    ...options.files,
+  })) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), content);
+  }
   const pidDir = path.join(dir, "pids");
-  mkdirSync(pidDir);
+  mkdirSync(pidDir, { recursive: true });
   const mode = options.mode ?? "per-input";
   const [oldTag, newTag] = options.tags ?? ["a", "b"];
   const component = (tag: string) =>
@@ -60,12 +70,24 @@ export async function runFault(options: FaultOptions): Promise<FaultRun> {
       "2",
       ...(options.args ?? []),
     ],
-    { cwd: dir, env: { FAULT_PID_DIR: pidDir, ...options.env } },
+    {
+      cwd: dir,
+      env: { FAULT_PID_DIR: pidDir, ...options.env },
+      ...(options.launcher !== undefined && {
+        launcher: options.launcher.map((part) => part.replaceAll("{dir}", dir)),
+      }),
+    },
   );
   await expectNoProcessLeft(pidDir);
   const reportFile = path.join(dir, ".twinrun", "last-report.json");
   const report = existsSync(reportFile) ? JSON.parse(readFileSync(reportFile, "utf8")) : undefined;
   return { ...result, dir, report };
+}
+
+function newWorkspace(): string {
+  const { dir, cleanup } = makeWorkspace({});
+  cleanups.push(cleanup);
+  return dir;
 }
 
 /** Every pid fault.mjs wrote into `pidDir` belongs to a process that has ended. */

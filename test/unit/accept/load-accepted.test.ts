@@ -30,11 +30,16 @@ describe("the accepted-differences file", () => {
           { type: "key", key: "age_bucket" },
         ],
         kinds: ["value", "type"],
-        maxChanged: { ratePercent: 2 },
+        limit: { ratePercent: 2 },
         note: "new buckets",
       },
-      expect.objectContaining({ path: "rows[*].score", kinds: ["value"], maxChanged: { count: 3 } }),
+      expect.objectContaining({ path: "rows[*].score", kinds: ["value"], limit: { count: 3 } }),
     ]);
+  });
+
+  it("reads a maxRate entry as a rate bound", () => {
+    const file = parse("accepted:\n  - { path: score, kinds: [value], maxRate: 2.9% }\n");
+    expect(file.entries[0].limit).toEqual({ maxRatePercent: 2.9 });
   });
 
   it("accepts nothing from an empty file or one with only comments", () => {
@@ -52,7 +57,7 @@ describe("the accepted-differences file", () => {
     [
       "a missing range",
       "accepted:\n  - { path: a, kinds: [value] }\n",
-      "twinrun.accepted.yaml: accepted[0].maxChanged: missing, expected a count >= 0",
+      "twinrun.accepted.yaml: accepted[0].maxRate: missing, expected a limit: maxRate (a rate bound like 2.9%) or maxChanged (a count like 3, or a rate like 0.5%)",
     ],
     [
       "a misspelt key",

@@ -6,6 +6,7 @@ import {
   parseNonNegativeNumber,
   parseOnly,
   parseSample,
+  parseTimestampsFlag,
   parseTolFlag,
   parseUnorderedFlag,
 } from "../../../src/config/flag-grammars.ts";
@@ -94,6 +95,7 @@ describe("path patterns in flags", () => {
     ["--ignore", () => parseIgnoreFlag("a b")],
     ["--tol", () => parseTolFlag("a b=rel:1")],
     ["--unordered", () => parseUnorderedFlag("a b:id")],
+    ["--timestamps", () => parseTimestampsFlag("a b")],
   ])("%s rejects a pattern the comparator cannot read", (flag, run) => {
     expect(messageOf(run)).toBe(
       `${flag}: expected a path pattern like a.b, a.*, a.**, **.ts, emb[*] or ["odd key"] ` +
@@ -110,6 +112,18 @@ describe("--ignore <pattern>", () => {
   it("rejects a blank pattern", () => {
     expect(messageOf(() => parseIgnoreFlag(" "))).toBe(
       '--ignore: expected an output path pattern (e.g. meta.generated_at), got " "',
+    );
+  });
+});
+
+describe("--timestamps <pattern>", () => {
+  it("makes a timestamps rule", () => {
+    expect(parseTimestampsFlag("**.created_at")).toEqual({ path: "**.created_at", timestamps: true });
+  });
+
+  it("rejects a blank pattern", () => {
+    expect(messageOf(() => parseTimestampsFlag(""))).toBe(
+      '--timestamps: expected a path pattern (e.g. created_at or **.ts), got ""',
     );
   });
 });

@@ -161,13 +161,14 @@ describe("resolveRunConfig precedence: flags over the config file", () => {
     ["--exact zeroes every tolerance", { exact: true }, (r) => r.compare.tolerance, { abs: 0, rel: 0 }],
     [
       "flag rules come after the config's rules",
-      { ignore: ["at"], tol: ["score=rel:1e-6"], unordered: ["items:id"] },
+      { ignore: ["at"], tol: ["score=rel:1e-6"], unordered: ["items:id"], timestamps: ["**.ts"] },
       (r) => r.compare.rules,
       [
         { path: "tags", unordered: true },
         { path: "at", ignore: true },
         { path: "score", tolerance: { rel: 1e-6 } },
         { path: "items", unordered: { key: "id" } },
+        { path: "**.ts", timestamps: true },
       ],
     ],
     [

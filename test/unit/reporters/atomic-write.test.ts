@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { createReadStream } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -44,6 +44,22 @@ describe("writeFileAtomic", () => {
     expect(Buffer.concat(chunks).toString("utf8")).toBe("through the pipe");
     expect((await stat(target)).isFIFO()).toBe(true);
     expect(await readdir(folder)).toEqual(["pipe"]);
+  });
+
+  it("removes the temp files of writers that no longer run, and keeps those of running ones", async () => {
+    const target = path.join(folder, "report.json");
+    const ended = spawnSync(process.execPath, ["-e", ""]).pid as number;
+    const running = spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)"], { stdio: "ignore" });
+    try {
+      const stale = `.report.json.${ended}.0123456789ab.tmp`;
+      const live = `.report.json.${running.pid}.0123456789ab.tmp`;
+      const other = `.other.json.${ended}.0123456789ab.tmp`;
+      for (const name of [stale, live, other]) await writeFile(path.join(folder, name), "half");
+      await writeFileAtomic(target, "whole");
+      expect((await readdir(folder)).sort()).toEqual([live, other, "report.json"].sort());
+    } finally {
+      running.kill("SIGKILL");
+    }
   });
 
   it("accepts binary data", async () => {

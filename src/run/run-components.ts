@@ -5,6 +5,7 @@ import { batchSampleFor } from "../../adapters/python/dataframe.ts";
 import { isPythonFunctionComponent } from "../../adapters/python/types.ts";
 import type { RecordAdapter, Side } from "../../adapters/types.ts";
 import { loadAcceptedFile } from "../accept/load-accepted.ts";
+import { rateBasisOf } from "../accept/rate-bound.ts";
 import { AcceptanceTracker } from "../accept/tracker.ts";
 import { Aggregator } from "../aggregate/aggregator.ts";
 import type { NoiseJudge } from "../calibrate/noise-judge.ts";
@@ -23,13 +24,14 @@ import type { Example, Report } from "../report/types.ts";
 import { runTrials } from "../runner/run-trials.ts";
 import type { TrialResult } from "../runner/types.ts";
 import { formatShard, selectShard } from "../shard/shard.ts";
+import { shrinkDatasetExamples } from "../shrink/shrink-dataset.ts";
 import { shrinkTrials } from "../shrink/shrink-trials.ts";
 import type { MinimalInput } from "../shrink/types.ts";
 import { type Slowdown, SlowdownTracker } from "../slowdown/slowdown.ts";
 import { tableComparisonOptions } from "../table/comparison-options.ts";
 import { DataframeTables } from "../table/dataframe-tables.ts";
 import { configForSettings, listSetupSteps, prepareSides } from "./prepare-sides.ts";
-import { runDatasetTwin } from "./run-dataset.ts";
+import { runBatchStep } from "./run-batch-step.ts";
 import { decideRunKind, type RunKind } from "./run-kind.ts";
 import { runSetupSteps } from "./run-setup.ts";
 
@@ -43,13 +45,13 @@ export interface RunHooks {
   /** Called before old runs against old (calibrate), with the number of inputs. */
   onCalibrate?: (inputs: number) => void;
   /** Called before shrinking a changed input (--shrink). */
-  onShrink?: (trial: TrialResult) => void;
+  onShrink?: (trial: Pick<TrialResult, "index">) => void;
   /** Called before a side's setup command runs. */
   onSetup?: (side: Side, command: string) => void;
 }
 
 /** Runs old and new on the sample and returns the finished report. */
-export async function runTwin(config: ResolvedRunConfig, hooks: RunHooks = {}): Promise<Report> {
+export async function runComponents(config: ResolvedRunConfig, hooks: RunHooks = {}): Promise<Report> {
   const startedAt = Date.now();
   const accepted =
     config.gate.accepted === undefined ? undefined : await loadAcceptedFile(config.gate.accepted);
@@ -60,10 +62,10 @@ export async function runTwin(config: ResolvedRunConfig, hooks: RunHooks = {}): 
       `--shard ${formatShard(config.shard)}: tables cannot be split into shards (dataset mode and the dataframe style compare whole tables); run without --shard`,
     );
   }
-  if (config.shrink.examples > 0 && runKind.kind === "tables") {
+  if (config.shrink.examples > 0 && runKind.kind === "tables" && runKind.via === "dataframe") {
     throw new TwinrunError(
       "USAGE",
-      "--shrink: this run compares tables (dataset mode or the dataframe style), which have no single inputs to shrink; run without --shrink (shrink.examples)",
+      "--shrink: this run compares the tables of the dataframe style, whose batches are not single inputs to shrink; run without --shrink (shrink.examples), or shrink in dataset mode",
     );
   }
   if (config.calibrate !== undefined && runKind.kind === "tables") {
@@ -122,7 +124,12 @@ async function runSides(
       settings,
       ...(base !== undefined && { base }),
     };
-    return runDatasetTwin(config, datasetSides, sample, { ...hooks, accepted }, startedAt);
+    const report = await runBatchStep(config, datasetSides, sample, { ...hooks, accepted }, startedAt);
+    if (config.shrink.examples === 0 || hooks.signal?.aborted === true) return report;
+    return shrinkDatasetExamples(config, datasetSides, sample, report, {
+      ...(hooks.signal !== undefined && { signal: hooks.signal }),
+      ...(hooks.onShrink !== undefined && { onShrink: (index: number) => hooks.onShrink?.({ index }) }),
+    });
   }
   const comparator = createComparator(config.compare);
   // Old against old first: which paths old differs on by itself, and by how much.
@@ -212,7 +219,13 @@ async function runSides(
   // In the dataframe style these are the batches: the report counts rows, but times batches.
   const trialAggregate = aggregator.result();
   const aggregate = compared?.aggregate ?? trialAggregate;
-  const acceptedReport = acceptance?.result(aggregate.summary.trials);
+  const acceptedReport = acceptance?.result(
+    aggregate.summary.trials,
+    rateBasisOf(sample.identity, {
+      kind: compared === undefined ? "records" : "tables",
+      complete: !interrupted,
+    }),
+  );
   const kindParts =
     compared === undefined
       ? { kind: "records" as const, settings, ...(config.shard !== undefined && { shard: config.shard }) }
@@ -240,7 +253,11 @@ async function runSides(
     unusedRules:
       compared === undefined
         ? listUnusedRules(ruleUsage)
-        : findUnusedTableRules(config.compare.rules, compared.table.schema.columns),
+        : findUnusedTableRules(
+            config.compare.rules,
+            compared.table.schema.columns,
+            config.table.ignoreColumnCase,
+          ),
     ...(compared === undefined && { randomPart: randomPart.result() }),
     ...(noise !== undefined && { calibration: noise.result() }),
     ...(config.report.targetRate !== undefined && { targetRate: config.report.targetRate }),

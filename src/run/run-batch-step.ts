@@ -11,7 +11,7 @@ import type { AcceptedFile } from "../accept/types.ts";
 import { findUnusedTableRules } from "../compare/rule-usage.ts";
 import type { ResolvedComponent, ResolvedRunConfig } from "../config/types.ts";
 import { TwinrunError } from "../errors.ts";
-import type { Sample } from "../inputs/types.ts";
+import { isInputFormat, type Sample } from "../inputs/types.ts";
 import { buildReport } from "../report/build-report.ts";
 import type { DatasetReport, Report, RunSettings } from "../report/types.ts";
 import type { TrialResult } from "../runner/types.ts";
@@ -20,7 +20,7 @@ import { tableComparisonOptions } from "../table/comparison-options.ts";
 import type { TableFormat } from "../table/types.ts";
 import { writeSampleFile } from "../table/write-sample.ts";
 import { baseReportParts, type DatasetBaseParts, failedReportParts, sideReport } from "./dataset-report.ts";
-import type { RunHooks } from "./run-twin.ts";
+import type { RunHooks } from "./run-components.ts";
 
 /** The sides a dataset run starts, and what its report carries about the run as a whole. */
 export interface DatasetSides {
@@ -37,7 +37,7 @@ export type SideRun =
   | { status: "failure"; failure: Failure; durationMs: number };
 
 /** Why: a batch step maps a dataset to a dataset; it runs once per side, never per input. */
-export async function runDatasetTwin(
+export async function runBatchStep(
   config: ResolvedRunConfig,
   sides: DatasetSides,
   sample: Sample,
@@ -45,7 +45,7 @@ export async function runDatasetTwin(
   startedAt: number,
 ): Promise<Report> {
   const sourceFormat = sample.identity.format;
-  if (sourceFormat === "parquet" || sourceFormat === "duckdb") {
+  if (!isInputFormat(sourceFormat)) {
     throw new Error(`twinrun bug: a run's sample never comes from ${sourceFormat}`);
   }
   const inputFormat = config.dataset.format ?? sourceFormat;
@@ -169,7 +169,11 @@ async function compareOutputs(
     ...(aggregate.inconclusive !== undefined && { inconclusive: aggregate.inconclusive }),
     ...(acceptedReport !== undefined && { accepted: acceptedReport }),
     table: { table, schemaChanged },
-    unusedRules: findUnusedTableRules(config.compare.rules, table.schema.columns),
+    unusedRules: findUnusedTableRules(
+      config.compare.rules,
+      table.schema.columns,
+      config.table.ignoreColumnCase,
+    ),
     dataset: {
       ...dataset,
       old: { ...dataset.old, rows: table.rows.old },

@@ -1,4 +1,4 @@
-// The changed-paths table: where outputs changed, how often and how much.
+// The changed-paths grid (terminal): where outputs changed, how often and how much.
 import type { PathStats } from "../report/types.ts";
 import type { ChangedPath } from "./ci-text.ts";
 import { DEFAULT_WIDTH } from "./fit.ts";
@@ -13,7 +13,7 @@ export const MAX_PATH_ROWS = 30;
 const MAX_PATH_CHARS = 120;
 
 /** The changed paths in their order (most changed first), fitted to width; capped at maxRows with a note. */
-export function renderPathsTable(
+export function renderPathsGrid(
   paths: readonly ChangedPath[],
   paint: Paint,
   width = DEFAULT_WIDTH,
@@ -38,7 +38,7 @@ export function renderPathsTable(
 }
 
 /** The noisy paths of a calibrated run: old-vs-old figures, what the run did there, the explicit rule. */
-export function renderNoisyPathsTable(
+export function renderNoisyPathsGrid(
   rows: readonly NoisyPathRow[],
   paint: Paint,
   width = DEFAULT_WIDTH,

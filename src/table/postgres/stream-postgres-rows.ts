@@ -1,0 +1,182 @@
+// Reading a Postgres table or query's rows with a server-side cursor, a batch at a time, as cell
+// texts (postgres-cells.ts): memory holds one batch, whatever the table's size. The read runs in
+// one READ ONLY, REPEATABLE READ transaction (a query cannot write; its columns and rows come
+// from one snapshot) with the session settings the cells rely on (ISO dates, UTC, exact floats).
+import pg from "pg";
+import { parse as parseConnectionString } from "pg-connection-string";
+import Cursor from "pg-cursor";
+import { TwinrunError } from "../../errors.ts";
+import { findPassword, type PasswordTarget } from "./password-lookup.ts";
+import { describeColumn, type PostgresColumn, postgresCellJson } from "./postgres-cells.ts";
+import { postgresError } from "./postgres-errors.ts";
+import type { PostgresReference } from "./postgres-reference.ts";
+
+/** Rows fetched per cursor read. */
+export const POSTGRES_BATCH_ROWS = 5000;
+
+/** A batch of rows: each row's cells in column order (JSON text, or null for SQL NULL). */
+export type CellBatch = (string | null)[][];
+
+/** Every value as the server's text: the cells are built from it, never from a lossy JS number. */
+const TEXT_TYPES = { getTypeParser: () => (value: string) => value } as unknown as pg.CustomTypesConfig;
+
+/** Why: one connection, transaction and cursor per side, always closed, whatever `use` throws. */
+export async function withPostgresRows<T>(
+  side: "old" | "new",
+  reference: PostgresReference,
+  use: (columns: PostgresColumn[], batches: AsyncIterable<CellBatch>) => Promise<T>,
+  batchRows = POSTGRES_BATCH_ROWS,
+): Promise<T> {
+  const client = new pg.Client(clientConfig(reference));
+  // A dropped connection after the start is reported by the query that was running.
+  client.on("error", () => undefined);
+  try {
+    await client.connect();
+  } catch (error) {
+    await client.end().catch(() => undefined);
+    throw postgresError(side, reference, error);
+  }
+  try {
+    await client.query(
+      "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL DateStyle = 'ISO, YMD'; " +
+        "SET LOCAL TimeZone = 'UTC'; SET LOCAL extra_float_digits = 1; SET LOCAL IntervalStyle = 'postgres'",
+    );
+    const source = sourceSql(client, reference);
+    const columns = await describeColumns(client, side, reference, source);
+    const cursor = client.query(new Cursor(selectSql(client, columns, source), [], { rowMode: "array" }));
+    const batches = async function* (): AsyncGenerator<CellBatch> {
+      for (;;) {
+        const rows = (await cursor.read(batchRows)) as (string | null)[][];
+        if (rows.length === 0) return;
+        yield rows.map((row) => row.map((text, i) => postgresCellJson(columns[i].kind, text)));
+      }
+    };
+    try {
+      return await use(columns, guardBatches(side, reference, batches()));
+    } finally {
+      await cursor.close().catch(() => undefined);
+    }
+  } catch (error) {
+    throw postgresError(side, reference, error, await tablesIfMissing(client, reference, error));
+  } finally {
+    await client.query("ROLLBACK").catch(() => undefined);
+    await client.end().catch(() => undefined);
+  }
+}
+
+/**
+ * The URL's settings; what it leaves empty comes from the PG* variables (the client's defaults),
+ * and a missing password from PGPASSWORD or the password file, asked only when the server wants one.
+ */
+function clientConfig(reference: PostgresReference): pg.ClientConfig {
+  const parsed = Object.entries(parseConnectionString(reference.connectionString)).filter(
+    ([, value]) => value !== "" && value !== undefined && value !== null,
+  );
+  const config = Object.fromEntries(parsed) as pg.ClientConfig & { port?: string | number };
+  if (typeof config.port === "string") config.port = Number(config.port);
+  return {
+    ...config,
+    types: TEXT_TYPES,
+    application_name: config.application_name ?? "twinrun",
+    connectionTimeoutMillis: 30_000,
+    // The client calls it with the connection's parameters (its types declare no argument).
+    ...(config.password === undefined && {
+      password: ((parameters: PasswordTarget) =>
+        findPassword(parameters)) as unknown as () => Promise<string>,
+    }),
+  };
+}
+
+/** The reference's rows as SQL: the table (identifiers quoted by the client) or the query as given. */
+function sourceSql(client: pg.Client, reference: PostgresReference): string {
+  const { selection } = reference;
+  if ("table" in selection) {
+    const parts = selection.table.split(".").map((part) => client.escapeIdentifier(part));
+    return `SELECT * FROM ${parts.join(".")}`;
+  }
+  // A trailing `;` ends a statement typed in psql; inside a subquery it would be a syntax error.
+  return selection.query.replace(/[\s;]+$/, "");
+}
+
+/** The source's columns, from its result description (no rows are read), and their types' categories. */
+async function describeColumns(
+  client: pg.Client,
+  side: "old" | "new",
+  reference: PostgresReference,
+  source: string,
+): Promise<PostgresColumn[]> {
+  // The query alone first (planned, not run), so its errors point into its own text.
+  if ("query" in reference.selection)
+    await client.query({ text: `EXPLAIN (COSTS OFF) ${source}`, queryMode: "extended" } as pg.QueryConfig);
+  const described = await client.query({
+    text: `SELECT * FROM (${source}\n) AS twinrun_source LIMIT 0`,
+    rowMode: "array",
+    queryMode: "extended",
+  } as pg.QueryArrayConfig);
+  const oids = [...new Set(described.fields.map((field) => field.dataTypeID))];
+  const types = await client.query({
+    text: "SELECT oid::int8, typname, typcategory FROM pg_catalog.pg_type WHERE oid = ANY($1::oid[])",
+    values: [oids],
+    rowMode: "array",
+  });
+  const typeOf = new Map(
+    (types.rows as string[][]).map(([oid, name, category]) => [Number(oid), { name, category }]),
+  );
+  const seen = new Set<string>();
+  return described.fields.map((field) => {
+    if (seen.has(field.name)) {
+      throw new TwinrunError(
+        "INPUT_INVALID",
+        `${side} ${reference.display}: the rows have two columns named "${field.name}"; give each column its own name (AS …)`,
+      );
+    }
+    seen.add(field.name);
+    const type = typeOf.get(field.dataTypeID) ?? { name: String(field.dataTypeID), category: "U" };
+    return describeColumn(field.name, field.dataTypeID, field.dataTypeModifier, type);
+  });
+}
+
+/** Reads every column; arrays as JSON (to_jsonb), as their text form is no JSON. */
+function selectSql(client: pg.Client, columns: PostgresColumn[], source: string): string {
+  if (!columns.some((column) => column.kind === "array"))
+    return `SELECT * FROM (${source}\n) AS twinrun_source`;
+  const list = columns.map((column) => {
+    const name = client.escapeIdentifier(column.name);
+    return column.kind === "array" ? `to_jsonb(${name})::text AS ${name}` : name;
+  });
+  return `SELECT ${list.join(", ")} FROM (${source}\n) AS twinrun_source`;
+}
+
+/** For a missing table, the tables the role can see (so the message can name them); else undefined. */
+async function tablesIfMissing(
+  client: pg.Client,
+  reference: PostgresReference,
+  error: unknown,
+): Promise<string[] | undefined> {
+  if (!("table" in reference.selection) || (error as { code?: unknown }).code !== "42P01") return undefined;
+  try {
+    await client.query("ROLLBACK");
+    const listed = await client.query({
+      text:
+        "SELECT table_schema || '.' || table_name FROM information_schema.tables " +
+        "WHERE table_schema NOT IN ('pg_catalog', 'information_schema') ORDER BY 1 LIMIT 21",
+      rowMode: "array",
+    });
+    return (listed.rows as string[][]).map(([name]) => name);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A failure while rows stream (a division by zero halfway) names the side as any other. */
+async function* guardBatches(
+  side: "old" | "new",
+  reference: PostgresReference,
+  batches: AsyncGenerator<CellBatch>,
+): AsyncGenerator<CellBatch> {
+  try {
+    yield* batches;
+  } catch (error) {
+    throw postgresError(side, reference, error);
+  }
+}
