@@ -221,7 +221,7 @@ const VALID_RUN_FLAGS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ["--json", ["out.json"]],
   ["--markdown", ["out.md"]],
   ["--junit", ["out.xml"]],
-  ["--reporter", ["json=r.json", "html=r.html", "github", "markdown"]],
+  ["--reporter", ["json=r.json", "github", "markdown"]],
   ["--old-label", ["before"]],
   ["--exact", []],
   ["--no-save", []],
@@ -245,11 +245,12 @@ function validArgs(random: Random): string[] {
     return args;
   }
   // A worker answers line by line: `sed -u` flushes each line, where `tr` would hold it back.
-  const worker = chance(random, 0.6);
+  // Mostly workers: one process per side per run keeps 500 runs within seconds.
+  const worker = chance(random, 0.85);
   const changing = worker ? ["sed -u s/1/2/", "sed -u s/a/b/"] : ["tr 1 2", "tr a b"];
   const args = ["run", "--old", "cat", "--new", pick(random, ["cat", ...changing])];
   args.push("-i", pick(random, ["valid.jsonl", "valid.jsonl", "inputs.jsonl"]));
-  args.push("-n", pick(random, ["1", "2", "all"]), "--timeout", "5000");
+  args.push("-n", pick(random, ["1", "2", "3"]), "--timeout", "5000");
   args.push("--mode", worker ? "worker" : "per-input");
   for (let n = random.nextInt(4); n > 0; n--) {
     const [flag, values] = pick(random, VALID_RUN_FLAGS);
@@ -270,8 +271,9 @@ function makeCase(random: Random, index: number): { cwd: string; args: string[] 
   writeFileSync(path.join(cwd, "report.json"), reportText(random));
   writeFileSync(path.join(cwd, "accepted.yaml"), chance(random, 0.5) ? "accepted: []\n" : configText(random));
   writeFileSync(path.join(cwd, "valid.jsonl"), validInputText(random));
-  // A quarter of the cases are well-formed, so the compare, gate and report paths run, not only usage errors.
-  if (chance(random, 0.25)) return { cwd, args: validArgs(random) };
+  // Some cases are well-formed, so the compare, gate and report paths run, not only usage errors;
+  // each costs a real run (about 0.3 s), so they stay a small share of the cases.
+  if (chance(random, 0.06)) return { cwd, args: validArgs(random) };
   const command = pick(random, [
     "run",
     "run",
