@@ -4,12 +4,7 @@
 // category-counts.ts), so both engines report the same distributions.
 import { type BinTolerance, binUpperBound } from "../engine/bin-bounds.ts";
 import { MAX_CATEGORY_COLUMNS, TOP_VALUES } from "../engine/category-counts.ts";
-import {
-  DECILES,
-  interpolatedQuantile,
-  quantilePositions,
-  SUMMARY_QUANTILES,
-} from "../engine/side-profiles.ts";
+import { DECILES, SUMMARY_QUANTILES } from "../engine/side-profiles.ts";
 import type { CategoryStats, NumericSummary, SchemaReport } from "../types.ts";
 import { finiteSql, isNumberClass, jsonTextSql } from "./pg-cells.ts";
 import type { PgSession } from "./pg-session.ts";
@@ -141,4 +136,30 @@ export async function pgCategories(
     });
   }
   return stats;
+}
+
+/** The positions (from 0, ascending) whose values give the quantiles by interpolation. */
+function quantilePositions(count: number, quantiles: readonly number[]): number[] {
+  const positions = new Set<number>();
+  for (const q of quantiles) {
+    const rank = (count - 1) * q;
+    positions.add(Math.floor(rank));
+    positions.add(Math.ceil(rank));
+  }
+  return [...positions].sort((a, b) => a - b);
+}
+
+/**
+ * The interpolated quantile from the two sorted values around its rank (count − 1) · q, computed
+ * as the embedded engine's quantile_cont computes it, so both engines report the same quantiles.
+ */
+function interpolatedQuantile(at: Map<number, number>, count: number, q: number): number {
+  const rank = (count - 1) * q;
+  const below = Math.floor(rank);
+  const above = Math.ceil(rank);
+  const low = at.get(below) ?? Number.NaN;
+  if (below === above) return low;
+  const high = at.get(above) ?? Number.NaN;
+  const fraction = rank - below;
+  return low * (1 - fraction) + high * fraction;
 }
