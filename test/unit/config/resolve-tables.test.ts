@@ -39,7 +39,7 @@ describe("the table and dataset sections", () => {
       psiMax: 0.1,
       memoryLimit: "2GB",
     });
-    expect(resolved.dataset).toEqual({ format: "jsonl", outputFormat: "parquet", keepTemp: true });
+    expect(resolved.dataset).toEqual({ format: "jsonl", outputFormat: "parquet", keepTemp: true, repeat: 1 });
     expect(resolved.old).toMatchObject({ adapter: "command", mode: "dataset" });
     expect(Object.isFrozen(resolved.table.key)).toBe(true);
   });
@@ -47,7 +47,7 @@ describe("the table and dataset sections", () => {
   it("fills the defaults: rows by position, no column order, no PSI gate, the formats left to the run", async () => {
     const resolved = await resolveIn(DATASET_SIDES);
     expect(resolved.table).toEqual({ columnOrder: false, ignoreColumnCase: false, memoryLimit: "1GB" });
-    expect(resolved.dataset).toEqual({ keepTemp: false });
+    expect(resolved.dataset).toEqual({ keepTemp: false, repeat: 1 });
   });
 
   it("takes a single key column as a string", async () => {
@@ -108,7 +108,7 @@ describe("the table and dataset flags", () => {
       psiMax: 0.25,
       memoryLimit: "512MB",
     });
-    expect(resolved.dataset).toEqual({ format: "csv", outputFormat: "parquet", keepTemp: true });
+    expect(resolved.dataset).toEqual({ format: "csv", outputFormat: "parquet", keepTemp: true, repeat: 1 });
     expect([resolved.old, resolved.new]).toMatchObject([{ mode: "dataset" }, { mode: "dataset" }]);
   });
 
@@ -128,7 +128,7 @@ describe("the table and dataset flags", () => {
       psiMax: 0.3,
       memoryLimit: "1GB",
     });
-    expect(resolved.dataset).toEqual({ format: "jsonl", outputFormat: "csv", keepTemp: true });
+    expect(resolved.dataset).toEqual({ format: "jsonl", outputFormat: "csv", keepTemp: true, repeat: 1 });
   });
 
   it("reports every bad table or dataset flag at once, one line each", async () => {
