@@ -23,8 +23,11 @@
 // JSON text. A circular structure cannot be compared and throws UncomparableValueError.
 import { stringifyLossless } from "../../src/json/stringify.ts";
 
-/** Deeper nesting than this is almost certainly a cycle through toJSON; it is refused, not walked. */
-export const MAX_COMPARABLE_DEPTH = 2000;
+/**
+ * Deeper nesting than this is a toJSON that returns a fresh object forever, not data; it is
+ * refused, not walked. Real values of any depth below it convert without touching the call stack.
+ */
+export const MAX_COMPARABLE_DEPTH = 200_000;
 
 /**
  * A value with no comparable form. A circular structure is the component's failure
@@ -40,12 +43,72 @@ export class UncomparableValueError extends Error {
   }
 }
 
-/** Why: the comparator and reports read plain JSON-like values; see the file comment for each spelling. */
-export function toComparable(value: unknown): unknown {
-  return convert(value, new Set<object>(), "$", 0);
+type FrameKind = "array" | "object" | "set" | "map" | "entries" | "toJSON";
+
+/** One container being converted: its children, how many are done, and what is built from them. */
+interface Frame {
+  kind: FrameKind;
+  object: object;
+  /** The children to convert, in order ("entries": key, value, key, value, …). */
+  values: unknown[];
+  /** Own keys ("object", string-keyed "map"), one per value. */
+  keys: string[] | undefined;
+  /** The converted children, by index. */
+  out: unknown[];
+  next: number;
+  /** The frame this one is a child of, and at which index (for the path in messages). */
+  parent: Frame | undefined;
+  index: number;
 }
 
-function convert(value: unknown, ancestors: Set<object>, at: string, depth: number): unknown {
+/** Why: the comparator and reports read plain JSON-like values; see the file comment for each spelling. */
+export function toComparable(value: unknown): unknown {
+  // An explicit stack, so a 100,000-deep output converts like a flat one.
+  const first = convertLeaf(value);
+  if (first !== CONTAINER) return first;
+  const frames: Frame[] = [];
+  const ancestors = new Set<object>();
+  let result: unknown;
+  const enter = (object: object, parent: Frame | undefined, index: number): unknown => {
+    if (frames.length >= MAX_COMPARABLE_DEPTH) {
+      throw new UncomparableValueError(
+        `the output is nested deeper than twinrun's depth limit for JavaScript values (${MAX_COMPARABLE_DEPTH.toLocaleString("en-US")} levels) at ${pathOf(parent, index)}, so it was not compared; a toJSON that returns a new object each time never ends`,
+        "depth",
+      );
+    }
+    if (ancestors.has(object))
+      throw new UncomparableValueError(`the output holds a circular reference at ${pathOf(parent, index)}`);
+    const frame = planFrame(object, parent, index);
+    if (frame.values.length === 0) return finishFrame(frame);
+    ancestors.add(object);
+    frames.push(frame);
+    return CONTAINER;
+  };
+  const deliver = (frame: Frame | undefined, index: number, converted: unknown) => {
+    if (frame === undefined) result = converted;
+    else frame.out[index] = converted;
+  };
+  deliver(undefined, 0, enter(value as object, undefined, 0));
+  while (frames.length > 0) {
+    const frame = frames[frames.length - 1] as Frame;
+    if (frame.next < frame.values.length) {
+      const index = frame.next++;
+      const child = frame.values[index];
+      const leaf = convertLeaf(child);
+      const converted = leaf === CONTAINER ? enter(child as object, frame, index) : leaf;
+      if (converted !== CONTAINER) frame.out[index] = converted;
+      continue;
+    }
+    frames.pop();
+    ancestors.delete(frame.object);
+    deliver(frame.parent, frame.index, finishFrame(frame));
+  }
+  return result;
+}
+
+const CONTAINER = Symbol("container");
+
+function convertLeaf(value: unknown): unknown {
   switch (typeof value) {
     case "string":
     case "number":
@@ -61,33 +124,7 @@ function convert(value: unknown, ancestors: Set<object>, at: string, depth: numb
   }
   if (value === null) return null;
   const object = value as object;
-  if (depth > MAX_COMPARABLE_DEPTH) {
-    throw new UncomparableValueError(
-      `the output is nested deeper than twinrun's depth limit for JavaScript values (${MAX_COMPARABLE_DEPTH} levels) at ${at}, so it was not compared; return it as JSON text, or run the component as a command, to compare deeper values`,
-      "depth",
-    );
-  }
-  if (ancestors.has(object))
-    throw new UncomparableValueError(`the output holds a circular reference at ${at}`);
-  ancestors.add(object);
-  try {
-    return convertObject(object, (child, childAt) => convert(child, ancestors, childAt, depth + 1), at);
-  } finally {
-    ancestors.delete(object);
-  }
-}
-
-type Recurse = (child: unknown, at: string) => unknown;
-
-function convertObject(object: object, recurse: Recurse, at: string): unknown {
-  if (Array.isArray(object)) {
-    return Array.from({ length: object.length }, (_, index) => recurse(object[index], `${at}[${index}]`));
-  }
   if (object instanceof Date) return { $datetime: formatDateTime(object) };
-  if (object instanceof Map) return { $map: convertMap(object, recurse, at) };
-  if (object instanceof Set) {
-    return { $set: sortComparable([...object].map((item, index) => recurse(item, `${at}.$set[${index}]`))) };
-  }
   if (Buffer.isBuffer(object)) return { $bytes: object.toString("base64") };
   if (ArrayBuffer.isView(object)) {
     if (object instanceof DataView) {
@@ -102,34 +139,105 @@ function convertObject(object: object, recurse: Recurse, at: string): unknown {
   if (object instanceof Error) return { $error: { name: object.name, message: object.message } };
   if (object instanceof Number || object instanceof String || object instanceof Boolean)
     return object.valueOf();
-  if (typeof (object as { toJSON?: unknown }).toJSON === "function") {
-    return recurse((object as { toJSON: () => unknown }).toJSON(), at);
+  return CONTAINER;
+}
+
+/** A frame for a container: its children, in the order their comparable form lists them. */
+function planFrame(object: object, parent: Frame | undefined, index: number): Frame {
+  const frame = (kind: FrameKind, values: unknown[], keys?: string[]): Frame => ({
+    kind,
+    object,
+    values,
+    keys,
+    out: new Array<unknown>(values.length),
+    next: 0,
+    parent,
+    index,
+  });
+  if (Array.isArray(object)) return frame("array", Array.from(object));
+  if (object instanceof Map) {
+    const keys = [...object.keys()];
+    if (keys.every((key) => typeof key === "string")) return frame("map", [...object.values()], keys);
+    return frame(
+      "entries",
+      [...object].flatMap((entry) => entry),
+    );
   }
-  const converted: Record<string, unknown> = {};
+  if (object instanceof Set) return frame("set", [...object]);
+  // Compared by what toJSON returns, one level down (so a toJSON returning itself is a cycle).
+  if (typeof (object as { toJSON?: unknown }).toJSON === "function")
+    return frame("toJSON", [(object as { toJSON: () => unknown }).toJSON()]);
+  const keys: string[] = [];
+  const values: unknown[] = [];
   for (const key of Object.keys(object)) {
     const child = (object as Record<string, unknown>)[key];
     if (child === undefined) continue;
-    setOwn(converted, key, recurse(child, `${at}.${key}`));
+    keys.push(key);
+    values.push(child);
   }
-  return converted;
+  return frame("object", values, keys);
 }
 
-function convertMap(map: Map<unknown, unknown>, recurse: Recurse, at: string): unknown {
-  const keys = [...map.keys()];
-  if (keys.every((key) => typeof key === "string")) {
-    const converted: Record<string, unknown> = {};
-    for (const [key, child] of map)
-      setOwn(converted, key as string, recurse(child, `${at}.$map.${String(key)}`));
-    return converted;
+/** The comparable form of a container whose children are all converted. */
+function finishFrame(frame: Frame): unknown {
+  const { out, keys } = frame;
+  switch (frame.kind) {
+    case "array":
+      return out;
+    case "toJSON":
+      return out[0];
+    case "set":
+      return { $set: sortComparable(out) };
+    case "object":
+    case "map": {
+      const converted: Record<string, unknown> = {};
+      for (let index = 0; index < out.length; index++)
+        setOwn(converted, (keys as string[])[index] as string, out[index]);
+      return frame.kind === "map" ? { $map: converted } : converted;
+    }
+    case "entries": {
+      // Keys and values are converted alike, then the [key, value] pairs are sorted by key.
+      const entries: unknown[][] = [];
+      for (let index = 0; index < out.length; index += 2) entries.push([out[index], out[index + 1]]);
+      return {
+        $map: entries
+          .map((entry) => ({ entry, key: sortKeyOf(entry[0]) }))
+          .sort((a, b) => compareSortKeys(a.key, b.key))
+          .map(({ entry }) => entry),
+      };
+    }
   }
-  const entries = [...map].map(([key, child], index) => [
-    recurse(key, `${at}.$map[${index}][0]`),
-    recurse(child, `${at}.$map[${index}][1]`),
-  ]);
-  return entries
-    .map((entry) => ({ entry, key: sortKeyOf(entry[0]) }))
-    .sort((a, b) => compareSortKeys(a.key, b.key))
-    .map(({ entry }) => entry);
+}
+
+/** The path of a frame's child (`$.rows[0].parent`), built only for a message; a long one is shortened. */
+function pathOf(parent: Frame | undefined, index: number): string {
+  const segments: string[] = [];
+  let levels = 0;
+  for (let frame = parent, at = index; frame !== undefined; at = frame.index, frame = frame.parent) {
+    levels++;
+    if (segments.length < 40) segments.push(segmentOf(frame, at));
+  }
+  segments.reverse();
+  return levels > segments.length
+    ? `$…(${levels - segments.length} levels)…${segments.join("")}`
+    : `$${segments.join("")}`;
+}
+
+function segmentOf(frame: Frame, index: number): string {
+  switch (frame.kind) {
+    case "array":
+      return `[${index}]`;
+    case "object":
+      return `.${frame.keys?.[index]}`;
+    case "map":
+      return `.$map.${frame.keys?.[index]}`;
+    case "entries":
+      return `.$map[${index >> 1}][${index & 1}]`;
+    case "set":
+      return `.$set[${index}]`;
+    case "toJSON":
+      return "";
+  }
 }
 
 /** Why: a Set's (and a Map's) contents are compared whatever order they were inserted in. */

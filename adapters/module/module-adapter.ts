@@ -5,6 +5,7 @@
 import { statSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { ComponentStartError } from "../../src/errors.ts";
+import { parseLossless } from "../../src/json/parse.ts";
 import { type InputClock, type TimedOut, untilAborted, withInputTimeout } from "../shared/input-timeout.ts";
 import { withTimeout } from "../shared/with-timeout.ts";
 import { WorkerSet } from "../shared/worker-set.ts";
@@ -92,7 +93,10 @@ class ModuleAdapter {
     }
     this.threads.release(thread);
     const { message } = reply;
-    if (message.type === "result") return outcomeFromCall({ kind: "result", ...message }, durationMs, output);
+    if (message.type === "result") {
+      const value = "value" in message ? message.value : parseLossless(message.text);
+      return outcomeFromCall({ kind: "result", value, text: message.text }, durationMs, output);
+    }
     if (message.type === "exception")
       return outcomeFromCall({ ...message, kind: "exception" }, durationMs, output);
     const limit = message.limit === undefined ? {} : { limit: message.limit };

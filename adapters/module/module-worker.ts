@@ -3,9 +3,16 @@
 // Each thread has its own module graph, so old and new never share module state.
 import { pathToFileURL } from "node:url";
 import { parentPort, workerData } from "node:worker_threads";
+import { nestsDeeperThan } from "../../src/json/depth.ts";
 import { callComponentFunction, describeThrown } from "./call-function.ts";
 import { resolveExport } from "./resolve-export.ts";
-import type { CallMessage, CallReplyMessage, ModuleWorkerData, WorkerMessage } from "./types.ts";
+import type {
+  CallMessage,
+  CallReplyMessage,
+  ModuleWorkerData,
+  ResultMessage,
+  WorkerMessage,
+} from "./types.ts";
 
 const port = parentPort;
 if (port === null) throw new Error("twinrun bug: module-worker.ts must run in a worker thread");
@@ -30,7 +37,7 @@ if (moduleNamespace !== undefined) {
       const result = await callComponentFunction(fn, message.inputText);
       const reply: CallReplyMessage =
         result.kind === "result"
-          ? { type: "result", id: message.id, value: result.value, text: result.text }
+          ? resultMessage(message.id, result.value, result.text)
           : result.kind === "exception"
             ? { type: "exception", id: message.id, ...withoutKind(result) }
             : {
@@ -44,6 +51,15 @@ if (moduleNamespace !== undefined) {
     post({ type: "ready" });
   }
 }
+
+/** Structured cloning recurses: a value nested deeper than it safely goes travels as its text alone. */
+function resultMessage(id: number, value: unknown, text: string): ResultMessage {
+  return nestsDeeperThan(value, CLONE_DEPTH_LIMIT)
+    ? { type: "result", id, text }
+    : { type: "result", id, value, text };
+}
+
+const CLONE_DEPTH_LIMIT = 1000;
 
 function withoutKind<T extends { kind: string }>(result: T): Omit<T, "kind"> {
   const { kind: _kind, ...rest } = result;

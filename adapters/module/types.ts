@@ -54,8 +54,11 @@ export interface StartupErrorMessage {
 export interface ResultMessage {
   type: "result";
   id: number;
-  /** The comparable value (see comparable-value.ts): plain objects, arrays, numbers, bigints, strings. */
-  value: unknown;
+  /**
+   * The comparable value (see comparable-value.ts): plain objects, arrays, numbers, bigints,
+   * strings. Absent when it nests too deep to be cloned between threads; `text` is then parsed.
+   */
+  value?: unknown;
   /** Its JSON text (stringifyLossless). */
   text: string;
 }

@@ -7,6 +7,7 @@ import { parseLossless } from "../json/parse.ts";
 import { JsonSyntaxError } from "../json/syntax-error.ts";
 import { Kind, kindOf } from "./leaves.ts";
 import { compileRulePatterns, resolveCompareOptions } from "./options.ts";
+import { parsePathPattern } from "./path-pattern.ts";
 import { foldPath, formatPath, formatPathNode, type PathNode } from "./paths.ts";
 import { compileRuleContexts, type RuleContext } from "./rule-context.ts";
 import type { CompareRule } from "./types.ts";
@@ -157,13 +158,25 @@ export function listUnusedRules(usage: RuleUsage | undefined): UnusedRule[] | un
   return unused.length > 0 ? unused : undefined;
 }
 
-/** Why: tables (diff, dataset mode, the dataframe style) know their columns once compared. */
+/**
+ * Why: tables (diff, dataset mode, the dataframe style) know their columns once compared; under
+ * ignoreColumnCase a rule naming a column in another case (`score` for `Score`) applies to it.
+ */
 export function findUnusedTableRules(
   rules: readonly CompareRule[],
   columns: { old: readonly string[]; new: readonly string[] },
+  ignoreColumnCase = false,
 ): UnusedRule[] | undefined {
   if (rules.length === 0) return undefined;
   const usage = new RuleUsage(rules);
-  usage.observeColumns([...new Set([...columns.old, ...columns.new])]);
+  const names = new Set([...columns.old, ...columns.new]);
+  if (ignoreColumnCase) {
+    const lower = new Set([...names].map((name) => name.toLowerCase()));
+    for (const rule of rules) {
+      const first = parsePathPattern(rule.path)[0];
+      if (first?.type === "key" && lower.has(first.key.toLowerCase())) names.add(first.key);
+    }
+  }
+  usage.observeColumns([...names]);
   return listUnusedRules(usage);
 }

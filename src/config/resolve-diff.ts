@@ -74,7 +74,7 @@ export async function resolveDiffConfig(args: {
       ...(merged.report?.json !== undefined && { json: merged.report.json }),
       examples: merged.report?.examples ?? DEFAULT_EXAMPLES,
       save: merged.report?.save ?? true,
-      outputs: outputsOf(merged),
+      outputs: outputsOf(merged, cwd),
     },
   });
 }

@@ -155,7 +155,7 @@ export async function resolveRunConfig(args: ResolveRunConfigArgs): Promise<Reso
       ...(merged.report?.markdown !== undefined && { markdown: merged.report.markdown }),
       ...(merged.report?.junit !== undefined && { junit: merged.report.junit }),
       ...(merged.report?.html !== undefined && { html: merged.report.html }),
-      outputs: outputsOf(merged),
+      outputs: outputsOf(merged, cwd),
       stepSummary: merged.report?.stepSummary ?? true,
       ...(merged.report?.targetRate !== undefined && {
         targetRate: Number(merged.report.targetRate.slice(0, -1)) / 100,
@@ -250,12 +250,15 @@ function describeIndices(indices: readonly number[]): string {
   return indices.length === 0 ? "it holds no inputs" : `its inputs: ${shown}${more}`;
 }
 
-/** The report outputs of a merged config: `report.reporters` (flags or file), then the shorthands. */
-export function outputsOf(merged: UserConfig): ReportOutput[] {
+/**
+ * The report outputs of a merged config: `report.reporters` (flags or file), then the shorthands.
+ * Layers hold absolute files already; a relative one left is the run's, never the process's cwd.
+ */
+export function outputsOf(merged: UserConfig, cwd: string): ReportOutput[] {
   const report = merged.report ?? {};
   return resolveReportOutputs({
     reporters: (report.reporters ?? []).map((spec, index) =>
-      parseReporterSpec(spec, `report.reporters[${index}] (or --reporter)`, process.cwd()),
+      parseReporterSpec(spec, `report.reporters[${index}] (or --reporter)`, cwd),
     ),
     ...(report.markdown !== undefined && { markdown: report.markdown }),
     ...(report.junit !== undefined && { junit: report.junit }),

@@ -78,7 +78,11 @@ export async function diffFiles(config: ResolvedDiffConfig, cwd = process.cwd())
       compare: config.compare,
     },
     table: { table, schemaChanged },
-    unusedRules: findUnusedTableRules(config.compare.rules, table.schema.columns),
+    unusedRules: findUnusedTableRules(
+      config.compare.rules,
+      table.schema.columns,
+      config.table.ignoreColumnCase,
+    ),
   });
 }
 

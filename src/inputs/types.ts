@@ -1,9 +1,16 @@
 // Input sources and samples: where inputs come from and which ones a run uses.
+import type { TableSourceFormat } from "../table/types.ts";
 import type { ValueClass } from "./value-classes.ts";
 
 /** The formats an input source can be read in (config, flags and types alike). */
 export const INPUT_FORMATS = ["jsonl", "json", "csv"] as const;
 export type InputFormat = (typeof INPUT_FORMATS)[number];
+
+/** Why: a run's sample is read from an input source; a table-only format means a twinrun bug. */
+export function isInputFormat(format: string): format is InputFormat {
+  return (INPUT_FORMATS as readonly string[]).includes(format);
+}
+
 /** How a sample is chosen from the input source. */
 export const SAMPLE_STRATEGIES = ["first", "random", "cover", "stratified", "all"] as const;
 export type SampleStrategy = (typeof SAMPLE_STRATEGIES)[number];
@@ -41,8 +48,8 @@ export interface SampleRequest {
 /** The sample's identity: enough to reproduce it exactly. */
 export interface SampleIdentity {
   source: string;
-  /** The source's format; "parquet", "duckdb" and "postgres" only in `twinrun diff` reports, whose "sample" is the new table. */
-  format: InputFormat | "parquet" | "duckdb" | "postgres";
+  /** The source's format; a table-only one (Parquet, DuckDB, Postgres) only in `twinrun diff` reports, whose "sample" is the new table. */
+  format: InputFormat | TableSourceFormat;
   sha256: string;
   strategy: SampleStrategy | "replay";
   size: number;

@@ -4,7 +4,7 @@
 import type { Report } from "../report/types.ts";
 import { listCiNotes } from "./ci-notes.ts";
 import { renderDatasetSection } from "./dataset-text.ts";
-import { renderExample } from "./examples.ts";
+import { renderExample, renderMinimalInput } from "./examples.ts";
 import { cutToWidth, resolveWidth } from "./fit.ts";
 import { formatCount } from "./format.ts";
 import type { HintLine } from "./hints-text.ts";
@@ -116,7 +116,13 @@ function renderExamples(view: ReportView, options: RenderOptions, paint: Paint, 
   const render = ({ example, row }: ExampleView) =>
     row === undefined
       ? renderExample(example, { paint, width, reproCommand })
-      : renderRowExample(row, paint, width);
+      : [
+          ...renderRowExample(row, paint, width),
+          // Dataset mode's --shrink: the fewest input rows that still show the change.
+          ...(example.minimalInput === undefined
+            ? []
+            : renderMinimalInput(example.minimalInput, paint, width)),
+        ];
   const blocks = [header, ...shown.map((example) => render(example).join("\n"))];
   if (sameForAll) blocks.push(`reproduce: ${paint("cyan", commands[0])}`);
   return blocks;

@@ -11,7 +11,7 @@ import type { AcceptedFile } from "../accept/types.ts";
 import { findUnusedTableRules } from "../compare/rule-usage.ts";
 import type { ResolvedComponent, ResolvedRunConfig } from "../config/types.ts";
 import { TwinrunError } from "../errors.ts";
-import type { Sample } from "../inputs/types.ts";
+import { isInputFormat, type Sample } from "../inputs/types.ts";
 import { buildReport } from "../report/build-report.ts";
 import type { DatasetReport, Report, RunSettings } from "../report/types.ts";
 import type { TrialResult } from "../runner/types.ts";
@@ -46,7 +46,7 @@ export async function runBatchStep(
   startedAt: number,
 ): Promise<Report> {
   const sourceFormat = sample.identity.format;
-  if (sourceFormat === "parquet" || sourceFormat === "duckdb" || sourceFormat === "postgres") {
+  if (!isInputFormat(sourceFormat)) {
     throw new Error(`twinrun bug: a run's sample never comes from ${sourceFormat}`);
   }
   const inputFormat = config.dataset.format ?? sourceFormat;
@@ -222,7 +222,11 @@ async function compareOutputs(
     ...(aggregate.inconclusive !== undefined && { inconclusive: aggregate.inconclusive }),
     ...(acceptedReport !== undefined && { accepted: acceptedReport }),
     table: { table, schemaChanged },
-    unusedRules: findUnusedTableRules(config.compare.rules, table.schema.columns),
+    unusedRules: findUnusedTableRules(
+      config.compare.rules,
+      table.schema.columns,
+      config.table.ignoreColumnCase,
+    ),
     dataset: {
       ...dataset,
       old: { ...dataset.old, rows: table.rows.old },

@@ -24,6 +24,7 @@ import type { Example, Report } from "../report/types.ts";
 import { runTrials } from "../runner/run-trials.ts";
 import type { TrialResult } from "../runner/types.ts";
 import { formatShard, selectShard } from "../shard/shard.ts";
+import { shrinkDatasetExamples } from "../shrink/shrink-dataset.ts";
 import { shrinkTrials } from "../shrink/shrink-trials.ts";
 import type { MinimalInput } from "../shrink/types.ts";
 import { type Slowdown, SlowdownTracker } from "../slowdown/slowdown.ts";
@@ -44,7 +45,7 @@ export interface RunHooks {
   /** Called before old runs against old (calibrate), with the number of inputs. */
   onCalibrate?: (inputs: number) => void;
   /** Called before shrinking a changed input (--shrink). */
-  onShrink?: (trial: TrialResult) => void;
+  onShrink?: (trial: Pick<TrialResult, "index">) => void;
   /** Called before a side's setup command runs. */
   onSetup?: (side: Side, command: string) => void;
 }
@@ -64,10 +65,10 @@ export async function runComponents(config: ResolvedRunConfig, hooks: RunHooks =
       `--shard ${formatShard(config.shard)}: tables cannot be split into shards (dataset mode and the dataframe style compare whole tables); run without --shard`,
     );
   }
-  if (config.shrink.examples > 0 && runKind.kind === "tables") {
+  if (config.shrink.examples > 0 && runKind.kind === "tables" && runKind.via === "dataframe") {
     throw new TwinrunError(
       "USAGE",
-      "--shrink: this run compares tables (dataset mode or the dataframe style), which have no single inputs to shrink; run without --shrink (shrink.examples)",
+      "--shrink: this run compares the tables of the dataframe style, whose batches are not single inputs to shrink; run without --shrink (shrink.examples), or shrink in dataset mode",
     );
   }
   if (config.calibrate !== undefined && runKind.kind === "tables") {
@@ -131,7 +132,12 @@ async function runSides(
       settings,
       ...(base !== undefined && { base }),
     };
-    return runBatchStep(config, datasetSides, sample, { ...hooks, accepted }, startedAt);
+    const report = await runBatchStep(config, datasetSides, sample, { ...hooks, accepted }, startedAt);
+    if (config.shrink.examples === 0 || hooks.signal?.aborted === true) return report;
+    return shrinkDatasetExamples(config, datasetSides, sample, report, {
+      ...(hooks.signal !== undefined && { signal: hooks.signal }),
+      ...(hooks.onShrink !== undefined && { onShrink: (index: number) => hooks.onShrink?.({ index }) }),
+    });
   }
   const comparator = createComparator(config.compare);
   // Old against old first: which paths old differs on by itself, and by how much.
@@ -255,7 +261,11 @@ async function runSides(
     unusedRules:
       compared === undefined
         ? listUnusedRules(ruleUsage)
-        : findUnusedTableRules(config.compare.rules, compared.table.schema.columns),
+        : findUnusedTableRules(
+            config.compare.rules,
+            compared.table.schema.columns,
+            config.table.ignoreColumnCase,
+          ),
     ...(compared === undefined && { randomPart: randomPart.result() }),
     ...(noise !== undefined && { calibration: noise.result() }),
     ...(config.report.targetRate !== undefined && { targetRate: config.report.targetRate }),

@@ -207,6 +207,58 @@ function reportText(random: Random): string {
   return JSON.stringify(report);
 }
 
+/** Flags of a well-formed run: only valid values, so the run gets to compare and gate. */
+const VALID_RUN_FLAGS: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ["--seed", ["0", "7", "42"]],
+  ["--strategy", ["first", "random", "all"]],
+  ["--abs", ["0", "1e-6", "0.5"]],
+  ["--rel", ["0", "1e-9", "0.1"]],
+  ["--ignore", ["tier", "x"]],
+  ["--tol", ["x=rel:1e-6", "x=abs:2", "x=ulps:3"]],
+  ["--max-changed", ["0", "1", "50%"]],
+  ["--examples", ["0", "1", "3"]],
+  ["--concurrency", ["1", "2"]],
+  ["--json", ["out.json"]],
+  ["--markdown", ["out.md"]],
+  ["--junit", ["out.xml"]],
+  ["--reporter", ["json=r.json", "github", "markdown"]],
+  ["--old-label", ["before"]],
+  ["--exact", []],
+  ["--no-save", []],
+];
+
+/** A small JSONL input of good records: the numbers and tiers vary, the shape stays valid. */
+function validInputText(random: Random): string {
+  const lines = Array.from({ length: 1 + random.nextInt(5) }, () => {
+    const x = pick(random, [0, 1, 2.5, -3, 10, 1e-7, 123456789, 0.1 + 0.2]);
+    return JSON.stringify(chance(random, 0.3) ? { x } : { x, tier: pick(random, ["a", "b", "1"]) });
+  });
+  return `${lines.join("\n")}\n`;
+}
+
+/** A well-formed run or table diff with small mutations: these reach exit 0 or 1, not usage. */
+function validArgs(random: Random): string[] {
+  if (chance(random, 0.15)) {
+    const args = ["diff", "table-old.csv", pick(random, ["table-new.csv", "table-old.csv"]), "--key", "id"];
+    if (chance(random, 0.5)) args.push(pick(random, ["--abs", "--rel"]), pick(random, ["0", "0.1"]));
+    if (chance(random, 0.3)) args.push("--json", "diff.json");
+    return args;
+  }
+  // A worker answers line by line: `sed -u` flushes each line, where `tr` would hold it back.
+  // Mostly workers: one process per side per run keeps 500 runs within seconds.
+  const worker = chance(random, 0.85);
+  const changing = worker ? ["sed -u s/1/2/", "sed -u s/a/b/"] : ["tr 1 2", "tr a b"];
+  const args = ["run", "--old", "cat", "--new", pick(random, ["cat", ...changing])];
+  args.push("-i", pick(random, ["valid.jsonl", "valid.jsonl", "inputs.jsonl"]));
+  args.push("-n", pick(random, ["1", "2", "3"]), "--timeout", "5000");
+  args.push("--mode", worker ? "worker" : "per-input");
+  for (let n = random.nextInt(4); n > 0; n--) {
+    const [flag, values] = pick(random, VALID_RUN_FLAGS);
+    args.push(flag, ...(values.length === 0 ? [] : [pick(random, values)]));
+  }
+  return args;
+}
+
 /** One case: a command line over freshly written files in its own folder. */
 function makeCase(random: Random, index: number): { cwd: string; args: string[] } {
   const cwd = path.join(root, "cases", String(index));
@@ -218,6 +270,10 @@ function makeCase(random: Random, index: number): { cwd: string; args: string[] 
   writeFileSync(path.join(cwd, "config.yaml"), configText(random));
   writeFileSync(path.join(cwd, "report.json"), reportText(random));
   writeFileSync(path.join(cwd, "accepted.yaml"), chance(random, 0.5) ? "accepted: []\n" : configText(random));
+  writeFileSync(path.join(cwd, "valid.jsonl"), validInputText(random));
+  // Some cases are well-formed, so the compare, gate and report paths run, not only usage errors;
+  // each costs a real run (about 0.3 s), so they stay a small share of the cases.
+  if (chance(random, 0.06)) return { cwd, args: validArgs(random) };
   const command = pick(random, [
     "run",
     "run",

@@ -57,3 +57,26 @@ describe("twinrun diff --timestamps", () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe("twinrun diff --ignore-column-case with column rules", () => {
+  it("applies a rule naming a column in another case, and does not call it unused", async () => {
+    const { diff } = workspace({
+      "old.csv": "ID,Score,Note\n1,0.5,a\n2,1.5,b\n",
+      "new.csv": "id,score,note\n2,1.75,b\n1,0.5,c\n",
+    });
+    const args = ["old.csv", "new.csv", "--key", "id", "--tol", "SCORE=abs:0.5", "--ignore", "note"];
+    // Without it, rows pair by position and the rule names no column.
+    const strict = await diff(["old.csv", "new.csv", "--tol", "SCORE=abs:0.5"]);
+    expect(strict.exitCode).toBe(1);
+    expect(strict.report.unusedRules.map((rule: { path: string }) => rule.path)).toEqual(["SCORE"]);
+    const matched = await diff([...args, "--ignore-column-case"]);
+    expect(matched.stderr).toBe("");
+    expect(matched.exitCode).toBe(0);
+    expect(matched.report.unusedRules).toBeUndefined();
+    expect(
+      matched.report.table.columns.find((column: { column: string }) => column.column === "Note"),
+    ).toMatchObject({
+      ignored: true,
+    });
+  });
+});

@@ -88,16 +88,29 @@ describe("module adapter: one TypeScript component that misbehaves on request", 
   );
 
   it("marks an output past the depth limit as not observed (the trial is inconclusive), and goes on", async () => {
-    const outcome = await run(adapter, { x: 1, deep: 2500 });
+    // Walking 200,000 levels takes a while on a loaded machine: no timeout may decide this outcome.
+    const patient = await startAdapter({ file: "behave.ts", export: "behave", timeoutMs: 120_000 });
+    const outcome = await run(patient, { x: 1, endless: true });
     expect(outcome).toMatchObject({
       status: "failure",
       failure: { kind: "unparsable", unobserved: "depth" },
     });
     if (outcome.status !== "failure") return;
     expect(outcome.failure.message).toContain(
-      "nested deeper than twinrun's depth limit for JavaScript values (2000 levels)",
+      "nested deeper than twinrun's depth limit for JavaScript values (200,000 levels)",
     );
-    expect(await run(adapter, { x: 1, deep: 1500 })).toMatchObject({ status: "ok" });
+    expect(await run(patient, { x: 4 })).toMatchObject({ status: "ok", value: { y: 8 } });
+  });
+
+  it("returns a 100,000-deep output from its thread whole (too deep to clone, it travels as text)", async () => {
+    const patient = await startAdapter({ file: "behave.ts", export: "behave", timeoutMs: 120_000 });
+    const outcome = await run(patient, { x: 1, deep: 100_000 });
+    expect(outcome.status).toBe("ok");
+    if (outcome.status !== "ok") return;
+    expect(outcome.text).toBe(`${"[".repeat(100_000)}1${"]".repeat(100_000)}`);
+    let value = outcome.value;
+    for (let level = 0; level < 100_000; level++) value = (value as unknown[])[0];
+    expect(value).toBe(1);
   });
 
   it("reports a thread that exits mid-input as a crash and replaces it", async () => {

@@ -12,6 +12,7 @@ import { describeKey } from "../describe-key.ts";
 import { ChangedPathsLog } from "../hints/changed-paths-log.ts";
 import { attachTableHints, findTableHints } from "../hints/table-hints.ts";
 import { RowExamples } from "../row-examples.ts";
+import { matchRulesToColumnCase } from "../rule-column-case.ts";
 import type { TableComparisonOptions, TableComparisonResult } from "../table-comparison.ts";
 import type { ColumnStats, RowLocation, TableReport } from "../types.ts";
 import { countCategories } from "./category-counts.ts";
@@ -57,9 +58,18 @@ export async function compareLoadedTables(
       : undefined;
   const newTable = caseMatch?.newTable ?? givenNewTable;
   const options: TableComparisonOptions =
-    caseMatch?.key === undefined
+    caseMatch === undefined
       ? givenOptions
-      : { ...givenOptions, match: { by: "key", key: caseMatch.key } };
+      : {
+          ...givenOptions,
+          ...(caseMatch.key !== undefined && { match: { by: "key", key: caseMatch.key } }),
+          compare: {
+            ...givenOptions.compare,
+            rules: matchRulesToColumnCase(givenOptions.compare.rules, [
+              ...new Set([...oldTable.columns, ...newTable.columns]),
+            ]),
+          },
+        };
   const comparator = createComparator(options.compare);
   const rulesOf = columnRules(options.compare);
   const ignores = (column: string) => comparator.ignoresKey(column);

@@ -246,8 +246,12 @@ export function parquetCellSql(column: string, type: string): string {
   switch (type) {
     case "TIMESTAMP_MS":
       return iso("%g");
-    case "TIMESTAMP_NS":
-      return iso("%n");
+    case "TIMESTAMP_NS": {
+      // strftime's %n does not write a TIMESTAMP_NS value's nanoseconds; they come from epoch_ns.
+      const nanos = `((epoch_ns(${column}) % 1000000000 + 1000000000) % 1000000000)`;
+      const seconds = `make_timestamp((epoch_ns(${column}) - ${nanos}) // 1000)`;
+      return `to_json(strftime(${seconds}, '%Y-%m-%dT%H:%M:%S.') || lpad(CAST(${nanos} AS VARCHAR), 9, '0') || 'Z')::VARCHAR`;
+    }
     case "TIMESTAMP":
     case "TIMESTAMP WITH TIME ZONE":
       return iso("%f");

@@ -27,11 +27,13 @@ export interface CellCounts {
 
 const SUMMARY_QUANTILES = [0.01, 0.5, 0.99];
 const DECILES = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
+/** Aggregates per column in the profile query. */
+const FIELDS = 10;
 
 /**
- * Why: the schema view needs each column's kinds, the distribution view its numbers. Two passes:
- * the first types every cell once (the only pattern matching a side's cells get) and counts; the
- * second, where the masks make typing cheap, fetches the sorted values the quantiles need.
+ * Why: the schema view needs each column's kinds, the distribution view its numbers. One pass
+ * types every cell once (the only pattern matching a side's cells get), counts, and gathers each
+ * numeric column's quantiles in the same scan.
  */
 export async function profileSide(
   engine: TableEngine,
@@ -48,12 +50,16 @@ export async function profileSide(
   const valued = table.columns.map((_, i) => `k${i}, ${cellColumn(i)}, ${finiteSql(`n${i}`)} AS v${i}`);
   // A JSON row may lack the column (SQL NULL); elsewhere every row has a cell.
   const present = (i: number) => (table.absentCells ? `${cellColumn(i)} IS NOT NULL` : "TRUE");
+  const quantiles = [...SUMMARY_QUANTILES, ...(options.deciles ? DECILES : [])];
+  // quantile_cont interpolates between the two values around rank (count − 1) · q, as the report
+  // defines a quantile; a column without finite numbers gives NULL.
+  const quantileList = `[${quantiles.map(doubleSql).join(", ")}]`;
   const aggregates = (stddev: (value: string) => string) =>
     table.columns.map(
       (_, i) =>
         `bit_or(k${i}), count(v${i}), avg(v${i}), ${stddev(`v${i}`)}, min(v${i}), max(v${i}), ` +
         `count(CASE WHEN ${present(i)} THEN 1 END), count(CASE WHEN ${present(i)} AND k${i} = 0 THEN 1 END), ` +
-        `count(CASE WHEN k${i} <> 0 THEN 1 END)`,
+        `count(CASE WHEN k${i} <> 0 THEN 1 END), quantile_cont(v${i}, ${quantileList})`,
     );
   const query = (stddev: (value: string) => string) =>
     engine.rows(
@@ -66,99 +72,26 @@ export async function profileSide(
     if (!/STDDEV_POP is out of range/.test(String(error))) throw error;
     return query((value) => `stddev_pop(${value} * 1e-200) * 1e200`);
   });
-  const counted = table.columns.map((_, i) => {
-    const at = i * 9;
-    return {
+  return table.columns.map((_, i) => {
+    const at = i * FIELDS;
+    const count = Number(row[at + 1]);
+    const profile: ColumnProfile = {
       mask: Number(row[at] ?? 0),
-      count: Number(row[at + 1]),
-      mean: Number(row[at + 2]),
-      std: Number(row[at + 3]),
-      min: Number(row[at + 4]),
-      max: Number(row[at + 5]),
       cells: {
         present: Number(row[at + 6]),
         nullish: Number(row[at + 7]),
         valued: Number(row[at + 8]),
-        finite: Number(row[at + 1]),
+        finite: count,
       },
     };
-  });
-  const quantiles = [...SUMMARY_QUANTILES, ...(options.deciles ? DECILES : [])];
-  const numeric = counted.flatMap((column, index) => (column.count > 0 ? [{ index, ...column }] : []));
-  const values = await sortedValuesAt(
-    engine,
-    table,
-    numeric.map(({ index, mask, count }) => ({
-      index,
-      mask,
-      count,
-      positions: quantilePositions(count, quantiles),
-    })),
-  );
-  const profiles: ColumnProfile[] = counted.map(({ mask, cells }) => ({ mask, cells }));
-  numeric.forEach(({ index, count, mean, std, min, max }, i) => {
-    const at = values[i];
-    const [p1, p50, p99, ...deciles] = quantiles.map((q) => interpolatedQuantile(at, count, q));
-    profiles[index].numbers = {
+    if (count === 0) return profile;
+    const [p1, p50, p99, ...deciles] = listOf(row[at + 9]);
+    const [mean, std, min, max] = [2, 3, 4, 5].map((offset) => Number(row[at + offset]));
+    profile.numbers = {
       summary: { count, mean, std, min, max, p1, p50, p99 },
       ...(options.deciles && { deciles }),
     };
-  });
-  return profiles;
-}
-
-/** The positions (from 0, in ascending order) whose values give the quantiles by interpolation. */
-function quantilePositions(count: number, quantiles: readonly number[]): number[] {
-  const positions = new Set<number>();
-  for (const q of quantiles) {
-    const rank = (count - 1) * q;
-    positions.add(Math.floor(rank));
-    positions.add(Math.ceil(rank));
-  }
-  return [...positions].sort((a, b) => a - b);
-}
-
-/**
- * Why: the engine's interpolated quantile, from the two sorted values around its rank, computed
- * exactly as quantile_cont computes it, so a side's quantiles do not depend on how they are fetched.
- */
-function interpolatedQuantile(at: Map<number, number>, count: number, q: number): number {
-  const rank = (count - 1) * q;
-  const below = Math.floor(rank);
-  const above = Math.ceil(rank);
-  const low = at.get(below) ?? Number.NaN;
-  if (below === above) return low;
-  const high = at.get(above) ?? Number.NaN;
-  const fraction = rank - below;
-  return low * (1 - fraction) + high * fraction;
-}
-
-/**
- * The finite numbers of each asked column at the asked positions of their sorted order. One
- * quantile_disc per column: the engine selects those values without sorting all of them, where
- * asking it for interpolated quantiles costs several selections per quantile.
- */
-async function sortedValuesAt(
-  engine: TableEngine,
-  table: LoadedTable,
-  columns: { index: number; mask: number; count: number; positions: number[] }[],
-): Promise<Map<number, number>[]> {
-  if (columns.length === 0) return [];
-  const valued = columns.map(
-    ({ index, mask }, i) => `${finiteSql(knownNumberSql(cellColumn(index), table.encoding, mask))} AS v${i}`,
-  );
-  // quantile_disc(v, q) is the value at position ceil(count · q) − 1: half a position above one
-  // position lands on it, safe from rounding.
-  const aggregates = columns.map(
-    ({ count, positions }, i) =>
-      `quantile_disc(v${i}, [${positions.map((position) => doubleSql((position + 0.5) / count)).join(", ")}])`,
-  );
-  const [row] = await engine.rows(
-    `SELECT ${aggregates.join(", ")} FROM (SELECT ${valued.join(", ")} FROM ${table.table})`,
-  );
-  return columns.map(({ positions }, i) => {
-    const found = listOf(row[i]);
-    return new Map(positions.map((position, p) => [position, found[p]]));
+    return profile;
   });
 }
 

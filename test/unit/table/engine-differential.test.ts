@@ -2,11 +2,14 @@
 // JSON array and Parquet, compared by the engine, and every row pair's differences must be exactly
 // the record comparator's on the same rows read back as records (pairs formed the same way: by
 // key, duplicates in file order). Only cells whose texts differ leave the engine, so this checks
-// that equal texts are equal values and that type inference never hides a change.
-import { DuckDBInstance } from "@duckdb/node-api";
+// that equal texts are equal values and that type inference never hides a change. A column of
+// dates in several spellings runs with and without a timestamps rule, and CSV also as text only
+// (--csv-strings). Parquet keeps the nested values in a JSON column and the dates as nanosecond timestamps.
+import { DuckDBInstance, DuckDBTimestampNanosecondsValue } from "@duckdb/node-api";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { createComparator } from "../../../src/compare/comparator.ts";
+import { parseInstant } from "../../../src/compare/instants.ts";
 import { resolveCompareOptions } from "../../../src/compare/options.ts";
 import type { CompareOptions, CompareRule, Difference } from "../../../src/compare/types.ts";
 import { readRecords } from "../../../src/inputs/read-records.ts";
@@ -55,11 +58,30 @@ const NESTED = [
   parseLossless("[]"),
   null,
 ];
+const TIMESTAMPS = [
+  "2017-01-01",
+  "2017-01-01 00:00:00",
+  "2017-01-01T00:00:00Z",
+  "2017-01-01T01:00:00+01:00",
+  "2017-01-01T00:00:00.000000001Z",
+  "2017-01-02",
+  "2017-02-30",
+  null,
+];
 const MIXED = [...FLOATS.slice(0, 6), ...INTS.slice(3, 6), ...STRINGS.slice(3, 9), true, false];
 
-type Family = "f" | "i" | "s" | "m" | "n";
-const POOLS: Record<Family, unknown[]> = { f: FLOATS, i: INTS, s: STRINGS, m: MIXED, n: NESTED };
-const FAMILIES: Family[] = ["f", "i", "s", "m", "n"];
+type Family = "f" | "i" | "s" | "m" | "n" | "t";
+const POOLS: Record<Family, unknown[]> = {
+  f: FLOATS,
+  i: INTS,
+  s: STRINGS,
+  m: MIXED,
+  n: NESTED,
+  t: TIMESTAMPS,
+};
+const FAMILIES: Family[] = ["f", "i", "s", "m", "n", "t"];
+/** The absent bit of the column only one side has. */
+const ONE_SIDED_BIT = 1 << FAMILIES.length;
 
 function numberOf(value: unknown): number | undefined {
   if (typeof value === "number") return value;
@@ -148,6 +170,8 @@ function mutate(family: Family, value: unknown, code: number): unknown {
         default:
           return "7";
       }
+    case "t":
+      return POOLS.t[code % POOLS.t.length];
     case "n": {
       if (value === null || typeof value !== "object") return code % 2 === 0 ? { a: 1 } : null;
       if (Array.isArray(value)) return code % 2 === 0 ? [...value].reverse() : [...value, 1];
@@ -184,9 +208,10 @@ const rowArb = fc.record({
   s: cellArb("s"),
   m: cellArb("m"),
   n: cellArb("n"),
+  t: cellArb("t"),
   one: cellArb("m"),
   /** Bit i set: the row lacks family i's column (JSON formats only have absent cells). */
-  absent: fc.nat({ max: 63 }),
+  absent: fc.nat({ max: 2 * ONE_SIDED_BIT - 1 }),
 });
 
 const pairArb: fc.Arbitrary<TablePair> = fc
@@ -196,7 +221,7 @@ const pairArb: fc.Arbitrary<TablePair> = fc
     mutations: fc.array(
       fc.record({
         drop: fc.nat({ max: 9 }),
-        codes: fc.array(fc.nat({ max: 20 }), { minLength: 5, maxLength: 5 }),
+        codes: fc.array(fc.nat({ max: 20 }), { minLength: FAMILIES.length, maxLength: FAMILIES.length }),
       }),
       { minLength: 8, maxLength: 8 },
     ),
@@ -213,7 +238,7 @@ const pairArb: fc.Arbitrary<TablePair> = fc
       FAMILIES.forEach((family, i) => {
         if ((row.absent & (1 << i)) === 0) out[family] = row[family];
       });
-      if (oneSide && (row.absent & 32) === 0) out.one = row.one;
+      if (oneSide && (row.absent & ONE_SIDED_BIT) === 0) out.one = row.one;
       return out;
     };
     const old = oldRows.map((row) => shape(row, onlyOld));
@@ -224,7 +249,7 @@ const pairArb: fc.Arbitrary<TablePair> = fc
       FAMILIES.forEach((family, i) => {
         if (family in next) next[family] = mutate(family, next[family], codes[i]);
       });
-      if (onlyNew && (row.absent & 32) === 0) next.one = row.one;
+      if (onlyNew && (row.absent & ONE_SIDED_BIT) === 0) next.one = row.one;
       return [next];
     });
     const all = [...changed, ...extra.map((row) => shape(row, onlyNew))];
@@ -252,6 +277,7 @@ const optionsArb: fc.Arbitrary<Partial<CompareOptions>> = fc.record({
     { path: "n.*", tolerance: { rel: 1e-3 } },
     { path: "f", signedZero: true },
     { path: "one", ignore: true },
+    { path: "t", timestamps: true },
   ]),
 });
 
@@ -287,12 +313,20 @@ const PARQUET_TYPES: Record<string, string> = {
   i: "BIGINT",
   s: "VARCHAR",
   m: "DOUBLE",
-  n: "VARCHAR",
+  n: "JSON",
+  t: "TIMESTAMP_NS",
   one: "DOUBLE",
 };
 
 function parquetLiteral(value: unknown, type: string): string {
   if (value === undefined || value === null) return `NULL::${type}`;
+  // Nested values as a JSON column, which the file declares and keeps as written.
+  if (type === "JSON") return `${sqlString(stringifyLossless(value))}::JSON`;
+  // A text naming an instant as a nanosecond timestamp; any other cell does not fit.
+  if (type === "TIMESTAMP_NS") {
+    const nanos = typeof value === "string" ? parseInstant(value) : undefined;
+    return nanos === undefined ? "NULL::TIMESTAMP_NS" : `make_timestamp_ns(${nanos}::BIGINT)`;
+  }
   if (type === "VARCHAR")
     return `${sqlString(typeof value === "string" ? value : stringifyLossless(value))}::VARCHAR`;
   const number = numberOf(value);
@@ -344,7 +378,11 @@ async function withDuckDb<T>(
 // Readers for the reference: the record readers for text formats; Parquet's typed values as the
 // lossless model holds them (a whole double is a float, an integer beyond 2^53 a bigint).
 
-async function readAsRecords(path: string, format: "csv" | "jsonl" | "json"): Promise<Row[]> {
+async function readAsRecords(
+  path: string,
+  format: "csv" | "jsonl" | "json",
+  csvStrings = false,
+): Promise<Row[]> {
   const rows: Row[] = [];
   await readRecords(
     path,
@@ -355,9 +393,17 @@ async function readAsRecords(path: string, format: "csv" | "jsonl" | "json"): Pr
         throw new Error(`${path}:${line}: ${problem}`);
       },
     },
-    { csvStrings: false },
+    { csvStrings },
   );
   return rows;
+}
+
+/** An instant in nanoseconds as ISO text in UTC with nine fraction digits. */
+function isoOfNanos(nanos: bigint): string {
+  const fraction = ((nanos % 1_000_000_000n) + 1_000_000_000n) % 1_000_000_000n;
+  const seconds = (nanos - fraction) / 1_000_000_000n;
+  const whole = new Date(Number(seconds) * 1000).toISOString().slice(0, 19);
+  return `${whole}.${fraction.toString().padStart(9, "0")}Z`;
 }
 
 async function readParquetAsRecords(path: string): Promise<Row[]> {
@@ -368,7 +414,9 @@ async function readParquetAsRecords(path: string): Promise<Row[]> {
       const row: Row = {};
       names.forEach((name, i) => {
         const cell = cells[i];
-        if (typeof cell === "bigint")
+        if (PARQUET_TYPES[name] === "JSON" && typeof cell === "string") row[name] = parseLossless(cell);
+        else if (cell instanceof DuckDBTimestampNanosecondsValue) row[name] = isoOfNanos(cell.nanos);
+        else if (typeof cell === "bigint")
           row[name] = cell >= -(2n ** 53n) && cell <= 2n ** 53n ? Number(cell) : cell;
         else if (typeof cell === "number") row[name] = asFloat(cell);
         else row[name] = cell;
@@ -434,12 +482,13 @@ async function engineFindings(
   newFile: { path: string; format: TableFormat },
   key: string[],
   options: CompareOptions,
+  csvStrings: boolean,
 ): Promise<Findings> {
   const findings: Findings = new Map();
   await compareTableFiles({
     old: oldFile,
     new: newFile,
-    csvStrings: false,
+    csvStrings,
     comparison: {
       compare: options,
       match: { by: "key", key },
@@ -476,9 +525,11 @@ async function writeBoth(pair: TablePair, format: TableFormat, run: number, comp
   }
 }
 
-async function readBoth(paths: string[], format: TableFormat): Promise<Row[][]> {
+async function readBoth(paths: string[], format: TableFormat, csvStrings: boolean): Promise<Row[][]> {
   return Promise.all(
-    paths.map((path) => (format === "parquet" ? readParquetAsRecords(path) : readAsRecords(path, format))),
+    paths.map((path) =>
+      format === "parquet" ? readParquetAsRecords(path) : readAsRecords(path, format, csvStrings),
+    ),
   );
 }
 
@@ -489,16 +540,18 @@ async function agrees(
   partial: Partial<CompareOptions>,
   format: TableFormat,
   compression?: string,
+  csvStrings = false,
 ) {
   const options = resolveCompareOptions(partial);
   const paths = await writeBoth(pair, format, runs++, compression);
-  const [oldRows, newRows] = await readBoth(paths, format);
+  const [oldRows, newRows] = await readBoth(paths, format, csvStrings);
   const expected = referenceFindings(oldRows, newRows, pair.key, options);
   const actual = await engineFindings(
     { path: paths[0], format },
     { path: paths[1], format },
     pair.key,
     options,
+    csvStrings,
   );
   expect(sorted(actual)).toEqual(sorted(expected));
 }
@@ -512,6 +565,13 @@ describe("the table engine agrees with the record comparator, cell by cell", () 
       );
     }, 180_000);
   }
+
+  it("on csv tables read with --csv-strings", async () => {
+    await fc.assert(
+      fc.asyncProperty(pairArb, optionsArb, (pair, options) => agrees(pair, options, "csv", undefined, true)),
+      { numRuns: 15 },
+    );
+  }, 180_000);
 
   it("on Parquet tables (gzip, zstd and snappy)", async () => {
     await fc.assert(

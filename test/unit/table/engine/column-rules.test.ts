@@ -103,3 +103,98 @@ describe("key columns under a timestamps rule", () => {
     expect(byInstant.aggregate.summary.changed).toBe(0);
   });
 });
+
+describe("column rules under ignoreColumnCase", () => {
+  const oldPath = () =>
+    files.write(
+      "old-case.jsonl",
+      '{"ID":1,"Score":0.5,"Tags":["a","b"],"Note":"x","At":"2017-01-01","Price":1.2345678}\n' +
+        '{"ID":2,"Score":1.5,"Tags":["c"],"Note":"y","At":"2017-01-02","Price":2.5}\n',
+    );
+  // New spells every column in lower case, moves score by 0.25, reorders tags, changes note,
+  // spells the dates as date-times, and rounds price to 6 significant digits.
+  const newPath = () =>
+    files.write(
+      "new-case.jsonl",
+      '{"id":2,"score":1.75,"tags":["c"],"note":"z","at":"2017-01-02 00:00:00","price":2.5}\n' +
+        '{"id":1,"score":0.5,"tags":["b","a"],"note":"x","at":"2017-01-01T00:00:00Z","price":1.23457}\n',
+    );
+  const sides = () => [
+    { path: oldPath(), format: "jsonl" as const },
+    { path: newPath(), format: "jsonl" as const },
+  ];
+  const changedColumns = async (rules: CompareRule[], ignoreColumnCase: boolean) => {
+    const [oldSide, newSide] = sides();
+    const { aggregate } = await compare(oldSide, newSide, ["id"], rules, ignoreColumnCase);
+    return aggregate.paths
+      .filter((stats) => stats.changed > 0)
+      .map((stats) => stats.path)
+      .sort();
+  };
+  const rules: CompareRule[] = [
+    { path: "score", tolerance: { abs: 0.5 } },
+    { path: "TAGS", unordered: true },
+    { path: "note", ignore: true },
+    { path: "at", timestamps: true },
+    { path: "PRICE", tolerance: { sig: 6 } },
+  ];
+
+  it("apply to the column whatever the case of the name they give", async () => {
+    expect(await changedColumns([], true)).toEqual(["At", "Note", "Price", "Score", "Tags[*]"]);
+    expect(await changedColumns(rules, true)).toEqual([]);
+  });
+
+  it("apply to a nested path under the column too", async () => {
+    const oldNested = files.write("old-nested.jsonl", '{"id":1,"Features":{"x":1.0,"y":2.0}}\n');
+    const newNested = files.write("new-nested.jsonl", '{"id":1,"features":{"x":1.1,"y":2.0}}\n');
+    const { aggregate } = await compare(
+      { path: oldNested, format: "jsonl" },
+      { path: newNested, format: "jsonl" },
+      ["id"],
+      [{ path: "features.x", tolerance: { abs: 0.2 } }],
+      true,
+    );
+    expect(aggregate.summary.changed).toBe(0);
+  });
+
+  it("stay case-sensitive without ignoreColumnCase", async () => {
+    const oldStrict = files.write("old-strict.csv", "id,Score\n1,0.5\n");
+    const newStrict = files.write("new-strict.csv", "id,Score\n1,0.75\n");
+    const { aggregate } = await compare(
+      { path: oldStrict, format: "csv" },
+      { path: newStrict, format: "csv" },
+      ["id"],
+      [{ path: "score", tolerance: { abs: 0.5 } }],
+    );
+    expect(aggregate.paths.map((stats) => [stats.path, stats.changed])).toEqual([["Score", 1]]);
+  });
+});
+
+describe("Parquet nanosecond timestamps", () => {
+  it("keep their nanoseconds, before 1970 too, and compare as instants under the rule", async () => {
+    const parquet = await writeParquet(
+      "ns.parquet",
+      "SELECT * FROM (VALUES (1, make_timestamp_ns(1483228800000000001::BIGINT)), " +
+        '(2, make_timestamp_ns(-1::BIGINT)), (3, make_timestamp_ns(1483228800000000000::BIGINT))) t(id, "at")',
+    );
+    const jsonl = files.write(
+      "ns.jsonl",
+      '{"id":1,"at":"2017-01-01T00:00:00.000000001Z"}\n{"id":2,"at":"1969-12-31 23:59:59.999999999"}\n' +
+        '{"id":3,"at":"2017-01-01"}\n',
+    );
+    const { aggregate } = await compare(
+      { path: parquet, format: "parquet" },
+      { path: jsonl, format: "jsonl" },
+      ["id"],
+      [{ path: "at", timestamps: true }],
+    );
+    expect(aggregate.summary.changed).toBe(0);
+    const exact = await compare(
+      { path: parquet, format: "parquet" },
+      { path: parquet, format: "parquet" },
+      ["id"],
+      [],
+    );
+    expect(exact.aggregate.summary.changed).toBe(0);
+  });
+});
