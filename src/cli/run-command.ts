@@ -51,7 +51,9 @@ export async function runRunCommand(command: Command, io: CliIo): Promise<number
         const runKind = decideRunKind(config);
         if (runKind.kind === "tables" && runKind.via === "dataset") {
           const count = sample.records.length.toLocaleString("en-US");
-          stderr.write(`twinrun: dataset mode: running old and new once each on ${count} records\n`);
+          const { repeat } = config.dataset;
+          const times = repeat === 1 ? "once each" : `${repeat} times each, in turn,`;
+          stderr.write(`twinrun: dataset mode: running old and new ${times} on ${count} records\n`);
           return;
         }
         progress = createProgress(stderr, sample.records.length);

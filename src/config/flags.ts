@@ -150,6 +150,7 @@ export function parseRunFlags(flags: RunFlags, cwd: string): FlagLayer {
         ? read(() => parseChoice("--output-format", str(flags.outputFormat), TABLE_FORMATS))
         : undefined,
       keepTemp: flags.keepTemp === true ? true : undefined,
+      repeat: given("repeat") ? read(() => parseInteger("--repeat", str(flags.repeat), 1)) : undefined,
     }),
     run: compact({
       concurrency: given("concurrency")

@@ -137,6 +137,7 @@ function tableSettings(resolved: ResolvedRunConfig): Pick<UserConfig, "table" | 
         ...(dataset.format !== undefined && { format: dataset.format }),
         ...(dataset.outputFormat !== undefined && { outputFormat: dataset.outputFormat }),
         keepTemp: dataset.keepTemp,
+        ...(dataset.repeat > 1 && { repeat: dataset.repeat }),
       },
     }),
   };

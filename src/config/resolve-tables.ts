@@ -13,6 +13,7 @@ const DATASET_FLAGS = {
   format: "--dataset-format",
   outputFormat: "--output-format",
   keepTemp: "--keep-temp",
+  repeat: "--repeat",
 };
 
 /** True when a component runs in dataset mode (once on the sample file, through a table adapter). */
@@ -72,6 +73,7 @@ export function resolveDatasetSection(
     ...(section.format !== undefined && { format: section.format }),
     ...(section.outputFormat !== undefined && { outputFormat: section.outputFormat }),
     keepTemp: section.keepTemp ?? false,
+    repeat: section.repeat ?? 1,
   };
 }
 

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { DATASET_FORMATS, TABLE_FORMATS } from "../table/types.ts";
 import { MEMORY_LIMIT_PATTERN } from "./memory-limit.ts";
-import { flag, nonNegativeNumber, oneOf, stringList } from "./schema-leaves.ts";
+import { flag, integerAtLeast, nonNegativeNumber, oneOf, stringList } from "./schema-leaves.ts";
 
 /** Why: dataset mode's files: the sample's format, the output's format, and whether to keep them. */
 export const datasetSchema = z
@@ -20,6 +20,10 @@ export const datasetSchema = z
       ).optional(),
       keepTemp: flag(
         "Keep the temporary folder with the sample and output files, and say where it is (default false).",
+      ).optional(),
+      repeat: integerAtLeast(
+        1,
+        "Run each side's batch step this many times, in alternating order, and state the slowdown of new against old with a confidence interval (default 1; gate.maxSlowdown needs 5 or more). The first run's outputs are compared.",
       ).optional(),
     },
     { error: "a mapping like { format: csv, outputFormat: parquet }" },

@@ -114,6 +114,7 @@ const STARTER_LINES = [
   "#   format: csv # the sample file: csv | jsonl | json (default: the input source's format)",
   "#   outputFormat: parquet # the outputs: csv | jsonl | json | parquet (default: the sample's format)",
   "#   keepTemp: false # true: keep the folder with the sample and outputs, to look at them",
+  "#   repeat: 5 # run each side's batch step 5 times for the slowdown's interval (default 1)",
   "",
   "run:",
   "  # concurrency: 4 # trials run at once (default: the CPU count)",

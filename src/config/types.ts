@@ -15,6 +15,8 @@ export interface ResolvedDatasetConfig {
   outputFormat?: TableFormat;
   /** Keep the temporary folder with the sample and output files. */
   keepTemp: boolean;
+  /** Runs of each side's batch step, for the slowdown (1: one run, no interval). */
+  repeat: number;
 }
 
 /** How two tables are compared (dataset mode, `twinrun diff`, the Python dataframe style). */

@@ -9,6 +9,7 @@ import { ExitCode } from "../errors.ts";
 import type { Sample } from "../inputs/types.ts";
 import type { ReportParts, TablesParts } from "../report/build-report.ts";
 import type { DatasetReport, DatasetSideReport } from "../report/types.ts";
+import type { Slowdown } from "../slowdown/slowdown.ts";
 import type { DatasetSides, SideRun } from "./run-batch-step.ts";
 
 /** The parts of a dataset report that do not depend on how the comparison went. */
@@ -71,6 +72,7 @@ export function baseReportParts(
   dataset: DatasetReport,
   startedAt: number,
   interrupted: boolean,
+  slowdown?: Slowdown,
 ): DatasetBaseParts {
   const timing = (run: DatasetSideReport) => ({
     p50: run.durationMs,
@@ -86,8 +88,14 @@ export function baseReportParts(
       new: { label: sides.label.new, spec: describeComponent(config.new) },
     },
     sample: sample.identity,
-    timing: { old: timing(dataset.old), new: timing(dataset.new), wallMs: Date.now() - startedAt },
+    timing: {
+      old: timing(dataset.old),
+      new: timing(dataset.new),
+      wallMs: Date.now() - startedAt,
+      ...(slowdown !== undefined && { slowdown }),
+    },
     maxChanged: config.gate.maxChanged,
+    ...(config.gate.maxSlowdown !== undefined && { maxSlowdown: config.gate.maxSlowdown }),
     complete: !interrupted,
     ...(sides.base !== undefined && { base: sides.base }),
   };

@@ -15,6 +15,7 @@ import { isInputFormat, type Sample } from "../inputs/types.ts";
 import { buildReport } from "../report/build-report.ts";
 import type { DatasetReport, Report, RunSettings } from "../report/types.ts";
 import type { TrialResult } from "../runner/types.ts";
+import { type Slowdown, SlowdownTracker } from "../slowdown/slowdown.ts";
 import { compareTableFiles, probeTableFile } from "../table/compare-table-files.ts";
 import { tableComparisonOptions } from "../table/comparison-options.ts";
 import type { TableFormat } from "../table/types.ts";
@@ -62,16 +63,19 @@ export async function runBatchStep(
       targetFormat: inputFormat,
       csvStrings: config.input.csvStrings,
     });
-    const run = (side: Side) =>
+    const run = (side: Side, repeat = 1) =>
       runSide(
         config,
         side,
         sides[side],
         inputPath,
-        path.join(folder, `${side}-output.${outputFormat}`),
+        path.join(folder, `${side}-output${repeat === 1 ? "" : `-${repeat}`}.${outputFormat}`),
         hooks.signal,
       );
-    const [oldRun, newRun] = await Promise.all([run("old"), run("new")]);
+    const { oldRun, newRun, slowdown } =
+      config.dataset.repeat > 1
+        ? await runRepeated(config, run, hooks.signal)
+        : { ...(await runOnce(run)), slowdown: undefined };
     const interrupted = hooks.signal?.aborted ?? false;
     const dataset: DatasetReport = {
       inputFormat,
@@ -80,7 +84,7 @@ export async function runBatchStep(
       old: sideReport(oldRun),
       new: sideReport(newRun),
     };
-    const base = baseReportParts(config, sides, sample, dataset, startedAt, interrupted);
+    const base = baseReportParts(config, sides, sample, dataset, startedAt, interrupted, slowdown);
     if (oldRun.status === "ok" && newRun.status === "ok") {
       return await compareOutputs(config, base, oldRun, newRun, outputFormat, hooks.accepted);
     }
@@ -88,6 +92,55 @@ export async function runBatchStep(
   } finally {
     if (!config.dataset.keepTemp) await rm(folder, { recursive: true, force: true });
   }
+}
+
+type RunSide = (side: Side, repeat?: number) => Promise<SideRun>;
+
+/** One run per side, both at once: without repeats no timing is judged. */
+async function runOnce(run: RunSide): Promise<{ oldRun: SideRun; newRun: SideRun }> {
+  const [oldRun, newRun] = await Promise.all([run("old"), run("new")]);
+  return { oldRun, newRun };
+}
+
+/**
+ * Why: one wall time per side says nothing about noise; `repeat` pairs, run one at a time in
+ * alternating order (old first, then new first) so neither side always gets the warm cache, give
+ * paired ratios for the slowdown's interval and gate. The first pair's outputs are compared; a
+ * side that fails on a later repeat is that side's failure, named with the repeat.
+ */
+async function runRepeated(
+  config: ResolvedRunConfig,
+  run: RunSide,
+  signal: AbortSignal | undefined,
+): Promise<{ oldRun: SideRun; newRun: SideRun; slowdown?: Slowdown }> {
+  const tracker = new SlowdownTracker(0, config.gate.maxSlowdown);
+  let first: { oldRun: SideRun; newRun: SideRun } | undefined;
+  for (let repeat = 1; repeat <= config.dataset.repeat && signal?.aborted !== true; repeat++) {
+    const order: Side[] = repeat % 2 === 1 ? ["old", "new"] : ["new", "old"];
+    const runs: Partial<Record<Side, SideRun>> = {};
+    for (const side of order) runs[side] = await run(side, repeat);
+    const oldRun = runs.old!;
+    const newRun = runs.new!;
+    if (first === undefined) first = { oldRun, newRun };
+    if (oldRun.status === "failure" || newRun.status === "failure") {
+      const named = (sideRun: SideRun, firstRun: SideRun): SideRun =>
+        sideRun.status === "failure" && repeat > 1
+          ? {
+              ...sideRun,
+              failure: {
+                ...sideRun.failure,
+                message: `on repeat ${repeat} of ${config.dataset.repeat}: ${sideRun.failure.message}`,
+              },
+            }
+          : sideRun.status === "failure"
+            ? sideRun
+            : firstRun;
+      return { oldRun: named(oldRun, first.oldRun), newRun: named(newRun, first.newRun) };
+    }
+    tracker.add(oldRun.durationMs, newRun.durationMs);
+  }
+  const slowdown = tracker.result();
+  return { ...first!, ...(slowdown !== undefined && { slowdown }) };
 }
 
 async function runSide(

@@ -50,6 +50,9 @@ export interface RunHooks {
   onSetup?: (side: Side, command: string) => void;
 }
 
+/** Five paired runs all slower is the fewest that a one-sided sign test calls significant at 5% (1/32). */
+const MIN_REPEATS_FOR_SLOWDOWN_GATE = 5;
+
 /** Runs old and new on the sample and returns the finished report. */
 export async function runComponents(config: ResolvedRunConfig, hooks: RunHooks = {}): Promise<Report> {
   const startedAt = Date.now();
@@ -74,10 +77,15 @@ export async function runComponents(config: ResolvedRunConfig, hooks: RunHooks =
       "calibrate: tables (dataset mode, the dataframe style) cannot be calibrated yet; remove --calibrate (or calibrate in the config), or ignore the noisy columns (--ignore <column>)",
     );
   }
-  if (config.gate.maxSlowdown !== undefined && runKind.kind === "tables" && runKind.via === "dataset") {
+  if (
+    config.gate.maxSlowdown !== undefined &&
+    runKind.kind === "tables" &&
+    runKind.via === "dataset" &&
+    config.dataset.repeat < MIN_REPEATS_FOR_SLOWDOWN_GATE
+  ) {
     throw new TwinrunError(
       "USAGE",
-      "gate.maxSlowdown (--max-slowdown): dataset mode runs each side once, which gives no confidence interval to gate on; remove it (the report still states both sides' run times)",
+      `gate.maxSlowdown (--max-slowdown): dataset mode ran each side ${config.dataset.repeat === 1 ? "once" : `${config.dataset.repeat} times`}, too few to gate on with 95% confidence; add --repeat ${MIN_REPEATS_FOR_SLOWDOWN_GATE} or more (dataset.repeat), or remove the gate`,
     );
   }
   const whole = await loadRunSample(config);

@@ -140,6 +140,12 @@ const DATASET_OPTIONS = [
     config: ["dataset.keepTemp"],
     doc: "dataset mode: keep the sample and output files; the report names the folder",
   },
+  {
+    flags: "--repeat <n>",
+    help: "dataset mode: run each side's batch step n times for the slowdown's confidence interval (default 1; --max-slowdown needs 5 or more)",
+    config: ["dataset.repeat"],
+    doc: "dataset mode: run each side's batch step n times, alternating, for the slowdown figure and its interval; `--max-slowdown` needs n ≥ 5 ([Reports](reports.md#the-slowdown-gate))",
+  },
 ] as const;
 
 /** Why: shrinking's budgets, shared by `run --shrink` and `twinrun shrink`. */

@@ -40,13 +40,14 @@ describe("the table and dataset sections", () => {
       memoryLimit: "2GB",
       pushdown: false,
     });
-    expect(resolved.dataset).toEqual({ format: "jsonl", outputFormat: "parquet", keepTemp: true });
+    expect(resolved.dataset).toEqual({ format: "jsonl", outputFormat: "parquet", keepTemp: true, repeat: 1 });
     expect(resolved.old).toMatchObject({ adapter: "command", mode: "dataset" });
     expect(Object.isFrozen(resolved.table.key)).toBe(true);
   });
 
   it("fills the defaults: rows by position, no column order, no PSI gate, the formats left to the run", async () => {
     const resolved = await resolveIn(DATASET_SIDES);
+<<<<<<< HEAD
     expect(resolved.table).toEqual({
       columnOrder: false,
       ignoreColumnCase: false,
@@ -54,6 +55,10 @@ describe("the table and dataset sections", () => {
       pushdown: true,
     });
     expect(resolved.dataset).toEqual({ keepTemp: false });
+=======
+    expect(resolved.table).toEqual({ columnOrder: false, ignoreColumnCase: false, memoryLimit: "1GB" });
+    expect(resolved.dataset).toEqual({ keepTemp: false, repeat: 1 });
+>>>>>>> main
   });
 
   it("takes a single key column as a string", async () => {
@@ -116,7 +121,7 @@ describe("the table and dataset flags", () => {
       memoryLimit: "512MB",
       pushdown: false,
     });
-    expect(resolved.dataset).toEqual({ format: "csv", outputFormat: "parquet", keepTemp: true });
+    expect(resolved.dataset).toEqual({ format: "csv", outputFormat: "parquet", keepTemp: true, repeat: 1 });
     expect([resolved.old, resolved.new]).toMatchObject([{ mode: "dataset" }, { mode: "dataset" }]);
   });
 
@@ -137,7 +142,7 @@ describe("the table and dataset flags", () => {
       memoryLimit: "1GB",
       pushdown: true,
     });
-    expect(resolved.dataset).toEqual({ format: "jsonl", outputFormat: "csv", keepTemp: true });
+    expect(resolved.dataset).toEqual({ format: "jsonl", outputFormat: "csv", keepTemp: true, repeat: 1 });
   });
 
   it("reports every bad table or dataset flag at once, one line each", async () => {

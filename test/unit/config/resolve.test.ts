@@ -66,7 +66,7 @@ describe("resolveRunConfig defaults", () => {
         rules: [],
         maxDifferencesPerTrial: 1000,
       },
-      dataset: { keepTemp: false },
+      dataset: { keepTemp: false, repeat: 1 },
       table: { columnOrder: false, ignoreColumnCase: false, memoryLimit: "1GB", pushdown: true },
       runner: { concurrency: 3, timeoutMs: 10000, outputLimitChars: 64 * 1024 * 1024 },
       gate: { maxChanged: { count: 0 }, strictAccepted: false },
