@@ -47,18 +47,13 @@ describe("the table and dataset sections", () => {
 
   it("fills the defaults: rows by position, no column order, no PSI gate, the formats left to the run", async () => {
     const resolved = await resolveIn(DATASET_SIDES);
-<<<<<<< HEAD
     expect(resolved.table).toEqual({
       columnOrder: false,
       ignoreColumnCase: false,
       memoryLimit: "1GB",
       pushdown: true,
     });
-    expect(resolved.dataset).toEqual({ keepTemp: false });
-=======
-    expect(resolved.table).toEqual({ columnOrder: false, ignoreColumnCase: false, memoryLimit: "1GB" });
     expect(resolved.dataset).toEqual({ keepTemp: false, repeat: 1 });
->>>>>>> main
   });
 
   it("takes a single key column as a string", async () => {
