@@ -2,13 +2,11 @@
 // record comparator, and compute everything else (statistics, schema, distributions) in SQL.
 // Every pair that differs becomes one trial for the usual aggregator, so the gate, accepted
 // differences and every reporter work as for records; unchanged pairs are only counted.
-import type { Outcome } from "../../../adapters/types.ts";
 import { type AggregateResult, Aggregator, toExample } from "../../aggregate/aggregator.ts";
 import { createComparator } from "../../compare/comparator.ts";
 import type { Hint } from "../../hints/types.ts";
 import type { Example } from "../../report/types.ts";
 import type { TrialResult } from "../../runner/types.ts";
-import { describeKey } from "../describe-key.ts";
 import { ChangedPathsLog } from "../hints/changed-paths-log.ts";
 import { attachTableHints, findTableHints } from "../hints/table-hints.ts";
 import { RowExamples } from "../row-examples.ts";
@@ -25,6 +23,7 @@ import { changedColumnsOf, collectHanded, type HandedTrial, handOver, rawRow } f
 import { cellColumn, type LoadedTable } from "./load-table.ts";
 import { pairRows } from "./pair-rows.ts";
 import { linesOfRows } from "./row-lines.ts";
+import { rowOutcome, rowPairExample } from "./row-pair-example.ts";
 import { compareDistributions, compareSchemas } from "./schema-view.ts";
 import { profileSide } from "./side-profiles.ts";
 import type { TableEngine } from "./table-engine.ts";
@@ -269,30 +268,7 @@ async function fillExamples(
     const newRow = candidate.newRow === undefined ? null : (newSide.rows.get(candidate.newRow) ?? null);
     const oldLine = candidate.oldRow === undefined ? undefined : oldSide.lines.get(candidate.oldRow);
     const newLine = candidate.newRow === undefined ? undefined : newSide.lines.get(candidate.newRow);
-    const where =
-      oldLine === undefined
-        ? `not in old · new line ${newLine}`
-        : newLine === undefined
-          ? `old line ${oldLine} · not in new`
-          : `old line ${oldLine} · new line ${newLine}`;
-    const who =
-      key === undefined || candidate.key === undefined
-        ? `row ${candidate.index}`
-        : describeKey(candidate.key);
-    const differences =
-      candidate.absent === undefined
-        ? candidate.comparison.differences
-        : candidate.comparison.differences.map((difference) =>
-            candidate.absent === "new" ? { ...difference, old: oldRow } : { ...difference, new: newRow },
-          );
-    return toExample({
-      index: candidate.index,
-      inputText: `${who} · ${where}`,
-      old: rowOutcome(oldRow),
-      new: rowOutcome(newRow),
-      comparison: { ...candidate.comparison, differences },
-      ...(candidate.absent !== undefined && { absent: candidate.absent }),
-    });
+    return rowPairExample(candidate, { oldRow, newRow, oldLine, newLine }, key);
   });
 }
 
@@ -355,9 +331,4 @@ async function oneSidedExamples(
     });
   };
   return { old: await locate(oldTable, "o", "n"), new: await locate(newTable, "n", "o") };
-}
-
-/** Why: a row pair's sides as outcomes, so table trials fit the record aggregator. */
-export function rowOutcome(row: Record<string, unknown> | null): Outcome {
-  return { status: "ok", text: "", value: row, durationMs: 0 };
 }

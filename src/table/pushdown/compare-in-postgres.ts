@@ -3,17 +3,17 @@
 // statistics, the schema's types and the distributions; only the cells that may differ, the
 // findings and the example rows leave it. Every cell that leaves goes through the record
 // comparator, so each verdict is the comparator's, as in the embedded engine.
-import { type AggregateResult, Aggregator, toExample } from "../../aggregate/aggregator.ts";
+import { type AggregateResult, Aggregator } from "../../aggregate/aggregator.ts";
 import { createComparator } from "../../compare/comparator.ts";
 import type { Difference } from "../../compare/types.ts";
 import { parseLossless } from "../../json/parse.ts";
 import type { Example } from "../../report/types.ts";
-import { describeKey } from "../describe-key.ts";
 import { planColumns } from "../engine/column-plan.ts";
 import { columnRules } from "../engine/column-rules.ts";
-import { rowOutcome, withUnchanged } from "../engine/compare-loaded-tables.ts";
+import { withUnchanged } from "../engine/compare-loaded-tables.ts";
 import { setCell } from "../engine/decode-cell.ts";
 import { changedColumnsOf, type HandedTrial } from "../engine/handover.ts";
+import { rowOutcome, rowPairExample } from "../engine/row-pair-example.ts";
 import { compareSchemas } from "../engine/schema-view.ts";
 import { RowExamples } from "../row-examples.ts";
 import type { TableComparisonOptions, TableComparisonResult } from "../table-comparison.ts";
@@ -290,30 +290,9 @@ async function fillPgExamples(
   return picked.map((candidate) => {
     const oldRow = candidate.oldRow === undefined ? null : (oldRows.get(candidate.oldRow) ?? null);
     const newRow = candidate.newRow === undefined ? null : (newRows.get(candidate.newRow) ?? null);
-    const where =
-      candidate.oldRow === undefined
-        ? `not in old · new line ${(candidate.newRow ?? 0) + 1}`
-        : candidate.newRow === undefined
-          ? `old line ${candidate.oldRow + 1} · not in new`
-          : `old line ${candidate.oldRow + 1} · new line ${candidate.newRow + 1}`;
-    const who =
-      key === undefined || candidate.key === undefined
-        ? `row ${candidate.index}`
-        : describeKey(candidate.key);
-    const differences =
-      candidate.absent === undefined
-        ? candidate.comparison.differences
-        : candidate.comparison.differences.map((difference) =>
-            candidate.absent === "new" ? { ...difference, old: oldRow } : { ...difference, new: newRow },
-          );
-    return toExample({
-      index: candidate.index,
-      inputText: `${who} · ${where}`,
-      old: rowOutcome(oldRow),
-      new: rowOutcome(newRow),
-      comparison: { ...candidate.comparison, differences },
-      ...(candidate.absent !== undefined && { absent: candidate.absent }),
-    });
+    const oldLine = candidate.oldRow === undefined ? undefined : candidate.oldRow + 1;
+    const newLine = candidate.newRow === undefined ? undefined : candidate.newRow + 1;
+    return rowPairExample(candidate, { oldRow, newRow, oldLine, newLine }, key);
   });
 }
 
