@@ -2,6 +2,7 @@
 // conditions were built with (field-conditions.ts), for counting a found condition again over
 // inputs the search did not see (a table's rows beyond its hint sample).
 import { type FieldColumn, Flag, Kind } from "./field-columns.ts";
+import { typeOfKind } from "./field-conditions.ts";
 import type { FieldCondition, HintCondition } from "./types.ts";
 
 /** A field's column among the summarised inputs (undefined: no input had the field). */
@@ -75,22 +76,4 @@ function equals(column: FieldColumn, kind: number, o: number, value: number | st
   if (typeof value === "boolean") return kind === (value ? Kind.true : Kind.false);
   const id = column.str[o];
   return kind === Kind.string && id >= 0 && column.strings[id] === value;
-}
-
-function typeOfKind(kind: number): string | undefined {
-  switch (kind) {
-    case Kind.string:
-      return "string";
-    case Kind.number:
-      return "number";
-    case Kind.true:
-    case Kind.false:
-      return "boolean";
-    case Kind.array:
-      return "array";
-    case Kind.object:
-      return "object";
-    default:
-      return undefined;
-  }
 }

@@ -131,9 +131,10 @@ export function candidateOfBits(
   return { condition, bits, count, covered, complexity, fields };
 }
 
-type JsonType = "string" | "number" | "boolean" | "array" | "object";
+export type JsonType = "string" | "number" | "boolean" | "array" | "object";
 
-function typeOfKind(kind: number): JsonType | undefined {
+/** Why: the JSON type a field's kind stands for, as hint conditions name it. */
+export function typeOfKind(kind: number): JsonType | undefined {
   switch (kind) {
     case Kind.string:
       return "string";

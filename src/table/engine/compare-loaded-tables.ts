@@ -23,8 +23,8 @@ import { changedColumnsOf, collectHanded, type HandedTrial, handOver, rawRow } f
 import { cellColumn, type LoadedTable } from "./load-table.ts";
 import { pairRows } from "./pair-rows.ts";
 import { linesOfRows } from "./row-lines.ts";
-import { rowOutcome, rowPairExample } from "./row-pair-example.ts";
-import { compareDistributions, compareSchemas } from "./schema-view.ts";
+import { rowPairExample, rowPairTrial } from "./row-pair-example.ts";
+import { compareDistributions, compareSchemas, isSchemaChanged } from "./schema-view.ts";
 import { profileSide } from "./side-profiles.ts";
 import type { TableEngine } from "./table-engine.ts";
 
@@ -118,17 +118,7 @@ export async function compareLoadedTables(
         if (column !== undefined) typeChanged.add(column);
       }
     }
-    addTrial(
-      {
-        index: handed.index,
-        inputText: "",
-        old: rowOutcome(null),
-        new: rowOutcome(null),
-        comparison: handed.comparison,
-        ...(handed.absent !== undefined && { absent: handed.absent }),
-      },
-      handed,
-    );
+    addTrial(rowPairTrial(handed), handed);
   });
   changedPaths.finish();
   const hints = await findTableHints(engine, oldTable, changedPaths, {
@@ -207,11 +197,7 @@ export async function compareLoadedTables(
     categories,
     ...(options.psiMax !== undefined && { psiMax: options.psiMax }),
   };
-  const schemaChanged =
-    schema.onlyOld.some((column) => !ignores(column)) ||
-    schema.onlyNew.some((column) => !ignores(column)) ||
-    schema.typeChanges.some((change) => !ignores(change.column)) ||
-    (schema.dtypeChanges ?? []).some((change) => !ignores(change.column));
+  const schemaChanged = isSchemaChanged(schema, ignores);
   return {
     aggregate: withUnchanged(aggregator.result(), rowTrials - changedRows, examples, hints),
     table,

@@ -13,6 +13,25 @@ import { cellColumn, type LoadedTable } from "./load-table.ts";
 import type { TableEngine } from "./table-engine.ts";
 
 /** One trial that may be changed, as the engine hands it over. */
+/** Why: a row on one side only is one trial whose whole value was removed or added, in every engine. */
+export function oneSidedTrial(
+  index: number,
+  oldRow: number | undefined,
+  newRow: number | undefined,
+  key: Record<string, unknown> | undefined,
+): HandedTrial {
+  const difference: Difference =
+    newRow === undefined ? { path: "$", kind: "removed" } : { path: "$", kind: "added" };
+  return {
+    index,
+    ...(oldRow !== undefined && { oldRow }),
+    ...(newRow !== undefined && { newRow }),
+    ...(key !== undefined && { key }),
+    comparison: { differences: [difference], truncated: false },
+    absent: oldRow === undefined ? "old" : "new",
+  };
+}
+
 export interface HandedTrial {
   index: number;
   /** Row positions; undefined on the side without the row. */
@@ -140,16 +159,7 @@ export async function handOver(
       const newRow = row[2] === null ? undefined : Number(row[2]);
       const key = options.key === undefined ? undefined : keyOf(options, row, keyStart, newRow !== undefined);
       if (oldRow === undefined || newRow === undefined) {
-        const difference: Difference =
-          newRow === undefined ? { path: "$", kind: "removed" } : { path: "$", kind: "added" };
-        onTrial({
-          index,
-          ...(oldRow !== undefined && { oldRow }),
-          ...(newRow !== undefined && { newRow }),
-          ...(key !== undefined && { key }),
-          comparison: { differences: [difference], truncated: false },
-          absent: oldRow === undefined ? "old" : "new",
-        });
+        onTrial(oneSidedTrial(index, oldRow, newRow, key));
         continue;
       }
       const oldValues: Record<string, unknown> = {};

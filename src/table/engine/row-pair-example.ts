@@ -3,6 +3,7 @@
 import type { Outcome } from "../../../adapters/types.ts";
 import { toExample } from "../../aggregate/aggregator.ts";
 import type { Example } from "../../report/types.ts";
+import type { TrialResult } from "../../runner/types.ts";
 import { describeKey } from "../describe-key.ts";
 import type { HandedTrial } from "./handover.ts";
 
@@ -11,6 +12,18 @@ type Row = Record<string, unknown> | null;
 /** Why: a whole row is the value of a table trial's outcome; the row took no time of its own. */
 export function rowOutcome(row: Row): Outcome {
   return { status: "ok", text: "", value: row, durationMs: 0 };
+}
+
+/** Why: the aggregator counts a handed row pair as a trial; its rows are fetched only for examples. */
+export function rowPairTrial(handed: HandedTrial): TrialResult {
+  return {
+    index: handed.index,
+    inputText: "",
+    old: rowOutcome(null),
+    new: rowOutcome(null),
+    comparison: handed.comparison,
+    ...(handed.absent !== undefined && { absent: handed.absent }),
+  };
 }
 
 /** The rows and lines of one pair, as fetched by the engine that holds the tables. */

@@ -121,3 +121,13 @@ export async function compareDistributions(
     bins: { edges: entry.edges, old: oldCounts[i], new: newCounts[i] },
   }));
 }
+
+/** Why: a schema change the rules do not ignore fails the gate even when no row changed. */
+export function isSchemaChanged(schema: SchemaReport, ignores: (column: string) => boolean): boolean {
+  return (
+    schema.onlyOld.some((column) => !ignores(column)) ||
+    schema.onlyNew.some((column) => !ignores(column)) ||
+    schema.typeChanges.some((change) => !ignores(change.column)) ||
+    (schema.dtypeChanges ?? []).some((change) => !ignores(change.column))
+  );
+}

@@ -5,16 +5,15 @@
 // comparator, so each verdict is the comparator's, as in the embedded engine.
 import { type AggregateResult, Aggregator } from "../../aggregate/aggregator.ts";
 import { createComparator } from "../../compare/comparator.ts";
-import type { Difference } from "../../compare/types.ts";
 import { parseLossless } from "../../json/parse.ts";
 import type { Example } from "../../report/types.ts";
 import { planColumns } from "../engine/column-plan.ts";
 import { columnRules } from "../engine/column-rules.ts";
 import { withUnchanged } from "../engine/compare-loaded-tables.ts";
 import { setCell } from "../engine/decode-cell.ts";
-import { changedColumnsOf, type HandedTrial } from "../engine/handover.ts";
-import { rowOutcome, rowPairExample } from "../engine/row-pair-example.ts";
-import { compareSchemas } from "../engine/schema-view.ts";
+import { changedColumnsOf, type HandedTrial, oneSidedTrial } from "../engine/handover.ts";
+import { rowPairExample, rowPairTrial } from "../engine/row-pair-example.ts";
+import { compareSchemas, isSchemaChanged } from "../engine/schema-view.ts";
 import { RowExamples } from "../row-examples.ts";
 import type { TableComparisonOptions, TableComparisonResult } from "../table-comparison.ts";
 import type { ColumnStats, RowLocation, TableReport } from "../types.ts";
@@ -56,14 +55,7 @@ export async function compareInPostgres(
     changedRows++;
     for (const column of changedColumnsOf(handed.comparison.differences))
       changedByColumn.set(column, (changedByColumn.get(column) ?? 0) + 1);
-    const trial = {
-      index: handed.index,
-      inputText: "",
-      old: rowOutcome(null),
-      new: rowOutcome(null),
-      comparison: handed.comparison,
-      ...(handed.absent !== undefined && { absent: handed.absent }),
-    };
+    const trial = rowPairTrial(handed);
     aggregator.add(trial);
     options.onTrial?.(trial);
     picker.add(handed);
@@ -123,10 +115,7 @@ export async function compareInPostgres(
     categories,
     ...(options.psiMax !== undefined && { psiMax: options.psiMax }),
   };
-  const schemaChanged =
-    schema.onlyOld.some((column) => !ignores(column)) ||
-    schema.onlyNew.some((column) => !ignores(column)) ||
-    schema.typeChanges.some((change) => !ignores(change.column));
+  const schemaChanged = isSchemaChanged(schema, ignores);
   // Root-cause hints search the embedded engine's rows; a pushdown reports none (--no-pushdown finds them).
   const aggregate: AggregateResult = withUnchanged(
     aggregator.result(),
@@ -218,16 +207,7 @@ async function handOverPg(
         keyValues = values;
       }
       if (oldRow === undefined || newRow === undefined) {
-        const difference: Difference =
-          newRow === undefined ? { path: "$", kind: "removed" } : { path: "$", kind: "added" };
-        onTrial({
-          index,
-          ...(oldRow !== undefined && { oldRow }),
-          ...(newRow !== undefined && { newRow }),
-          ...(keyValues !== undefined && { key: keyValues }),
-          comparison: { differences: [difference], truncated: false },
-          absent: oldRow === undefined ? "old" : "new",
-        });
+        onTrial(oneSidedTrial(index, oldRow, newRow, keyValues));
         continue;
       }
       const oldValues: Record<string, unknown> = {};
