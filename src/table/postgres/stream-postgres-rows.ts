@@ -9,7 +9,7 @@ import { TwinrunError } from "../../errors.ts";
 import { findPassword, type PasswordTarget } from "./password-lookup.ts";
 import { describeColumn, type PostgresColumn, postgresCellJson } from "./postgres-cells.ts";
 import { postgresError } from "./postgres-errors.ts";
-import type { PostgresReference } from "./postgres-reference.ts";
+import type { PostgresReference, PostgresSide } from "./postgres-reference.ts";
 
 /** Rows fetched per cursor read. */
 export const POSTGRES_BATCH_ROWS = 5000;
@@ -22,7 +22,7 @@ const TEXT_TYPES = { getTypeParser: () => (value: string) => value } as unknown 
 
 /** Why: one connection, transaction and cursor per side, always closed, whatever `use` throws. */
 export async function withPostgresRows<T>(
-  side: "old" | "new",
+  side: PostgresSide,
   reference: PostgresReference,
   use: (columns: PostgresColumn[], batches: AsyncIterable<CellBatch>) => Promise<T>,
   batchRows = POSTGRES_BATCH_ROWS,
@@ -101,7 +101,7 @@ function sourceSql(client: pg.Client, reference: PostgresReference): string {
 /** The source's columns, from its result description (no rows are read), and their types' categories. */
 async function describeColumns(
   client: pg.Client,
-  side: "old" | "new",
+  side: PostgresSide,
   reference: PostgresReference,
   source: string,
 ): Promise<PostgresColumn[]> {
@@ -170,7 +170,7 @@ async function tablesIfMissing(
 
 /** A failure while rows stream (a division by zero halfway) names the side as any other. */
 async function* guardBatches(
-  side: "old" | "new",
+  side: PostgresSide,
   reference: PostgresReference,
   batches: AsyncGenerator<CellBatch>,
 ): AsyncGenerator<CellBatch> {
