@@ -23,22 +23,19 @@ export async function loadSample(request: SampleRequest, options: ReadOptions = 
   const database = isPostgresReference(request.path) ? parsePostgresReference(request.path) : undefined;
   const format = database === undefined ? detectFormat(request.path, request.format) : "postgres";
   const source = database?.display ?? request.path;
+  if (database !== undefined && request.format !== undefined) {
+    throw new TwinrunError(
+      "USAGE",
+      `${source}: --format ${request.format} (input.format) is for files; a database's rows are records already, so remove it`,
+    );
+  }
   if (database === undefined) await assertReadableFile(request.path);
   if (plan.strategy === "random" && format === "jsonl" && request.onBadInput === "fail") {
     // Nothing to skip, so records are lines by position: only the kept ones need decoding.
     const fast = await sampleJsonlRandom(request.path, plan.size ?? 0, createRandom(plan.seed), options);
     if (fast.totalRecords === 0) throw noRecords(request.path, 0);
     return {
-      identity: describeSample(
-        source,
-        request,
-        plan,
-        format,
-        fast.sha256,
-        fast.records,
-        fast.totalRecords,
-        0,
-      ),
+      identity: describeSample(source, plan, format, fast.sha256, fast.records, fast.totalRecords, 0),
       records: fast.records,
     };
   }
@@ -58,7 +55,7 @@ export async function loadSample(request: SampleRequest, options: ReadOptions = 
       }
       throw new TwinrunError(
         "INPUT_INVALID",
-        `${request.path}:${line}: ${problem} (use --on-bad-input skip to skip malformed records)`,
+        `${source}:${line}: ${problem} (use --on-bad-input skip to skip malformed records)`,
       );
     },
   };
@@ -82,13 +79,12 @@ export async function loadSample(request: SampleRequest, options: ReadOptions = 
   }
 
   const records = selector.finish();
-  const identity = describeSample(source, request, plan, format, sha256, records, totalRecords, skipped);
+  const identity = describeSample(source, plan, format, sha256, records, totalRecords, skipped);
   return { identity: { ...identity, ...selector.identity?.() }, records };
 }
 
 function describeSample(
   source: string,
-  request: SampleRequest,
   plan: SamplePlan,
   format: SampleIdentity["format"],
   sha256: string,
@@ -121,6 +117,14 @@ function noRecords(path: string, skipped: number): TwinrunError {
  */
 export function assertSameSource(identity: SampleIdentity, expectedSha256: string): void {
   if (identity.sha256.toLowerCase() === expectedSha256.toLowerCase()) return;
+  if (identity.format === "postgres") {
+    throw new TwinrunError(
+      "INPUT_INVALID",
+      `${identity.source}: the rows changed since the report (sha256 was ${expectedSha256}, now ${identity.sha256}), ` +
+        `so the report's record indices would select different inputs; restore the rows (a query with ORDER BY ` +
+        `keeps their order), or run a fresh sample instead of a replay`,
+    );
+  }
   throw new TwinrunError(
     "INPUT_INVALID",
     `${identity.source}: the input file changed since the report (sha256 was ${expectedSha256}, ` +

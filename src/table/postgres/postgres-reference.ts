@@ -17,7 +17,7 @@ export interface PostgresReference {
 }
 
 /** Which reference a message is about: a table side, or the input source of a run. */
-export type PostgresSide = "old" | "new" | "input";
+export type PostgresSide = "old" | "new" | "input source";
 
 const PREFIXES = ["postgresql://", "postgres://"];
 const EXPECTED = "expected postgresql://[user@]host[:port]/database?table=<schema.name> or ...?query=<SQL>";

@@ -39,7 +39,9 @@ export async function withPostgresRows<T>(
   try {
     await client.query(
       "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL DateStyle = 'ISO, YMD'; " +
-        "SET LOCAL TimeZone = 'UTC'; SET LOCAL extra_float_digits = 1; SET LOCAL IntervalStyle = 'postgres'",
+        "SET LOCAL TimeZone = 'UTC'; SET LOCAL extra_float_digits = 1; SET LOCAL IntervalStyle = 'postgres'; " +
+        // A scan joining another one midway would start at another row: the order must be the table's.
+        "SET LOCAL synchronize_seqscans = off",
     );
     const source = sourceSql(client, reference);
     const columns = await describeColumns(client, side, reference, source);
