@@ -103,6 +103,7 @@ export async function compareLoadedTables(
     comparator,
     nanUnequal: anyNanUnequal(options.compare),
     signedZero: anySignedZero(options.compare),
+    rulesOf,
     masks,
   };
   await collectHanded(handover);
