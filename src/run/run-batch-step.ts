@@ -45,7 +45,9 @@ export async function runBatchStep(
   hooks: RunHooks & { accepted?: AcceptedFile },
   startedAt: number,
 ): Promise<Report> {
-  const sourceFormat = sample.identity.format;
+  const identityFormat = sample.identity.format;
+  // A database's rows are JSON records: written as JSONL unless another sample format is asked for.
+  const sourceFormat = identityFormat === "postgres" ? "jsonl" : identityFormat;
   if (!isInputFormat(sourceFormat)) {
     throw new Error(`twinrun bug: a run's sample never comes from ${sourceFormat}`);
   }
@@ -55,7 +57,7 @@ export async function runBatchStep(
   try {
     const inputPath = path.join(folder, `sample.${inputFormat}`);
     await writeSampleFile({
-      sourcePath: config.input.path,
+      sourcePath: sample.identity.source,
       sourceFormat,
       sourceSha256: sample.identity.sha256,
       records: sample.records,

@@ -1,5 +1,6 @@
 // The run: sample inputs, start both components, run the trials, aggregate, judge.
 // This is the library-level entry the CLI and the programmatic API (src/api) call.
+
 import { createRecordAdapter, describeComponent } from "../../adapters/components.ts";
 import { batchSampleFor } from "../../adapters/python/dataframe.ts";
 import { isPythonFunctionComponent } from "../../adapters/python/types.ts";
@@ -30,6 +31,7 @@ import type { MinimalInput } from "../shrink/types.ts";
 import { type Slowdown, SlowdownTracker } from "../slowdown/slowdown.ts";
 import { tableComparisonOptions } from "../table/comparison-options.ts";
 import { DataframeTables } from "../table/dataframe-tables.ts";
+import { redactReference } from "../table/postgres/postgres-reference.ts";
 import { configForSettings, listSetupSteps, prepareSides } from "./prepare-sides.ts";
 import { runBatchStep } from "./run-batch-step.ts";
 import { decideRunKind, type RunKind } from "./run-kind.ts";
@@ -94,7 +96,7 @@ export async function runComponents(config: ResolvedRunConfig, hooks: RunHooks =
     throw new TwinrunError(
       "INPUT_INVALID",
       config.shard === undefined
-        ? `${config.input.path}: the input source holds no records to run`
+        ? `${redactReference(config.input.path)}: the input source holds no records to run`
         : `--shard ${formatShard(config.shard)}: this shard of the ${whole.records.length}-input sample holds no inputs; use at most ${whole.records.length} shards`,
     );
   }

@@ -72,9 +72,9 @@ const COMPONENT_OPTIONS = [
 const INPUT_OPTIONS = [
   {
     flags: "-i, --input <file>",
-    help: "input source: .jsonl, .json (array) or .csv",
+    help: "input source: .jsonl, .json (array), .csv, or postgresql://…?table=… / ?query=…",
     config: ["input.path"],
-    doc: "input source: `.jsonl`/`.ndjson`, `.json` (an array), `.csv`",
+    doc: "input source: `.jsonl`/`.ndjson`, `.json` (an array), `.csv`, or a Postgres table or query (`postgresql://user@host/db?table=schema.name`, `…?query=<SQL>`; see [inputs](inputs.md))",
   },
   {
     flags: "--format <format>",

@@ -16,11 +16,11 @@ import type { ColumnStats, RowLocation, TableReport } from "../types.ts";
 import { countCategories } from "./category-counts.ts";
 import { matchColumnCase } from "./column-case.ts";
 import { planColumns } from "./column-plan.ts";
-import { anyNanUnequal, columnRules } from "./column-rules.ts";
+import { anyNanUnequal, anySignedZero, columnRules } from "./column-rules.ts";
 import { pairColumnStats } from "./column-stats.ts";
 import { decodeCell, setCell } from "./decode-cell.ts";
 import { changedColumnsOf, collectHanded, type HandedTrial, handOver, rawRow } from "./handover.ts";
-import { cellColumn, type LoadedTable } from "./load-table.ts";
+import { cellTextSql, type LoadedTable } from "./load-table.ts";
 import { pairRows } from "./pair-rows.ts";
 import { linesOfRows } from "./row-lines.ts";
 import { rowPairExample, rowPairTrial } from "./row-pair-example.ts";
@@ -102,6 +102,7 @@ export async function compareLoadedTables(
     ...(key !== undefined && { key }),
     comparator,
     nanUnequal: anyNanUnequal(options.compare),
+    signedZero: anySignedZero(options.compare),
     masks,
   };
   await collectHanded(handover);
@@ -266,7 +267,7 @@ async function fetchRows(
 ): Promise<Map<number, Record<string, unknown>>> {
   const rows = new Map<number, Record<string, unknown>>();
   if (positions.length === 0) return rows;
-  const cells = table.columns.map((_, i) => cellColumn(i));
+  const cells = table.columns.map((_, i) => cellTextSql(table, i));
   const raw = table.rawColumn ?? "NULL::VARCHAR";
   const found = await engine.rows(
     `SELECT rowid, ${raw}${cells.map((cell) => `, ${cell}`).join("")} FROM ${table.table} WHERE rowid IN (${[...new Set(positions)].join(", ")})`,
@@ -295,7 +296,7 @@ async function oneSidedExamples(
   const locate = async (table: LoadedTable, side: "o" | "n", other: "o" | "n"): Promise<RowLocation[]> => {
     const keyCells = (key ?? []).map((name) => {
       const index = table.columns.indexOf(name);
-      return index === -1 ? "NULL::VARCHAR" : `t.${cellColumn(index)}`;
+      return index === -1 ? "NULL::VARCHAR" : cellTextSql(table, index, "t");
     });
     const found = await engine.rows(
       `SELECT p.${side}${keyCells.map((cell) => `, ${cell}`).join("")} FROM pairs p JOIN ${table.table} t ON t.rowid = p.${side} ` +
