@@ -11,7 +11,7 @@ import { ChangedPathsLog } from "../hints/changed-paths-log.ts";
 import { attachTableHints, findTableHints } from "../hints/table-hints.ts";
 import { RowExamples } from "../row-examples.ts";
 import { matchRulesToColumnCase } from "../rule-column-case.ts";
-import type { TableComparisonOptions, TableComparisonResult } from "../table-comparison.ts";
+import type { TableComparisonOptions, TableComparisonResult, TableNoise } from "../table-comparison.ts";
 import type { ColumnStats, RowLocation, TableReport } from "../types.ts";
 import { countCategories } from "./category-counts.ts";
 import { matchColumnCase } from "./column-case.ts";
@@ -107,8 +107,13 @@ export async function compareLoadedTables(
   };
   await collectHanded(handover);
   const changedPaths = await ChangedPathsLog.open(engine);
-  await handOver(handover, (handed) => {
+  await handOver(handover, (given) => {
     changedRows++;
+    const handed = judgeNoise(options.noise, given);
+    const trial = rowPairTrial(handed);
+    options.noise?.add(trial);
+    // Only old's own noise differed: the pair counts as same (no example, no hint, no column change).
+    if (handed.comparison.differences.length === 0) return aggregator.add(trial);
     if (handed.oldRow !== undefined && handed.newRow !== undefined)
       changedPaths.add(handed.oldRow, handed.comparison.differences);
     for (const column of changedColumnsOf(handed.comparison.differences))
@@ -119,7 +124,7 @@ export async function compareLoadedTables(
         if (column !== undefined) typeChanged.add(column);
       }
     }
-    addTrial(rowPairTrial(handed), handed);
+    addTrial(trial, handed);
   });
   changedPaths.finish();
   const hints = await findTableHints(engine, oldTable, changedPaths, {
@@ -127,8 +132,10 @@ export async function compareLoadedTables(
     ...(key !== undefined && { key }),
   });
   const rowTrials = counts.matched + counts.onlyOld + counts.onlyNew;
+  options.noise?.addUnchanged(rowTrials - changedRows);
   for (const [i, other] of (extras.otherTrials ?? []).entries()) {
     const trial = { ...other, index: rowTrials + i };
+    options.noise?.add(trial);
     if (trial.comparison.differences.length === 0) {
       aggregator.add(trial);
       continue;
@@ -204,6 +211,13 @@ export async function compareLoadedTables(
     table,
     schemaChanged,
   };
+}
+
+/** A handed row pair with the differences within old's own noise moved aside (none without calibration). */
+function judgeNoise(noise: TableNoise | undefined, handed: HandedTrial): HandedTrial {
+  if (noise === undefined) return handed;
+  const comparison = noise.split(handed.comparison);
+  return comparison === handed.comparison ? handed : { ...handed, comparison };
 }
 
 /** Why: the aggregate of the changed trials, with the unchanged row pairs counted in (both engines). */
