@@ -4,9 +4,9 @@
 // each as its own process. Prints wall time, CPU time and peak RSS of twinrun, the database's CPU
 // time and its statements' execution time, the costliest statements, and the machine's load; fails
 // when a run does not find exactly the injected changes or pushdown's peak reaches 300 MB.
-// Run: nice npx tsx bench/postgres-diff.ts   (TWINRUN_BENCH_PG_ROWS=100000 picks another size; it
+// Run: npm run build && nice npx tsx bench/postgres-diff.ts   (TWINRUN_BENCH_PG_ROWS=100000 picks another size; it
 // starts a throwaway server of its own, as the database tests do, and removes it afterwards)
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import path from "node:path";
@@ -19,7 +19,9 @@ import { ServerCost, STATEMENT_STATS_SETTING, type StatementCost } from "./postg
 const ROWS = Number(process.env.TWINRUN_BENCH_PG_ROWS ?? 2_000_000);
 const PUSHDOWN_PEAK_LIMIT_MB = 300;
 const TOP_STATEMENTS = 4;
-const CLI = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "bin", "twinrun.js");
+const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
+const CLI = path.join(ROOT, "bin", "twinrun.js");
+const BUILT_CLI = path.join(ROOT, "dist", "src", "cli", "main.js");
 
 /** One path's run: what twinrun and the database spent, and what it found. */
 interface PathRun {
@@ -155,7 +157,29 @@ function loadNote(): string {
   return `load ${one.toFixed(1)} (5 min ${five.toFixed(1)}) on ${availableParallelism()} cores`;
 }
 
+/** Why: bin/twinrun.js runs dist/; measuring a build older than the sources measures old code. */
+function staleBuild(): string | undefined {
+  const built = statSync(BUILT_CLI, { throwIfNoEntry: false })?.mtimeMs;
+  if (built === undefined) return "dist/ is missing";
+  const newest = (folder: string): number =>
+    Math.max(
+      0,
+      ...readdirSync(folder, { withFileTypes: true }).map((entry) => {
+        const file = path.join(folder, entry.name);
+        return entry.isDirectory() ? newest(file) : statSync(file).mtimeMs;
+      }),
+    );
+  const sources = Math.max(newest(path.join(ROOT, "src")), newest(path.join(ROOT, "adapters")));
+  return sources > built ? "dist/ is older than the sources" : undefined;
+}
+
 async function main(): Promise<void> {
+  const stale = staleBuild();
+  if (stale !== undefined) {
+    console.error(`postgres diff: ${stale}; run \`npm run build\` first (bin/twinrun.js runs the build)`);
+    process.exitCode = 2;
+    return;
+  }
   const binaries = findPostgresBinaries();
   if (!binaries.ok) {
     console.log(`postgres diff: skipped: ${binaries.reason}`);
