@@ -201,8 +201,9 @@ function printTable(results: ToolResult[], baseline: ToolResult | undefined): vo
     "tool",
     "input",
     "seconds",
-    "peak MB",
     "time vs pandas",
+    "CPU s",
+    "peak MB",
     "changed rows (Σ columns)",
     "only old / new",
   ];
