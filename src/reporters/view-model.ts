@@ -254,8 +254,8 @@ function plannedTrials(report: Report): number {
 function originOf(report: Report): ReportOrigin {
   if (report.kind === "records") return "records";
   if (isDiffSettings(report.settings)) return "diff";
-  // A run that read no input source (SQL components) compared two tables as they are, like diff.
-  if (report.dataset === undefined && report.settings.input === undefined) return "diff";
+  // Two tables read where they live (SQL components' results), not made from a sample, read like diff.
+  if (report.dataset === undefined && report.table?.files?.old.reference !== undefined) return "diff";
   return report.dataset !== undefined ? "dataset" : "dataframe";
 }
 

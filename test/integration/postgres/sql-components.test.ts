@@ -143,7 +143,7 @@ describeWithPostgres("SQL components run in Postgres", (server) => {
     expect(result.stdout).toMatch(/only in old/i);
   });
 
-  it("takes the old query from a git ref with --base", async () => {
+  it("takes the old query from a git ref with --base", { timeout: 120_000 }, async () => {
     const repo = makeGitRepo();
     try {
       commit(repo.dir, { "models/features.sql": bucketQuery(">=", "LEFT JOIN") }, "features");
