@@ -88,8 +88,12 @@ export async function runRunCommand(command: Command, io: CliIo): Promise<number
       stdout,
       render: renderOptions,
     });
-    if (config.report.writeCalibration !== undefined && report.kind === "records" && report.calibration) {
-      const written = await writeCalibrationRules(config.report.writeCalibration, report.calibration);
+    if (config.report.writeCalibration !== undefined && report.calibration) {
+      const written = await writeCalibrationRules(
+        config.report.writeCalibration,
+        report.calibration,
+        report.kind === "tables" ? "rows" : "inputs",
+      );
       const where = path.relative(cwd, config.report.writeCalibration) || config.report.writeCalibration;
       const kept = written.kept.length > 0 ? ` (kept its rules for ${written.kept.join(", ")})` : "";
       stderr.write(

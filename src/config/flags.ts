@@ -8,6 +8,7 @@ import { PYTHON_STYLES } from "../../adapters/python/types.ts";
 import { parseDatabase } from "../../adapters/sql/database.ts";
 import type { CompareRule } from "../compare/types.ts";
 import { TwinrunError } from "../errors.ts";
+import { resolveInputSource } from "../inputs/input-source-path.ts";
 import { BAD_INPUT_ACTIONS, INPUT_FORMATS, SAMPLE_STRATEGIES } from "../inputs/types.ts";
 import type { ShardInfo } from "../report/types.ts";
 import { parseShardFlag } from "../shard/shard.ts";
@@ -106,7 +107,7 @@ export function parseRunFlags(flags: RunFlags, cwd: string): FlagLayer {
   const config: UserConfig = compact({
     input: compact({
       path: given("input")
-        ? read(() => path.resolve(cwd, parseNonEmpty("--input", str(flags.input), "a file")))
+        ? read(() => resolveInputSource(cwd, parseNonEmpty("--input", str(flags.input), "a file")))
         : undefined,
       format: given("format")
         ? read(() => parseChoice("--format", str(flags.format), INPUT_FORMATS))

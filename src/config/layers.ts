@@ -4,6 +4,7 @@
 import path from "node:path";
 import { DEFAULT_KIND, resolveSectionPaths } from "../../adapters/components.ts";
 import { commonSectionKeys } from "../../adapters/shared/component-keys.ts";
+import { resolveInputSource } from "../inputs/input-source-path.ts";
 import type { UserConfig } from "./schema.ts";
 
 type InputSection = NonNullable<UserConfig["input"]>;
@@ -14,7 +15,7 @@ type CompareSection = NonNullable<UserConfig["compare"]>;
 export function resolveLayerPaths(config: UserConfig, baseDir: string): UserConfig {
   const resolved: UserConfig = { ...config };
   if (config.input?.path !== undefined)
-    resolved.input = { ...config.input, path: path.resolve(baseDir, config.input.path) };
+    resolved.input = { ...config.input, path: resolveInputSource(baseDir, config.input.path) };
   if (config.database?.startsWith("duckdb:"))
     resolved.database = `duckdb:${path.resolve(baseDir, config.database.slice("duckdb:".length))}`;
   for (const side of ["old", "new"] as const) {

@@ -1,5 +1,6 @@
 // Replay: a report keeps the settings of its run (user-config shaped, absolute paths), so
 // `--replay report.json` reruns exactly the same inputs with the same settings.
+
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { settingsOfComponent, shapeOf } from "../../adapters/components.ts";
@@ -7,6 +8,7 @@ import type { CompareRule } from "../compare/types.ts";
 import { TwinrunError } from "../errors.ts";
 import type { SampleIdentity } from "../inputs/types.ts";
 import { DEFAULT_MEMORY_LIMIT } from "../table/engine/table-engine.ts";
+import { redactReference } from "../table/postgres/postgres-reference.ts";
 import { validateUserConfig } from "./load-config-file.ts";
 import { formatMaxChanged } from "./max-changed.ts";
 import type { UserCompareRule, UserConfig } from "./schema.ts";
@@ -27,7 +29,8 @@ export function settingsForReport(resolved: ResolvedRunConfig): UserConfig {
   return {
     ...(readsInput && {
       input: {
-        path: input.path,
+        // A Postgres reference without its password: a replay takes it from PGPASSWORD or ~/.pgpass.
+        path: redactReference(input.path),
         ...(input.format !== undefined && { format: input.format }),
         sample: input.sample,
         strategy: input.strategy,

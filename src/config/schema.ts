@@ -181,7 +181,7 @@ export const userConfigSchema = z
           { error: CALIBRATE_EXPECTED },
         )
         .describe(
-          "Run old twice on this many sampled inputs first (true: min(50, sample)); differences on paths where old differs from itself count only beyond that noise.",
+          "Run old twice on this many sampled inputs first (true: min(50, sample); tables: the whole sample); differences on paths where old differs from itself count only beyond that noise.",
         )
         .optional(),
       table: tableSchema.optional(),

@@ -1,8 +1,10 @@
 // Sampling an input source: one streaming pass that hashes the file, validates every record,
 // and keeps only what the strategy may still choose. Replay checks the source is unchanged.
 import { TwinrunError } from "../errors.ts";
+import { isPostgresReference, parsePostgresReference } from "../table/postgres/postgres-reference.ts";
 import { assertReadableFile } from "./assert-readable-file.ts";
 import { detectFormat } from "./detect-format.ts";
+import { readPostgresRecords } from "./postgres-records.ts";
 import { createRandom } from "./random.ts";
 import { sampleJsonlRandom } from "./random-jsonl.ts";
 import { readRecords } from "./read-records.ts";
@@ -18,14 +20,22 @@ import type { InputFormat, InputRecord, Sample, SampleIdentity, SampleRequest } 
  */
 export async function loadSample(request: SampleRequest, options: ReadOptions = {}): Promise<Sample> {
   const plan = planSample(request);
-  const format = detectFormat(request.path, request.format);
-  await assertReadableFile(request.path);
+  const database = isPostgresReference(request.path) ? parsePostgresReference(request.path) : undefined;
+  const format = database === undefined ? detectFormat(request.path, request.format) : "postgres";
+  const source = database?.display ?? request.path;
+  if (database !== undefined && request.format !== undefined) {
+    throw new TwinrunError(
+      "USAGE",
+      `${source}: --format ${request.format} (input.format) is for files; a database's rows are records already, so remove it`,
+    );
+  }
+  if (database === undefined) await assertReadableFile(request.path);
   if (plan.strategy === "random" && format === "jsonl" && request.onBadInput === "fail") {
     // Nothing to skip, so records are lines by position: only the kept ones need decoding.
     const fast = await sampleJsonlRandom(request.path, plan.size ?? 0, createRandom(plan.seed), options);
     if (fast.totalRecords === 0) throw noRecords(request.path, 0);
     return {
-      identity: describeSample(request, plan, format, fast.sha256, fast.records, fast.totalRecords, 0),
+      identity: describeSample(source, plan, format, fast.sha256, fast.records, fast.totalRecords, 0),
       records: fast.records,
     };
   }
@@ -45,42 +55,45 @@ export async function loadSample(request: SampleRequest, options: ReadOptions = 
       }
       throw new TwinrunError(
         "INPUT_INVALID",
-        `${request.path}:${line}: ${problem} (use --on-bad-input skip to skip malformed records)`,
+        `${source}:${line}: ${problem} (use --on-bad-input skip to skip malformed records)`,
       );
     },
   };
-  const sha256 = await readRecords(request.path, format, sink, {
-    ...options,
-    parseRecords: selector.needsValue === true,
-    csvStrings: request.csvStrings,
-  });
+  const sha256 =
+    database !== undefined
+      ? await readPostgresRecords(database, sink, selector.needsValue === true)
+      : await readRecords(request.path, format as InputFormat, sink, {
+          ...options,
+          parseRecords: selector.needsValue === true,
+          csvStrings: request.csvStrings,
+        });
 
-  if (totalRecords === 0) throw noRecords(request.path, skipped);
+  if (totalRecords === 0) throw noRecords(source, skipped);
   const beyond = plan.indices?.find((index) => index >= totalRecords);
   if (beyond !== undefined) {
     throw new TwinrunError(
       "INPUT_INVALID",
-      `${request.path}: replay asks for record index ${beyond}, but the input source has only ${totalRecords} ` +
+      `${source}: replay asks for record index ${beyond}, but the input source has only ${totalRecords} ` +
         `valid records (indices 0–${totalRecords - 1}); was the input file changed since the report?`,
     );
   }
 
   const records = selector.finish();
-  const identity = describeSample(request, plan, format, sha256, records, totalRecords, skipped);
+  const identity = describeSample(source, plan, format, sha256, records, totalRecords, skipped);
   return { identity: { ...identity, ...selector.identity?.() }, records };
 }
 
 function describeSample(
-  request: SampleRequest,
+  source: string,
   plan: SamplePlan,
-  format: InputFormat,
+  format: SampleIdentity["format"],
   sha256: string,
   records: InputRecord[],
   totalRecords: number,
   skipped: number,
 ): SampleIdentity {
   return {
-    source: request.path,
+    source,
     format,
     sha256,
     strategy: plan.strategy,
@@ -104,6 +117,14 @@ function noRecords(path: string, skipped: number): TwinrunError {
  */
 export function assertSameSource(identity: SampleIdentity, expectedSha256: string): void {
   if (identity.sha256.toLowerCase() === expectedSha256.toLowerCase()) return;
+  if (identity.format === "postgres") {
+    throw new TwinrunError(
+      "INPUT_INVALID",
+      `${identity.source}: the rows changed since the report (sha256 was ${expectedSha256}, now ${identity.sha256}), ` +
+        `so the report's record indices would select different inputs; restore the rows (a query with ORDER BY ` +
+        `keeps their order), or run a fresh sample instead of a replay`,
+    );
+  }
   throw new TwinrunError(
     "INPUT_INVALID",
     `${identity.source}: the input file changed since the report (sha256 was ${expectedSha256}, ` +

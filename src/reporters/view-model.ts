@@ -285,7 +285,7 @@ function viewSample(report: Report): SampleView {
   const coverPicks = describeCoverPicks(sample);
   return {
     source: sample.source,
-    name: sample.source.split(/[\\/]/).pop() ?? sample.source,
+    name: sampleSourceName(sample),
     format: sample.format,
     sha256: sample.sha256,
     line: parts.join(", "),
@@ -317,4 +317,11 @@ function asRecord(value: unknown): Record<string, unknown> | undefined {
   return value !== null && typeof value === "object" && !Array.isArray(value)
     ? (value as Record<string, unknown>)
     : undefined;
+}
+
+/** A short name for the input source: a file's name, or a database reference's `database?table=…`. */
+function sampleSourceName(sample: Report["sample"]): string {
+  if (sample.format === "postgres")
+    return sample.source.slice(sample.source.lastIndexOf("/", sample.source.indexOf("?")) + 1);
+  return sample.source.split(/[\\/]/).pop() ?? sample.source;
 }

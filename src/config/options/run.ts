@@ -78,9 +78,9 @@ const COMPONENT_OPTIONS = [
 const INPUT_OPTIONS = [
   {
     flags: "-i, --input <file>",
-    help: "input source: .jsonl, .json (array) or .csv",
+    help: "input source: .jsonl, .json (array), .csv, or postgresql://…?table=… / ?query=…",
     config: ["input.path"],
-    doc: "input source: `.jsonl`/`.ndjson`, `.json` (an array), `.csv`",
+    doc: "input source: `.jsonl`/`.ndjson`, `.json` (an array), `.csv`, or a Postgres table or query (`postgresql://user@host/db?table=schema.name`, `…?query=<SQL>`; see [inputs](inputs.md))",
   },
   {
     flags: "--format <format>",
@@ -251,9 +251,9 @@ const RUN_AND_REPORT_OPTIONS = [
   },
   {
     flags: "--calibrate [n]",
-    help: "run old twice on n sampled inputs first (default min(50, sample)); differences on paths where old differs from itself count only beyond that noise",
+    help: "run old twice on n sampled inputs first (default min(50, sample); tables: the whole sample); differences on paths where old differs from itself count only beyond that noise",
     config: ["calibrate"],
-    doc: "run old against old on n sampled inputs first (default min(50, sample)); on its noisy paths only differences beyond that noise count ([Reports](reports.md#calibration-old-against-old))",
+    doc: "run old against old on n sampled inputs first (default min(50, sample); tables: the whole sample); on its noisy paths (columns) only differences beyond that noise count ([Reports](reports.md#calibration-old-against-old))",
   },
   {
     flags: "--write-calibration <file>",

@@ -2,7 +2,7 @@
 // row: how a categorical column's mix moved (a renamed category, a new default), which per-cell
 // counts do not show.
 import type { CategoryStats, SchemaReport } from "../types.ts";
-import { stringSql } from "./cell-sql.ts";
+import { columnEncoding, stringSql } from "./cell-sql.ts";
 import { cellColumn, type LoadedTable } from "./load-table.ts";
 import type { TableEngine } from "./table-engine.ts";
 
@@ -28,8 +28,8 @@ export async function countCategories(
     .slice(0, MAX_CATEGORY_COLUMNS);
   const stats: CategoryStats[] = [];
   for (const { column, oldIndex, newIndex } of columns) {
-    const oldValue = stringSql(cellColumn(oldIndex), oldTable.encoding);
-    const newValue = stringSql(cellColumn(newIndex), newTable.encoding);
+    const oldValue = stringSql(cellColumn(oldIndex), columnEncoding(oldTable, oldIndex));
+    const newValue = stringSql(cellColumn(newIndex), columnEncoding(newTable, newIndex));
     // Window totals are computed before LIMIT: every distinct value and every row count.
     const rows = await engine.rows(
       `SELECT v, sum(o) AS o, sum(n) AS n, count(*) OVER () AS distinct_values, ` +

@@ -1,28 +1,43 @@
-// SQL over cell texts, under the same rules as the record readers: what kind of value a cell holds
+// SQL over cells, under the same rules as the record readers: what kind of value a cell holds
 // (one bit per kind, as column-types.ts), its number, and its part of a row key. CSV cells are
 // typed as csv-cell-value.ts types them: only a number as JSON writes it (plus `.5`, `5.`) is a
-// number, so `007`, `+5`, ` 7` and `NaN` stay text.
+// number, so `007`, `+5`, ` 7` and `NaN` stay text. A typed column (a declared type kept as it
+// is) needs no pattern at all: its kind follows its type.
+import { csvKindSql, jsonNumberKindSql } from "./cell-kind-sql.ts";
 import { instantSql } from "./instant-sql.ts";
 import type { CellEncoding } from "./load-table.ts";
+import { typedKind, typedKindSql } from "./typed-cells.ts";
 
-const CSV_INT = "'-?(0|[1-9][0-9]*)'";
-const CSV_FLOAT = "'-?((0|[1-9][0-9]*)(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?'";
+/** How one column's cells are held: a text encoding, or a declared engine type kept as it is. */
+export type ColumnEncoding = Exclude<CellEncoding, "typed"> | { typed: string };
+
+/** Why: a typed table keeps some columns typed and the rest as JSON text; each helper needs the column's own. */
+export function columnEncoding(
+  table: { encoding: CellEncoding; cellTypes?: readonly (string | null)[] },
+  index: number,
+): ColumnEncoding {
+  if (table.encoding !== "typed") return table.encoding;
+  const type = table.cellTypes?.[index] ?? null;
+  return type === null ? "json" : { typed: type };
+}
 
 /** Why: a column's type is the OR of its cells' kinds; 0 for null, absent and NaN (as kindBit). */
-export function kindSql(cell: string, encoding: CellEncoding): string {
-  return kindSqlWith(cell, encoding, `CASE WHEN regexp_matches(${cell}, '[.eEI]') THEN 2 ELSE 1 END`);
+export function kindSql(cell: string, encoding: ColumnEncoding): string {
+  if (typeof encoding === "object") return typedKindSql(cell, encoding.typed);
+  return kindSqlWith(cell, encoding, jsonNumberKindSql(cell));
 }
 
 /** kindSql, with the SQL that tells a JSON number's kind (int 1, float 2) given. */
-function kindSqlWith(cell: string, encoding: CellEncoding, jsonNumberKind: string): string {
+function kindSqlWith(
+  cell: string,
+  encoding: Exclude<ColumnEncoding, object>,
+  jsonNumberKind: string,
+): string {
   switch (encoding) {
     case "csv-strings":
       return `(CASE WHEN ${cell} IS NULL THEN 0 ELSE 4 END)`;
     case "csv":
-      return (
-        `(CASE WHEN ${cell} IS NULL THEN 0 WHEN NOT (ascii(${cell}) BETWEEN 48 AND 57 OR ascii(${cell}) IN (45, 46)) THEN 4 ` +
-        `WHEN regexp_full_match(${cell}, ${CSV_INT}) THEN 1 WHEN regexp_full_match(${cell}, ${CSV_FLOAT}) THEN 2 ELSE 4 END)`
-      );
+      return csvKindSql(cell);
     case "json":
       return (
         `(CASE WHEN ${cell} IS NULL THEN 0 ELSE CASE ascii(${cell}) WHEN 110 THEN 0 WHEN 78 THEN 0 ` +
@@ -44,7 +59,8 @@ const NUMBER_BITS = 3;
  * columns hold one kind of value besides null, and their cells' kinds follow without matching a
  * pattern per cell: the same answer as kindSql, at a fraction of the cost.
  */
-export function knownKindSql(cell: string, encoding: CellEncoding, mask: number): string {
+export function knownKindSql(cell: string, encoding: ColumnEncoding, mask: number): string {
+  if (typeof encoding === "object") return typedKindSql(cell, encoding.typed);
   const numbers = mask & NUMBER_BITS;
   if (encoding === "csv") {
     if (numbers === 0) return `(CASE WHEN ${cell} IS NULL THEN 0 ELSE 4 END)`;
@@ -63,16 +79,23 @@ export function knownKindSql(cell: string, encoding: CellEncoding, mask: number)
 }
 
 /** The cell's number as a double, NULL when it holds none, for a column whose kind mask is known. */
-export function knownNumberSql(cell: string, encoding: CellEncoding, mask: number): string {
+export function knownNumberSql(cell: string, encoding: ColumnEncoding, mask: number): string {
   const numbers = mask & NUMBER_BITS;
   if (numbers === 0) return "NULL::DOUBLE";
+  if (typeof encoding === "object") {
+    const kind = typedKind(encoding.typed);
+    if (kind === 1) return `CAST(${cell} AS DOUBLE)`;
+    return kind === 2 ? `(CASE WHEN NOT isnan(${cell}) THEN CAST(${cell} AS DOUBLE) END)` : "NULL::DOUBLE";
+  }
   // Every cell of a CSV column without other kinds is null or a number.
   if (encoding === "csv" && (mask & ~NUMBER_BITS) === 0) return `TRY_CAST(${cell} AS DOUBLE)`;
   return numberSql(cell, knownKindSql(cell, encoding, mask));
 }
 
 /** The cell's text as a string value (JSON strings decoded), for keys; NULL for other kinds. */
-export function stringSql(cell: string, encoding: CellEncoding): string {
+export function stringSql(cell: string, encoding: ColumnEncoding): string {
+  if (typeof encoding === "object")
+    return typedKind(encoding.typed) === 4 ? cell : `CAST(${cell} AS VARCHAR)`;
   return encoding === "json" ? `json_extract_string(${cell}, '$')` : cell;
 }
 
@@ -89,19 +112,42 @@ export interface KeyStringRules {
  * or under a timestamps rule by the instant they name, null with null. The kind prefix keeps the
  * string "3" apart from the number 3.
  */
-export function keyPartSql(cell: string, encoding: CellEncoding, rules: KeyStringRules): string {
-  const kind = kindSql(cell, encoding);
-  const number = `TRY_CAST(${cell} AS DOUBLE)`;
+export function keyPartSql(cell: string, encoding: ColumnEncoding, rules: KeyStringRules): string {
   const raw = stringSql(cell, encoding);
   let text = raw;
   if (rules.trim) text = `trim(${text})`;
   if (rules.caseInsensitive) text = `lower(${text})`;
-  const integral =
-    `(CASE WHEN isfinite(${number}) AND ${number} = trunc(${number}) AND abs(${number}) < 1e18 ` +
-    `THEN CAST(CAST(${number} AS HUGEINT) AS VARCHAR) ELSE CAST(${number} AS VARCHAR) END)`;
+  const stringKey = rules.timestamps
+    ? `coalesce('t' || ${instantSql(raw)}, 's' || ${text})`
+    : `'s' || ${text}`;
+  if (typeof encoding === "object") {
+    // The same key texts as the column's JSON text would give (typed-cells.ts keeps those types exact).
+    const own = (key: string) => `(CASE WHEN ${cell} IS NULL THEN 'z' ELSE ${key} END)`;
+    switch (typedKind(encoding.typed)) {
+      case 1:
+        return own(`'n' || CAST(${cell} AS VARCHAR)`);
+      case 2:
+        return own(
+          `CASE WHEN isnan(${cell}) THEN 'jNaN' ELSE 'n' || ${integralSql(`CAST(${cell} AS DOUBLE)`)} END`,
+        );
+      case 4:
+        return own(stringKey);
+      default:
+        return own(`'j' || CASE WHEN ${cell} THEN 'true' ELSE 'false' END`);
+    }
+  }
+  const kind = kindSql(cell, encoding);
   return (
     `(CASE ${kind} WHEN 1 THEN 'n' || coalesce(CAST(TRY_CAST(${cell} AS HUGEINT) AS VARCHAR), ${cell}) ` +
-    `WHEN 2 THEN 'n' || ${integral} WHEN 4 THEN ${rules.timestamps ? `coalesce('t' || ${instantSql(raw)}, 's' || ${text})` : `'s' || ${text}`} ` +
+    `WHEN 2 THEN 'n' || ${integralSql(`TRY_CAST(${cell} AS DOUBLE)`)} WHEN 4 THEN ${stringKey} ` +
     `ELSE CASE WHEN ${cell} IS NULL OR ${cell} = 'null' THEN 'z' ELSE 'j' || ${cell} END END)`
+  );
+}
+
+/** A double's key text: an integral one as its integer (so `3.0` pairs with `3`), else its shortest text. */
+function integralSql(number: string): string {
+  return (
+    `(CASE WHEN isfinite(${number}) AND ${number} = trunc(${number}) AND abs(${number}) < 1e18 ` +
+    `THEN CAST(CAST(${number} AS HUGEINT) AS VARCHAR) ELSE CAST(${number} AS VARCHAR) END)`
   );
 }

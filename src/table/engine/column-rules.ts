@@ -12,6 +12,11 @@ export function columnRules(options: CompareOptions): (column: string) => Effect
   return (column) => root.keyChild(column).options;
 }
 
+/** True when the options, or any rule, tell -0 from 0. */
+export function anySignedZero(options: CompareOptions): boolean {
+  return options.signedZero || options.rules.some((rule) => rule.signedZero === true);
+}
+
 /** True when the options, or any rule, make NaN unequal to NaN. */
 export function anyNanUnequal(options: CompareOptions): boolean {
   return options.nan === "unequal" || options.rules.some((rule) => rule.nan === "unequal");

@@ -4,7 +4,7 @@
 // those pairs' share is the old side's profile minus its rows only in old and minus the pairs that
 // may differ, and those two sets are small and kept in `handed` (see handover.ts).
 import type { ColumnStats } from "../types.ts";
-import { knownKindSql, numberSql } from "./cell-sql.ts";
+import { columnEncoding, knownKindSql, numberSql } from "./cell-sql.ts";
 import type { PlannedColumn } from "./column-plan.ts";
 import type { LoadedTable } from "./load-table.ts";
 import type { CellCounts, ColumnProfile } from "./side-profiles.ts";
@@ -41,7 +41,9 @@ export async function pairColumnStats(
     const kind = (side: "old" | "new", cell: string) => {
       const index = column[side];
       const table = side === "old" ? oldTable : newTable;
-      return index === undefined ? "0" : knownKindSql(cell, table.encoding, profiles[side][index].mask);
+      return index === undefined
+        ? "0"
+        : knownKindSql(cell, columnEncoding(table, index), profiles[side][index].mask);
     };
     return [
       `ot${i}`,
@@ -76,7 +78,7 @@ export async function pairColumnStats(
       `(nk${i} = 0) AS nz${i}`,
       `isfinite(${oldNumber}) AS of${i}`,
       `(CASE WHEN isfinite(${oldNumber}) AND isfinite(${newNumber}) THEN ` +
-        `CASE WHEN ok${i} = 1 AND nk${i} = 1 AND (length(ot${i}) > 15 OR length(nt${i}) > 15) ` +
+        `CASE WHEN ok${i} = 1 AND nk${i} = 1 AND (length(ot${i}::VARCHAR) > 15 OR length(nt${i}::VARCHAR) > 15) ` +
         `THEN coalesce(${exact}, abs(${oldNumber} - ${newNumber})) ELSE abs(${oldNumber} - ${newNumber}) END END) AS a${i}`,
       `greatest(abs(${oldNumber}), abs(${newNumber})) AS s${i}`,
     ];

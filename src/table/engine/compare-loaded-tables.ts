@@ -11,16 +11,16 @@ import { ChangedPathsLog } from "../hints/changed-paths-log.ts";
 import { attachTableHints, findTableHints } from "../hints/table-hints.ts";
 import { RowExamples } from "../row-examples.ts";
 import { matchRulesToColumnCase } from "../rule-column-case.ts";
-import type { TableComparisonOptions, TableComparisonResult } from "../table-comparison.ts";
+import type { TableComparisonOptions, TableComparisonResult, TableNoise } from "../table-comparison.ts";
 import type { ColumnStats, RowLocation, TableReport } from "../types.ts";
 import { countCategories } from "./category-counts.ts";
 import { matchColumnCase } from "./column-case.ts";
 import { planColumns } from "./column-plan.ts";
-import { anyNanUnequal, columnRules } from "./column-rules.ts";
+import { anyNanUnequal, anySignedZero, columnRules } from "./column-rules.ts";
 import { pairColumnStats } from "./column-stats.ts";
 import { decodeCell, setCell } from "./decode-cell.ts";
 import { changedColumnsOf, collectHanded, type HandedTrial, handOver, rawRow } from "./handover.ts";
-import { cellColumn, type LoadedTable } from "./load-table.ts";
+import { cellTextSql, type LoadedTable } from "./load-table.ts";
 import { pairRows } from "./pair-rows.ts";
 import { linesOfRows } from "./row-lines.ts";
 import { rowPairExample, rowPairTrial } from "./row-pair-example.ts";
@@ -102,12 +102,18 @@ export async function compareLoadedTables(
     ...(key !== undefined && { key }),
     comparator,
     nanUnequal: anyNanUnequal(options.compare),
+    signedZero: anySignedZero(options.compare),
     masks,
   };
   await collectHanded(handover);
   const changedPaths = await ChangedPathsLog.open(engine);
-  await handOver(handover, (handed) => {
+  await handOver(handover, (given) => {
     changedRows++;
+    const handed = judgeNoise(options.noise, given);
+    const trial = rowPairTrial(handed);
+    options.noise?.add(trial);
+    // Only old's own noise differed: the pair counts as same (no example, no hint, no column change).
+    if (handed.comparison.differences.length === 0) return aggregator.add(trial);
     if (handed.oldRow !== undefined && handed.newRow !== undefined)
       changedPaths.add(handed.oldRow, handed.comparison.differences);
     for (const column of changedColumnsOf(handed.comparison.differences))
@@ -118,7 +124,7 @@ export async function compareLoadedTables(
         if (column !== undefined) typeChanged.add(column);
       }
     }
-    addTrial(rowPairTrial(handed), handed);
+    addTrial(trial, handed);
   });
   changedPaths.finish();
   const hints = await findTableHints(engine, oldTable, changedPaths, {
@@ -126,8 +132,10 @@ export async function compareLoadedTables(
     ...(key !== undefined && { key }),
   });
   const rowTrials = counts.matched + counts.onlyOld + counts.onlyNew;
+  options.noise?.addUnchanged(rowTrials - changedRows);
   for (const [i, other] of (extras.otherTrials ?? []).entries()) {
     const trial = { ...other, index: rowTrials + i };
+    options.noise?.add(trial);
     if (trial.comparison.differences.length === 0) {
       aggregator.add(trial);
       continue;
@@ -205,6 +213,13 @@ export async function compareLoadedTables(
   };
 }
 
+/** A handed row pair with the differences within old's own noise moved aside (none without calibration). */
+function judgeNoise(noise: TableNoise | undefined, handed: HandedTrial): HandedTrial {
+  if (noise === undefined) return handed;
+  const comparison = noise.split(handed.comparison);
+  return comparison === handed.comparison ? handed : { ...handed, comparison };
+}
+
 /** Why: the aggregate of the changed trials, with the unchanged row pairs counted in (both engines). */
 export function withUnchanged(
   result: AggregateResult,
@@ -266,7 +281,7 @@ async function fetchRows(
 ): Promise<Map<number, Record<string, unknown>>> {
   const rows = new Map<number, Record<string, unknown>>();
   if (positions.length === 0) return rows;
-  const cells = table.columns.map((_, i) => cellColumn(i));
+  const cells = table.columns.map((_, i) => cellTextSql(table, i));
   const raw = table.rawColumn ?? "NULL::VARCHAR";
   const found = await engine.rows(
     `SELECT rowid, ${raw}${cells.map((cell) => `, ${cell}`).join("")} FROM ${table.table} WHERE rowid IN (${[...new Set(positions)].join(", ")})`,
@@ -295,7 +310,7 @@ async function oneSidedExamples(
   const locate = async (table: LoadedTable, side: "o" | "n", other: "o" | "n"): Promise<RowLocation[]> => {
     const keyCells = (key ?? []).map((name) => {
       const index = table.columns.indexOf(name);
-      return index === -1 ? "NULL::VARCHAR" : `t.${cellColumn(index)}`;
+      return index === -1 ? "NULL::VARCHAR" : cellTextSql(table, index, "t");
     });
     const found = await engine.rows(
       `SELECT p.${side}${keyCells.map((cell) => `, ${cell}`).join("")} FROM pairs p JOIN ${table.table} t ON t.rowid = p.${side} ` +

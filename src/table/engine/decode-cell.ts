@@ -20,6 +20,7 @@ export function decodeCell(
     case "csv-strings":
       return text;
     case "json":
+    case "typed":
       return parseLossless(text);
   }
 }

@@ -6,11 +6,12 @@ import type { Comparator } from "../../compare/comparator.ts";
 import type { CompareResult, Difference } from "../../compare/types.ts";
 import { parseLossless } from "../../json/parse.ts";
 import { columnOfPath } from "../column-of.ts";
-import { knownKindSql } from "./cell-sql.ts";
+import { type ColumnEncoding, columnEncoding, knownKindSql } from "./cell-sql.ts";
 import { cellSql, isPresentSql, type PlannedColumn } from "./column-plan.ts";
 import { ABSENT, decodeCell, setCell } from "./decode-cell.ts";
-import { cellColumn, type LoadedTable } from "./load-table.ts";
+import { cellTextSql, type LoadedTable } from "./load-table.ts";
 import type { TableEngine } from "./table-engine.ts";
+import { typedKind } from "./typed-cells.ts";
 
 /** One trial that may be changed, as the engine hands it over. */
 /** Why: a row on one side only is one trial whose whole value was removed or added, in every engine. */
@@ -52,26 +53,57 @@ export interface HandoverOptions {
   comparator: Comparator;
   /** Some rule treats NaN as unequal to NaN: cells holding NaN are handed over even when equal. */
   nanUnequal: boolean;
+  /** Some rule tells -0 from 0: typed zeros of either sign are handed over. */
+  signedZero: boolean;
   /** Each side's column kind masks (their profiles), for typing cells cheaply. */
   masks: { old: number[]; new: number[] };
 }
 
-/** Why: the predicate "this cell may differ", in SQL, conservative wherever the text alone cannot tell. */
+/** Why: the predicate "this cell may differ", in SQL, conservative wherever the cells alone cannot tell. */
 function differsSql(column: PlannedColumn, options: HandoverOptions): string {
-  const oldCell = cellSql(column, "old", "o");
-  const newCell = cellSql(column, "new", "n");
   if (column.old === undefined) return isPresentSql(column, "new", options.new, "n");
   if (column.new === undefined) return isPresentSql(column, "old", options.old, "o");
+  const oldEncoding = columnEncoding(options.old, column.old);
+  const newEncoding = columnEncoding(options.new, column.new);
+  if (
+    typeof oldEncoding === "object" &&
+    typeof newEncoding === "object" &&
+    oldEncoding.typed === newEncoding.typed
+  )
+    return typedDiffersSql(
+      cellSql(column, "old", "o"),
+      cellSql(column, "new", "n"),
+      oldEncoding.typed,
+      options,
+    );
+  // Otherwise the cells are compared as texts, a typed one as its JSON text.
+  const oldCell = cellTextSql(options.old, column.old, "o");
+  const newCell = cellTextSql(options.new, column.new, "n");
+  const textOf = (encoding: ColumnEncoding) => (typeof encoding === "object" ? "json" : encoding);
+  const [oldText, newText] = [textOf(oldEncoding), textOf(newEncoding)];
   const parts = [`${oldCell} IS DISTINCT FROM ${newCell}`];
   // Texts are comparable as they stand only within one encoding (and one meaning of NULL).
-  if (options.old.encoding !== options.new.encoding || options.old.absentCells !== options.new.absentCells)
+  if (oldText !== newText || options.old.absentCells !== options.new.absentCells)
     parts.push(`${oldCell} IS NULL`, `${newCell} IS NULL`);
-  if (options.old.encoding !== options.new.encoding)
-    parts.push(`NOT ${sameValueAcrossEncodings(column, options)}`);
-  if (options.nanUnequal && options.old.encoding === "json") parts.push(`contains(${oldCell}, 'NaN')`);
+  if (oldText !== newText) parts.push(`NOT ${sameValueAcrossEncodings(column, options)}`);
+  if (options.nanUnequal && oldText === "json") parts.push(`contains(${oldCell}, 'NaN')`);
   // A row kept as its own text (a number the JSON reader rounds) is compared from that text.
   if (options.old.rawColumn !== undefined) parts.push(`o.${options.old.rawColumn} IS NOT NULL`);
   if (options.new.rawColumn !== undefined) parts.push(`n.${options.new.rawColumn} IS NOT NULL`);
+  return `(${parts.join(" OR ")})`;
+}
+
+/**
+ * Two cells of one declared type are equal values exactly when the engine finds them equal, but
+ * for what a rule may ask of floats: NaN unequal to NaN, -0 unequal to 0 (the engine's `=` holds
+ * for both); those cells are handed to the comparator.
+ */
+function typedDiffersSql(oldCell: string, newCell: string, type: string, options: HandoverOptions): string {
+  const parts = [`${oldCell} IS DISTINCT FROM ${newCell}`];
+  if (typedKind(type) === 2) {
+    if (options.nanUnequal) parts.push(`isnan(${oldCell})`);
+    if (options.signedZero) parts.push(`(${oldCell} = 0 AND signbit(${oldCell}) <> signbit(${newCell}))`);
+  }
   return `(${parts.join(" OR ")})`;
 }
 
@@ -103,9 +135,9 @@ export async function collectHanded(options: HandoverOptions): Promise<void> {
   const keyCells = (options.key ?? []).flatMap((name, k) => {
     const oldIndex = options.old.columns.indexOf(name);
     const newIndex = options.new.columns.indexOf(name);
-    const cell = (alias: string, index: number) =>
-      index === -1 ? "NULL::VARCHAR" : `${alias}.${cellColumn(index)}`;
-    return [`${cell("o", oldIndex)} AS ko${k}`, `${cell("n", newIndex)} AS kn${k}`];
+    const cell = (table: LoadedTable, alias: string, index: number) =>
+      index === -1 ? "NULL::VARCHAR" : cellTextSql(table, index, alias);
+    return [`${cell(options.old, "o", oldIndex)} AS ko${k}`, `${cell(options.new, "n", newIndex)} AS kn${k}`];
   });
   const rawCell = (table: LoadedTable, alias: string) =>
     table.rawColumn === undefined ? "NULL::VARCHAR" : `${alias}.${table.rawColumn}`;
@@ -146,7 +178,13 @@ export async function handOver(
     "ro",
     "rn",
     ...keyCells,
-    ...comparedAt.flatMap((i) => [`d${i}`, `ot${i}`, `nt${i}`]),
+    ...comparedAt.flatMap((i) => {
+      const { old: oldIndex, new: newIndex } = columns[i];
+      // The kept cells are in their side's storage; the comparator reads their text.
+      const text = (table: LoadedTable, index: number | undefined, cell: string) =>
+        index === undefined ? cell : cellTextSql(table, index, undefined, cell);
+      return [`d${i}`, text(options.old, oldIndex, `ot${i}`), text(options.new, newIndex, `nt${i}`)];
+    }),
   ];
   const anyDiffers = comparedAt.length === 0 ? "FALSE" : comparedAt.map((i) => `d${i}`).join(" OR ");
   const sql = `SELECT ${select.join(", ")} FROM handed WHERE o IS NULL OR n IS NULL OR ${anyDiffers} ORDER BY idx`;

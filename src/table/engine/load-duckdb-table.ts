@@ -1,13 +1,14 @@
 // Loading a table or a query's rows from a DuckDB database file into the engine, with the same
-// cells as a Parquet file: the database declares its column types, and each value is its JSON text.
+// cells as a Parquet file: the database declares its column types, kept as typed-cells.ts says.
 // The file is attached read-only for the copy and detached after, so both sides may name one file.
 import { TwinrunError } from "../../errors.ts";
 import { assertReadableFile } from "../../inputs/assert-readable-file.ts";
 import { type DuckdbReference, describeDuckdbReference } from "../table-reference.ts";
 import { scanFileFacts } from "./file-facts.ts";
-import { cellColumn, type LoadedTable, parquetCellSql, quoteIdentifier } from "./load-table.ts";
+import { cellColumn, type LoadedTable, quoteIdentifier, storedCellSql } from "./load-table.ts";
 import { declaredColumnType } from "./parquet-types.ts";
 import { firstLine, sqlString, type TableEngine } from "./table-engine.ts";
+import { keepsTyped } from "./typed-cells.ts";
 
 /** Why: a database table becomes the same loaded table as a file, so every later step is shared. */
 export async function loadDuckdbTable(
@@ -37,7 +38,7 @@ export async function loadDuckdbTable(
     const columns = source.map((row) => String(row[0]));
     const types = source.map((row) => String(row[1]));
     const cells = columns.map(
-      (column, i) => `${parquetCellSql(quoteIdentifier(column), types[i])} AS ${cellColumn(i)}`,
+      (column, i) => `${storedCellSql(quoteIdentifier(column), types[i])} AS ${cellColumn(i)}`,
     );
     const target = `${quoteIdentifier(String(home))}.main.${table}`;
     await engine.run(
@@ -53,9 +54,10 @@ export async function loadDuckdbTable(
       format: "duckdb",
       columns,
       rows: Number(count),
-      encoding: "json",
+      encoding: "typed",
       absentCells: false,
       declared: types.map(declaredColumnType),
+      cellTypes: types.map((type) => (keepsTyped(type) ? type : null)),
       facts,
       firstLine: 1,
     };

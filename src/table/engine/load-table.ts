@@ -1,7 +1,8 @@
-// Loading one table file into the engine as a table of cell texts, one VARCHAR column `c<i>` per
-// column, rows in file order (so a row's `rowid` is its position in the file, from 0). A cell's text is what the file
-// holds: a CSV cell as written (never typed by the engine), a JSON value's JSON text, a Parquet
-// value written as JSON. So equal texts are equal values, and every typing rule stays ours.
+// Loading one table file into the engine as a table of cells, one column `c<i>` per column, rows
+// in file order (so a row's `rowid` is its position in the file, from 0). A CSV or JSON cell is
+// text: a CSV cell as written (never typed by the engine), a JSON value's JSON text. A Parquet
+// column keeps its declared type where typed-cells.ts says so, else its value written as JSON.
+// So equal cells are equal values, and every typing rule stays ours.
 import { TwinrunError } from "../../errors.ts";
 import { assertReadableFile } from "../../inputs/assert-readable-file.ts";
 import type { ColumnType, TableFormat, TableSourceFormat } from "../types.ts";
@@ -10,9 +11,13 @@ import { type FileFacts, scanFileFacts } from "./file-facts.ts";
 import { declaredColumnType } from "./parquet-types.ts";
 import { lineOfRow } from "./row-lines.ts";
 import { firstLine, sqlString, type TableEngine } from "./table-engine.ts";
+import { keepsTyped, typedTextSql } from "./typed-cells.ts";
 
-/** How a side's cell texts are read back: CSV typing rules, CSV as text, or JSON. */
-export type CellEncoding = "csv" | "csv-strings" | "json";
+/**
+ * How a side's cells are held and read back: CSV typing rules, CSV as text, JSON text, or typed
+ * (declared types kept, see `cellTypes`; a cell reaching JavaScript is JSON text).
+ */
+export type CellEncoding = "csv" | "csv-strings" | "json" | "typed";
 
 /** A table file inside the engine. */
 export interface LoadedTable {
@@ -37,6 +42,8 @@ export interface LoadedTable {
   rawColumn?: string;
   /** Declared column types (Parquet); undefined where the cells decide. */
   declared?: ColumnType[];
+  /** Typed encoding: each column's engine type, or null for a column kept as JSON text. */
+  cellTypes?: (string | null)[];
   facts: FileFacts;
   /** The first line of the file's first row (CSV: after the header). */
   firstLine: number;
@@ -56,6 +63,17 @@ const ROUNDED_NUMBER_SQL =
 /** The engine column of column i. */
 export function cellColumn(index: number): string {
   return `c${index}`;
+}
+
+/** Why: SQL for a cell as the JSON or CSV text decodeCell reads, whatever the column's storage. */
+export function cellTextSql(
+  table: Pick<LoadedTable, "cellTypes">,
+  index: number,
+  alias?: string,
+  cell = `${alias === undefined ? "" : `${alias}.`}${cellColumn(index)}`,
+): string {
+  const type = table.cellTypes?.[index] ?? null;
+  return type === null ? cell : typedTextSql(cell);
 }
 
 /** Why: one entry for every format; the file is hashed in the same breath. */
@@ -218,8 +236,9 @@ async function loadParquet(
   const columns = described.map((row) => String(row[0]));
   const declared = described.map((row) => declaredColumnType(String(row[1])));
   const types = described.map((row) => String(row[1]));
+  const cellTypes = types.map((type) => (keepsTyped(type) ? type : null));
   const cells = columns.map(
-    (name, i) => `${parquetCellSql(quoteIdentifier(name), types[i])} AS ${cellColumn(i)}`,
+    (name, i) => `${storedCellSql(quoteIdentifier(name), types[i])} AS ${cellColumn(i)}`,
   );
   await readInto(
     engine,
@@ -233,11 +252,17 @@ async function loadParquet(
     path,
     format: "parquet",
     columns,
-    encoding: "json",
+    encoding: "typed",
     absentCells: false,
     declared,
+    cellTypes,
     firstLine: 1,
   };
+}
+
+/** Why: a declared column as typed storage keeps it: its own type where typed-cells.ts allows, else JSON text. */
+export function storedCellSql(column: string, type: string): string {
+  return keepsTyped(type) ? column : parquetCellSql(column, type);
 }
 
 /** A Parquet (or DuckDB database) value as JSON text; timestamps as ISO 8601 text in UTC with their own precision. */

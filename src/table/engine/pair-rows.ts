@@ -4,9 +4,9 @@
 // index — the new row's position, or for a row only in old, the new row count plus its own).
 import { TwinrunError } from "../../errors.ts";
 import type { DuplicateKeys, RowMatch } from "../types.ts";
-import { type KeyStringRules, keyPartSql } from "./cell-sql.ts";
+import { columnEncoding, type KeyStringRules, keyPartSql } from "./cell-sql.ts";
 import { ABSENT, decodeCell } from "./decode-cell.ts";
-import { cellColumn, type LoadedTable } from "./load-table.ts";
+import { cellColumn, cellTextSql, type LoadedTable } from "./load-table.ts";
 import { linesOfRows } from "./row-lines.ts";
 import type { TableEngine } from "./table-engine.ts";
 
@@ -44,7 +44,7 @@ export async function pairRows(
     const table = side === "old" ? oldTable : newTable;
     const parts = indices[side].map(
       (index, i) =>
-        `${index === -1 ? "'z'" : keyPartSql(cellColumn(index), table.encoding, keyRules(key[i]))} AS k${i}`,
+        `${index === -1 ? "'z'" : keyPartSql(cellColumn(index), columnEncoding(table, index), keyRules(key[i]))} AS k${i}`,
     );
     const partition = key.map((_, i) => `k${i}`).join(", ");
     await engine.runUnordered(
@@ -124,7 +124,7 @@ async function duplicatesOf(
   // Old: in order of each key's first row; new: in the order the keys repeat (their second row).
   const order = side === "old" ? "min(r)" : "min(CASE WHEN dup = 2 THEN r END)";
   const cells = indices
-    .map((index) => (index === -1 ? "NULL::VARCHAR" : `t.${cellColumn(index)}`))
+    .map((index) => (index === -1 ? "NULL::VARCHAR" : cellTextSql(table, index, "t")))
     .join(", ");
   const rows = await engine.rows(
     `SELECT g.rows, ${cells} FROM (SELECT list(r ORDER BY r) AS rows, min(r) AS first, ${order} AS position ` +

@@ -3,7 +3,7 @@
 // quantiles and decile edges of its finite numbers — all computed by the engine.
 import type { ColumnType, NumericSummary } from "../types.ts";
 import { type BinTolerance, binUpperBound, doubleSql } from "./bin-bounds.ts";
-import { kindSql, knownNumberSql, numberSql } from "./cell-sql.ts";
+import { columnEncoding, kindSql, knownNumberSql, numberSql } from "./cell-sql.ts";
 import { cellColumn, type LoadedTable } from "./load-table.ts";
 import type { TableEngine } from "./table-engine.ts";
 
@@ -42,7 +42,7 @@ export async function profileSide(
 ): Promise<ColumnProfile[]> {
   if (table.columns.length === 0) return [];
   const typed = table.columns.map(
-    (_, i) => `${kindSql(cellColumn(i), table.encoding)} AS k${i}, ${cellColumn(i)}`,
+    (_, i) => `${kindSql(cellColumn(i), columnEncoding(table, i))} AS k${i}, ${cellColumn(i)}`,
   );
   const numbered = table.columns.map(
     (_, i) => `k${i}, ${cellColumn(i)}, ${numberSql(cellColumn(i), `k${i}`)} AS n${i}`,
@@ -108,7 +108,8 @@ export async function binCounts(
 ): Promise<number[][]> {
   if (bins.length === 0) return [];
   const valued = bins.map(
-    ({ index, mask }, i) => `${finiteSql(knownNumberSql(cellColumn(index), table.encoding, mask))} AS v${i}`,
+    ({ index, mask }, i) =>
+      `${finiteSql(knownNumberSql(cellColumn(index), columnEncoding(table, index), mask))} AS v${i}`,
   );
   const binned = bins.map(({ edges, tolerance }, i) => {
     const bounds = edges.map((edge) => doubleSql(binUpperBound(edge, tolerance)));

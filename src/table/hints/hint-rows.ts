@@ -5,7 +5,7 @@
 import { FieldColumns, MAX_TRIALS } from "../../hints/field-columns.ts";
 import { decodeCell, setCell } from "../engine/decode-cell.ts";
 import { rawRow } from "../engine/handover.ts";
-import { cellColumn, type LoadedTable } from "../engine/load-table.ts";
+import { cellTextSql, type LoadedTable } from "../engine/load-table.ts";
 import type { TableEngine } from "../engine/table-engine.ts";
 import { CHANGED_PATHS_TABLE } from "./changed-paths-log.ts";
 
@@ -85,7 +85,7 @@ async function sampleSql(engine: TableEngine, complete: boolean, matched: number
 /** The SQL list of a row's raw text (or NULL) then its hint columns' cells, under `alias`. */
 export function rowSelect(table: LoadedTable, columns: readonly HintColumn[], alias: string): string {
   const raw = table.rawColumn === undefined ? "NULL::VARCHAR" : `${alias}.${table.rawColumn}`;
-  return [raw, ...columns.map((column) => `${alias}.${cellColumn(column.index)}`)].join(", ");
+  return [raw, ...columns.map((column) => cellTextSql(table, column.index, alias))].join(", ");
 }
 
 /** An old row as the record readers would have read it, with only the hint columns (from `start` in `row`). */

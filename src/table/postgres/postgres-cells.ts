@@ -86,7 +86,7 @@ export function postgresCellJson(kind: PostgresCellKind, text: string | null): s
       return floatToken(text);
     case "float4":
       // A float4 widened to a double, as a Parquet FLOAT cell reads: 0.1 → 0.10000000149011612.
-      return floatToken(Number.isFinite(Number(text)) ? String(Math.fround(Number(text))) : text);
+      return floatToken(Number.isFinite(Number(text)) ? widenedFloat4(Number(text)) : text);
     case "bool":
       return text === "t" ? "true" : "false";
     case "timestamp":
@@ -98,6 +98,12 @@ export function postgresCellJson(kind: PostgresCellKind, text: string | null): s
     case "text":
       return JSON.stringify(text);
   }
+}
+
+/** A float4's value as the double it widens to; String(-0) is "0", so the sign is kept by hand. */
+function widenedFloat4(value: number): string {
+  const widened = Math.fround(value);
+  return Object.is(widened, -0) ? "-0" : String(widened);
 }
 
 /** A float's text as a float token: `1` → `1.0`, `-0` → `-0.0`, NaN/±Infinity as tokens. */

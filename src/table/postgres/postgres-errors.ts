@@ -3,7 +3,7 @@
 // query's syntax error or a permission the role lacks is exit 2. No password is ever in it.
 import { TwinrunError } from "../../errors.ts";
 import { firstLine } from "../engine/table-engine.ts";
-import { describeSelection, type PostgresReference } from "./postgres-reference.ts";
+import { describeSelection, type PostgresReference, type PostgresSide } from "./postgres-reference.ts";
 
 /** Node's codes for a server that is not there (or not answering). */
 const UNREACHABLE_CODES = new Set([
@@ -22,7 +22,7 @@ const UNAVAILABLE_STATES = new Set(["57P03", "53300", "57P01"]);
 
 /** Why: every Postgres failure reaches the user as one instruction, never a stack trace. */
 export function postgresError(
-  side: "old" | "new",
+  side: PostgresSide,
   reference: PostgresReference,
   error: unknown,
   tables?: string[],

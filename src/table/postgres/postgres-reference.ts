@@ -16,6 +16,9 @@ export interface PostgresReference {
   selection: DatabaseSelection;
 }
 
+/** Which reference a message is about: a table side, or the input source of a run. */
+export type PostgresSide = "old" | "new" | "input source";
+
 const PREFIXES = ["postgresql://", "postgres://"];
 const EXPECTED = "expected postgresql://[user@]host[:port]/database?table=<schema.name> or ...?query=<SQL>";
 /** Connection options that carry a secret and never appear in the shown reference. */
@@ -77,6 +80,16 @@ export function redactUrl(url: string): string {
   const credentials = url.slice(scheme.length, at);
   const colon = credentials.indexOf(":");
   return `${scheme}${colon === -1 ? credentials : credentials.slice(0, colon)}${url.slice(at)}`;
+}
+
+/** Why: a text that may be a Postgres reference, as it may be shown (files are returned as they are). */
+export function redactReference(text: string): string {
+  if (!isPostgresReference(text)) return text;
+  try {
+    return parsePostgresReference(text).display;
+  } catch {
+    return redactUrl(text.split("?")[0]);
+  }
 }
 
 /** The object a reference reads, for messages: `table "public.scores"` or `the query`. */

@@ -9,7 +9,7 @@ import { TwinrunError } from "../../errors.ts";
 import { findPassword, type PasswordTarget } from "./password-lookup.ts";
 import { describeColumn, type PostgresColumn, postgresCellJson } from "./postgres-cells.ts";
 import { postgresError } from "./postgres-errors.ts";
-import type { PostgresReference } from "./postgres-reference.ts";
+import type { PostgresReference, PostgresSide } from "./postgres-reference.ts";
 
 /** Rows fetched per cursor read. */
 export const POSTGRES_BATCH_ROWS = 5000;
@@ -22,7 +22,7 @@ const TEXT_TYPES = { getTypeParser: () => (value: string) => value } as unknown 
 
 /** Why: one connection, transaction and cursor per side, always closed, whatever `use` throws. */
 export async function withPostgresRows<T>(
-  side: "old" | "new",
+  side: PostgresSide,
   reference: PostgresReference,
   use: (columns: PostgresColumn[], batches: AsyncIterable<CellBatch>) => Promise<T>,
   batchRows = POSTGRES_BATCH_ROWS,
@@ -39,7 +39,9 @@ export async function withPostgresRows<T>(
   try {
     await client.query(
       "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL DateStyle = 'ISO, YMD'; " +
-        "SET LOCAL TimeZone = 'UTC'; SET LOCAL extra_float_digits = 1; SET LOCAL IntervalStyle = 'postgres'",
+        "SET LOCAL TimeZone = 'UTC'; SET LOCAL extra_float_digits = 1; SET LOCAL IntervalStyle = 'postgres'; " +
+        // A scan joining another one midway would start at another row: the order must be the table's.
+        "SET LOCAL synchronize_seqscans = off",
     );
     const source = sourceSql(client, reference);
     const columns = await describeColumns(client, side, reference, source);
@@ -102,7 +104,7 @@ function sourceSql(client: pg.Client, reference: PostgresReference): string {
 /** The source's columns, from its result description (no rows are read), and their types' categories. */
 async function describeColumns(
   client: pg.Client,
-  side: "old" | "new",
+  side: PostgresSide,
   reference: PostgresReference,
   source: string,
 ): Promise<PostgresColumn[]> {
@@ -171,7 +173,7 @@ async function tablesIfMissing(
 
 /** A failure while rows stream (a division by zero halfway) names the side as any other. */
 async function* guardBatches(
-  side: "old" | "new",
+  side: PostgresSide,
   reference: PostgresReference,
   batches: AsyncGenerator<CellBatch>,
 ): AsyncGenerator<CellBatch> {

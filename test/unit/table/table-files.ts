@@ -1,7 +1,7 @@
 // Test helpers for loading table files through the engine: temp files, and every row of a loaded
 // table (with its line) as the comparator would see it.
 import { decodeCell, setCell } from "../../../src/table/engine/decode-cell.ts";
-import { cellColumn, loadTable } from "../../../src/table/engine/load-table.ts";
+import { cellTextSql, loadTable } from "../../../src/table/engine/load-table.ts";
 import { linesOfRows } from "../../../src/table/engine/row-lines.ts";
 import { withTableEngine } from "../../../src/table/engine/table-engine.ts";
 import type { TableFormat } from "../../../src/table/types.ts";
@@ -19,7 +19,7 @@ export async function readAllRows(
 }> {
   return withTableEngine({ memoryLimit: "256MB", threads: 1 }, async (engine) => {
     const table = await loadTable(engine, "old", path, format, options.csvStrings ?? false);
-    const cells = table.columns.map((_, i) => `, ${cellColumn(i)}`).join("");
+    const cells = table.columns.map((_, i) => `, ${cellTextSql(table, i)}`).join("");
     const found = await engine.rows(`SELECT rowid${cells} FROM ${table.table} ORDER BY rowid`);
     const lines = await linesOfRows(
       table,

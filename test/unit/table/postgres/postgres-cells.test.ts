@@ -17,6 +17,7 @@ describe("postgresCellJson", () => {
     ["float8", "-Infinity", "-Infinity"],
     ["float4", "0.1", "0.10000000149011612"],
     ["float4", "Infinity", "Infinity"],
+    ["float4", "-0", "-0.0"],
     ["bool", "t", "true"],
     ["bool", "f", "false"],
     ["timestamp", "2024-01-02 03:04:05.5", '"2024-01-02T03:04:05.500000Z"'],
