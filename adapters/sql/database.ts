@@ -56,7 +56,8 @@ export function redactDatabase(database: string): string {
  */
 export function queryReference(database: string, query: string, shownFile: string): TableReference {
   if (database.startsWith(DUCKDB_PREFIX)) {
-    return parseTableReference(`${database}?query=${query}`, "/");
+    // A trailing `;` ends a statement typed in a shell; the newline ends a last `--` comment line.
+    return parseTableReference(`${database}?query=${query.replace(/[\s;]+$/, "")}\n`, "/");
   }
   const reference = parsePostgresReference(withQuery(database, query));
   const tail = `query=${query}`;
