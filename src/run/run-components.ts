@@ -243,6 +243,7 @@ async function runSides(
       minimalInputs = await shrinkTrials(toShrink, { old: oldAdapter, new: newAdapter }, comparator, budget, {
         signal: hooks.signal,
         onTrial: hooks.onShrink,
+        ...(noise !== undefined && { splitNoise: (result) => noise.split(result) }),
       });
     }
   } finally {
