@@ -185,10 +185,11 @@ async function handOverPg(
         : `CASE WHEN d${i} THEN ${jsonTextSql(`nc${i}`, newTable.columns[column.new])} END`,
     ]),
   ];
+  // OFFSET 0 keeps the inner level apart, so each may-differ test runs once per pair, not once per use.
   const anyDiffers = compared.length === 0 ? "FALSE" : compared.map((_, i) => `d${i}`).join(" OR ");
   const sql =
     `SELECT ${outer.join(", ")} FROM (SELECT ${inner.join(", ")} FROM twinrun_pairs p ` +
-    `LEFT JOIN ${oldTable.table} o ON o.r = p.o LEFT JOIN ${newTable.table} n ON n.r = p.n) x ` +
+    `LEFT JOIN ${oldTable.table} o ON o.r = p.o LEFT JOIN ${newTable.table} n ON n.r = p.n OFFSET 0) x ` +
     `WHERE o IS NULL OR n IS NULL OR ${anyDiffers} ORDER BY idx`;
   const keyStart = 3;
   const cellStart = keyStart + (key?.length ?? 0) * 2;

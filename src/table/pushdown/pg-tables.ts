@@ -61,6 +61,8 @@ export async function loadPgTable(
 }
 
 async function describe(session: PgSession, source: string): Promise<PgColumn[]> {
+  // The query alone first (planned, not run), so its errors point into its own text.
+  await session.run(`EXPLAIN (COSTS OFF) ${source}`);
   // A view of no rows names the columns and their declared types without reading any row.
   await session.run("DROP VIEW IF EXISTS twinrun_shape");
   await session.run(`CREATE TEMPORARY VIEW twinrun_shape AS SELECT * FROM (${source}\n) s LIMIT 0`);
