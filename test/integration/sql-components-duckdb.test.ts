@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runTwin } from "../../src/index.ts";
 import { makeWorkspace, runCli } from "../helpers/cli.ts";
 
 /** What the run says on stderr while the queries run. */
@@ -63,5 +64,18 @@ describe("SQL components in a DuckDB database", () => {
     expect(report.examples[0].differences).toEqual([
       expect.objectContaining({ path: "bucket", old: "high", new: "low" }),
     ]);
+  });
+
+  it("runs through the API with its database option as through the CLI", async () => {
+    const report = await runTwin({
+      old: "sql:old.sql",
+      new: "sql:new.sql",
+      database: "duckdb:shop.duckdb",
+      table: { key: "id" },
+      cwd: dir,
+    });
+    expect(report.kind).toBe("tables");
+    expect(report.summary).toMatchObject({ trials: 3, changed: 1 });
+    expect(report.gate.exitCode).toBe(1);
   });
 });
