@@ -37,6 +37,7 @@ import { redactReference } from "../table/postgres/postgres-reference.ts";
 import { configForSettings, listSetupSteps, prepareSides } from "./prepare-sides.ts";
 import { runBatchStep } from "./run-batch-step.ts";
 import { decideRunKind, type RunKind } from "./run-kind.ts";
+import { runQueries } from "./run-queries.ts";
 import { runSetupSteps } from "./run-setup.ts";
 
 export interface RunHooks {
@@ -85,6 +86,10 @@ export async function runComponents(config: ResolvedRunConfig, hooks: RunHooks =
       "USAGE",
       `gate.maxSlowdown (--max-slowdown): dataset mode ran each side ${config.dataset.repeat === 1 ? "once" : `${config.dataset.repeat} times`}, too few to gate on with 95% confidence; add --repeat ${MIN_REPEATS_FOR_SLOWDOWN_GATE} or more (dataset.repeat), or remove the gate`,
     );
+  }
+  if (runKind.kind === "tables" && runKind.via === "database") {
+    checkQueryRun(config);
+    return runQueries(config, hooks, accepted, startedAt);
   }
   const whole = await loadRunSample(config);
   const sample = selectShard(whole, config.shard);
@@ -293,6 +298,22 @@ async function runSides(
     ...(config.report.targetRate !== undefined && { targetRate: config.report.targetRate }),
     ...(config.gate.maxSlowdown !== undefined && { maxSlowdown: config.gate.maxSlowdown }),
   });
+}
+
+/** What a run of two queries cannot do: it has no inputs to shrink and one timing of nothing to repeat. */
+function checkQueryRun(config: ResolvedRunConfig): void {
+  if (config.shrink.examples > 0) {
+    throw new TwinrunError(
+      "USAGE",
+      "--shrink: SQL components read their database, not inputs to shrink; run without --shrink (shrink.examples)",
+    );
+  }
+  if (config.gate.maxSlowdown !== undefined) {
+    throw new TwinrunError(
+      "USAGE",
+      "gate.maxSlowdown (--max-slowdown): SQL components are not timed apart (the database runs both queries in one comparison); remove the gate",
+    );
+  }
 }
 
 /** Each worker's first input pays for its start-up; left out when the run is long enough to spare them. */

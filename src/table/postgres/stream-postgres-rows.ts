@@ -67,10 +67,11 @@ export async function withPostgresRows<T>(
 }
 
 /**
- * The URL's settings; what it leaves empty comes from the PG* variables (the client's defaults),
- * and a missing password from PGPASSWORD or the password file, asked only when the server wants one.
+ * Why: every client twinrun opens connects the same way. The URL's settings; what it leaves empty
+ * comes from the PG* variables (the client's defaults), and a missing password from PGPASSWORD or
+ * the password file, asked only when the server wants one.
  */
-function clientConfig(reference: PostgresReference): pg.ClientConfig {
+export function clientConfig(reference: PostgresReference): pg.ClientConfig {
   const parsed = Object.entries(parseConnectionString(reference.connectionString)).filter(
     ([, value]) => value !== "" && value !== undefined && value !== null,
   );
