@@ -25,7 +25,7 @@ import { pairRows } from "./pair-rows.ts";
 import { linesOfRows } from "./row-lines.ts";
 import { rowPairExample, rowPairTrial } from "./row-pair-example.ts";
 import { compareDistributions, compareSchemas, isSchemaChanged } from "./schema-view.ts";
-import { profileSide } from "./side-profiles.ts";
+import { profileSides } from "./side-profiles.ts";
 import type { TableEngine } from "./table-engine.ts";
 
 const ONE_SIDED_EXAMPLES = 5;
@@ -75,10 +75,12 @@ export async function compareLoadedTables(
   const columns = planColumns(oldTable, newTable, ignores);
   const key = options.match.by === "key" ? options.match.key : undefined;
   const counts = await pairRows(engine, oldTable, newTable, options.match, rulesOf);
-  const profiles = {
-    old: await profileSide(engine, oldTable, { deciles: true }),
-    new: await profileSide(engine, newTable, { deciles: false }),
-  };
+  const profiles = await profileSides(engine, oldTable, newTable, (column) => {
+    const rules = rulesOf(column);
+    // Numbers that agree to N significant digits are at most 10^(1-N) apart, relatively.
+    const rel = rules.sig > 0 ? Math.max(rules.relTolerance, 10 ** (1 - rules.sig)) : rules.relTolerance;
+    return { abs: rules.absTolerance, rel };
+  });
   const masks = {
     old: profiles.old.map((profile) => profile.mask),
     new: profiles.new.map((profile) => profile.mask),
@@ -165,12 +167,7 @@ export async function compareLoadedTables(
       .filter((column) => column in dtypes.new && dtypes.old[column] !== dtypes.new[column])
       .map((column) => ({ column, old: dtypes.old[column], new: dtypes.new[column] }));
   }
-  const distribution = await compareDistributions(engine, oldTable, newTable, profiles, schema, (column) => {
-    const rules = rulesOf(column);
-    // Numbers that agree to N significant digits are at most 10^(1-N) apart, relatively.
-    const rel = rules.sig > 0 ? Math.max(rules.relTolerance, 10 ** (1 - rules.sig)) : rules.relTolerance;
-    return { abs: rules.absTolerance, rel };
-  });
+  const distribution = compareDistributions(oldTable, newTable, profiles, schema);
   const categories = await countCategories(engine, oldTable, newTable, schema);
 
   const columnStats: ColumnStats[] = pairStats
