@@ -44,11 +44,15 @@ export async function runRunCommand(command: Command, io: CliIo): Promise<number
       env,
       cpuCount: availableParallelism(),
     });
+    // Two queries report no trials along the way either: say what the run waits for.
+    const runKind = decideRunKind(config);
+    if (runKind.kind === "tables" && runKind.via === "database") {
+      stderr.write("twinrun: running the old and new queries in their database and comparing the results\n");
+    }
     const ranReport = await runComponents(config, {
       signal: controller.signal,
       onSample: (sample) => {
         // A batch step runs once per side and reports no trials along the way: say what it waits for.
-        const runKind = decideRunKind(config);
         if (runKind.kind === "tables" && runKind.via === "dataset") {
           const count = sample.records.length.toLocaleString("en-US");
           const { repeat } = config.dataset;

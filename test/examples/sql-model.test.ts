@@ -7,6 +7,9 @@ import { expect, it } from "vitest";
 import { REPO_ROOT, runCli } from "../helpers/cli.ts";
 import { describeWithPostgres } from "../helpers/postgres-server.ts";
 
+/** What the run says on stderr while the queries run. */
+const QUERIES_LINE = "twinrun: running the old and new queries in their database and comparing the results";
+
 const EXAMPLE = path.join(REPO_ROOT, "examples/sql-model");
 
 describeWithPostgres("examples/sql-model", (server) => {
@@ -18,7 +21,7 @@ describeWithPostgres("examples/sql-model", (server) => {
       const run = () =>
         runCli(["run", "--database", server().url, "--json", "report.json", "--no-save"], { cwd: dir });
       const result = await run();
-      expect(result.stderr).toBe("");
+      expect(result.stderr).toBe(QUERIES_LINE);
       expect(result.exitCode).toBe(1);
       const report = JSON.parse(readFileSync(path.join(dir, "report.json"), "utf8"));
       expect(report.table.engine.kind).toBe("pushdown");
@@ -43,7 +46,7 @@ describeWithPostgres("examples/sql-model", (server) => {
       expect(text).toContain("> 1000 THEN 'gold'");
       writeFileSync(v2, text.replace("> 1000 THEN 'gold'", ">= 1000 THEN 'gold'"));
       const fixed = await run();
-      expect(fixed.stderr).toBe("");
+      expect(fixed.stderr).toBe(QUERIES_LINE);
       expect(fixed.exitCode).toBe(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });

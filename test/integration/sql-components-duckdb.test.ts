@@ -4,7 +4,11 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runTwin } from "../../src/index.ts";
 import { makeWorkspace, runCli } from "../helpers/cli.ts";
+
+/** What the run says on stderr while the queries run. */
+const QUERIES_LINE = "twinrun: running the old and new queries in their database and comparing the results";
 
 describe("SQL components in a DuckDB database", () => {
   let dir: string;
@@ -47,7 +51,7 @@ describe("SQL components in a DuckDB database", () => {
 
   it("finds an IF rewrite of a CASE equivalent", async () => {
     const result = await run("old.sql", "same.sql");
-    expect(result.stderr).toBe("");
+    expect(result.stderr).toBe(QUERIES_LINE);
     expect(result.exitCode).toBe(0);
   });
 
@@ -60,5 +64,18 @@ describe("SQL components in a DuckDB database", () => {
     expect(report.examples[0].differences).toEqual([
       expect.objectContaining({ path: "bucket", old: "high", new: "low" }),
     ]);
+  });
+
+  it("runs through the API with its database option as through the CLI", async () => {
+    const report = await runTwin({
+      old: "sql:old.sql",
+      new: "sql:new.sql",
+      database: "duckdb:shop.duckdb",
+      table: { key: "id" },
+      cwd: dir,
+    });
+    expect(report.kind).toBe("tables");
+    expect(report.summary).toMatchObject({ trials: 3, changed: 1 });
+    expect(report.gate.exitCode).toBe(1);
   });
 });

@@ -10,6 +10,9 @@ import { makeWorkspace, runCli } from "../../helpers/cli.ts";
 import { commit, makeGitRepo, writeFiles } from "../../helpers/git-repo.ts";
 import { describeWithPostgres } from "../../helpers/postgres-server.ts";
 
+/** What the run says on stderr while the queries run. */
+const QUERIES_LINE = "twinrun: running the old and new queries in their database and comparing the results";
+
 /** Running totals per customer, once as a self-join and once as a window function. */
 const SELF_JOIN = `-- each order with the customer's running total, by a self-join
 SELECT o.id AS order_id, o.customer_id, sum(p.amount) AS running_total
@@ -81,7 +84,7 @@ describeWithPostgres("SQL components run in Postgres", (server) => {
       "--key",
       "order_id",
     ]);
-    expect(result.stderr).toBe("");
+    expect(result.stderr).toBe(QUERIES_LINE);
     expect(result.exitCode).toBe(0);
     expect(result.report.kind).toBe("tables");
     expect(result.report.table.rows).toMatchObject({ old: 5, new: 5, matched: 5, onlyOld: 0, onlyNew: 0 });
@@ -154,7 +157,7 @@ describeWithPostgres("SQL components run in Postgres", (server) => {
           cwd: repo.dir,
         },
       );
-      expect(result.stderr).toBe("");
+      expect(result.stderr).toBe(QUERIES_LINE);
       expect(result.exitCode).toBe(1);
       expect(result.report.base.ref).toBe("main");
       expect(result.report.components.old.label).toMatch(/^main@[0-9a-f]{7,}$/);
@@ -173,7 +176,7 @@ describeWithPostgres("SQL components run in Postgres", (server) => {
   it("names the side, the file and its line for a query with a syntax error (exit 2)", async () => {
     const result = await run(["--old", "sql:models/broken.sql", "--new", "sql:models/window.sql"]);
     expect(result.stderr).toBe(
-      `twinrun: old ${shown()}?sql=models/broken.sql: the query has a syntax error (syntax error at or near "sql_customers"), at line 3 of models/broken.sql: FORM sql_customers`,
+      `${QUERIES_LINE}\ntwinrun: old ${shown()}?sql=models/broken.sql: the query has a syntax error (syntax error at or near "sql_customers"), at line 3 of models/broken.sql: FORM sql_customers`,
     );
     expect(result.exitCode).toBe(2);
   });
@@ -189,7 +192,7 @@ describeWithPostgres("SQL components run in Postgres", (server) => {
   it("names a missing SQL file (exit 2)", async () => {
     const result = await run(["--old", "sql:models/window.sql", "--new", "sql:models/nope.sql"]);
     expect(result.stderr).toBe(
-      `twinrun: new sql:models/nope.sql: no such SQL file (${path.join(dir, "models/nope.sql")})`,
+      `${QUERIES_LINE}\ntwinrun: new sql:models/nope.sql: no such SQL file (${path.join(dir, "models/nope.sql")})`,
     );
     expect(result.exitCode).toBe(2);
   });
@@ -211,7 +214,7 @@ describeWithPostgres("SQL components run in Postgres", (server) => {
     });
     expect(result.stderr).toMatch(
       new RegExp(
-        `^twinrun: old postgresql://twinrun@127\\.0\\.0\\.1:${port}/twinrun\\?sql=models/window\\.sql: could not reach the database`,
+        `^${QUERIES_LINE}\ntwinrun: old postgresql://twinrun@127\\.0\\.0\\.1:${port}/twinrun\\?sql=models/window\\.sql: could not reach the database`,
       ),
     );
     expect(result.exitCode).toBe(3);
@@ -223,7 +226,7 @@ describeWithPostgres("SQL components run in Postgres", (server) => {
     });
     try {
       const result = await runCli(["run", "--json", "report.json", "--no-save"], { cwd: dir });
-      expect(result.stderr).toBe("");
+      expect(result.stderr).toBe(QUERIES_LINE);
       expect(result.exitCode).toBe(0);
       const report = readFileSync(path.join(dir, "report.json"), "utf8");
       expect(report).not.toContain(server().password);
