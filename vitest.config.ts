@@ -22,6 +22,8 @@ export default defineConfig({
         },
       },
     ],
+    // The CLI the integration tests spawn, compiled once per run from the current sources.
+    globalSetup: ["test/setup/compiled-cli.ts"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // Integration tests spawn real processes; two cores are shared between workers.

@@ -2,6 +2,7 @@
 // outside an adapter's folder names a kind.
 import path from "node:path";
 import { TwinrunError } from "../src/errors.ts";
+import type { TableReference } from "../src/table/table-reference.ts";
 import type {
   AdapterKind,
   AdapterRunSettings,
@@ -127,7 +128,7 @@ export function createRecordAdapter(
   settings: AdapterRunSettings,
 ): RecordAdapter {
   const kind = kindOf(component);
-  if (kind.createRecordAdapter === undefined || kind.shapeOf(component) === "table") {
+  if (kind.createRecordAdapter === undefined || ["table", "query"].includes(kind.shapeOf(component))) {
     throw new Error(
       `twinrun bug: the ${side} ${kind.name} component runs once on the sample file, not input by input`,
     );
@@ -149,4 +150,13 @@ export function createTableAdapter(
     );
   }
   return kind.createTableAdapter(side, component, settings);
+}
+
+/** The table a component of shape query compares: its result, in its database. */
+export function tableReferenceOf(side: Side, component: ResolvedComponent): Promise<TableReference> {
+  const kind = kindOf(component);
+  if (kind.tableReferenceOf === undefined || kind.shapeOf(component) !== "query") {
+    throw new Error(`twinrun bug: the ${side} ${kind.name} component has no table in a database`);
+  }
+  return kind.tableReferenceOf(side, component);
 }

@@ -4,6 +4,7 @@
 // folder, and the registry (registry.ts) lists them. Config, replay, --base, the CLI and the API
 // loop over the registry; none of them names a kind.
 import type { z } from "zod";
+import type { TableReference } from "../src/table/table-reference.ts";
 import type { RecordAdapter, Side, TableAdapter } from "./types.ts";
 
 /** What every resolved component has, whatever adapter runs it. */
@@ -38,6 +39,8 @@ export interface ResolveContext {
   env: NodeJS.ProcessEnv;
   /** The folder twinrun runs in. */
   cwd: string;
+  /** The run's database (`--database` / `database`), as given (a duckdb: path made absolute). */
+  database?: string;
 }
 
 /** Run-wide settings every adapter receives when it is created. */
@@ -52,9 +55,10 @@ export interface AdapterRunSettings {
  * How a component runs, which also decides the run's kind:
  * - records: a record adapter, one trial per input, outputs compared value by value;
  * - batches: a record adapter fed batches of inputs, each output a table, compared as tables;
- * - table: a table adapter, run once on the sample file, its output table compared as a table.
+ * - table: a table adapter, run once on the sample file, its output table compared as a table;
+ * - query: a query run in a database, its result compared as a table where it lives (no input source).
  */
-export type RunShape = "records" | "batches" | "table";
+export type RunShape = "records" | "batches" | "table" | "query";
 
 /** The command-line (and API string) spelling of a kind, e.g. `py:<module>:<function>`. */
 export interface SpecSyntax<Section> {
@@ -110,6 +114,11 @@ export interface AdapterKind<
   createRecordAdapter?(side: Side, component: Resolved, settings: AdapterRunSettings): RecordAdapter;
   /** The table adapter of a component of shape table. */
   createTableAdapter?(side: Side, component: Resolved, settings: AdapterRunSettings): TableAdapter;
+  /**
+   * A component of shape query: its result as a reference into its database, read when the run
+   * starts (with --base, from the ref); throws a USAGE error naming what is wrong with it.
+   */
+  tableReferenceOf?(side: Side, component: Resolved): Promise<TableReference>;
 }
 
 /** The resolved component type of a kind. */

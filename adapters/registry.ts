@@ -8,6 +8,7 @@ import type { AdapterKind, ResolvedOf, SectionOf } from "./kind.ts";
 import { moduleKind } from "./module/kind.ts";
 import { notebookKind } from "./notebook/kind.ts";
 import { pythonKind } from "./python/kind.ts";
+import { sqlKind } from "./sql/kind.ts";
 
 /**
  * Why: one list, in the order spec spellings are tried and config sections are documented. The
@@ -20,6 +21,7 @@ export const ADAPTER_KINDS = [
   notebookKind,
   moduleKind,
   httpKind,
+  sqlKind,
   functionKind,
 ] as const;
 

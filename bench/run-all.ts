@@ -11,6 +11,7 @@ const benchmarks: Array<[string, string[]]> = [
   ["python-throughput.ts", []],
   ["compare.ts", ["--records", "100000"]],
   ["table-diff.ts", []],
+  ["postgres-diff.ts", []],
 ];
 
 let failed = false;

@@ -20,6 +20,7 @@ const OPTION_KEYS = [
   "new",
   "inputs",
   "input",
+  "database",
   "env",
   "compare",
   "run",
@@ -63,6 +64,7 @@ export async function resolveTwinOptions(options: TwinOptions): Promise<Resolved
     config,
     dropUndefined({
       input,
+      database: options.database,
       env: options.env,
       compare: options.compare,
       run: options.run,

@@ -28,6 +28,8 @@ export interface TwinOptions {
   inputs?: readonly unknown[];
   /** An input source file and sampling, as the config's `input` section (instead of `inputs`). */
   input?: UserConfig["input"];
+  /** Where SQL components (`sql:<file>`) run: a postgresql:// URL or duckdb:<file>; no inputs are read then. */
+  database?: UserConfig["database"];
   /** Environment for both sides. */
   env?: UserConfig["env"];
   compare?: UserConfig["compare"];

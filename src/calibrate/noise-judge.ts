@@ -39,6 +39,20 @@ export class NoiseJudge {
     }
   }
 
+  /** Why: shrinking and `twinrun shrink` judge candidates against a finished run's calibration, counting afresh. */
+  static fromReport(calibration: CalibrationReport): NoiseJudge {
+    const paths: PathStats[] = calibration.paths.map((noisy) => ({
+      path: noisy.path,
+      compared: noisy.compared,
+      changed: noisy.differed,
+      kinds: noisy.kinds,
+      ...(noisy.maxAbs !== undefined && { maxAbs: noisy.maxAbs }),
+      ...(noisy.maxRel !== undefined && { maxRel: noisy.maxRel }),
+      exampleIndices: [],
+    }));
+    return new NoiseJudge(paths, { trials: calibration.trials, indices: calibration.indices });
+  }
+
   /** True when calibration found any noisy path. */
   get isNoisy(): boolean {
     return this.paths.size > 0;
@@ -73,6 +87,12 @@ export class NoiseJudge {
       if (beyond) state.beyond++;
       else state.noise++;
     }
+  }
+
+  /** Why: a table comparison hands over only the row pairs whose cells differ; the equal ones count too. */
+  addUnchanged(count: number): void {
+    this.trials += count;
+    this.bothOk += count;
   }
 
   /** The report's calibration section: every noisy path with its run figures and rate test. */

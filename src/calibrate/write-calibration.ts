@@ -17,6 +17,7 @@ export interface WrittenCalibration {
 export async function writeCalibrationRules(
   file: string,
   calibration: CalibrationReport,
+  unit: "inputs" | "rows" = "inputs",
 ): Promise<WrittenCalibration> {
   const existing = await readExisting(file);
   const document = existing ?? new Document({});
@@ -45,7 +46,7 @@ export async function writeCalibrationRules(
     }
     const node = document.createNode({ ...noisy.rule });
     node.flow = true;
-    node.commentBefore = ` ${describeFigure(noisy, calibration.trials)}`;
+    node.commentBefore = ` ${describeFigure(noisy, calibration.trials, unit)}`;
     (rules as YAMLSeq).add(node);
     written.added.push(noisy.rule.path);
   }
@@ -59,7 +60,7 @@ export async function writeCalibrationRules(
 }
 
 /** `score: old vs old differed on 50 of 50 inputs, by up to 1.2e-7 relative` */
-function describeFigure(noisy: NoisyPath, trials: number): string {
+function describeFigure(noisy: NoisyPath, trials: number, unit: "inputs" | "rows"): string {
   const magnitude =
     noisy.maxRel !== undefined
       ? `, by up to ${Number(noisy.maxRel).toPrecision(2)} relative`
@@ -67,7 +68,8 @@ function describeFigure(noisy: NoisyPath, trials: number): string {
         ? `, by up to ${Number(noisy.maxAbs).toPrecision(2)}`
         : "";
   const kinds = Object.keys(noisy.kinds).join(", ");
-  return `${noisy.path}: old vs old differed on ${noisy.differed} of ${noisy.compared} inputs (${kinds})${magnitude}; calibrated on ${trials}`;
+  const calibrated = unit === "rows" ? `${trials} records` : `${trials}`;
+  return `${noisy.path}: old vs old differed on ${noisy.differed} of ${noisy.compared} ${unit} (${kinds})${magnitude}; calibrated on ${calibrated}`;
 }
 
 async function readExisting(file: string): Promise<Document | undefined> {

@@ -14,6 +14,7 @@ import { writeReports } from "../reporters/write-reports.ts";
 import { runComponents } from "../run/run-components.ts";
 import { decideRunKind } from "../run/run-kind.ts";
 import { writeMinimalInputs } from "../shrink/minimal-files.ts";
+import { cancelPostgresQueries } from "../table/postgres/open-clients.ts";
 import type { CliIo } from "./io.ts";
 import { EXIT_INTERRUPTED } from "./process-interrupts.ts";
 import { shellQuote } from "./shell-quote.ts";
@@ -34,6 +35,8 @@ export async function runRunCommand(command: Command, io: CliIo): Promise<number
     controller.abort();
     // Trials in flight end now (their results are dropped); the adapters then stop as usual.
     killAllChildren();
+    // A query running in a database is cancelled there, not left to finish.
+    void cancelPostgresQueries();
   });
   let progress: ReturnType<typeof createProgress> | undefined;
   let failures = 0;
@@ -44,11 +47,15 @@ export async function runRunCommand(command: Command, io: CliIo): Promise<number
       env,
       cpuCount: availableParallelism(),
     });
+    // Two queries report no trials along the way either: say what the run waits for.
+    const runKind = decideRunKind(config);
+    if (runKind.kind === "tables" && runKind.via === "database") {
+      stderr.write("twinrun: running the old and new queries in their database and comparing the results\n");
+    }
     const ranReport = await runComponents(config, {
       signal: controller.signal,
       onSample: (sample) => {
         // A batch step runs once per side and reports no trials along the way: say what it waits for.
-        const runKind = decideRunKind(config);
         if (runKind.kind === "tables" && runKind.via === "dataset") {
           const count = sample.records.length.toLocaleString("en-US");
           const { repeat } = config.dataset;
@@ -88,8 +95,12 @@ export async function runRunCommand(command: Command, io: CliIo): Promise<number
       stdout,
       render: renderOptions,
     });
-    if (config.report.writeCalibration !== undefined && report.kind === "records" && report.calibration) {
-      const written = await writeCalibrationRules(config.report.writeCalibration, report.calibration);
+    if (config.report.writeCalibration !== undefined && report.calibration) {
+      const written = await writeCalibrationRules(
+        config.report.writeCalibration,
+        report.calibration,
+        report.kind === "tables" ? "rows" : "inputs",
+      );
       const where = path.relative(cwd, config.report.writeCalibration) || config.report.writeCalibration;
       const kept = written.kept.length > 0 ? ` (kept its rules for ${written.kept.join(", ")})` : "";
       stderr.write(
@@ -97,6 +108,13 @@ export async function runRunCommand(command: Command, io: CliIo): Promise<number
       );
     }
     return report.complete ? report.gate.exitCode : EXIT_INTERRUPTED;
+  } catch (error) {
+    // A cancelled query fails its comparison: that is the interrupt, not the user's mistake.
+    if (!controller.signal.aborted) throw error;
+    stderr.write(
+      "twinrun: interrupted — the queries were cancelled in the database; no report was written\n",
+    );
+    return EXIT_INTERRUPTED;
   } finally {
     progress?.finish();
     release?.();

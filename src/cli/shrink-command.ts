@@ -72,6 +72,7 @@ export async function runShrinkCommand(
       ...(flags.path !== undefined && { path: flags.path }),
       signal: controller.signal,
       onShrink: () => stderr.write(`twinrun: shrinking input #${index}\n`),
+      ...(report.calibration !== undefined && { calibration: report.calibration }),
     });
     if (controller.signal.aborted) return EXIT_INTERRUPTED;
     const paint = createPaint(shouldUseColor(stdout, env));

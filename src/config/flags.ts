@@ -5,6 +5,7 @@ import path from "node:path";
 import { COMMAND_MODES } from "../../adapters/command/types.ts";
 import { parseComponentSpec } from "../../adapters/components.ts";
 import { PYTHON_STYLES } from "../../adapters/python/types.ts";
+import { parseDatabase } from "../../adapters/sql/database.ts";
 import type { CompareRule } from "../compare/types.ts";
 import { TwinrunError } from "../errors.ts";
 import { resolveInputSource } from "../inputs/input-source-path.ts";
@@ -164,6 +165,9 @@ export function parseRunFlags(flags: RunFlags, cwd: string): FlagLayer {
     }),
     base: given("base")
       ? read(() => parseNonEmpty("--base", str(flags.base), "a git ref").trim())
+      : undefined,
+    database: given("database")
+      ? read(() => parseDatabase(str(flags.database), "--database", cwd))
       : undefined,
     gate: compact({
       maxChanged: maxChanged === undefined ? undefined : formatMaxChanged(maxChanged),

@@ -16,6 +16,8 @@ export function resolveLayerPaths(config: UserConfig, baseDir: string): UserConf
   const resolved: UserConfig = { ...config };
   if (config.input?.path !== undefined)
     resolved.input = { ...config.input, path: resolveInputSource(baseDir, config.input.path) };
+  if (config.database?.startsWith("duckdb:"))
+    resolved.database = `duckdb:${path.resolve(baseDir, config.database.slice("duckdb:".length))}`;
   for (const side of ["old", "new"] as const) {
     const component = config[side];
     if (component !== undefined) resolved[side] = resolveSectionPaths(component, baseDir);
@@ -54,6 +56,7 @@ export function mergeLayers(base: UserConfig, over: UserConfig): UserConfig {
   return dropUndefined({
     input: mergeInput(lower.input, upper.input),
     base: upper.base ?? lower.base,
+    database: upper.database ?? lower.database,
     old: mergeSide(lower.old, upper.old),
     new: mergeSide(lower.new, upper.new),
     env: mergeRecords(lower.env, upper.env),

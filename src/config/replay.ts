@@ -24,18 +24,22 @@ export interface ReplayReport {
 export function settingsForReport(resolved: ResolvedRunConfig): UserConfig {
   const { input, compare } = resolved;
   const tolerance = { abs: compare.tolerance.abs, rel: compare.tolerance.rel };
+  // Queries read their database (each side's settings name it), never an input source.
+  const readsInput = shapeOf(resolved.old) !== "query";
   return {
-    input: {
-      // A Postgres reference without its password: a replay takes it from PGPASSWORD or ~/.pgpass.
-      path: redactReference(input.path),
-      ...(input.format !== undefined && { format: input.format }),
-      sample: input.sample,
-      strategy: input.strategy,
-      seed: input.seed,
-      ...(input.stratifyBy !== undefined && { stratifyBy: input.stratifyBy }),
-      csvStrings: input.csvStrings,
-      onBadInput: input.onBadInput,
-    },
+    ...(readsInput && {
+      input: {
+        // A Postgres reference without its password: a replay takes it from PGPASSWORD or ~/.pgpass.
+        path: redactReference(input.path),
+        ...(input.format !== undefined && { format: input.format }),
+        sample: input.sample,
+        strategy: input.strategy,
+        seed: input.seed,
+        ...(input.stratifyBy !== undefined && { stratifyBy: input.stratifyBy }),
+        csvStrings: input.csvStrings,
+        onBadInput: input.onBadInput,
+      },
+    }),
     // With --base the run passes the commit the ref named, so a replay checks out the same code.
     ...(resolved.base !== undefined && { base: resolved.base.ref }),
     old: settingsOfComponent(resolved.old),

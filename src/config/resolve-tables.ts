@@ -21,6 +21,33 @@ export function isDatasetComponent(component: ResolvedComponent): boolean {
   return shapeOf(component) === "table";
 }
 
+/** True when a component is a query run in a database: its result is compared where it lives. */
+export function isQueryComponent(component: ResolvedComponent): boolean {
+  return shapeOf(component) === "query";
+}
+
+/**
+ * Why: a query's result lives in its database and takes no input, so it is compared with another
+ * query's result only. Returns whether the run compares two queries; throws when one side is not.
+ */
+export function checkQuerySides(
+  oldComponent: ResolvedComponent,
+  newComponent: ResolvedComponent,
+  configName: string,
+): boolean {
+  const oldQuery = isQueryComponent(oldComponent);
+  if (oldQuery === isQueryComponent(newComponent)) return oldQuery;
+  const [query, other, otherComponent] = oldQuery
+    ? (["old", "new", newComponent] as const)
+    : (["new", "old", oldComponent] as const);
+  throw new TwinrunError(
+    "USAGE",
+    `${query} is a SQL query run in the database, but ${other} is a ${otherComponent.adapter} component: ` +
+      `a query's result is compared with another query's, so give both sides as sql:<file.sql> ` +
+      `(--${other} sql:…, or ${other}.adapter: sql in ${configName})`,
+  );
+}
+
 /**
  * Why: dataset mode runs each side once and compares two output tables; a record-mode side has
  * no table to compare. Returns whether the run is a dataset run; throws when only one side is.

@@ -21,6 +21,7 @@ import { readReplayReport } from "./replay.ts";
 import {
   applyTableKey,
   checkDatasetSides,
+  checkQuerySides,
   checkTableFlags,
   resolveDatasetSection,
   resolveTableSection,
@@ -93,7 +94,13 @@ export async function resolveRunConfig(args: ResolveRunConfigArgs): Promise<Reso
   // With `base`, the old side defaults to the new side's settings (checked out from the ref).
   const merged = applyBaseDefaults(layered);
   const configName = loaded?.displayName ?? "twinrun.config.yaml";
-  const sideContext = { baseDir, configName, env: args.env, cwd };
+  const sideContext = {
+    baseDir,
+    configName,
+    env: args.env,
+    cwd,
+    ...(merged.database !== undefined && { database: merged.database }),
+  };
   const table = resolveTableSection(merged);
   const [oldComponent, newComponent] = applyTableKey(
     alignSides(
@@ -105,8 +112,15 @@ export async function resolveRunConfig(args: ResolveRunConfigArgs): Promise<Reso
     ),
     table,
   );
+  const queryRun = checkQuerySides(oldComponent, newComponent, configName);
   const datasetRun = checkDatasetSides(oldComponent, newComponent, configName);
-  checkTableFlags(flagLayer.config.table, [oldComponent, newComponent], datasetRun);
+  if (flagLayer.config.database !== undefined && !queryRun) {
+    throw new TwinrunError(
+      "USAGE",
+      "--database: only SQL components run in a database, and neither side is one; give --old sql:<file.sql> --new sql:<file.sql>, or remove --database",
+    );
+  }
+  checkTableFlags(flagLayer.config.table, [oldComponent, newComponent], datasetRun || queryRun);
   if (merged.report?.writeCalibration !== undefined && (merged.calibrate ?? false) === false) {
     throw new TwinrunError(
       "USAGE",
@@ -116,7 +130,9 @@ export async function resolveRunConfig(args: ResolveRunConfigArgs): Promise<Reso
   const resolved: ResolvedRunConfig = {
     ...(loaded !== undefined && { configFile: loaded.file }),
     baseDir,
-    input: resolveInput(merged, configName, args.records, datasetRun),
+    input: queryRun
+      ? queryRunInput(merged, configName)
+      : resolveInput(merged, configName, args.records, datasetRun),
     ...(flagLayer.replayPath !== undefined && {
       replay: {
         reportPath: flagLayer.replayPath,
@@ -208,6 +224,27 @@ function resolveInput(
     ...(input.stratifyBy !== undefined && { stratifyBy: input.stratifyBy }),
     csvStrings: input.csvStrings ?? false,
     onBadInput: input.onBadInput ?? "fail",
+  };
+}
+
+/** The source a run of two queries names in reports: the database, not an input file. */
+export const QUERY_RUN_SOURCE = "(the queries' results)";
+
+/** Why: two queries read their database, not an input source; an input given anyway would be ignored. */
+function queryRunInput(merged: UserConfig, configName: string): ResolvedRunConfig["input"] {
+  if (merged.input?.path !== undefined) {
+    throw new TwinrunError(
+      "USAGE",
+      `input.path (--input): SQL components read their database, not an input source; remove --input (or input.path from ${configName})`,
+    );
+  }
+  return {
+    path: QUERY_RUN_SOURCE,
+    sample: "all",
+    strategy: "all",
+    seed: merged.input?.seed ?? 0,
+    csvStrings: false,
+    onBadInput: "fail",
   };
 }
 

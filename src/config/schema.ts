@@ -163,6 +163,9 @@ export const userConfigSchema = z
       base: text(
         "Git ref (branch, tag, commit) the old side is checked out from into a temporary worktree; old then defaults to new's settings.",
       ).optional(),
+      database: text(
+        "The database SQL components (sql:<file>) run in: a postgresql://[user@]host[:port]/database URL (password also from PGPASSWORD or ~/.pgpass) or duckdb:<file>.",
+      ).optional(),
       old: componentSchema("old").optional(),
       new: componentSchema("new").optional(),
       env: envMap(
@@ -178,7 +181,7 @@ export const userConfigSchema = z
           { error: CALIBRATE_EXPECTED },
         )
         .describe(
-          "Run old twice on this many sampled inputs first (true: min(50, sample)); differences on paths where old differs from itself count only beyond that noise.",
+          "Run old twice on this many sampled inputs first (true: min(50, sample); tables: the whole sample); differences on paths where old differs from itself count only beyond that noise.",
         )
         .optional(),
       table: tableSchema.optional(),
@@ -280,7 +283,7 @@ export const userConfigSchema = z
     },
     {
       error:
-        "a mapping of sections (input, base, old, new, env, compare, calibrate, table, dataset, run, gate, shrink, report)",
+        "a mapping of sections (input, base, database, old, new, env, compare, calibrate, table, dataset, run, gate, shrink, report)",
     },
   )
   .meta({

@@ -78,7 +78,7 @@ export interface ResolvedRunConfig {
   /** Environment both sides share (TZ, PYTHONHASHSEED, TWINRUN_SEED unless overridden). */
   sharedEnv: Record<string, string>;
   compare: CompareOptions;
-  /** Old runs twice on `trials` sampled inputs (undefined: min(50, sample)) before the comparison. */
+  /** Old runs twice on `trials` sampled inputs (undefined: min(50, sample); tables: the whole sample) before the comparison. */
   calibrate?: { trials?: number };
   /** Dataset mode's files; defaults (keepTemp false) when the components do not run in dataset mode. */
   dataset: ResolvedDatasetConfig;

@@ -44,7 +44,7 @@ export function judge(input: JudgeInput): Judgement {
       : evaluateTableGate(counts, input.summary, input.table.table, input.table.schemaChanged);
   const slowdown =
     input.slowdown === undefined ? undefined : judgeSlowdown(input.slowdown.max, input.slowdown.measured);
-  const noisy = applyNoiseRates(judged, input.calibration);
+  const noisy = applyNoiseRates(judged, input.calibration, input.table === undefined ? "inputs" : "rows");
   const decision =
     slowdown === undefined || slowdown.passed || noisy.verdict === "error"
       ? noisy
@@ -77,13 +77,17 @@ export function judge(input: JudgeInput): Judgement {
 }
 
 /** Why: noise that became more frequent is behaviour too; it fails the gate with its own reason. */
-function applyNoiseRates(decision: GateDecision, calibration: CalibrationReport | undefined): GateDecision {
+function applyNoiseRates(
+  decision: GateDecision,
+  calibration: CalibrationReport | undefined,
+  unit: "inputs" | "rows",
+): GateDecision {
   const beyond = calibration?.paths.filter((path) => path.run.rateBeyond) ?? [];
   if (beyond.length === 0 || decision.verdict === "error") return decision;
   const percent = (count: number, total: number) => `${((100 * count) / Math.max(1, total)).toFixed(1)}%`;
   const described = beyond.map(
     (path) =>
-      `${path.path} differed on ${percent(path.run.differed, path.run.compared)} of inputs new vs old but ` +
+      `${path.path} differed on ${percent(path.run.differed, path.run.compared)} of ${unit} new vs old but ` +
       `${percent(path.differed, path.compared)} old vs old (Fisher exact p = ${path.run.pValue.toExponential(1)} < ${calibration!.level})`,
   );
   const reason = `noise grew beyond calibration: ${described.join("; ")}`;

@@ -56,7 +56,7 @@ export type ReportParts = (RecordsParts | TablesParts) & {
   unusedRules?: UnusedRule[];
   /** Records runs: what the sample's random part showed, for the change-rate bound. */
   randomPart?: RandomPartCounts;
-  /** Records runs with calibrate: the noisy paths and their judgement. */
+  /** With calibrate: the noisy paths (tables: columns) and their judgement. */
   calibration?: CalibrationReport;
   /** Records runs: the change rate the user wants ruled out, for the sample size it needs. */
   targetRate?: number;
@@ -98,6 +98,7 @@ export function buildReport(parts: ReportParts): Report {
     gate,
     ...(parts.unusedRules !== undefined &&
       parts.unusedRules.length > 0 && { unusedRules: parts.unusedRules }),
+    ...(parts.calibration !== undefined && { calibration: parts.calibration }),
   };
   if (parts.kind === "records") {
     const changeRate = describeChangeRate(parts.sample, parts.randomPart, {
@@ -112,7 +113,6 @@ export function buildReport(parts: ReportParts): Report {
       kind: "records",
       ...common,
       summary: { ...parts.summary, changeRate },
-      ...(parts.calibration !== undefined && { calibration: parts.calibration }),
       settings: parts.settings,
       ...(parts.accepted !== undefined && { accepted: parts.accepted }),
       ...(parts.shard !== undefined && { shard: { ...parts.shard } }),

@@ -161,6 +161,11 @@ interface ReportBase {
   base?: { ref: string; commit: string };
   /** Present when some path rule (--tol, --ignore, --unordered, compare.rules) matched no path in any output: likely a typo. */
   unusedRules?: UnusedRule[];
+  /**
+   * Present with calibrate: the noisy paths (old vs old) and how the run's differences on them were
+   * judged. In a tables report the paths are columns and the counts are row pairs.
+   */
+  calibration?: CalibrationReport;
 }
 
 /** A run of record components: one trial per input. */
@@ -168,8 +173,6 @@ export interface RecordsReport extends ReportBase {
   kind: "records";
   /** The settings needed to reproduce the run (replay). */
   settings: RunSettings;
-  /** Present with calibrate: the noisy paths (old vs old) and how the run's differences on them were judged. */
-  calibration?: CalibrationReport;
   /** Present for one shard of a sharded run: sample.indices then holds this shard's inputs only, while sample.size stays the whole sample's size. */
   shard?: ShardInfo;
   table?: undefined;

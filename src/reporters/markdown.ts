@@ -13,6 +13,7 @@ import { code, escapeCell, escapeHtml, escapeText, fence } from "./markdown-text
 import { createPaint } from "./style.ts";
 import { describeTableEngine } from "./table-engine-text.ts";
 import { renderRowExampleMarkdown, renderTableMarkdown } from "./table-markdown.ts";
+import { noisyPathsTitle } from "./trust-text.ts";
 import type { RenderOptions, TextSink } from "./types.ts";
 import { describeUnusedRule } from "./unused-rules-text.ts";
 import { type ReportView, type TimingView, viewReport } from "./view-model.ts";
@@ -51,9 +52,9 @@ export function renderMarkdownReport(report: Report, out: TextSink, options: Ren
   if (view.unusedRules !== undefined) sections.push(renderUnusedRules(view.unusedRules));
   const accepted = renderAccepted(view);
   if (accepted !== undefined) sections.push(accepted);
-  if (view.table !== undefined) sections.push(...renderTableMarkdown(view.table));
   const noise = renderNoise(view);
   if (noise !== undefined) sections.push(noise);
+  if (view.table !== undefined) sections.push(...renderTableMarkdown(view.table));
   const paths = view.table === undefined ? renderPaths(view) : undefined;
   if (paths !== undefined) sections.push(paths);
   if (view.hints !== undefined) sections.push(renderHints(view.hints));
@@ -142,7 +143,7 @@ function describeTime(timing: TimingView): string {
 /** The noisy paths of a calibrated run, before the changed paths they were judged against. */
 function renderNoise(view: ReportView): string | undefined {
   if (view.calibration === undefined) return undefined;
-  const lines = ["### Noisy paths (old differs from itself here)", "", escapeText(view.calibration)];
+  const lines = [`### ${noisyPathsTitle(view.unit)}`, "", escapeText(view.calibration)];
   if (view.noisyPaths.length === 0) return lines.join("\n");
   lines.push(
     "",

@@ -10,5 +10,6 @@ export function describeTableEngine(engine: TableEngineUse | undefined): string 
     return `compared inside the database (pushdown) at ${engine.database}; database time ${seconds} s`;
   }
   const sides = engine.streamed.length === 2 ? "old and new" : engine.streamed.join(" and ");
-  return `compared in the embedded engine; ${sides} streamed from Postgres`;
+  const streamed = `compared in the embedded engine; ${sides} streamed from Postgres`;
+  return engine.declined === undefined ? streamed : `${streamed}, not pushed down: ${engine.declined}`;
 }

@@ -14,6 +14,7 @@ import { createPaint, type Paint, stripAnsi } from "./style.ts";
 import { renderRowExample } from "./table-examples.ts";
 import { renderTableSections } from "./table-sections.ts";
 import { renderHeader } from "./terminal-header.ts";
+import { noisyPathsTitle } from "./trust-text.ts";
 import type { RenderOptions, TextSink } from "./types.ts";
 import { describeUnusedRule } from "./unused-rules-text.ts";
 import { type ExampleView, type ReportView, viewReport } from "./view-model.ts";
@@ -28,9 +29,9 @@ export function renderTerminalReport(report: Report, out: TextSink, options: Ren
   if (notes.length > 0) sections.push(notes.join("\n"));
   for (const { side, notebook } of view.notebooks) sections.push(renderNotebookCells(side, notebook, paint));
   if (view.dataset !== undefined) sections.push(renderDatasetSection(view, view.dataset, paint));
-  if (view.table !== undefined) sections.push(...renderTableSections(view.table, paint, width));
-  // Old's own noise first: what the changes below were judged against.
+  // Old's own noise first: what the changes below (a table's columns too) were judged against.
   if (view.calibration !== undefined) sections.push(renderCalibration(view, paint, width));
+  if (view.table !== undefined) sections.push(...renderTableSections(view.table, paint, width));
   // For tables the per-column section already says what the changed-paths table would.
   if (view.table === undefined && view.changedPaths.length > 0)
     sections.push(`${paint("bold", "Changed paths")}\n${renderPathsGrid(view.changedPaths, paint, width)}`);
@@ -92,7 +93,7 @@ function renderHints(lines: HintLine[], tables: boolean, paint: Paint, width: nu
 
 function renderCalibration(view: ReportView, paint: Paint, width: number): string {
   const lines = [view.calibration ?? ""];
-  if (view.noisyPaths.length > 0) lines.unshift(paint("bold", "Noisy paths (old differs from itself here)"));
+  if (view.noisyPaths.length > 0) lines.unshift(paint("bold", noisyPathsTitle(view.unit)));
   const table =
     view.noisyPaths.length === 0 ? "" : `\n${renderNoisyPathsGrid(view.noisyPaths, paint, width)}`;
   return `${lines.join("\n")}${table}`;

@@ -66,7 +66,7 @@ export interface NoisyPathRow {
 
 /** Why: the noise is shown, not hidden: every noisy path with its figures and the rule to make it explicit. */
 export function listNoisyPathRows(report: Report): NoisyPathRow[] {
-  if (report.kind !== "records" || report.calibration === undefined) return [];
+  if (report.calibration === undefined) return [];
   return report.calibration.paths.map((noisy) => ({
     path: noisy.path,
     oldVsOld: formatRatio(noisy.differed, noisy.compared),
@@ -88,18 +88,27 @@ function describeRun(noisy: NoisyPath): string {
 
 /** `old ran twice on 50 inputs: 3 noisy paths; 200 trials differed only by that noise (counted as same)`. */
 export function describeCalibration(report: Report): string | undefined {
-  if (report.kind !== "records" || report.calibration === undefined) return undefined;
+  if (report.calibration === undefined) return undefined;
   const { calibration } = report;
+  const tables = report.kind === "tables";
   const paths = calibration.paths.length;
   const noisy =
     paths === 0
       ? "no noisy path: old is deterministic with itself"
-      : `${paths} noisy path${paths === 1 ? "" : "s"}`;
+      : `${paths} noisy ${tables ? "column" : "path"}${paths === 1 ? "" : "s"}`;
   const noiseTrials =
     calibration.noiseTrials > 0
-      ? `; ${formatCount(calibration.noiseTrials)} trial(s) differed only within that noise and count as same`
+      ? `; ${formatCount(calibration.noiseTrials)} ${tables ? "row pair(s)" : "trial(s)"} differed only within that noise and count as same`
       : "";
-  return `Calibration: old ran twice on ${formatCount(calibration.trials)} inputs: ${noisy}${noiseTrials}. A difference on a noisy path counts when of a new kind, beyond ${calibration.margin}× old's own largest, or significantly more frequent (Fisher exact, p < ${calibration.level}).`;
+  const ran = tables
+    ? `old ran twice on ${calibration.indices.length === 0 ? "the sample's " : ""}${formatCount(calibration.trials)} records, its two tables compared`
+    : `old ran twice on ${formatCount(calibration.trials)} inputs`;
+  return `Calibration: ${ran}: ${noisy}${noiseTrials}. A difference on a noisy ${tables ? "column" : "path"} counts when of a new kind, beyond ${calibration.margin}× old's own largest, or significantly more frequent (Fisher exact, p < ${calibration.level}).`;
+}
+
+/** The title over the noisy paths (a table's are columns), for every reporter. */
+export function noisyPathsTitle(unit: "inputs" | "rows"): string {
+  return `Noisy ${unit === "rows" ? "columns" : "paths"} (old differs from itself here)`;
 }
 
 /** `new 4.01× old (95% CI 3.9×–4.1×, 196 trials)`, for the time row. */

@@ -42,7 +42,8 @@ import { describeMoreUnusedRules, listUnusedRuleLines, type UnusedRuleLine } fro
 
 /**
  * How the trials came about: one per input (`records`), batches of a dataframe step
- * (`dataframe`), one run per side on the whole sample (`dataset`), or two files (`diff`).
+ * (`dataframe`), one run per side on the whole sample (`dataset`), or two tables read as they are
+ * (`diff`: two files or database tables, or the results of two SQL components).
  */
 export type ReportOrigin = "records" | "dataframe" | "dataset" | "diff";
 
@@ -253,6 +254,8 @@ function plannedTrials(report: Report): number {
 function originOf(report: Report): ReportOrigin {
   if (report.kind === "records") return "records";
   if (isDiffSettings(report.settings)) return "diff";
+  // Two tables read where they live (SQL components' results), not made from a sample, read like diff.
+  if (report.dataset === undefined && report.table?.files?.old.reference !== undefined) return "diff";
   return report.dataset !== undefined ? "dataset" : "dataframe";
 }
 

@@ -8,10 +8,11 @@ import { createTableAdapter } from "../../adapters/components.ts";
 import type { Failure, Side } from "../../adapters/types.ts";
 import { AcceptanceTracker } from "../accept/tracker.ts";
 import type { AcceptedFile } from "../accept/types.ts";
+import type { NoiseJudge } from "../calibrate/noise-judge.ts";
 import { findUnusedTableRules } from "../compare/rule-usage.ts";
 import type { ResolvedComponent, ResolvedRunConfig } from "../config/types.ts";
 import { TwinrunError } from "../errors.ts";
-import { isInputFormat, type Sample } from "../inputs/types.ts";
+import { type InputRecord, isInputFormat, type Sample } from "../inputs/types.ts";
 import { buildReport } from "../report/build-report.ts";
 import type { DatasetReport, Report, RunSettings } from "../report/types.ts";
 import type { TrialResult } from "../runner/types.ts";
@@ -20,6 +21,7 @@ import { compareTableFiles, probeTableFile } from "../table/compare-table-files.
 import { tableComparisonOptions } from "../table/comparison-options.ts";
 import type { TableFormat } from "../table/types.ts";
 import { writeSampleFile } from "../table/write-sample.ts";
+import { calibrateBatchStep } from "./calibrate-batch-step.ts";
 import { baseReportParts, type DatasetBaseParts, failedReportParts, sideReport } from "./dataset-report.ts";
 import type { RunHooks } from "./run-components.ts";
 
@@ -42,7 +44,7 @@ export async function runBatchStep(
   config: ResolvedRunConfig,
   sides: DatasetSides,
   sample: Sample,
-  hooks: RunHooks & { accepted?: AcceptedFile },
+  hooks: RunHooks & { accepted?: AcceptedFile; noise?: NoiseJudge },
   startedAt: number,
 ): Promise<Report> {
   const identityFormat = sample.identity.format;
@@ -56,24 +58,21 @@ export async function runBatchStep(
   const folder = await mkdtemp(path.join(os.tmpdir(), "twinrun-dataset-"));
   try {
     const inputPath = path.join(folder, `sample.${inputFormat}`);
-    await writeSampleFile({
-      sourcePath: sample.identity.source,
-      sourceFormat,
-      sourceSha256: sample.identity.sha256,
-      records: sample.records,
-      targetPath: inputPath,
-      targetFormat: inputFormat,
-      csvStrings: config.input.csvStrings,
-    });
+    const writeSample = (records: InputRecord[], targetPath: string) =>
+      writeSampleFile({
+        sourcePath: sample.identity.source,
+        sourceFormat,
+        sourceSha256: sample.identity.sha256,
+        records,
+        targetPath,
+        targetFormat: inputFormat,
+        csvStrings: config.input.csvStrings,
+      });
+    await writeSample(sample.records, inputPath);
+    const outputOf = (side: Side, repeat: number) =>
+      path.join(folder, `${side}-output${repeat === 1 ? "" : `-${repeat}`}.${outputFormat}`);
     const run = (side: Side, repeat = 1) =>
-      runSide(
-        config,
-        side,
-        sides[side],
-        inputPath,
-        path.join(folder, `${side}-output${repeat === 1 ? "" : `-${repeat}`}.${outputFormat}`),
-        hooks.signal,
-      );
+      runSide(config, side, sides[side], inputPath, outputOf(side, repeat), hooks.signal);
     const { oldRun, newRun, slowdown } =
       config.dataset.repeat > 1
         ? await runRepeated(config, run, hooks.signal)
@@ -88,7 +87,25 @@ export async function runBatchStep(
     };
     const base = baseReportParts(config, sides, sample, dataset, startedAt, interrupted, slowdown);
     if (oldRun.status === "ok" && newRun.status === "ok") {
-      return await compareOutputs(config, base, oldRun, newRun, outputFormat, hooks.accepted);
+      // A shrinking candidate is judged by the run's own calibration, not calibrated anew.
+      const noise =
+        hooks.noise ??
+        (config.calibrate === undefined || interrupted
+          ? undefined
+          : await calibrateBatchStep({
+              config,
+              oldLabel: sides.label.old,
+              sample,
+              folder,
+              inputPath,
+              inputFormat,
+              outputFormat,
+              oldOutputPath: oldRun.outputPath,
+              writeSample,
+              runOld: (input, output) => runSide(config, "old", sides.old, input, output, hooks.signal),
+              ...(hooks.onCalibrate !== undefined && { onCalibrate: hooks.onCalibrate }),
+            }));
+      return await compareOutputs(config, base, oldRun, newRun, outputFormat, hooks.accepted, noise);
     }
     return buildReport(failedReportParts(config, base, oldRun, newRun));
   } finally {
@@ -170,6 +187,7 @@ async function compareOutputs(
   newRun: Extract<SideRun, { status: "ok" }>,
   format: TableFormat,
   accepted: AcceptedFile | undefined,
+  noise: NoiseJudge | undefined,
 ): Promise<Report> {
   const acceptance =
     accepted === undefined
@@ -186,6 +204,7 @@ async function compareOutputs(
         ...(acceptance !== undefined && {
           onTrial: (trial: TrialResult) => acceptance.add(trial.comparison.differences),
         }),
+        ...(noise !== undefined && { noise }),
       },
     });
   } catch (error) {
@@ -224,6 +243,7 @@ async function compareOutputs(
     ...(aggregate.inconclusive !== undefined && { inconclusive: aggregate.inconclusive }),
     ...(acceptedReport !== undefined && { accepted: acceptedReport }),
     table: { table, schemaChanged },
+    ...(noise !== undefined && { calibration: noise.result() }),
     unusedRules: findUnusedTableRules(
       config.compare.rules,
       table.schema.columns,

@@ -9,8 +9,10 @@ import { loadAcceptedFile } from "../accept/load-accepted.ts";
 import { rateBasisOf } from "../accept/rate-bound.ts";
 import { AcceptanceTracker } from "../accept/tracker.ts";
 import { Aggregator } from "../aggregate/aggregator.ts";
+import { calibrateDataframe } from "../calibrate/calibrate-dataframe.ts";
 import type { NoiseJudge } from "../calibrate/noise-judge.ts";
 import { runCalibration } from "../calibrate/run-calibration.ts";
+import { pickTableCalibrationRecords } from "../calibrate/table-calibration.ts";
 import { createComparator } from "../compare/comparator.ts";
 import { findUnusedTableRules, listUnusedRules, RuleUsage } from "../compare/rule-usage.ts";
 import { readReplayReport, settingsForReport } from "../config/replay.ts";
@@ -35,6 +37,7 @@ import { redactReference } from "../table/postgres/postgres-reference.ts";
 import { configForSettings, listSetupSteps, prepareSides } from "./prepare-sides.ts";
 import { runBatchStep } from "./run-batch-step.ts";
 import { decideRunKind, type RunKind } from "./run-kind.ts";
+import { runQueries } from "./run-queries.ts";
 import { runSetupSteps } from "./run-setup.ts";
 
 export interface RunHooks {
@@ -73,12 +76,6 @@ export async function runComponents(config: ResolvedRunConfig, hooks: RunHooks =
       "--shrink: this run compares the tables of the dataframe style, whose batches are not single inputs to shrink; run without --shrink (shrink.examples), or shrink in dataset mode",
     );
   }
-  if (config.calibrate !== undefined && runKind.kind === "tables") {
-    throw new TwinrunError(
-      "USAGE",
-      "calibrate: tables (dataset mode, the dataframe style) cannot be calibrated yet; remove --calibrate (or calibrate in the config), or ignore the noisy columns (--ignore <column>)",
-    );
-  }
   if (
     config.gate.maxSlowdown !== undefined &&
     runKind.kind === "tables" &&
@@ -89,6 +86,10 @@ export async function runComponents(config: ResolvedRunConfig, hooks: RunHooks =
       "USAGE",
       `gate.maxSlowdown (--max-slowdown): dataset mode ran each side ${config.dataset.repeat === 1 ? "once" : `${config.dataset.repeat} times`}, too few to gate on with 95% confidence; add --repeat ${MIN_REPEATS_FOR_SLOWDOWN_GATE} or more (dataset.repeat), or remove the gate`,
     );
+  }
+  if (runKind.kind === "tables" && runKind.via === "database") {
+    checkQueryRun(config);
+    return runQueries(config, hooks, accepted, startedAt);
   }
   const whole = await loadRunSample(config);
   const sample = selectShard(whole, config.shard);
@@ -103,10 +104,22 @@ export async function runComponents(config: ResolvedRunConfig, hooks: RunHooks =
   // The dataframe style runs batches of records, one trial each; otherwise one trial per record.
   const trialSample = batchSampleFor(config, sample);
   hooks.onSample?.(trialSample);
+  const calibration =
+    config.calibrate !== undefined && runKind.kind === "tables" && runKind.via === "dataframe"
+      ? dataframeCalibrationSample(config, sample)
+      : undefined;
 
   const sides = await prepareSides(config);
   try {
-    return await runSides(config, runKind, sides, trialSample, accepted, hooks, startedAt);
+    return await runSides(
+      config,
+      runKind,
+      sides,
+      trialSample,
+      accepted,
+      { ...hooks, calibration },
+      startedAt,
+    );
   } finally {
     await sides.close();
   }
@@ -118,7 +131,7 @@ async function runSides(
   sides: Awaited<ReturnType<typeof prepareSides>>,
   sample: Sample,
   accepted: Awaited<ReturnType<typeof loadAcceptedFile>> | undefined,
-  hooks: RunHooks,
+  hooks: RunHooks & { calibration?: DataframeCalibration },
   startedAt: number,
 ): Promise<Report> {
   await runSetupSteps(listSetupSteps(config, sides), { signal: hooks.signal, onSetup: hooks.onSetup });
@@ -142,11 +155,25 @@ async function runSides(
     });
   }
   const comparator = createComparator(config.compare);
-  // Old against old first: which paths old differs on by itself, and by how much.
+  const tableOptions =
+    runKind.kind === "tables"
+      ? tableComparisonOptions(
+          config.compare,
+          { ...config.table, key: tableKeyOf(config) },
+          config.report.examples,
+        )
+      : undefined;
+  // Old against old first: which paths (a table's columns) old differs on by itself, and by how much.
+  const calibrating = config.calibrate !== undefined && hooks.signal?.aborted !== true;
+  if (calibrating && hooks.calibration !== undefined) hooks.onCalibrate?.(hooks.calibration.records);
+  const tableNoise =
+    calibrating && tableOptions !== undefined && hooks.calibration !== undefined
+      ? await calibrateDataframe(config, sides.old, hooks.calibration, tableOptions, hooks.signal)
+      : undefined;
   const noise =
-    config.calibrate === undefined || hooks.signal?.aborted
-      ? undefined
-      : await runCalibration(config, sides.old, sample.records, comparator, hooks.signal, hooks.onCalibrate);
+    calibrating && tableOptions === undefined
+      ? await runCalibration(config, sides.old, sample.records, comparator, hooks.signal, hooks.onCalibrate)
+      : undefined;
   const oldAdapter = createRecordAdapter("old", sides.old, config);
   const newAdapter = createRecordAdapter("new", sides.new, config);
   // Hints speak of inputs: a records run's; a table run's batches are not the rows that changed.
@@ -165,16 +192,13 @@ async function runSides(
       : undefined;
   // The dataframe style compares the batches' tables as two tables once every batch ran.
   const tables =
-    runKind.kind === "tables"
+    tableOptions !== undefined
       ? new DataframeTables({
-          ...tableComparisonOptions(
-            config.compare,
-            { ...config.table, key: tableKeyOf(config) },
-            config.report.examples,
-          ),
+          ...tableOptions,
           ...(acceptance !== undefined && {
             onTrial: (trial: TrialResult) => acceptance.add(trial.comparison.differences),
           }),
+          ...(tableNoise !== undefined && { noise: tableNoise }),
         })
       : undefined;
   const randomPart = new RandomPartCounter(sample.identity);
@@ -219,6 +243,7 @@ async function runSides(
       minimalInputs = await shrinkTrials(toShrink, { old: oldAdapter, new: newAdapter }, comparator, budget, {
         signal: hooks.signal,
         onTrial: hooks.onShrink,
+        ...(noise !== undefined && { splitNoise: (result) => noise.split(result) }),
       });
     }
   } finally {
@@ -269,10 +294,26 @@ async function runSides(
             config.table.ignoreColumnCase,
           ),
     ...(compared === undefined && { randomPart: randomPart.result() }),
-    ...(noise !== undefined && { calibration: noise.result() }),
+    ...((noise ?? tableNoise) !== undefined && { calibration: (noise ?? tableNoise)!.result() }),
     ...(config.report.targetRate !== undefined && { targetRate: config.report.targetRate }),
     ...(config.gate.maxSlowdown !== undefined && { maxSlowdown: config.gate.maxSlowdown }),
   });
+}
+
+/** What a run of two queries cannot do: it has no inputs to shrink and one timing of nothing to repeat. */
+function checkQueryRun(config: ResolvedRunConfig): void {
+  if (config.shrink.examples > 0) {
+    throw new TwinrunError(
+      "USAGE",
+      "--shrink: SQL components read their database, not inputs to shrink; run without --shrink (shrink.examples)",
+    );
+  }
+  if (config.gate.maxSlowdown !== undefined) {
+    throw new TwinrunError(
+      "USAGE",
+      "gate.maxSlowdown (--max-slowdown): SQL components are not timed apart (the database runs both queries in one comparison); remove the gate",
+    );
+  }
 }
 
 /** Each worker's first input pays for its start-up; left out when the run is long enough to spare them. */
@@ -305,6 +346,19 @@ function withMinimalInputs(examples: Example[], minimal: Map<number, MinimalInpu
     const found = minimal.get(example.index);
     return found === undefined ? example : { ...example, minimalInput: found };
   });
+}
+
+/** The records the dataframe style's old function runs twice on, in the run's batches. */
+type DataframeCalibration = Parameters<typeof calibrateDataframe>[2];
+
+function dataframeCalibrationSample(config: ResolvedRunConfig, sample: Sample): DataframeCalibration {
+  const chosen = pickTableCalibrationRecords(sample.records, config);
+  const whole = chosen.length === sample.records.length;
+  return {
+    batches: batchSampleFor(config, { identity: sample.identity, records: chosen }),
+    records: chosen.length,
+    indices: whole ? [] : chosen.map((record) => record.index),
+  };
 }
 
 /** The dataframe style's key columns: the component's own `key`, else the run's `table.key`. */

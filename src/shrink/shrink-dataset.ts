@@ -2,6 +2,7 @@
 // that shows a change is the sample's rows. Shrinking drops rows (halves, quarters, … one at a
 // time) and then simplifies the remaining rows' cells, running both real batch commands on each
 // candidate, while some output row still changes at the same path with the same kind.
+import { NoiseJudge } from "../calibrate/noise-judge.ts";
 import { foldPath } from "../compare/paths.ts";
 import type { ResolvedRunConfig } from "../config/types.ts";
 import { TwinrunError } from "../errors.ts";
@@ -25,9 +26,12 @@ export async function shrinkDatasetExamples(
   if (!report.complete || report.examples.length === 0) return report;
   const sourceFormat = sample.identity.format;
   if (sourceFormat !== "csv" && sourceFormat !== "jsonl" && sourceFormat !== "json") return report;
-  // Candidates are written from their rows, in the format the batch step was given.
+  // Candidates are written from their rows, in the format the batch step was given; they are
+  // judged against the run's own calibration (old's noise alone never shows a change), not recalibrated.
+  const { calibrate: _calibrate, ...uncalibrated } = config;
+  const { calibration } = report;
   const candidateConfig: ResolvedRunConfig = {
-    ...config,
+    ...uncalibrated,
     dataset: { ...config.dataset, format: config.dataset.format ?? sourceFormat },
     report: { ...config.report, examples: 1 },
   };
@@ -52,7 +56,10 @@ export async function shrinkDatasetExamples(
           candidateConfig,
           sides,
           { identity: { ...sample.identity, format: "jsonl" }, records: toRecords(rows) },
-          hooks.signal === undefined ? {} : { signal: hooks.signal },
+          {
+            ...(hooks.signal !== undefined && { signal: hooks.signal }),
+            ...(calibration !== undefined && { noise: NoiseJudge.fromReport(calibration) }),
+          },
           Date.now(),
         );
       } catch (error) {

@@ -1,8 +1,11 @@
 // `twinrun shrink`: one input of an earlier report, rerun with the report's settings, then
 // shrunk with the same components (started once, workers reused for every step).
 import { createRecordAdapter } from "../../adapters/components.ts";
+import { NoiseJudge } from "../calibrate/noise-judge.ts";
+import type { CalibrationReport } from "../calibrate/types.ts";
 import { createComparator } from "../compare/comparator.ts";
 import { foldPath } from "../compare/paths.ts";
+import type { CompareResult } from "../compare/types.ts";
 import type { ResolvedRunConfig } from "../config/types.ts";
 import { TwinrunError } from "../errors.ts";
 import { listSetupSteps, prepareSides } from "../run/prepare-sides.ts";
@@ -22,8 +25,16 @@ export interface ReplayShrinkResult {
 /** Why: shrinking needs the run's exact components and settings, which the report keeps. */
 export async function shrinkReplayedInput(
   config: ResolvedRunConfig,
-  options: { path?: string; signal?: AbortSignal; onShrink?: (trial: TrialResult) => void },
+  options: {
+    path?: string;
+    signal?: AbortSignal;
+    onShrink?: (trial: TrialResult) => void;
+    /** The report's calibration: old's noise alone is no change, on the input or while shrinking. */
+    calibration?: CalibrationReport;
+  },
 ): Promise<ReplayShrinkResult> {
+  const noise = options.calibration === undefined ? undefined : NoiseJudge.fromReport(options.calibration);
+  const splitNoise = (result: CompareResult) => (noise === undefined ? result : noise.split(result));
   if (decideRunKind(config).kind === "tables") {
     throw new TwinrunError(
       "USAGE",
@@ -49,7 +60,7 @@ export async function shrinkReplayedInput(
         inputText: record.text,
         old: oldOutcome,
         new: newOutcome,
-        comparison: comparator.compareOutcomes(oldOutcome, newOutcome),
+        comparison: splitNoise(comparator.compareOutcomes(oldOutcome, newOutcome)),
       };
       const { differences } = trial.comparison;
       if (differences.length === 0) return { trial };
@@ -68,6 +79,7 @@ export async function shrinkReplayedInput(
         ...(options.path !== undefined && { path: options.path }),
         ...(options.signal !== undefined && { signal: options.signal }),
         ...(options.onShrink !== undefined && { onTrial: options.onShrink }),
+        splitNoise,
       });
       const minimal = found.get(record.index);
       return minimal === undefined ? { trial } : { trial, minimal };

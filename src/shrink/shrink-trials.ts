@@ -3,7 +3,7 @@ import type { RecordAdapter } from "../../adapters/types.ts";
 import type { Comparator } from "../compare/comparator.ts";
 import type { TrialResult } from "../runner/types.ts";
 import { shrinkInput } from "./shrink-input.ts";
-import { createTargetCheck, targetOfTrial } from "./trial-check.ts";
+import { createTargetCheck, type NoiseSplit, targetOfTrial } from "./trial-check.ts";
 import type { MinimalInput, ShrinkBudget } from "./types.ts";
 
 /** Why: `--shrink k` and `twinrun shrink` reduce inputs the same way; each trial gets its own budget. */
@@ -12,7 +12,13 @@ export async function shrinkTrials(
   sides: { old: RecordAdapter; new: RecordAdapter },
   comparator: Comparator,
   budget: ShrinkBudget,
-  options: { path?: string; signal?: AbortSignal; onTrial?: (trial: TrialResult) => void } = {},
+  options: {
+    path?: string;
+    signal?: AbortSignal;
+    onTrial?: (trial: TrialResult) => void;
+    /** With calibration: the run's noise judge, so noise alone never keeps a candidate "still changed". */
+    splitNoise?: NoiseSplit;
+  } = {},
 ): Promise<Map<number, MinimalInput>> {
   const out = new Map<number, MinimalInput>();
   for (const trial of trials) {
@@ -20,7 +26,7 @@ export async function shrinkTrials(
     const target = targetOfTrial(trial, options.path);
     if (target === undefined) continue;
     options.onTrial?.(trial);
-    const check = createTargetCheck(sides, comparator, trial.index, target);
+    const check = createTargetCheck(sides, comparator, trial.index, target, options.splitNoise);
     out.set(trial.index, await shrinkInput(trial.inputText, target, check, budget, options.signal));
   }
   return out;

@@ -3,23 +3,30 @@
 import type { RecordAdapter } from "../../adapters/types.ts";
 import type { Comparator } from "../compare/comparator.ts";
 import { foldPath } from "../compare/paths.ts";
-import type { Difference } from "../compare/types.ts";
+import type { CompareResult, Difference } from "../compare/types.ts";
 import { describeFailingSides } from "../report/failing-sides.ts";
 import type { TrialResult } from "../runner/types.ts";
 import type { ShowsTarget } from "./shrink-input.ts";
 import type { ShrinkTarget } from "./types.ts";
 
-/** Why: the shrinker asks yes or no; this runs the real components to answer. */
+/** With calibration: moves the differences within old's own noise aside, so they never count. */
+export type NoiseSplit = (result: CompareResult) => CompareResult;
+
+/**
+ * Why: the shrinker asks yes or no; this runs the real components to answer. With calibration,
+ * a candidate whose only difference at the target is old's own noise does not show the target.
+ */
 export function createTargetCheck(
   sides: { old: RecordAdapter; new: RecordAdapter },
   comparator: Comparator,
   index: number,
   target: ShrinkTarget,
+  splitNoise: NoiseSplit = (result) => result,
 ): ShowsTarget {
   return async (text) => {
     const input = { index, text };
     const [oldOutcome, newOutcome] = await Promise.all([sides.old.run(input), sides.new.run(input)]);
-    const comparison = comparator.compareOutcomes(oldOutcome, newOutcome);
+    const comparison = splitNoise(comparator.compareOutcomes(oldOutcome, newOutcome));
     if (comparison.inconclusive !== undefined) return false;
     const trial: TrialResult = { index, inputText: text, old: oldOutcome, new: newOutcome, comparison };
     return comparison.differences.some((difference) => matchesTarget(trial, difference, target));

@@ -29,10 +29,12 @@ export type TableFilesResult = TableComparisonResult & {
 export async function compareTableFiles(request: TableFilesRequest): Promise<TableFilesResult> {
   const referenceOf = (side: TableSide) => ("reference" in side ? side.reference : undefined);
   const pushdown = pushdownReferences(referenceOf(request.old), referenceOf(request.new), request.comparison);
-  if (pushdown !== undefined) {
-    const { files, engine, ...result } = await compareByPushdown(pushdown, request.comparison);
+  const pushed = pushdown === undefined ? undefined : await compareByPushdown(pushdown, request.comparison);
+  if (pushed !== undefined && !("declined" in pushed)) {
+    const { files, engine, ...result } = pushed;
     return { ...result, table: { ...result.table, engine, files } };
   }
+  const declined = pushed?.declined;
   const streamed = (["old", "new"] as const).filter(
     (side) => referenceOf(request[side])?.kind === "postgres",
   );
@@ -50,7 +52,9 @@ export async function compareTableFiles(request: TableFilesRequest): Promise<Tab
       ...result,
       table: {
         ...result.table,
-        ...(streamed.length > 0 && { engine: { kind: "embedded" as const, streamed } }),
+        ...(streamed.length > 0 && {
+          engine: { kind: "embedded" as const, streamed, ...(declined !== undefined && { declined }) },
+        }),
         files: { old: info(oldTable, request.old), new: info(newTable, request.new) },
       },
     };

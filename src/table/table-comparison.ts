@@ -1,7 +1,7 @@
 // The contracts of a table comparison (run by the engine, src/table/engine): what it is asked
 // and what it returns.
 import type { AggregateResult } from "../aggregate/aggregator.ts";
-import type { CompareOptions } from "../compare/types.ts";
+import type { CompareOptions, CompareResult, Difference } from "../compare/types.ts";
 import type { TrialResult } from "../runner/types.ts";
 import type { RowMatch, TableReport } from "./types.ts";
 
@@ -20,6 +20,18 @@ export interface TableComparisonOptions {
   pushdown?: boolean;
   /** Sees every changed trial (row pair) as it is added, e.g. to track accepted differences. */
   onTrial?: (trial: TrialResult) => void;
+  /** With calibration: old's own noise, judged on every row pair whose cells differ. */
+  noise?: TableNoise;
+}
+
+/** Why: a calibrated table run judges each row pair against old's noise exactly as a records run judges an input. */
+export interface TableNoise {
+  /** Moves the differences within old's own noise to `noise`. */
+  split(result: CompareResult): CompareResult & { noise?: Difference[] };
+  /** Counts one judged trial (a row pair, or a failed batch). */
+  add(trial: TrialResult): void;
+  /** Counts the row pairs whose cells were all equal. */
+  addUnchanged(count: number): void;
 }
 
 export interface TableComparisonResult {

@@ -168,7 +168,12 @@ export interface TableReport {
  */
 export type TableEngineUse =
   | { kind: "pushdown"; database: string; databaseMs: number }
-  | { kind: "embedded"; streamed: ("old" | "new")[] };
+  | {
+      kind: "embedded";
+      streamed: ("old" | "new")[];
+      /** Both sides were in one database, but the comparison could not run there: why. */
+      declined?: string;
+    };
 
 export interface TableFileInfo {
   /** The file read (for a database reference: the database file). */

@@ -1,14 +1,19 @@
-// Test helpers: a throwaway workspace with real files, and the real CLI (from its sources) run as a
-// child process.
+// Test helpers: a throwaway workspace with real files, and the real CLI (compiled from the current
+// sources) run as a child process.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { execa } from "execa";
+import { inject } from "vitest";
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-/** The CLI entry the tests spawn: the sources through tsx (bin/twinrun.js runs the dist/ build). */
-export const CLI = path.join(REPO_ROOT, "test", "helpers", "twinrun-sources.mjs");
+/**
+ * The CLI entry the tests spawn: bin/twinrun.js compiled from the current sources once per test run
+ * (test/setup/compiled-cli.ts), never the dist/ build, which may be stale. Under a vitest config
+ * without that setup, the sources through tsx.
+ */
+export const CLI = inject("compiledCli") ?? path.join(REPO_ROOT, "test", "helpers", "twinrun-sources.mjs");
 
 export interface CliResult {
   exitCode: number;

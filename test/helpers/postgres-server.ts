@@ -48,8 +48,8 @@ export function findPostgresBinaries(): Binaries {
   return { ok: true, bin: path.join(root, versions[0], "bin") };
 }
 
-/** Starts a fresh server; the caller stops it. */
-export async function startPostgresServer(): Promise<PostgresServer> {
+/** Starts a fresh server; the caller stops it. `settings` are extra server settings (`name=value`). */
+export async function startPostgresServer(settings: string[] = []): Promise<PostgresServer> {
   const binaries = findPostgresBinaries();
   if (!binaries.ok) throw new Error(binaries.reason);
   const folder = mkdtempSync(path.join(tmpdir(), "twinrun-pg-"));
@@ -92,7 +92,7 @@ export async function startPostgresServer(): Promise<PostgresServer> {
         "-l",
         path.join(folder, "server.log"),
         "-o",
-        `-c listen_addresses=127.0.0.1 -p ${port} -k ${folder} -c fsync=off -c full_page_writes=off -c synchronous_commit=off`,
+        `-c listen_addresses=127.0.0.1 -p ${port} -k ${folder} -c fsync=off -c full_page_writes=off -c synchronous_commit=off${settings.map((setting) => ` -c ${setting}`).join("")}`,
       ]),
     );
     const adminPool = new pg.Pool({ host: folder, port, user: superuser, database: "postgres", max: 2 });

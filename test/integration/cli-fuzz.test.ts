@@ -11,6 +11,8 @@ import { runInProcess } from "../helpers/in-process.ts";
 const SEED = Number(process.env.TWINRUN_FUZZ_SEED ?? 20_261_202);
 const CASES = Number(process.env.TWINRUN_FUZZ_CASES ?? 2000);
 const CASE_TIMEOUT_MS = 20_000;
+/** Cases in flight at once. */
+const PARALLEL_CASES = 4;
 const EXIT_CODES = new Set([0, 1, 2, 3, 130]);
 // Raw control characters other than newline and tab (NO_COLOR is set: not even colours).
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
@@ -332,8 +334,13 @@ describe("the CLI under fuzzing", () => {
       GITHUB_STEP_SUMMARY: "",
       TWINRUN_PYTHON: process.env.TWINRUN_PYTHON ?? "python3",
     };
-    for (let index = 0; index < CASES; index++) {
-      const { cwd, args } = makeCase(random, index);
+    // The cases are drawn in order from the seed, then run a few at a time: a case mostly waits on
+    // the processes it starts, and each has its own folder and environment.
+    const cases = Array.from({ length: CASES }, (_, index) => makeCase(random, index));
+    const found: string[][] = cases.map(() => []);
+    const runCase = async (index: number) => {
+      const { cwd, args } = cases[index] as { cwd: string; args: string[] };
+      const caseFindings = found[index] as string[];
       const shown = `case ${index} (seed ${SEED}): twinrun ${JSON.stringify(args)}`;
       let timer: NodeJS.Timeout | undefined;
       const hang = new Promise<"hang">((resolve) => {
@@ -342,22 +349,28 @@ describe("the CLI under fuzzing", () => {
       const result = await Promise.race([runInProcess(args, { cwd, env }), hang]);
       clearTimeout(timer);
       if (result === "hang") {
-        findings.push(`${shown}: no answer within ${CASE_TIMEOUT_MS} ms`);
-        continue;
+        caseFindings.push(`${shown}: no answer within ${CASE_TIMEOUT_MS} ms`);
+        return;
       }
       codes.set(result.exitCode, (codes.get(result.exitCode) ?? 0) + 1);
-      if (!EXIT_CODES.has(result.exitCode)) findings.push(`${shown}: exit ${result.exitCode}`);
+      if (!EXIT_CODES.has(result.exitCode)) caseFindings.push(`${shown}: exit ${result.exitCode}`);
       if (/internal error|\n\s+at [^\n]*:\d+:\d+\)?/.test(result.stderr)) {
-        findings.push(`${shown}: a stack trace:\n${result.stderr.slice(0, 1500)}`);
+        caseFindings.push(`${shown}: a stack trace:\n${result.stderr.slice(0, 1500)}`);
       }
       const control = CONTROL.exec(result.stdout);
       if (control !== null) {
         const around = result.stdout.slice(Math.max(0, control.index - 60), control.index + 20);
-        findings.push(
+        caseFindings.push(
           `${shown}: raw control character ${JSON.stringify(control[0])} on stdout: ${JSON.stringify(around)}`,
         );
       }
-    }
+    };
+    let next = 0;
+    const runner = async () => {
+      while (next < cases.length) await runCase(next++);
+    };
+    await Promise.all(Array.from({ length: PARALLEL_CASES }, runner));
+    findings.push(...found.flat());
     console.log(
       `fuzz: ${CASES} cases, seed ${SEED}, exit codes ${JSON.stringify(Object.fromEntries(codes))}, ${findings.length} findings`,
     );

@@ -15,15 +15,21 @@ const COMPONENT_OPTIONS = [
   },
   {
     flags: "--old <component>",
-    help: "the old component: a command, py:<module>:<function>, nb:<notebook.ipynb>[:<function>] (a function from the notebook's cells that only define things — imports, def, class, constants — or the whole notebook as a dataset-mode batch step), js:<file>#<export> or an http(s):// URL",
+    help: "the old component: a command, py:<module>:<function>, nb:<notebook.ipynb>[:<function>] (a function from the notebook's cells that only define things — imports, def, class, constants — or the whole notebook as a dataset-mode batch step), js:<file>#<export>, an http(s):// URL or sql:<file.sql> (with --database)",
     config: ["old", "old.command"],
-    doc: "the old component: a command, `py:<module>:<function>`, `nb:<file.ipynb>[:<function>]`, `js:<file>#<export>` or an `http(s)://` URL ([components](components.md))",
+    doc: "the old component: a command, `py:<module>:<function>`, `nb:<file.ipynb>[:<function>]`, `js:<file>#<export>`, an `http(s)://` URL ([components](components.md)) or `sql:<file.sql>` ([SQL models](sql.md))",
   },
   {
     flags: "--new <component>",
-    help: "the new component: a command, py:<module>:<function>, nb:<notebook.ipynb>[:<function>], js:<file>#<export> or an http(s):// URL",
+    help: "the new component: a command, py:<module>:<function>, nb:<notebook.ipynb>[:<function>], js:<file>#<export>, an http(s):// URL or sql:<file.sql>",
     config: ["new", "new.command"],
     doc: "the new component, spelled as `--old`'s",
+  },
+  {
+    flags: "--database <url>",
+    help: "where sql:<file> components run: postgresql://[user@]host[:port]/database (password from PGPASSWORD or ~/.pgpass) or duckdb:<file>",
+    config: ["database"],
+    doc: "where `sql:<file>` components run: `postgresql://[user@]host[:port]/database` (password from `PGPASSWORD` or `~/.pgpass`) or `duckdb:<file>` ([SQL models](sql.md))",
   },
   {
     flags: "--mode <mode>",
@@ -245,9 +251,9 @@ const RUN_AND_REPORT_OPTIONS = [
   },
   {
     flags: "--calibrate [n]",
-    help: "run old twice on n sampled inputs first (default min(50, sample)); differences on paths where old differs from itself count only beyond that noise",
+    help: "run old twice on n sampled inputs first (default min(50, sample); tables: the whole sample); differences on paths where old differs from itself count only beyond that noise",
     config: ["calibrate"],
-    doc: "run old against old on n sampled inputs first (default min(50, sample)); on its noisy paths only differences beyond that noise count ([Reports](reports.md#calibration-old-against-old))",
+    doc: "run old against old on n sampled inputs first (default min(50, sample); tables: the whole sample); on its noisy paths (columns) only differences beyond that noise count ([Reports](reports.md#calibration-old-against-old))",
   },
   {
     flags: "--write-calibration <file>",

@@ -3,6 +3,7 @@
 // typed as csv-cell-value.ts types them: only a number as JSON writes it (plus `.5`, `5.`) is a
 // number, so `007`, `+5`, ` 7` and `NaN` stay text. A typed column (a declared type kept as it
 // is) needs no pattern at all: its kind follows its type.
+import { csvKindSql, jsonNumberKindSql } from "./cell-kind-sql.ts";
 import { instantSql } from "./instant-sql.ts";
 import type { CellEncoding } from "./load-table.ts";
 import { typedKind, typedKindSql } from "./typed-cells.ts";
@@ -20,13 +21,10 @@ export function columnEncoding(
   return type === null ? "json" : { typed: type };
 }
 
-const CSV_INT = "'-?(0|[1-9][0-9]*)'";
-const CSV_FLOAT = "'-?((0|[1-9][0-9]*)(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?'";
-
 /** Why: a column's type is the OR of its cells' kinds; 0 for null, absent and NaN (as kindBit). */
 export function kindSql(cell: string, encoding: ColumnEncoding): string {
   if (typeof encoding === "object") return typedKindSql(cell, encoding.typed);
-  return kindSqlWith(cell, encoding, `CASE WHEN regexp_matches(${cell}, '[.eEI]') THEN 2 ELSE 1 END`);
+  return kindSqlWith(cell, encoding, jsonNumberKindSql(cell));
 }
 
 /** kindSql, with the SQL that tells a JSON number's kind (int 1, float 2) given. */
@@ -39,10 +37,7 @@ function kindSqlWith(
     case "csv-strings":
       return `(CASE WHEN ${cell} IS NULL THEN 0 ELSE 4 END)`;
     case "csv":
-      return (
-        `(CASE WHEN ${cell} IS NULL THEN 0 WHEN NOT (ascii(${cell}) BETWEEN 48 AND 57 OR ascii(${cell}) IN (45, 46)) THEN 4 ` +
-        `WHEN regexp_full_match(${cell}, ${CSV_INT}) THEN 1 WHEN regexp_full_match(${cell}, ${CSV_FLOAT}) THEN 2 ELSE 4 END)`
-      );
+      return csvKindSql(cell);
     case "json":
       return (
         `(CASE WHEN ${cell} IS NULL THEN 0 ELSE CASE ascii(${cell}) WHEN 110 THEN 0 WHEN 78 THEN 0 ` +

@@ -11,7 +11,7 @@ import { ChangedPathsLog } from "../hints/changed-paths-log.ts";
 import { attachTableHints, findTableHints } from "../hints/table-hints.ts";
 import { RowExamples } from "../row-examples.ts";
 import { matchRulesToColumnCase } from "../rule-column-case.ts";
-import type { TableComparisonOptions, TableComparisonResult } from "../table-comparison.ts";
+import type { TableComparisonOptions, TableComparisonResult, TableNoise } from "../table-comparison.ts";
 import type { ColumnStats, RowLocation, TableReport } from "../types.ts";
 import { countCategories } from "./category-counts.ts";
 import { matchColumnCase } from "./column-case.ts";
@@ -25,7 +25,7 @@ import { pairRows } from "./pair-rows.ts";
 import { linesOfRows } from "./row-lines.ts";
 import { rowPairExample, rowPairTrial } from "./row-pair-example.ts";
 import { compareDistributions, compareSchemas, isSchemaChanged } from "./schema-view.ts";
-import { profileSide } from "./side-profiles.ts";
+import { profileSides } from "./side-profiles.ts";
 import type { TableEngine } from "./table-engine.ts";
 
 const ONE_SIDED_EXAMPLES = 5;
@@ -75,10 +75,12 @@ export async function compareLoadedTables(
   const columns = planColumns(oldTable, newTable, ignores);
   const key = options.match.by === "key" ? options.match.key : undefined;
   const counts = await pairRows(engine, oldTable, newTable, options.match, rulesOf);
-  const profiles = {
-    old: await profileSide(engine, oldTable, { deciles: true }),
-    new: await profileSide(engine, newTable, { deciles: false }),
-  };
+  const profiles = await profileSides(engine, oldTable, newTable, (column) => {
+    const rules = rulesOf(column);
+    // Numbers that agree to N significant digits are at most 10^(1-N) apart, relatively.
+    const rel = rules.sig > 0 ? Math.max(rules.relTolerance, 10 ** (1 - rules.sig)) : rules.relTolerance;
+    return { abs: rules.absTolerance, rel };
+  });
   const masks = {
     old: profiles.old.map((profile) => profile.mask),
     new: profiles.new.map((profile) => profile.mask),
@@ -108,8 +110,13 @@ export async function compareLoadedTables(
   };
   await collectHanded(handover);
   const changedPaths = await ChangedPathsLog.open(engine);
-  await handOver(handover, (handed) => {
+  await handOver(handover, (given) => {
     changedRows++;
+    const handed = judgeNoise(options.noise, given);
+    const trial = rowPairTrial(handed);
+    options.noise?.add(trial);
+    // Only old's own noise differed: the pair counts as same (no example, no hint, no column change).
+    if (handed.comparison.differences.length === 0) return aggregator.add(trial);
     if (handed.oldRow !== undefined && handed.newRow !== undefined)
       changedPaths.add(handed.oldRow, handed.comparison.differences);
     for (const column of changedColumnsOf(handed.comparison.differences))
@@ -120,7 +127,7 @@ export async function compareLoadedTables(
         if (column !== undefined) typeChanged.add(column);
       }
     }
-    addTrial(rowPairTrial(handed), handed);
+    addTrial(trial, handed);
   });
   changedPaths.finish();
   const hints = await findTableHints(engine, oldTable, changedPaths, {
@@ -128,8 +135,10 @@ export async function compareLoadedTables(
     ...(key !== undefined && { key }),
   });
   const rowTrials = counts.matched + counts.onlyOld + counts.onlyNew;
+  options.noise?.addUnchanged(rowTrials - changedRows);
   for (const [i, other] of (extras.otherTrials ?? []).entries()) {
     const trial = { ...other, index: rowTrials + i };
+    options.noise?.add(trial);
     if (trial.comparison.differences.length === 0) {
       aggregator.add(trial);
       continue;
@@ -159,12 +168,7 @@ export async function compareLoadedTables(
       .filter((column) => column in dtypes.new && dtypes.old[column] !== dtypes.new[column])
       .map((column) => ({ column, old: dtypes.old[column], new: dtypes.new[column] }));
   }
-  const distribution = await compareDistributions(engine, oldTable, newTable, profiles, schema, (column) => {
-    const rules = rulesOf(column);
-    // Numbers that agree to N significant digits are at most 10^(1-N) apart, relatively.
-    const rel = rules.sig > 0 ? Math.max(rules.relTolerance, 10 ** (1 - rules.sig)) : rules.relTolerance;
-    return { abs: rules.absTolerance, rel };
-  });
+  const distribution = compareDistributions(oldTable, newTable, profiles, schema);
   const categories = await countCategories(engine, oldTable, newTable, schema);
 
   const columnStats: ColumnStats[] = pairStats
@@ -205,6 +209,13 @@ export async function compareLoadedTables(
     table,
     schemaChanged,
   };
+}
+
+/** A handed row pair with the differences within old's own noise moved aside (none without calibration). */
+function judgeNoise(noise: TableNoise | undefined, handed: HandedTrial): HandedTrial {
+  if (noise === undefined) return handed;
+  const comparison = noise.split(handed.comparison);
+  return comparison === handed.comparison ? handed : { ...handed, comparison };
 }
 
 /** Why: the aggregate of the changed trials, with the unchanged row pairs counted in (both engines). */

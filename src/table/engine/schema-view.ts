@@ -2,11 +2,10 @@
 // (declared types as declared; elsewhere a column's type follows its cells under the record
 // rules), a changed order when asked, and the numeric columns' distributions with PSI.
 import { isNumericType, typeOfMask } from "../column-types.ts";
-import { distinctEdges, populationStabilityIndex } from "../psi.ts";
+import { populationStabilityIndex } from "../psi.ts";
 import type { ColumnType, DistributionStats, SchemaReport } from "../types.ts";
 import type { LoadedTable } from "./load-table.ts";
-import { binCounts, type ColumnProfile, sideColumnType } from "./side-profiles.ts";
-import type { TableEngine } from "./table-engine.ts";
+import { type ColumnProfile, sideColumnType } from "./side-profiles.ts";
 
 /** What the schema view needs of a table: its column names and, where declared, their types. */
 export type DescribedTable = Pick<LoadedTable, "columns" | "declared">;
@@ -71,55 +70,35 @@ export function compareSchemas(
 /**
  * Why: the distribution view of every column numeric on both sides, in the old side's column
  * order. PSI bins by the old side's deciles under the column's tolerance, so values equal within
- * tolerance never show a shift (a constant column included).
+ * tolerance never show a shift (a constant column included); the profiles counted the bins.
  */
-export async function compareDistributions(
-  engine: TableEngine,
-  oldTable: LoadedTable,
-  newTable: LoadedTable,
+export function compareDistributions(
+  oldTable: DescribedTable,
+  newTable: DescribedTable,
   profiles: Profiles,
   schema: SchemaReport,
-  toleranceOf: (column: string) => { abs: number; rel: number },
-): Promise<DistributionStats[]> {
-  const numeric = oldTable.columns.flatMap((column, oldIndex) => {
+): DistributionStats[] {
+  return oldTable.columns.flatMap((column, oldIndex) => {
     const newIndex = newTable.columns.indexOf(column);
-    const oldType = schema.types.old[column];
-    const newType = schema.types.new[column];
-    if (newIndex === -1 || !isNumericType(oldType) || !isNumericType(newType)) return [];
+    if (
+      newIndex === -1 ||
+      !isNumericType(schema.types.old[column]) ||
+      !isNumericType(schema.types.new[column])
+    )
+      return [];
     const oldNumbers = profiles.old[oldIndex].numbers;
     const newNumbers = profiles.new[newIndex].numbers;
-    if (oldNumbers === undefined || newNumbers === undefined) return [];
+    if (oldNumbers?.bins === undefined || newNumbers?.bins === undefined) return [];
     return [
-      { column, oldIndex, newIndex, oldNumbers, newNumbers, edges: distinctEdges(oldNumbers.deciles ?? []) },
+      {
+        column,
+        old: oldNumbers.summary,
+        new: newNumbers.summary,
+        psi: populationStabilityIndex(oldNumbers.bins.counts, newNumbers.bins.counts),
+        bins: { edges: oldNumbers.bins.edges, old: oldNumbers.bins.counts, new: newNumbers.bins.counts },
+      },
     ];
   });
-  const oldCounts = await binCounts(
-    engine,
-    oldTable,
-    numeric.map((entry) => ({
-      index: entry.oldIndex,
-      mask: profiles.old[entry.oldIndex].mask,
-      edges: entry.edges,
-      tolerance: toleranceOf(entry.column),
-    })),
-  );
-  const newCounts = await binCounts(
-    engine,
-    newTable,
-    numeric.map((entry) => ({
-      index: entry.newIndex,
-      mask: profiles.new[entry.newIndex].mask,
-      edges: entry.edges,
-      tolerance: toleranceOf(entry.column),
-    })),
-  );
-  return numeric.map((entry, i) => ({
-    column: entry.column,
-    old: entry.oldNumbers.summary,
-    new: entry.newNumbers.summary,
-    psi: populationStabilityIndex(oldCounts[i], newCounts[i]),
-    bins: { edges: entry.edges, old: oldCounts[i], new: newCounts[i] },
-  }));
 }
 
 /** Why: a schema change the rules do not ignore fails the gate even when no row changed. */

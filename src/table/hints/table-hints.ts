@@ -13,8 +13,8 @@ import type { PathStats } from "../../report/types.ts";
 import type { LoadedTable } from "../engine/load-table.ts";
 import type { TableEngine } from "../engine/table-engine.ts";
 import type { ChangedPathsLog } from "./changed-paths-log.ts";
-import { countHintsExactly, type ExactCounts } from "./exact-hint-counts.ts";
-import { type HintColumn, readHintRows } from "./hint-rows.ts";
+import { type CountRequest, countHintsExactly, type ExactCounts } from "./exact-hint-counts.ts";
+import { type HintColumn, type HintRows, readHintRows } from "./hint-rows.ts";
 
 export interface TableHintOptions {
   /** Key columns: identifiers, never a hint's field. */
@@ -30,18 +30,54 @@ export async function findTableHints(
   log: ChangedPathsLog,
   options: TableHintOptions,
 ): Promise<Map<string, Hint[]>> {
-  const out = new Map<string, Hint[]>();
-  const paths = log
-    .paths()
-    .filter((entry) => entry.changed >= HINT_THRESHOLDS.minCovered && entry.changed < options.matched)
-    .slice(0, MAX_PATHS_WITH_HINTS);
-  if (paths.length === 0) return out;
-  const key = new Set(options.key ?? []);
-  const columns: HintColumn[] = oldTable.columns.flatMap((name, index) =>
-    key.has(name) ? [] : [{ name, index }],
-  );
-  if (columns.length === 0) return out;
+  const paths = hintPaths(log.paths(), options.matched);
+  const columns = hintColumns(oldTable.columns, options.key);
+  if (paths.length === 0 || columns.length === 0) return new Map();
   const rows = await readHintRows(engine, oldTable, columns, options.matched);
+  return searchHints(
+    paths,
+    rows,
+    options.matched,
+    rows.complete
+      ? undefined
+      : (requests, parentOf) => countHintsExactly(engine, oldTable, columns, requests, parentOf),
+  );
+}
+
+/** A changed path, by its log id, with its changed row pairs. */
+export interface ChangedPath {
+  path: string;
+  id: number;
+  changed: number;
+}
+
+/** Why: the paths worth a search: changed often enough, not on every pair, the most changed first. */
+export function hintPaths(paths: readonly ChangedPath[], matched: number): ChangedPath[] {
+  return paths
+    .filter((entry) => entry.changed >= HINT_THRESHOLDS.minCovered && entry.changed < matched)
+    .slice(0, MAX_PATHS_WITH_HINTS);
+}
+
+/** Why: hints speak of the old row's columns, never of the key columns (identifiers). */
+export function hintColumns(names: readonly string[], key: readonly string[] | undefined): HintColumn[] {
+  const keyNames = new Set(key ?? []);
+  return names.flatMap((name, index) => (keyNames.has(name) ? [] : [{ name, index }]));
+}
+
+/** Counts the candidates again over every matched pair, when the rows searched were a sample. */
+export type CountExactly = (
+  requests: CountRequest[],
+  parentOf: (path: string) => string | null,
+) => Promise<ExactCounts[]>;
+
+/** Why: one search over the rows read, whichever engine read them (embedded or pushdown). */
+export async function searchHints(
+  paths: readonly ChangedPath[],
+  rows: HintRows,
+  matched: number,
+  countExactly?: CountExactly,
+): Promise<Map<string, Hint[]>> {
+  const out = new Map<string, Hint[]>();
   const fields = rows.inputs.list();
   const size = rows.inputs.trials;
   const ordinals = Array.from({ length: size }, (_, i) => i);
@@ -58,15 +94,16 @@ export async function findTableHints(
     entry.candidates.map((candidate) => ({ pathId: entry.id, condition: candidate.condition })),
   );
   const parents = new Map(fields.map((field) => [field.path, field.parent?.path ?? null]));
-  const exact = rows.complete
-    ? undefined
-    : await countHintsExactly(engine, oldTable, columns, requests, (path) => parents.get(path) ?? null);
+  const exact =
+    countExactly === undefined
+      ? undefined
+      : await countExactly(requests, (path) => parents.get(path) ?? null);
   let next = 0;
   for (const entry of found) {
     const hints: Hint[] = [];
     for (const candidate of entry.candidates) {
       const counts = exact?.[next++] ?? { count: candidate.count, covered: candidate.covered };
-      const hint = toHint(candidate, counts, entry.changed, options.matched);
+      const hint = toHint(candidate, counts, entry.changed, matched);
       if (hint !== undefined) hints.push(hint);
     }
     if (hints.length > 0) out.set(entry.path, hints);

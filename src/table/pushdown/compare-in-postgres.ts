@@ -21,6 +21,7 @@ import { jsonTextSql, reportType } from "./pg-cells.ts";
 import { pgColumnStats } from "./pg-column-stats.ts";
 import { mayDifferSql } from "./pg-differs.ts";
 import { pgDistributions } from "./pg-distributions.ts";
+import { findPgHints, PgChangedPaths, pushdownFindsHints } from "./pg-hints.ts";
 import { pairPgRows } from "./pg-pairs.ts";
 import { pgCategories, profilePgSide } from "./pg-profiles.ts";
 import type { PgSession } from "./pg-session.ts";
@@ -51,8 +52,11 @@ export async function compareInPostgres(
   const picker = new RowExamples<HandedTrial>(options.maxExamples);
   const changedByColumn = new Map<string, number>();
   let changedRows = 0;
+  const changedPaths = pushdownFindsHints(counts.matched) ? new PgChangedPaths() : undefined;
   await handOverPg(session, oldTable, newTable, columns, key, options, (handed) => {
     changedRows++;
+    if (handed.oldRow !== undefined && handed.newRow !== undefined)
+      changedPaths?.add(handed.oldRow, handed.comparison.differences);
     for (const column of changedColumnsOf(handed.comparison.differences))
       changedByColumn.set(column, (changedByColumn.get(column) ?? 0) + 1);
     const trial = rowPairTrial(handed);
@@ -61,6 +65,13 @@ export async function compareInPostgres(
     picker.add(handed);
   });
   const rowTrials = counts.matched + counts.onlyOld + counts.onlyNew;
+  const hints =
+    changedPaths === undefined
+      ? new Map()
+      : await findPgHints(session, oldTable, changedPaths, {
+          matched: counts.matched,
+          ...(key !== undefined && { key }),
+        });
 
   const pairStats = await pgColumnStats(session, oldTable, newTable, columns);
   const noProfile = { mask: 0, cells: { present: 0, nullish: 0, valued: 0, finite: 0 } };
@@ -116,12 +127,11 @@ export async function compareInPostgres(
     ...(options.psiMax !== undefined && { psiMax: options.psiMax }),
   };
   const schemaChanged = isSchemaChanged(schema, ignores);
-  // Root-cause hints search the embedded engine's rows; a pushdown reports none (--no-pushdown finds them).
   const aggregate: AggregateResult = withUnchanged(
     aggregator.result(),
     rowTrials - changedRows,
     examples,
-    new Map(),
+    hints,
   );
   return { aggregate, table, schemaChanged };
 }
@@ -185,10 +195,11 @@ async function handOverPg(
         : `CASE WHEN d${i} THEN ${jsonTextSql(`nc${i}`, newTable.columns[column.new])} END`,
     ]),
   ];
+  // OFFSET 0 keeps the inner level apart, so each may-differ test runs once per pair, not once per use.
   const anyDiffers = compared.length === 0 ? "FALSE" : compared.map((_, i) => `d${i}`).join(" OR ");
   const sql =
     `SELECT ${outer.join(", ")} FROM (SELECT ${inner.join(", ")} FROM twinrun_pairs p ` +
-    `LEFT JOIN ${oldTable.table} o ON o.r = p.o LEFT JOIN ${newTable.table} n ON n.r = p.n) x ` +
+    `LEFT JOIN ${oldTable.table} o ON o.r = p.o LEFT JOIN ${newTable.table} n ON n.r = p.n OFFSET 0) x ` +
     `WHERE o IS NULL OR n IS NULL OR ${anyDiffers} ORDER BY idx`;
   const keyStart = 3;
   const cellStart = keyStart + (key?.length ?? 0) * 2;

@@ -35,42 +35,52 @@ export async function pgColumnStats(
       ? { cell: "NULL", column: undefined }
       : { cell: `${alias}.${pgCell(index)}`, column: table.columns[index] };
   };
-  const aggregates = columns.flatMap((column) => {
+  // Three levels, so each cell's SQL is evaluated once per row pair (OFFSET 0 keeps a level from
+  // being inlined into the next): the cells' nullness and finite values, then the distances, then
+  // the counts and sums.
+  const cells: string[] = [];
+  const distances: string[] = [];
+  const aggregates = columns.flatMap((column, i) => {
     const o = side(column, "old");
     const n = side(column, "new");
-    const [oz, nz] = [nullishSql(o.cell, o.column), nullishSql(n.cell, n.column)];
+    cells.push(`${nullishSql(o.cell, o.column)} AS oz${i}`, `${nullishSql(n.cell, n.column)} AS nz${i}`);
+    distances.push(`oz${i}`, `nz${i}`);
     const count = (condition: string) => `count(*) FILTER (WHERE ${condition})`;
     const numeric = [o.column, n.column].every(
       (entry): entry is PgColumn => entry !== undefined && isNumberClass(entry.valueClass),
     );
     let moved = ["NULL", "NULL", "NULL", "0"];
     if (numeric) {
-      const [a, b] = [finiteSql(o.cell, o.column as PgColumn), finiteSql(n.cell, n.column as PgColumn)];
+      cells.push(
+        `${finiteSql(o.cell, o.column as PgColumn)} AS a${i}`,
+        `${finiteSql(n.cell, n.column as PgColumn)} AS b${i}`,
+      );
       // Two integers are subtracted exactly (beyond 2^53 a double cannot tell them apart).
-      const exact =
-        o.column?.valueClass === "int" && n.column?.valueClass === "int"
-          ? `abs((${o.cell})::numeric - (${n.cell})::numeric)::float8`
-          : `abs(${a} - ${b})`;
-      const distance = `(CASE WHEN ${a} IS NOT NULL AND ${b} IS NOT NULL THEN ${exact} END)`;
-      const scale = `greatest(abs(${a}), abs(${b}))`;
+      const exact = o.column?.valueClass === "int" && n.column?.valueClass === "int";
+      if (exact) cells.push(`abs((${o.cell})::numeric - (${n.cell})::numeric)::float8 AS e${i}`);
+      distances.push(
+        `(CASE WHEN a${i} IS NOT NULL AND b${i} IS NOT NULL THEN ${exact ? `e${i}` : `abs(a${i} - b${i})`} END) AS d${i}`,
+        `greatest(abs(a${i}), abs(b${i})) AS s${i}`,
+      );
       moved = [
-        `max(${distance})`,
-        `max(CASE WHEN ${scale} = 0 THEN 0 ELSE ${distance} / ${scale} END)`,
-        `sum(${distance})`,
-        `count(${distance})`,
+        `max(d${i})`,
+        `max(CASE WHEN s${i} = 0 THEN 0 ELSE d${i} / s${i} END)`,
+        `sum(d${i})`,
+        `count(d${i})`,
       ];
     }
     return [
       "count(*)",
-      count(oz),
-      count(nz),
-      count(`NOT ${oz} AND ${nz}`),
-      count(`${oz} AND NOT ${nz}`),
+      count(`oz${i}`),
+      count(`nz${i}`),
+      count(`NOT oz${i} AND nz${i}`),
+      count(`oz${i} AND NOT nz${i}`),
       ...moved,
     ];
   });
   const [row] = await session.rows(
-    `SELECT ${aggregates.join(", ")} FROM twinrun_pairs p JOIN ${oldTable.table} o ON o.r = p.o JOIN ${newTable.table} n ON n.r = p.n`,
+    `SELECT ${aggregates.join(", ")} FROM (SELECT ${distances.join(", ")} FROM (SELECT ${cells.join(", ")} ` +
+      `FROM twinrun_pairs p JOIN ${oldTable.table} o ON o.r = p.o JOIN ${newTable.table} n ON n.r = p.n OFFSET 0) c OFFSET 0) d`,
   );
   return columns.map((column, i) => {
     const at = i * FIELDS;

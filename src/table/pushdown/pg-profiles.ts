@@ -27,13 +27,13 @@ export async function profilePgSide(
   const profiles: (PgNumbers | undefined)[] = table.columns.map(() => undefined);
   if (numeric.length === 0) return profiles;
   const value = (index: number) => finiteSql(pgCell(index), table.columns[index]);
+  // Each finite value is computed once per row (OFFSET 0 keeps the subquery from being inlined).
   const [row] = await session.rows(
     `SELECT ${numeric
-      .map((index) => {
-        const v = value(index);
-        return `count(${v}), avg(${v}), stddev_pop(${v}), min(${v}), max(${v})`;
-      })
-      .join(", ")} FROM ${table.table}`,
+      .map((_, i) => `count(v${i}), avg(v${i}), stddev_pop(v${i}), min(v${i}), max(v${i})`)
+      .join(
+        ", ",
+      )} FROM (SELECT ${numeric.map((index, i) => `${value(index)} AS v${i}`).join(", ")} FROM ${table.table} OFFSET 0) v`,
   );
   const counted = numeric.map((index, i) => ({
     index,
@@ -83,13 +83,21 @@ export async function pgBinCounts(
 ): Promise<number[][]> {
   if (bins.length === 0) return [];
   const params = new SqlParams();
-  const aggregates = bins.flatMap(({ index, edges, tolerance }) => {
-    const v = finiteSql(pgCell(index), table.columns[index]);
+  // A row's finite value, then its bin, each computed once per column (OFFSET 0 keeps each level
+  // from being inlined into the counts, which would evaluate the bin once per count).
+  const values = bins.map(({ index }, b) => `${finiteSql(pgCell(index), table.columns[index])} AS v${b}`);
+  const binned = bins.map(({ edges, tolerance }, b) => {
     const bounds = edges.map((edge) => params.bind(binUpperBound(edge, tolerance), "float8"));
-    const bin = `(CASE WHEN ${v} IS NULL THEN NULL ${bounds.map((bound, e) => `WHEN ${v} <= ${bound} THEN ${e}`).join(" ")} ELSE ${edges.length} END)`;
-    return Array.from({ length: edges.length + 1 }, (_, e) => `count(*) FILTER (WHERE ${bin} = ${e})`);
+    return `(CASE WHEN v${b} IS NULL THEN NULL ${bounds.map((bound, e) => `WHEN v${b} <= ${bound} THEN ${e}`).join(" ")} ELSE ${edges.length} END) AS b${b}`;
   });
-  const [row] = await session.rows(`SELECT ${aggregates.join(", ")} FROM ${table.table}`, params.values);
+  const aggregates = bins.flatMap(({ edges }, b) =>
+    Array.from({ length: edges.length + 1 }, (_, e) => `count(*) FILTER (WHERE b${b} = ${e})`),
+  );
+  const [row] = await session.rows(
+    `SELECT ${aggregates.join(", ")} FROM (SELECT ${binned.join(", ")} FROM ` +
+      `(SELECT ${values.join(", ")} FROM ${table.table} OFFSET 0) v OFFSET 0) b`,
+    params.values,
+  );
   let at = 0;
   return bins.map(({ edges }) => Array.from({ length: edges.length + 1 }, () => Number(row[at++])));
 }

@@ -6,6 +6,7 @@ import type { TableComparisonOptions, TableComparisonResult } from "../table-com
 import type { TableReference } from "../table-reference.ts";
 import type { TableEngineUse, TableFileInfo } from "../types.ts";
 import { compareInPostgres } from "./compare-in-postgres.ts";
+import { quote } from "./pg-cells.ts";
 import type { PgSession } from "./pg-session.ts";
 import { withPgSession } from "./pg-session.ts";
 import { loadPgTable, type PgTable } from "./pg-tables.ts";
@@ -29,12 +30,22 @@ export type PushdownResult = TableComparisonResult & {
   engine: TableEngineUse;
 };
 
-/** Why: the whole comparison in one database session; only findings and examples come back. */
+/** A pushdown the database cannot hold: why, for the report; the sides are streamed instead. */
+export interface PushdownDeclined {
+  declined: string;
+}
+
+/**
+ * Why: the whole comparison in one database session; only findings and examples come back. A
+ * session that cannot create the temporary tables it works in declines before reading any row.
+ */
 export async function compareByPushdown(
   references: { old: PostgresReference; new: PostgresReference },
   options: TableComparisonOptions,
-): Promise<PushdownResult> {
+): Promise<PushdownResult | PushdownDeclined> {
   return withPgSession(references, async (session) => {
+    const obstacle = await findPushdownObstacle(session);
+    if (obstacle !== undefined) return { declined: obstacle };
     const oldTable = await loadPgTable(session, "old", references.old);
     const newTable = await loadPgTable(session, "new", references.new);
     session.side = "old";
@@ -53,6 +64,22 @@ export async function compareByPushdown(
       engine: { kind: "pushdown", database, databaseMs: Math.round(session.databaseMs) },
     };
   });
+}
+
+/** Why the session cannot create temporary tables (no TEMP privilege, a standby, read-only), or undefined. */
+async function findPushdownObstacle(session: PgSession): Promise<string | undefined> {
+  const [[mayTemp, standby, readOnly, database, role]] = await session.rows(
+    "SELECT has_database_privilege(current_database(), 'TEMP'), pg_is_in_recovery(), " +
+      "current_setting('transaction_read_only'), current_database(), current_user",
+  );
+  const needs = "which pushdown needs for its temporary tables";
+  if (standby === "t") return `the server is a read-only standby, ${needs}`;
+  if (readOnly === "on") return `the session is read-only (default_transaction_read_only), ${needs}`;
+  if (mayTemp !== "t") {
+    const grant = `GRANT TEMP ON DATABASE ${quote(String(database))} TO ${quote(String(role))}`;
+    return `role "${role}" lacks the TEMP privilege on database "${database}", ${needs} (${grant})`;
+  }
+  return undefined;
 }
 
 const HASH_GROUP_ROWS = 100_000;

@@ -107,7 +107,7 @@ describe("config validation messages", () => {
     [
       "a file that is not a mapping",
       "- 1\n",
-      "twinrun.config.yaml: expected a mapping of sections (input, base, old, new, env, compare, calibrate, table, dataset, run, gate, shrink, report), got [1]",
+      "twinrun.config.yaml: expected a mapping of sections (input, base, database, old, new, env, compare, calibrate, table, dataset, run, gate, shrink, report), got [1]",
     ],
     [
       "an env key needing quotes",

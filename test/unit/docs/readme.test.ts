@@ -31,6 +31,7 @@ describe("README", () => {
         "A Python function",
         "A pandas batch step",
         "A table diff",
+        "SQL models",
         "The PR gate",
         "Accepting a change",
         "The vitest matcher",
