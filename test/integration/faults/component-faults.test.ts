@@ -1,14 +1,16 @@
 // Faults of components and of the input file, with real processes: the outcome, the exit code,
 // the report, and no process left behind (fault-kit checks every pid fault.mjs wrote).
 import { readdirSync } from "node:fs";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { programCommand } from "../../fixtures/programs/programs.ts";
 import { makeWorkspace, runCli } from "../../helpers/cli.ts";
 import { cleanUpFaultRuns, runFault } from "./fault-kit.ts";
 
-afterEach(cleanUpFaultRuns);
+afterAll(cleanUpFaultRuns);
 
 describe("faults: components", () => {
+  // These five decide an outcome by --timeout, so they run one at a time; the rest of the file
+  // mostly waits on its components and runs concurrently, each run in its own workspace.
   it.each([
     ["crash", "exit", "per-input"],
     ["hang", "timeout", "per-input"],
@@ -35,7 +37,7 @@ describe("faults: components", () => {
     60_000,
   );
 
-  it("reports a crash on one side only as a change (exit 1)", async () => {
+  it.concurrent("reports a crash on one side only as a change (exit 1)", async () => {
     const { dir, cleanup } = makeWorkspace({ "inputs.jsonl": '{"fault": "crash"}\n' });
     try {
       const run = await runCli(
@@ -58,7 +60,7 @@ describe("faults: components", () => {
     }
   });
 
-  it("exits 3 when a command does not exist", async () => {
+  it.concurrent("exits 3 when a command does not exist", async () => {
     const { dir, cleanup } = makeWorkspace({ "inputs.jsonl": '{"id": 1}\n' });
     try {
       const run = await runCli(
@@ -73,7 +75,7 @@ describe("faults: components", () => {
     }
   });
 
-  it.each(["per-input", "worker"] as const)(
+  it.concurrent.each(["per-input", "worker"] as const)(
     "compares the answers of a component whose grandchild holds its stdout open, and ends the grandchild (%s)",
     async (mode) => {
       const records = [{ id: 0 }, { id: 1, fault: "grandchild" }, { id: 2 }];
@@ -90,7 +92,7 @@ describe("faults: components", () => {
     60_000,
   );
 
-  it.each([
+  it.concurrent.each([
     ["stdout closed early", "close-stdout"],
     ["50 MB on stderr", "stderr-50mb"],
   ])(
@@ -109,7 +111,7 @@ describe("faults: components", () => {
 });
 
 describe("faults: input files", () => {
-  it.each([
+  it.concurrent.each([
     ["a BOM", '\uFEFF{"id": 1}\n{"id": 2}\n', 2],
     ["CRLF line ends", '{"id": 1}\r\n{"id": 2}\r\n', 2],
   ])("reads a JSONL file with %s", async (_name, text, trials) => {
@@ -118,7 +120,7 @@ describe("faults: input files", () => {
     expect(run.report?.summary.trials).toBe(trials);
   });
 
-  it("refuses an empty input file with exit 2 and a message", async () => {
+  it.concurrent("refuses an empty input file with exit 2 and a message", async () => {
     const run = await runFault({ records: [], files: { "inputs.jsonl": "" } });
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toContain("inputs.jsonl");
@@ -127,7 +129,7 @@ describe("faults: input files", () => {
 });
 
 describe("faults: concurrent runs in one folder", () => {
-  it("leaves a complete report when two runs write it at once", async () => {
+  it.concurrent("leaves a complete report when two runs write it at once", async () => {
     const { dir, cleanup } = makeWorkspace({ "inputs.jsonl": '{"id": 1}\n{"id": 2}\n' });
     try {
       const args = [

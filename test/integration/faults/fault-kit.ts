@@ -31,7 +31,7 @@ export interface FaultOptions {
 
 let cleanups: Array<() => void> = [];
 
-/** Removes the workspaces of finished runs (call in afterEach). */
+/** Removes the workspaces of finished runs (call in afterAll where tests run concurrently). */
 export function cleanUpFaultRuns(): void {
   for (const cleanup of cleanups) cleanup();
   cleanups = [];

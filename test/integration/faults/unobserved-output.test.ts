@@ -1,12 +1,14 @@
 // Faults where twinrun cannot (or could wrongly) observe an output: a line past the output limit,
 // invalid UTF-8, deep nesting. None may ever read as "same".
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { runTwin } from "../../../src/index.ts";
 import { cleanUpFaultRuns, runFault } from "./fault-kit.ts";
 
-afterEach(cleanUpFaultRuns);
+afterAll(cleanUpFaultRuns);
 
-describe("faults: outputs twinrun cannot observe", () => {
+// The runs mostly wait on their components and no outcome here depends on a timeout: they run at
+// once, each in its own workspace.
+describe.concurrent("faults: outputs twinrun cannot observe", () => {
   it.each(["per-input", "worker"] as const)(
     "judges two different 100 MB lines as inconclusive in %s mode, never as same (exit 1)",
     async (mode) => {
