@@ -17,7 +17,9 @@ import type {
   Report,
   TimingStats,
 } from "../report/types.ts";
+import { SlowdownTracker } from "../slowdown/slowdown.ts";
 import { assertMergeable, type NamedReport } from "./check-mergeable.ts";
+import { mergeCalibrations } from "./merge-calibration.ts";
 
 /** Input indices kept per path, as the aggregator keeps them. */
 const EXAMPLE_INDICES_PER_PATH = 5;
@@ -28,7 +30,9 @@ const DEFAULT_EXAMPLES = 5;
  * maxima take the max; example indices and examples are merged in input order and bounded as
  * one run bounds them (each shard kept its first ones, so the union holds the run's first
  * ones exactly). Timing percentiles are approximate: p95 is the largest shard p95 and p50 the
- * trial-weighted mean of the shard p50s; totals add; wallMs is the slowest shard's.
+ * trial-weighted mean of the shard p50s; totals add; wallMs is the slowest shard's. The
+ * slowdown combines exactly from the shards' ratio bins and threshold counts; calibration as
+ * merge-calibration.ts says.
  */
 export function mergeReports(named: readonly NamedReport[], now = new Date()): Report {
   assertMergeable(named);
@@ -48,6 +52,12 @@ export function mergeReports(named: readonly NamedReport[], now = new Date()): R
     rateBasisOf(first.sample, { kind: "records", complete }),
   );
   const inconclusive = mergeInconclusive(reports);
+  const calibration = mergeCalibrations(reports);
+  const maxSlowdown = first.gate.slowdown?.maxSlowdown;
+  const slowdown = SlowdownTracker.combine(
+    reports.map((report) => report.timing.slowdown),
+    maxSlowdown,
+  );
   const errors = reports
     .map((report) => report.error)
     .filter((error): error is string => error !== undefined);
@@ -71,7 +81,10 @@ export function mergeReports(named: readonly NamedReport[], now = new Date()): R
       old: mergeTiming(reports, "old"),
       new: mergeTiming(reports, "new"),
       wallMs: Math.max(...reports.map((report) => report.timing.wallMs)),
+      ...(slowdown !== undefined && { slowdown }),
     },
+    ...(maxSlowdown !== undefined && { maxSlowdown }),
+    ...(calibration !== undefined && { calibration }),
     ...(accepted !== undefined && { accepted }),
     ...(first.base !== undefined && { base: first.base }),
     unusedRules: mergeUnusedRules(reports),

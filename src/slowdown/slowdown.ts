@@ -23,6 +23,11 @@ export interface Slowdown {
   warmUp: number;
   /** With a gate threshold: trials where new took more, and less, than threshold × old. */
   threshold?: { max: number; above: number; below: number; pValue: number; slower: boolean };
+  /**
+   * The ratios' histogram, sparse: [k, trials] pairs for the bins around 1.01^k, ascending k; so
+   * shard reports combine into exactly the figure one run would state (absent in older reports).
+   */
+  bins?: [number, number][];
 }
 
 /** Why: paired ratios cancel what both sides share (the input's size, the machine's load). */
@@ -52,6 +57,29 @@ export class SlowdownTracker {
     }
   }
 
+  /**
+   * Why: shards time their own pairs; summing their bins and threshold counts gives the slowdown
+   * one run over all their trials would state. Undefined when no shard has a slowdown, or when
+   * one lacks the bins (an older report): then no figure can be combined honestly.
+   */
+  static combine(parts: readonly (Slowdown | undefined)[], max?: number): Slowdown | undefined {
+    const present = parts.filter((part): part is Slowdown => part !== undefined);
+    if (present.length === 0 || present.some((part) => part.bins === undefined)) return undefined;
+    const tracker = new SlowdownTracker(0, max);
+    for (const part of present) {
+      for (const [k, trials] of part.bins ?? []) {
+        tracker.counts[HALF + Math.max(-HALF, Math.min(HALF, k))] += trials;
+        tracker.count += trials;
+      }
+      tracker.above += part.threshold?.above ?? 0;
+      tracker.below += part.threshold?.below ?? 0;
+    }
+    const combined = tracker.result();
+    if (combined === undefined) return undefined;
+    const warmUp = present.reduce((total, part) => total + part.warmUp, 0);
+    return { ...combined, warmUp };
+  }
+
   /** The slowdown so far; undefined before any paired trial. */
   result(): Slowdown | undefined {
     if (this.count === 0) return undefined;
@@ -66,7 +94,16 @@ export class SlowdownTracker {
       trials: n,
       warmUp: Math.min(this.warmUp, this.seen),
       ...(this.max !== undefined && { threshold: judgeThreshold(this.max, this.above, this.below) }),
+      bins: this.sparseBins(),
     };
+  }
+
+  private sparseBins(): [number, number][] {
+    const bins: [number, number][] = [];
+    for (let bin = 0; bin < this.counts.length; bin++) {
+      if (this.counts[bin] > 0) bins.push([bin - HALF, this.counts[bin]]);
+    }
+    return bins;
   }
 
   /** The r-th smallest ratio (1-based), as its bin's centre. */

@@ -6,11 +6,11 @@ import { afterEach, describe, expect, it } from "vitest";
 import { jsonl, makeWorkspace } from "../helpers/cli.ts";
 import { runInProcess } from "../helpers/in-process.ts";
 
-// A batch step that copies its input to its output after sleeping --sleep-ms.
-const STEP = `import { copyFileSync } from "node:fs";
-const arg = (name) => process.argv[process.argv.indexOf("--" + name) + 1];
-Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Number(arg("sleep-ms")));
-copyFileSync(arg("in"), arg("out"));
+// A batch step that sleeps its third argument (seconds), then copies its input to its output. A
+// shell script: its start-up takes milliseconds even on a loaded machine, so the sleeps, not
+// process start-up, decide the ratio (a Node step's start-up can take longer than its sleep).
+const STEP = `sleep "$3"
+cp "$1" "$2"
 `;
 
 let cleanups: Array<() => void> = [];
@@ -22,10 +22,10 @@ afterEach(() => {
 async function runSteps(oldSleepMs: number, newSleepMs: number, extra: string[]) {
   const created = makeWorkspace({
     "inputs.jsonl": jsonl(Array.from({ length: 20 }, (_, id) => ({ id, x: id / 4 }))),
-    "step.mjs": STEP,
+    "step.sh": STEP,
   });
   cleanups.push(created.cleanup);
-  const step = (sleepMs: number) => `node step.mjs --in {input} --out {output} --sleep-ms ${sleepMs}`;
+  const step = (sleepMs: number) => `sh step.sh {input} {output} ${sleepMs / 1000}`;
   const result = await runInProcess(
     [
       "run",
@@ -51,9 +51,10 @@ async function runSteps(oldSleepMs: number, newSleepMs: number, extra: string[])
 }
 
 describe("dataset mode --repeat", () => {
-  it("fails a batch step much slower than --max-slowdown allows, with its own gate line (exit 1)", async () => {
-    // 8 pairs: one pair the wrong way round (a load spike) still leaves 7 of 8, significant at 5%.
-    const result = await runSteps(0, 600, ["--repeat", "8", "--max-slowdown", "2"]);
+  it("fails a batch step 4× slower than old under --max-slowdown 2, with its own gate line (exit 1)", async () => {
+    // 400 ms against 1,600 ms: only a start-up delay above 400 ms on every pair but one could
+    // bring a pair under 2×; 7 of 8 pairs above is still significant at 5%.
+    const result = await runSteps(400, 1600, ["--repeat", "8", "--max-slowdown", "2"]);
     expect(result.stderr).toBe(
       "twinrun: dataset mode: running old and new 8 times each, in turn, on 20 records\n",
     );
@@ -65,6 +66,18 @@ describe("dataset mode --repeat", () => {
     expect(report.timing.slowdown.low).toBeGreaterThan(1);
     expect(report.gate.slowdown).toMatchObject({ maxSlowdown: 2, passed: false });
   }, 120_000);
+
+  it("gives no false alarm in 20 runs of two identical batch steps at --repeat 5 --max-slowdown 2", async () => {
+    const exitCodes: number[] = [];
+    const gates: boolean[] = [];
+    for (let run = 0; run < 20; run++) {
+      const result = await runSteps(30, 30, ["--repeat", "5", "--max-slowdown", "2"]);
+      exitCodes.push(result.exitCode);
+      gates.push(result.read().gate.slowdown.passed);
+    }
+    expect(exitCodes).toEqual(Array(20).fill(0));
+    expect(gates).toEqual(Array(20).fill(true));
+  }, 300_000);
 
   it("passes two equally fast batch steps under the gate (exit 0)", async () => {
     const result = await runSteps(2, 2, ["--repeat", "6", "--max-slowdown", "2"]);

@@ -271,6 +271,29 @@ describeWithPostgres("Postgres rows as the input source", (server) => {
     expect(result.exitCode).toBe(2);
   });
 
+  it("refuses to replay on rows that changed since the report, with exit 2", async () => {
+    await server().query("CREATE TABLE customers_copy AS SELECT * FROM customers ORDER BY id");
+    try {
+      const source = `${server().url}?table=customers_copy`;
+      const args = ["run", "--old", "node old.mjs", "--new", "node new.mjs", "--mode", "worker", "-n", "10"];
+      const first = await runInProcess([...args, "-i", source, "--json", "c.json"], { cwd: dir });
+      expect(first.exitCode).toBeLessThan(2);
+      await server().query("UPDATE customers_copy SET visits = visits + 1 WHERE id = 300");
+      const replay = await runCli(["run", "--replay", "c.json", "--no-save"], {
+        cwd: dir,
+        env: { PGPASSWORD: server().password },
+      });
+      expect(replay.stderr).toMatch(
+        new RegExp(
+          `^twinrun: ${escapeRegExp(`${shown()}?table=customers_copy`)}: the rows changed since the report \\(sha256 was [0-9a-f]{64}, now [0-9a-f]{64}\\), so the report's record indices would select different inputs; `,
+        ),
+      );
+      expect(replay.exitCode).toBe(2);
+    } finally {
+      await server().query("DROP TABLE customers_copy");
+    }
+  });
+
   /** Every file the runs left in the workspace (reports, .twinrun/ included). */
   function writtenFiles(): string[] {
     return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -282,3 +305,7 @@ describeWithPostgres("Postgres rows as the input source", (server) => {
     return readFileSync(path.join(dir, file), "utf8");
   }
 });
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

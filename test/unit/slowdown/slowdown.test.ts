@@ -79,3 +79,36 @@ describe("orderStatisticForInterval", () => {
     expect(orderStatisticForInterval(100, 0.025)).toBe(40);
   });
 });
+
+describe("SlowdownTracker.combine", () => {
+  it("combines shards into exactly the slowdown one run over all their pairs states", () => {
+    const random = createRandom(7);
+    const pairs = Array.from({ length: 90 }, () => [1 + random.nextFloat(), 1 + 3 * random.nextFloat()]);
+    const whole = new SlowdownTracker(0, 2);
+    const shards = [new SlowdownTracker(0, 2), new SlowdownTracker(0, 2), new SlowdownTracker(0, 2)];
+    pairs.forEach(([oldMs, newMs], i) => {
+      whole.add(oldMs, newMs);
+      shards[i % 3].add(oldMs, newMs);
+    });
+    const combined = SlowdownTracker.combine(
+      shards.map((shard) => shard.result()),
+      2,
+    );
+    expect(combined).toEqual(whole.result());
+    expect(combined?.trials).toBe(90);
+  });
+
+  it("adds the shards' warm-up trials, and skips a shard without paired trials", () => {
+    const one = new SlowdownTracker(1, 2);
+    for (const ms of [5, 1, 1, 1]) one.add(ms, 3 * ms);
+    const combined = SlowdownTracker.combine([one.result(), undefined, one.result()], 2);
+    expect(combined).toMatchObject({ trials: 6, warmUp: 2, threshold: { above: 6, below: 0 } });
+  });
+
+  it("gives no figure when a shard's report has no bins (an older report): none can be combined", () => {
+    const one = new SlowdownTracker(0);
+    one.add(1, 2);
+    const { bins: _bins, ...older } = one.result()!;
+    expect(SlowdownTracker.combine([one.result(), older])).toBeUndefined();
+  });
+});
