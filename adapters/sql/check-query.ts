@@ -3,6 +3,7 @@
 // line naming the side, the file and the line of the file the database points at.
 import pg from "pg";
 import { TwinrunError } from "../../src/errors.ts";
+import { trackPostgresClient } from "../../src/table/postgres/open-clients.ts";
 import { postgresError } from "../../src/table/postgres/postgres-errors.ts";
 import type { PostgresReference } from "../../src/table/postgres/postgres-reference.ts";
 import { clientConfig } from "../../src/table/postgres/stream-postgres-rows.ts";
@@ -17,11 +18,14 @@ export async function checkPostgresQuery(
   shownFile: string,
   reference: PostgresReference,
 ): Promise<void> {
-  const client = new pg.Client(clientConfig(reference));
+  const config = clientConfig(reference);
+  const client = new pg.Client(config);
   client.on("error", () => undefined);
+  const forget = trackPostgresClient(client, config);
   try {
     await client.connect();
   } catch (error) {
+    forget();
     await client.end().catch(() => undefined);
     throw postgresError(side, reference, error);
   }
@@ -42,6 +46,7 @@ export async function checkPostgresQuery(
     );
   } finally {
     await client.query("ROLLBACK").catch(() => undefined);
+    forget();
     await client.end().catch(() => undefined);
   }
 }

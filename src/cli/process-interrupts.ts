@@ -1,6 +1,7 @@
 // SIGINT, SIGTERM and SIGHUP for the real process: the first one goes to the command that took
 // it over (a run stops its components and writes the partial report); with none, or on a second
 // signal, twinrun says so and exits at once. Every component process group is killed on exit.
+import { cancelPostgresQueries } from "../table/postgres/open-clients.ts";
 import type { InterruptSource, OutputStream } from "./io.ts";
 
 /** Exit status of an interrupted twinrun, whichever signal stopped it (as 128 + SIGINT). */
@@ -19,8 +20,10 @@ export function watchProcessSignals(stderr: OutputStream): InterruptSource {
           ? `\ntwinrun: ${signal} again — quitting now; the report was not written\n`
           : `\ntwinrun: interrupted (${signal}) before the run began; nothing ran and no report was written\n`,
       );
-      // The exit hook of the process registry kills every component process group still alive.
-      process.exit(EXIT_INTERRUPTED);
+      // Statements running in a database are cancelled there first (bounded: they never throw and
+      // time out); the exit hook of the process registry kills every component process group.
+      void cancelPostgresQueries().finally(() => process.exit(EXIT_INTERRUPTED));
+      return;
     }
     interrupted = true;
     handler(signal);

@@ -14,6 +14,7 @@ import { writeReports } from "../reporters/write-reports.ts";
 import { runComponents } from "../run/run-components.ts";
 import { decideRunKind } from "../run/run-kind.ts";
 import { writeMinimalInputs } from "../shrink/minimal-files.ts";
+import { cancelPostgresQueries } from "../table/postgres/open-clients.ts";
 import type { CliIo } from "./io.ts";
 import { EXIT_INTERRUPTED } from "./process-interrupts.ts";
 import { shellQuote } from "./shell-quote.ts";
@@ -34,6 +35,8 @@ export async function runRunCommand(command: Command, io: CliIo): Promise<number
     controller.abort();
     // Trials in flight end now (their results are dropped); the adapters then stop as usual.
     killAllChildren();
+    // A query running in a database is cancelled there, not left to finish.
+    void cancelPostgresQueries();
   });
   let progress: ReturnType<typeof createProgress> | undefined;
   let failures = 0;
@@ -105,6 +108,13 @@ export async function runRunCommand(command: Command, io: CliIo): Promise<number
       );
     }
     return report.complete ? report.gate.exitCode : EXIT_INTERRUPTED;
+  } catch (error) {
+    // A cancelled query fails its comparison: that is the interrupt, not the user's mistake.
+    if (!controller.signal.aborted) throw error;
+    stderr.write(
+      "twinrun: interrupted — the queries were cancelled in the database; no report was written\n",
+    );
+    return EXIT_INTERRUPTED;
   } finally {
     progress?.finish();
     release?.();

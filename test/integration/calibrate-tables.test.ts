@@ -19,6 +19,7 @@ const [input, output, variant] = process.argv.slice(2);
 const rows = readFileSync(input, "utf8").split("\\n").filter(Boolean).map((line) => JSON.parse(line));
 const out = rows.map((row) => {
   if (variant === "fully-random") return { id: row.id, a: Math.random(), b: randomUUID() };
+  if (variant === "random-key") return { id: randomUUID(), x: row.x };
   // A sum of 200 float32 terms in a random order: about 1e-7 relative noise.
   const terms = Array.from({ length: 200 }, (_, k) => Math.fround(row.x + k * 0.3719));
   for (let i = terms.length - 1; i > 0; i--) {
@@ -209,7 +210,15 @@ function describeStyle(style: Style, name: string, suite: typeof describe | type
 describeStyle("dataset", "dataset mode with --calibrate", describe);
 describeStyle("dataframe", "the dataframe style with --calibrate", describeWithPandas);
 
-describe("dataset mode --write-calibration", () => {
+describe("dataset mode calibration, more", () => {
+  it("refuses an old whose key column changes from run to run: no row matches itself", async () => {
+    const result = await runCalibrated("dataset", "random-key", "random-key");
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain(
+      "is not deterministic with itself: run twice on the same 200 record(s), no row of its second table matched its first by key (id): the key columns change from run to run;",
+    );
+  }, 120_000);
+
   it("writes the noisy columns' rules, and the next run passes with them alone", async () => {
     const result = await runCalibrated("dataset", "old", "old", ["--write-calibration", "rules.yaml"]);
     expect(result.exitCode).toBe(0);

@@ -8,14 +8,16 @@ export const CSV_INT_PATTERN = "-?(0|[1-9][0-9]*)";
 export const CSV_FLOAT_PATTERN = "-?((0|[1-9][0-9]*)(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?";
 
 /**
- * A cell that starts as a number must (a digit or `.`, or `-` and then one of those): text
- * comparisons on the first two bytes, as cheap as any test of a cell can be.
+ * A cell that starts as a number must start with `-`, `.` or a digit: one text comparison on its
+ * first byte (`/` passes too, but no number parses from it).
  */
 function startsAsNumberSql(cell: string): string {
-  return (
-    `((${cell} >= '0' AND ${cell} < ':') OR (${cell} >= '.' AND ${cell} < '/') OR ` +
-    `(${cell} >= '-0' AND ${cell} < '-:') OR (${cell} >= '-.' AND ${cell} < '-/'))`
-  );
+  return `(${cell} >= '-' AND ${cell} < ':')`;
+}
+
+/** `-` and then a letter: the parser reads `-inf` and `-nan`, which are text. */
+function minusWordSql(cell: string): string {
+  return `(${cell} >= '-A' AND ${cell} < '.')`;
 }
 
 /** A `0` followed by a digit (after an optional `-`): `007`, `-00.5` are text. */
@@ -40,18 +42,19 @@ export function csvParsedNumberSql(cell: string): string {
 
 /**
  * Why: a CSV cell's kind bit (0 null, 1 int, 2 float, 4 text), the same answer as matching
- * CSV_INT_PATTERN and CSV_FLOAT_PATTERN. A cell that starts as a number, has no leading zero and
- * parses is a number unless the parser was more lenient than JSON: it also takes trailing white
- * space and digit separators (`1_000`), so cells with either go to the patterns, as do cells it
- * cannot parse (`1e400`). Such a number is a float exactly when it has a point or an exponent.
+ * CSV_INT_PATTERN and CSV_FLOAT_PATTERN. A cell that starts as a number and parses is a number
+ * unless the parser was more lenient than JSON: it also reads `-inf`, leading zeros, trailing
+ * white space and digit separators (`1_000`), so cells with any of those go to the patterns, as
+ * do cells it cannot parse (`1e400`). Such a number is a float exactly when it has a point or an
+ * exponent.
  * `parsed` is csvParsedNumberSql(cell), when the caller has it already.
  */
 export function csvKindSql(cell: string, parsed = csvParsedNumberSql(cell)): string {
   const fraction = `contains(${cell}, '.') OR contains(${cell}, 'e') OR contains(${cell}, 'E')`;
   return (
-    `(CASE WHEN ${cell} IS NULL THEN 0 WHEN NOT ${startsAsNumberSql(cell)} OR ${leadingZeroSql(cell)} THEN 4 ` +
-    `WHEN ${parsed} IS NOT NULL AND NOT ${endsInSpaceSql(cell)} AND NOT contains(${cell}, '_') ` +
-    `THEN CASE WHEN ${fraction} THEN 2 ELSE 1 END ` +
+    `(CASE WHEN ${cell} IS NULL THEN 0 WHEN ${parsed} IS NOT NULL AND NOT ${minusWordSql(cell)} ` +
+    `AND NOT ${leadingZeroSql(cell)} AND NOT ${endsInSpaceSql(cell)} AND NOT contains(${cell}, '_') ` +
+    `THEN CASE WHEN ${fraction} THEN 2 ELSE 1 END WHEN NOT ${startsAsNumberSql(cell)} THEN 4 ` +
     `WHEN regexp_full_match(${cell}, '${CSV_INT_PATTERN}') THEN 1 ` +
     `WHEN regexp_full_match(${cell}, '${CSV_FLOAT_PATTERN}') THEN 2 ELSE 4 END)`
   );

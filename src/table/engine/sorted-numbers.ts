@@ -93,13 +93,43 @@ async function sortedBinCounts(
     const bound = binUpperBound(edge, tolerance);
     bounds.push(bounds.length === 0 ? bound : Math.max(bounds[bounds.length - 1], bound));
   }
-  if (bounds.length === 0) return [count];
-  const [row] = await engine.rows(
-    `SELECT ${bounds.map((bound) => `count(*) FILTER (WHERE v <= ${doubleSql(bound)})`).join(", ")} FROM ${SORTED_TABLE}`,
-  );
-  const atMost = row.map(Number);
-  return [
-    ...atMost.map((upTo, i) => upTo - (i === 0 ? 0 : atMost[i - 1])),
-    count - atMost[atMost.length - 1],
-  ];
+  const atMost = await countAtMost(engine, count, bounds);
+  return [...atMost.map((upTo, i) => upTo - (i === 0 ? 0 : atMost[i - 1])), count - (atMost.at(-1) ?? 0)];
+}
+
+/** Values read per bound and round of the search. */
+const PROBES = 64;
+
+/**
+ * How many sorted values are at most each bound: a search over ranks, all bounds at once, that
+ * reads PROBES values per bound and round by position (a few rounds, whatever the count), instead
+ * of comparing every value with every bound.
+ */
+async function countAtMost(engine: TableEngine, count: number, bounds: readonly number[]): Promise<number[]> {
+  // The answer for bound b lies in [low, high]: values before low are ≤ b, values from high on are > b.
+  const low = bounds.map(() => 0);
+  const high = bounds.map(() => count);
+  for (;;) {
+    const probes = bounds.map((_, b) => probeRanks(low[b], high[b]));
+    const wanted = [...new Set(probes.flat())];
+    if (wanted.length === 0) return low;
+    const found = await engine.rows(
+      `SELECT rowid, v FROM ${SORTED_TABLE} WHERE rowid IN (${wanted.join(", ")})`,
+    );
+    const valueAt = new Map(found.map(([rank, value]) => [Number(rank), Number(value)]));
+    for (const [b, bound] of bounds.entries()) {
+      for (const rank of probes[b]) {
+        if ((valueAt.get(rank) ?? Number.NaN) <= bound) low[b] = Math.max(low[b], rank + 1);
+        else high[b] = Math.min(high[b], rank);
+      }
+    }
+  }
+}
+
+/** Ranks to read in [low, high): all of them when few, else PROBES spread evenly from low. */
+function probeRanks(low: number, high: number): number[] {
+  const size = high - low;
+  if (size <= 0) return [];
+  if (size <= PROBES) return Array.from({ length: size }, (_, i) => low + i);
+  return Array.from({ length: PROBES }, (_, i) => low + Math.floor((size * i) / PROBES));
 }

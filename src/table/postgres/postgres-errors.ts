@@ -62,6 +62,12 @@ export function postgresError(
           : `the query names a table the database does not have (${raw})`;
       case "42703":
         return `${object} names a column that does not exist (${raw})`;
+      case "25006":
+        return `the query writes to the database (${raw}); twinrun runs queries read-only, so a comparison never changes data: compare a query without side effects`;
+      case "0A000":
+        return /data-modifying/i.test(raw)
+          ? `the query modifies data (${raw}); twinrun runs queries read-only, so a comparison never changes data: compare a query without side effects`
+          : `reading ${object} failed (${raw})`;
       case "42601":
         return `the query has a syntax error (${raw})`;
       case "42501":

@@ -6,6 +6,7 @@ import pg from "pg";
 import { parse as parseConnectionString } from "pg-connection-string";
 import Cursor from "pg-cursor";
 import { TwinrunError } from "../../errors.ts";
+import { trackPostgresClient } from "./open-clients.ts";
 import { findPassword, type PasswordTarget } from "./password-lookup.ts";
 import { describeColumn, type PostgresColumn, postgresCellJson } from "./postgres-cells.ts";
 import { postgresError } from "./postgres-errors.ts";
@@ -27,12 +28,15 @@ export async function withPostgresRows<T>(
   use: (columns: PostgresColumn[], batches: AsyncIterable<CellBatch>) => Promise<T>,
   batchRows = POSTGRES_BATCH_ROWS,
 ): Promise<T> {
-  const client = new pg.Client(clientConfig(reference));
+  const config = clientConfig(reference);
+  const client = new pg.Client(config);
   // A dropped connection after the start is reported by the query that was running.
   client.on("error", () => undefined);
+  const forget = trackPostgresClient(client, config);
   try {
     await client.connect();
   } catch (error) {
+    forget();
     await client.end().catch(() => undefined);
     throw postgresError(side, reference, error);
   }
@@ -62,6 +66,7 @@ export async function withPostgresRows<T>(
     throw postgresError(side, reference, error, await tablesIfMissing(client, reference, error));
   } finally {
     await client.query("ROLLBACK").catch(() => undefined);
+    forget();
     await client.end().catch(() => undefined);
   }
 }

@@ -1,6 +1,7 @@
 // One connection to the database a pushdown runs in: statements with bind parameters, results
 // read in batches through a server-side cursor, and the session's temporary tables dropped with it.
 import pg from "pg";
+import { trackPostgresClient } from "../postgres/open-clients.ts";
 import { postgresError } from "../postgres/postgres-errors.ts";
 import type { PostgresReference } from "../postgres/postgres-reference.ts";
 import { clientConfig } from "../postgres/stream-postgres-rows.ts";
@@ -16,18 +17,26 @@ export class PgSession {
   private readonly client: pg.Client;
   private readonly references: { old: PostgresReference; new: PostgresReference };
   private cursors = 0;
+  private readonly forget: () => void;
 
-  private constructor(client: pg.Client, references: { old: PostgresReference; new: PostgresReference }) {
+  private constructor(
+    client: pg.Client,
+    references: { old: PostgresReference; new: PostgresReference },
+    forget: () => void,
+  ) {
     this.client = client;
     this.references = references;
+    this.forget = forget;
   }
 
   /** Connects to the database both references name; close() must follow (use withPgSession). */
   static async open(references: { old: PostgresReference; new: PostgresReference }): Promise<PgSession> {
     // The same connection settings as streaming: rows as the server's text, the password looked up
     // in libpq's order (PGPASSWORD, then the password file) by our own lookup.
-    const client = new pg.Client(clientConfig(references.old));
+    const config = clientConfig(references.old);
+    const client = new pg.Client(config);
     client.on("error", () => undefined);
+    const forget = trackPostgresClient(client, config);
     try {
       await client.connect();
       // The cells' texts rely on these: ISO dates, UTC, shortest exact floats.
@@ -35,17 +44,24 @@ export class PgSession {
         "SET DateStyle = 'ISO, YMD'; SET TimeZone = 'UTC'; SET extra_float_digits = 1; SET IntervalStyle = 'postgres'",
       );
     } catch (error) {
+      forget();
       await client.end().catch(() => undefined);
       throw postgresError("old", references.old, error);
     }
-    return new PgSession(client, references);
+    return new PgSession(client, references, forget);
   }
 
   /** All rows of a statement, each as an array of texts (NULL as null). */
   async rows(sql: string, values: unknown[] = []): Promise<(string | null)[][]> {
     const started = performance.now();
     try {
-      const result = await this.client.query({ text: sql, values, rowMode: "array" });
+      // The extended protocol takes one statement: a query's `…; DELETE …` is an error, never run.
+      const result = await this.client.query({
+        text: sql,
+        values,
+        rowMode: "array",
+        queryMode: "extended",
+      } as pg.QueryArrayConfig);
       return result.rows as (string | null)[][];
     } catch (error) {
       throw postgresError(this.side, this.references[this.side], error);
@@ -57,6 +73,22 @@ export class PgSession {
   /** Runs a statement for its effect. */
   async run(sql: string, values: unknown[] = []): Promise<void> {
     await this.rows(sql, values);
+  }
+
+  /**
+   * Why: a user's query is read under a READ ONLY transaction, so a function that INSERTs or a
+   * data-modifying statement fails instead of changing data; only the session's temporary tables
+   * may be written (Postgres allows that in a read-only transaction).
+   */
+  async readOnly(use: () => Promise<void>): Promise<void> {
+    await this.run("BEGIN READ ONLY");
+    try {
+      await use();
+      await this.run("COMMIT");
+    } catch (error) {
+      await this.client.query("ROLLBACK").catch(() => undefined);
+      throw error;
+    }
   }
 
   /** The rows of a query in batches, through a cursor, without holding the whole result. */
@@ -82,6 +114,7 @@ export class PgSession {
 
   /** Closes the connection (its temporary tables go with it). */
   async close(): Promise<void> {
+    this.forget();
     await this.client.end();
   }
 }

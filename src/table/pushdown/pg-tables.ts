@@ -51,10 +51,11 @@ export async function loadPgTable(
     names.add(column.name);
   }
   const cells = described.map((column, i) => `s.${quote(column.name)} AS ${pgCell(i)}`);
+  const select = `SELECT (row_number() OVER ()) - 1 AS r${cells.map((cell) => `, ${cell}`).join("")} FROM (${source}\n) s`;
   await session.run(`DROP TABLE IF EXISTS ${table}`);
-  await session.run(
-    `CREATE TEMPORARY TABLE ${table} AS SELECT (row_number() OVER ()) - 1 AS r${cells.map((cell) => `, ${cell}`).join("")} FROM (${source}\n) s`,
-  );
+  // Created empty (the query is not run), then filled read-only: the query cannot write.
+  await session.run(`CREATE TEMPORARY TABLE ${table} AS ${select} WITH NO DATA`);
+  await session.readOnly(() => session.run(`INSERT INTO ${table} ${select}`));
   await session.run(`ANALYZE ${table}`);
   const [[count]] = await session.rows(`SELECT count(*) FROM ${table}`);
   return { side, table, name, columns: described, rows: Number(count) };
