@@ -41,7 +41,7 @@ export type FailureKind =
   | "protocol"; // a worker broke its line protocol (an extra, missing or mismatched line)
 
 /** Which of twinrun's own limits kept it from observing an output. */
-export type UnobservedLimit = "output-size" | "depth" | "unsendable-input";
+export type UnobservedLimit = "output-size" | "depth" | "unsendable-input" | "timeout";
 
 export interface Failure {
   kind: FailureKind;

@@ -83,7 +83,11 @@ function unobservedOf(oldOutcome: Outcome, newOutcome: Outcome): Inconclusive | 
   const oldFailure = oldOutcome.status === "failure" ? oldOutcome.failure : undefined;
   const newFailure = newOutcome.status === "failure" ? newOutcome.failure : undefined;
   const first = oldFailure?.unobserved !== undefined ? oldFailure : newFailure;
-  if (first?.unobserved === undefined) return undefined;
+  if (first?.unobserved === undefined) {
+    // Both cut off by twinrun's clock: neither output was seen, so they cannot count as the same.
+    if (oldFailure?.kind === "timeout" && newFailure?.kind === "timeout") return bothTimedOut(oldFailure);
+    return undefined;
+  }
   const side =
     oldFailure?.unobserved !== undefined && newFailure?.unobserved !== undefined
       ? "both"
@@ -91,6 +95,17 @@ function unobservedOf(oldOutcome: Outcome, newOutcome: Outcome): Inconclusive | 
         ? "old"
         : "new";
   return { side, limit: first.unobserved, message: first.message };
+}
+
+/** Why: a timeout on one side is a behaviour (the other side answered); on both, nothing was observed. */
+function bothTimedOut(failure: import("../../adapters/types.ts").Failure): Inconclusive {
+  return {
+    side: "both",
+    limit: "timeout",
+    message:
+      `both sides timed out (${failure.message}), so their outputs were not compared; ` +
+      "raise the limit with --timeout <ms> (run.timeout in the config, 0 for none)",
+  };
 }
 
 /** An ok outcome's value (parsed when the adapter did not), or its failure; unparsable text counts as a failure. */

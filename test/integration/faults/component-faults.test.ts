@@ -9,14 +9,33 @@ import { cleanUpFaultRuns, runFault } from "./fault-kit.ts";
 afterAll(cleanUpFaultRuns);
 
 describe("faults: components", () => {
-  // These five decide an outcome by --timeout, so they run one at a time; the rest of the file
+  // These decide an outcome by --timeout or by a dying component, so they run one at a time; the rest of the file
   // mostly waits on its components and runs concurrently, each run in its own workspace.
+  it.each(["per-input", "worker"] as const)(
+    "judges a hang on both sides as inconclusive, never as same, and goes on (%s; exit 1)",
+    async (mode) => {
+      const run = await runFault({
+        records: [{ id: 0 }, { id: 1, fault: "hang" }, { id: 2 }],
+        mode,
+        tags: ["a", "a"],
+        args: ["--timeout", "1500"],
+      });
+      expect(run.exitCode).toBe(1);
+      expect(run.report?.verdict).toBe("inconclusive");
+      expect(run.report?.summary).toMatchObject({ trials: 3, same: 2, changed: 0, inconclusive: 1 });
+      expect(run.report?.inconclusive).toEqual([
+        expect.objectContaining({ limit: "timeout", trials: 1, sides: { old: 0, new: 0, both: 1 } }),
+      ]);
+      expect(run.stdout).toMatch(/INCONCLUSIVE: 1 trial\(s\).*both sides timed out.*--timeout <ms>/s);
+      expect(run.stdout).not.toContain("    at ");
+    },
+    60_000,
+  );
+
   it.each([
     ["crash", "exit", "per-input"],
-    ["hang", "timeout", "per-input"],
     ["garbage", "unparsable", "per-input"],
     ["die", "crash", "worker"],
-    ["hang", "timeout", "worker"],
   ] as const)(
     "records a %s as a %s failure on both sides and goes on (%s)",
     async (fault, kind, mode) => {

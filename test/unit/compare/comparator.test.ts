@@ -106,6 +106,26 @@ describe("compareOutcomes", () => {
     expect(result.inconclusive).toMatchObject({ side, limit: "output-size" });
   });
 
+  it("judges two timeouts as inconclusive, saying how to raise the limit; one timeout is a change", () => {
+    const timedOut = (ms: number): Outcome => ({
+      status: "failure",
+      failure: { kind: "timeout", message: `no output within ${ms} ms` },
+      durationMs: ms,
+    });
+    const both = comparatorWith().compareOutcomes(timedOut(1500), timedOut(1500));
+    expect(both.differences).toEqual([]);
+    expect(both.inconclusive).toEqual({
+      side: "both",
+      limit: "timeout",
+      message:
+        "both sides timed out (no output within 1500 ms), so their outputs were not compared; " +
+        "raise the limit with --timeout <ms> (run.timeout in the config, 0 for none)",
+    });
+    const one = comparatorWith().compareOutcomes(timedOut(1500), ok("1"));
+    expect(one.inconclusive).toBeUndefined();
+    expect(one.differences).toHaveLength(1);
+  });
+
   const comparator = comparatorWith();
 
   const outcomeCases = [
