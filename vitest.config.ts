@@ -19,11 +19,12 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["test/integration/**/*.test.ts", "test/examples/**/*.test.ts"],
+          // The CLI these tests spawn, compiled once per run from the current sources (only here:
+          // a setup of the root config would run once more for every project).
+          globalSetup: ["test/setup/compiled-cli.ts"],
         },
       },
     ],
-    // The CLI the integration tests spawn, compiled once per run from the current sources.
-    globalSetup: ["test/setup/compiled-cli.ts"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // Integration tests spawn real processes; two cores are shared between workers.

@@ -6,10 +6,10 @@ import { cleanUpFaultRuns, runFault } from "./fault-kit.ts";
 
 afterAll(cleanUpFaultRuns);
 
-// The runs mostly wait on their components and no outcome here depends on a timeout: they run at
-// once, each in its own workspace.
+// The runs mostly wait on their components: they run at once, each in its own workspace, except the
+// two 100 MB lines, which take seconds to write and must stay within the default per-input timeout.
 describe.concurrent("faults: outputs twinrun cannot observe", () => {
-  it.each(["per-input", "worker"] as const)(
+  it.sequential.each(["per-input", "worker"] as const)(
     "judges two different 100 MB lines as inconclusive in %s mode, never as same (exit 1)",
     async (mode) => {
       const run = await runFault({ records: [{ fault: "big-line" }, { id: 1 }], mode });
