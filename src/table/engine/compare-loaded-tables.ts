@@ -105,6 +105,7 @@ export async function compareLoadedTables(
     comparator,
     nanUnequal: anyNanUnequal(options.compare),
     signedZero: anySignedZero(options.compare),
+    rulesOf,
     masks,
   };
   await collectHanded(handover);

@@ -3,6 +3,7 @@
 // run's rules, so every cell's verdict is the comparator's; the engine only decides that equal
 // texts are equal values.
 import type { Comparator } from "../../compare/comparator.ts";
+import type { EffectiveOptions } from "../../compare/effective-options.ts";
 import type { CompareResult, Difference } from "../../compare/types.ts";
 import { parseLossless } from "../../json/parse.ts";
 import { columnOfPath } from "../column-of.ts";
@@ -11,6 +12,7 @@ import { cellSql, isPresentSql, type PlannedColumn } from "./column-plan.ts";
 import { ABSENT, decodeCell, setCell } from "./decode-cell.ts";
 import { cellTextSql, type LoadedTable } from "./load-table.ts";
 import type { TableEngine } from "./table-engine.ts";
+import { certainlyWithinToleranceSql } from "./tolerance-sql.ts";
 import { typedKind } from "./typed-cells.ts";
 
 /** One trial that may be changed, as the engine hands it over. */
@@ -55,6 +57,8 @@ export interface HandoverOptions {
   nanUnequal: boolean;
   /** Some rule tells -0 from 0: typed zeros of either sign are handed over. */
   signedZero: boolean;
+  /** The comparator's options in force for a column. */
+  rulesOf: (column: string) => EffectiveOptions;
   /** Each side's column kind masks (their profiles), for typing cells cheaply. */
   masks: { old: number[]; new: number[] };
 }
@@ -171,6 +175,11 @@ export async function handOver(
   const comparedAt = columns.flatMap((column, i) => (column.ignored ? [] : [i]));
   const compared = comparedAt.map((i) => columns[i]);
   const keyCells = (options.key ?? []).flatMap((_, k) => [`ko${k}`, `kn${k}`]);
+  // A cell the engine finds equal within tolerance is not handed to the comparator.
+  const needsComparator = comparedAt.map((i) => {
+    const close = closeSql(options, columns[i], i);
+    return close === undefined ? `d${i}` : `(d${i} AND NOT ${close})`;
+  });
   const select = [
     "idx",
     "o",
@@ -178,15 +187,19 @@ export async function handOver(
     "ro",
     "rn",
     ...keyCells,
-    ...comparedAt.flatMap((i) => {
+    ...comparedAt.flatMap((i, c) => {
       const { old: oldIndex, new: newIndex } = columns[i];
       // The kept cells are in their side's storage; the comparator reads their text.
       const text = (table: LoadedTable, index: number | undefined, cell: string) =>
         index === undefined ? cell : cellTextSql(table, index, undefined, cell);
-      return [`d${i}`, text(options.old, oldIndex, `ot${i}`), text(options.new, newIndex, `nt${i}`)];
+      return [
+        needsComparator[c],
+        text(options.old, oldIndex, `ot${i}`),
+        text(options.new, newIndex, `nt${i}`),
+      ];
     }),
   ];
-  const anyDiffers = comparedAt.length === 0 ? "FALSE" : comparedAt.map((i) => `d${i}`).join(" OR ");
+  const anyDiffers = needsComparator.length === 0 ? "FALSE" : needsComparator.join(" OR ");
   const sql = `SELECT ${select.join(", ")} FROM handed WHERE o IS NULL OR n IS NULL OR ${anyDiffers} ORDER BY idx`;
   const keyStart = 5;
   const cellStart = keyStart + keyCells.length;
@@ -230,6 +243,26 @@ export async function handOver(
       onTrial({ index, oldRow, newRow, ...(key !== undefined && { key }), comparison });
     }
   }
+}
+
+/** SQL true where the column's two kept cells are certainly equal within its tolerance; undefined when the engine cannot tell. */
+function closeSql(options: HandoverOptions, column: PlannedColumn, i: number): string | undefined {
+  if (column.old === undefined || column.new === undefined) return undefined;
+  const close = certainlyWithinToleranceSql(
+    {
+      cell: `ot${i}`,
+      encoding: columnEncoding(options.old, column.old),
+      mask: options.masks.old[column.old],
+    },
+    {
+      cell: `nt${i}`,
+      encoding: columnEncoding(options.new, column.new),
+      mask: options.masks.new[column.new],
+    },
+    options.rulesOf(column.name),
+  );
+  // A row kept as its own text is read from that text, which the cells may round.
+  return close === undefined ? undefined : `(ro IS NULL AND rn IS NULL AND ${close})`;
 }
 
 /** A row kept as its own text (see LoadedTable.rawColumn), parsed losslessly. */

@@ -226,7 +226,6 @@ async function loadParquet(
   table: string,
   path: string,
 ): Promise<Omit<LoadedTable, "facts" | "rows">> {
-  const source = `read_parquet(${sqlString(path)})`;
   const described = await readRows(
     engine,
     path,
@@ -240,11 +239,15 @@ async function loadParquet(
   const cells = columns.map(
     (name, i) => `${storedCellSql(quoteIdentifier(name), types[i])} AS ${cellColumn(i)}`,
   );
+  // The file is read where it lies, only the columns each query needs: decoding a compressed
+  // column again costs less than holding a copy (and the memory stays the engine's for its own
+  // work, whatever the file's size). A row keeps its position in the file as `rowid`.
   await readInto(
     engine,
     path,
     "parquet",
-    `CREATE TABLE ${table} AS SELECT ${cells.length === 0 ? "NULL AS c" : cells.join(", ")} FROM ${source}`,
+    `CREATE VIEW ${table} AS SELECT file_row_number AS rowid, ${cells.length === 0 ? "NULL AS c" : cells.join(", ")} ` +
+      `FROM read_parquet(${sqlString(path)}, file_row_number=true)`,
   );
   return {
     side,

@@ -9,6 +9,7 @@ import { ABSENT, decodeCell } from "./decode-cell.ts";
 import { cellColumn, cellTextSql, type LoadedTable } from "./load-table.ts";
 import { linesOfRows } from "./row-lines.ts";
 import type { TableEngine } from "./table-engine.ts";
+import { typedKind } from "./typed-cells.ts";
 
 const DUPLICATE_EXAMPLES = 5;
 
@@ -40,19 +41,31 @@ export async function pairRows(
     old: await keyIndices(engine, oldTable, key),
     new: await keyIndices(engine, newTable, key),
   };
+  // A key column both sides declare as integers pairs by the integer itself (NULL with NULL),
+  // which is what its key text would say, without making the text.
+  const integral = key.map((_, i) =>
+    (["old", "new"] as const).every((side) => {
+      const index = indices[side][i];
+      const encoding = index === -1 ? undefined : columnEncoding(side === "old" ? oldTable : newTable, index);
+      return typeof encoding === "object" && typedKind(encoding.typed) === 1;
+    }),
+  );
   for (const side of ["old", "new"] as const) {
     const table = side === "old" ? oldTable : newTable;
-    const parts = indices[side].map(
-      (index, i) =>
-        `${index === -1 ? "'z'" : keyPartSql(cellColumn(index), columnEncoding(table, index), keyRules(key[i]))} AS k${i}`,
-    );
+    const parts = indices[side].map((index, i) => {
+      if (integral[i]) return `CAST(${cellColumn(index)} AS HUGEINT) AS k${i}`;
+      return `${index === -1 ? "'z'" : keyPartSql(cellColumn(index), columnEncoding(table, index), keyRules(key[i]))} AS k${i}`;
+    });
     const partition = key.map((_, i) => `k${i}`).join(", ");
     await engine.runUnordered(
       `CREATE TABLE ${side}_keys AS SELECT r, ${partition}, row_number() OVER (PARTITION BY ${partition} ORDER BY r) AS dup ` +
         `FROM (SELECT rowid AS r, ${parts.join(", ")} FROM ${table.table})`,
     );
   }
-  const on = [...key.map((_, i) => `o.k${i} = n.k${i}`), "o.dup = n.dup"].join(" AND ");
+  const on = [
+    ...key.map((_, i) => (integral[i] ? `o.k${i} IS NOT DISTINCT FROM n.k${i}` : `o.k${i} = n.k${i}`)),
+    "o.dup = n.dup",
+  ].join(" AND ");
   await engine.runUnordered(
     `CREATE TABLE pairs AS SELECT o.r AS o, n.r AS n, coalesce(n.r, ${newTable.rows} + o.r) AS idx ` +
       `FROM old_keys o FULL OUTER JOIN new_keys n ON ${on}`,

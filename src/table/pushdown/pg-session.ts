@@ -4,11 +4,9 @@ import pg from "pg";
 import { trackPostgresClient } from "../postgres/open-clients.ts";
 import { postgresError } from "../postgres/postgres-errors.ts";
 import type { PostgresReference } from "../postgres/postgres-reference.ts";
+import { clientConfig } from "../postgres/stream-postgres-rows.ts";
 
 const FETCH_ROWS = 2000;
-
-/** Every value as the server's text. */
-const TEXT_TYPES = { getTypeParser: () => (value: string) => value } as unknown as pg.CustomTypesConfig;
 
 /** Why: every statement of a pushdown goes through here, so timing and errors live in one place. */
 export class PgSession {
@@ -33,13 +31,9 @@ export class PgSession {
 
   /** Connects to the database both references name; close() must follow (use withPgSession). */
   static async open(references: { old: PostgresReference; new: PostgresReference }): Promise<PgSession> {
-    const config: pg.ClientConfig = {
-      connectionString: references.old.connectionString,
-      // Rows come back as the server's text, so every value is read exactly as the database writes it.
-      types: TEXT_TYPES,
-      application_name: "twinrun",
-      connectionTimeoutMillis: 30_000,
-    };
+    // The same connection settings as streaming: rows as the server's text, the password looked up
+    // in libpq's order (PGPASSWORD, then the password file) by our own lookup.
+    const config = clientConfig(references.old);
     const client = new pg.Client(config);
     client.on("error", () => undefined);
     const forget = trackPostgresClient(client, config);

@@ -116,6 +116,22 @@ describeWithPostgres("Postgres reference errors and credentials", (server) => {
     expect(result.exitCode).toBe(1);
   });
 
+  it("takes the password from a .pgpass file when both sides are compared inside the database", async () => {
+    const passfile = path.join(dir, "pgpass");
+    writeFileSync(passfile, `127.0.0.1:${server().port}:twinrun:twinrun:${server().password}\n`, {
+      mode: 0o600,
+    });
+    const bare = `postgresql://twinrun@127.0.0.1:${server().port}/twinrun`;
+    const result = await diff(
+      `${bare}?table=scores`,
+      `${bare}?query=SELECT id, score + 1 AS score FROM scores`,
+      { PGPASSFILE: passfile },
+    );
+    expect(result.stderr).toBe("");
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toContain(`compared inside the database (pushdown) at ${bare}`);
+  });
+
   it("says so when the server asks for a password and none is given", async () => {
     const env = { PGPASSFILE: path.join(dir, "absent-pgpass") };
     const result = await diff(
