@@ -1,5 +1,6 @@
 // The head of the terminal report, in the manner of vitest's summary: the verdict and counts on
-// one line, then what ran, on what, how long it took, and the gate — at most six lines.
+// one line, then what ran, on what, how long it took, and the gate — six lines, eight when both
+// components' names wrap.
 import { SCHEMA_CHANGED_REASON } from "../gate/table-gate.ts";
 import type { Verdict } from "../report/types.ts";
 import { cutToWidth, displayWidth } from "./fit.ts";
@@ -27,7 +28,7 @@ export function renderHeader(view: ReportView, paint: Paint, width: number): str
   for (const side of ["old", "new"] as const) {
     const { label: name, spec } = view.components[side];
     const who = name === spec || name === side ? spec : `${paint("bold", name)}  ${spec}`;
-    lines.push(`${label(side)}${who}`);
+    lines.push(...fitComponent(`${label(side)}${who}`, spec, width));
   }
   const { sample } = view;
   if (sample !== undefined) {
@@ -41,6 +42,16 @@ export function renderHeader(view: ReportView, paint: Paint, width: number): str
   const gate = `${label("gate")}${describeGate(view, paint, true)}`;
   lines.push(displayWidth(gate) <= width ? gate : `${label("gate")}${describeGate(view, paint, false)}`);
   return lines.map((line) => cutToWidth(line, width));
+}
+
+/**
+ * A component line too long for the terminal breaks before ` in <where>` (a SQL file's database,
+ * already without its password), the file first and where it ran indented below; else it is cut.
+ */
+function fitComponent(line: string, spec: string, width: number): string[] {
+  const at = line.lastIndexOf(" in ");
+  if (displayWidth(line) <= width || !spec.startsWith("sql:") || at === -1) return [line];
+  return [line.slice(0, at), `${" ".repeat(LABEL_WIDTH + 2)}${line.slice(at + 1)}`];
 }
 
 /** `✗ CHANGED  3 of 100 inputs changed (3%) · 97 same · no failures`. */

@@ -101,6 +101,21 @@ describe("renderTerminalReport: changed", () => {
     expect(text.match(/0\.80032/g)).toHaveLength(1);
   });
 
+  it("wraps a SQL component's database below its file when the line is too long, and keeps a short one whole", () => {
+    const database = "postgresql://analyst@warehouse.example.com:5432/feature_store";
+    const components = {
+      old: { label: "old", spec: `sql:models/customer_features_v1.sql in ${database}` },
+      new: { label: "new", spec: "sql:new.sql in duckdb:f.duckdb" },
+    };
+    const lines = render(makeReport({ components }), { width: 80 }).split("\n");
+    expect(lines.slice(1, 4)).toEqual([
+      "  old    sql:models/customer_features_v1.sql",
+      `         in ${database}`,
+      "  new    sql:new.sql in duckdb:f.duckdb",
+    ]);
+    expect(lines.every((line) => line.length <= 80)).toBe(true);
+  });
+
   it("puts a long input on one line that fits the width", () => {
     const inputText = JSON.stringify({ text: "x".repeat(500) }, null, 2);
     const text = render(makeChangedReport({ examples: [makeExample({ inputText })] }), { width: 100 });
