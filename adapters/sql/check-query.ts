@@ -1,12 +1,11 @@
 // A SQL component's query checked in its database before the comparison reads it: planned, not
 // run (EXPLAIN, in a read-only transaction), so a syntax error, a missing table or column is one
 // line naming the side, the file and the line of the file the database points at.
-import pg from "pg";
+import type pg from "pg";
 import { TwinrunError } from "../../src/errors.ts";
-import { trackPostgresClient } from "../../src/table/postgres/open-clients.ts";
+import { connectPostgres } from "../../src/table/postgres/connect-postgres.ts";
 import { postgresError } from "../../src/table/postgres/postgres-errors.ts";
 import type { PostgresReference } from "../../src/table/postgres/postgres-reference.ts";
-import { clientConfig } from "../../src/table/postgres/stream-postgres-rows.ts";
 import { selectionSql } from "../../src/table/pushdown/pg-tables.ts";
 import type { Side } from "../types.ts";
 
@@ -18,17 +17,7 @@ export async function checkPostgresQuery(
   shownFile: string,
   reference: PostgresReference,
 ): Promise<void> {
-  const config = clientConfig(reference);
-  const client = new pg.Client(config);
-  client.on("error", () => undefined);
-  const forget = trackPostgresClient(client, config);
-  try {
-    await client.connect();
-  } catch (error) {
-    forget();
-    await client.end().catch(() => undefined);
-    throw postgresError(side, reference, error);
-  }
+  const { client, close } = await connectPostgres(side, reference);
   const query = selectionSql(reference.selection);
   try {
     await client.query("BEGIN READ ONLY");
@@ -46,8 +35,7 @@ export async function checkPostgresQuery(
     );
   } finally {
     await client.query("ROLLBACK").catch(() => undefined);
-    forget();
-    await client.end().catch(() => undefined);
+    await close();
   }
 }
 

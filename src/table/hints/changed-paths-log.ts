@@ -2,17 +2,16 @@
 // `hint_changed`: the old row's position and a path id) rather than in JavaScript, so hints on
 // a table know every changed row whatever the table's size.
 import type { DuckDBAppender } from "@duckdb/node-api";
-import { foldPath } from "../../compare/paths.ts";
 import type { Difference } from "../../compare/types.ts";
 import type { TableEngine } from "../engine/table-engine.ts";
+import { type ChangedPath, PathTally } from "./path-tally.ts";
 
 /** The engine table the log writes. */
 export const CHANGED_PATHS_TABLE = "hint_changed";
 
 /** Why: the comparator's verdicts live in JavaScript; hints need them beside the rows, in SQL. */
 export class ChangedPathsLog {
-  private readonly ids = new Map<string, number>();
-  private readonly counts: number[] = [];
+  private readonly tally = new PathTally();
 
   private constructor(private readonly appender: DuckDBAppender) {}
 
@@ -24,19 +23,7 @@ export class ChangedPathsLog {
 
   /** Notes one changed row pair (by its old row's position) and the paths it changed at. */
   add(oldRow: number, differences: readonly Difference[]): void {
-    const seen = new Set<number>();
-    for (const difference of differences) {
-      if (difference.path === "$") continue;
-      const path = foldPath(difference.path);
-      let id = this.ids.get(path);
-      if (id === undefined) {
-        id = this.ids.size;
-        this.ids.set(path, id);
-        this.counts.push(0);
-      }
-      if (seen.has(id)) continue;
-      seen.add(id);
-      this.counts[id]++;
+    for (const id of this.tally.add(differences)) {
       this.appender.appendBigInt(BigInt(oldRow));
       this.appender.appendInteger(id);
       this.appender.endRow();
@@ -50,9 +37,7 @@ export class ChangedPathsLog {
   }
 
   /** Every path seen, with its id and changed row pairs, most changed first. */
-  paths(): { path: string; id: number; changed: number }[] {
-    return [...this.ids]
-      .map(([path, id]) => ({ path, id, changed: this.counts[id] }))
-      .sort((a, b) => b.changed - a.changed || a.id - b.id);
+  paths(): ChangedPath[] {
+    return this.tally.paths();
   }
 }

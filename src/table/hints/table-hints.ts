@@ -15,6 +15,7 @@ import type { TableEngine } from "../engine/table-engine.ts";
 import type { ChangedPathsLog } from "./changed-paths-log.ts";
 import { type CountRequest, countHintsExactly, type ExactCounts } from "./exact-hint-counts.ts";
 import { type HintColumn, type HintRows, readHintRows } from "./hint-rows.ts";
+import type { ChangedPath } from "./path-tally.ts";
 
 export interface TableHintOptions {
   /** Key columns: identifiers, never a hint's field. */
@@ -42,13 +43,6 @@ export async function findTableHints(
       ? undefined
       : (requests, parentOf) => countHintsExactly(engine, oldTable, columns, requests, parentOf),
   );
-}
-
-/** A changed path, by its log id, with its changed row pairs. */
-export interface ChangedPath {
-  path: string;
-  id: number;
-  changed: number;
 }
 
 /** Why: the paths worth a search: changed often enough, not on every pair, the most changed first. */

@@ -2,12 +2,10 @@
 // texts (postgres-cells.ts): memory holds one batch, whatever the table's size. The read runs in
 // one READ ONLY, REPEATABLE READ transaction (a query cannot write; its columns and rows come
 // from one snapshot) with the session settings the cells rely on (ISO dates, UTC, exact floats).
-import pg from "pg";
-import { parse as parseConnectionString } from "pg-connection-string";
+import type pg from "pg";
 import Cursor from "pg-cursor";
 import { TwinrunError } from "../../errors.ts";
-import { trackPostgresClient } from "./open-clients.ts";
-import { findPassword, type PasswordTarget } from "./password-lookup.ts";
+import { connectPostgres } from "./connect-postgres.ts";
 import { describeColumn, type PostgresColumn, postgresCellJson } from "./postgres-cells.ts";
 import { postgresError } from "./postgres-errors.ts";
 import type { PostgresReference, PostgresSide } from "./postgres-reference.ts";
@@ -18,9 +16,6 @@ export const POSTGRES_BATCH_ROWS = 5000;
 /** A batch of rows: each row's cells in column order (JSON text, or null for SQL NULL). */
 export type CellBatch = (string | null)[][];
 
-/** Every value as the server's text: the cells are built from it, never from a lossy JS number. */
-const TEXT_TYPES = { getTypeParser: () => (value: string) => value } as unknown as pg.CustomTypesConfig;
-
 /** Why: one connection, transaction and cursor per side, always closed, whatever `use` throws. */
 export async function withPostgresRows<T>(
   side: PostgresSide,
@@ -28,18 +23,7 @@ export async function withPostgresRows<T>(
   use: (columns: PostgresColumn[], batches: AsyncIterable<CellBatch>) => Promise<T>,
   batchRows = POSTGRES_BATCH_ROWS,
 ): Promise<T> {
-  const config = clientConfig(reference);
-  const client = new pg.Client(config);
-  // A dropped connection after the start is reported by the query that was running.
-  client.on("error", () => undefined);
-  const forget = trackPostgresClient(client, config);
-  try {
-    await client.connect();
-  } catch (error) {
-    forget();
-    await client.end().catch(() => undefined);
-    throw postgresError(side, reference, error);
-  }
+  const { client, close } = await connectPostgres(side, reference);
   try {
     await client.query(
       "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL DateStyle = 'ISO, YMD'; " +
@@ -66,33 +50,8 @@ export async function withPostgresRows<T>(
     throw postgresError(side, reference, error, await tablesIfMissing(client, reference, error));
   } finally {
     await client.query("ROLLBACK").catch(() => undefined);
-    forget();
-    await client.end().catch(() => undefined);
+    await close();
   }
-}
-
-/**
- * Why: every client twinrun opens connects the same way. The URL's settings; what it leaves empty
- * comes from the PG* variables (the client's defaults), and a missing password from PGPASSWORD or
- * the password file, asked only when the server wants one.
- */
-export function clientConfig(reference: PostgresReference): pg.ClientConfig {
-  const parsed = Object.entries(parseConnectionString(reference.connectionString)).filter(
-    ([, value]) => value !== "" && value !== undefined && value !== null,
-  );
-  const config = Object.fromEntries(parsed) as pg.ClientConfig & { port?: string | number };
-  if (typeof config.port === "string") config.port = Number(config.port);
-  return {
-    ...config,
-    types: TEXT_TYPES,
-    application_name: config.application_name ?? "twinrun",
-    connectionTimeoutMillis: 30_000,
-    // The client calls it with the connection's parameters (its types declare no argument).
-    ...(config.password === undefined && {
-      password: ((parameters: PasswordTarget) =>
-        findPassword(parameters)) as unknown as () => Promise<string>,
-    }),
-  };
 }
 
 /** The reference's rows as SQL: the table (identifiers quoted by the client) or the query as given. */

@@ -4,50 +4,36 @@
 // paths of each pair are noted in JavaScript while the comparator judges the handed pairs; that
 // log, and the rows, are bounded by HINT_SAMPLE_ROWS matched pairs. Beyond it, a pushdown gives
 // no hints (the embedded engine samples its rows; --no-pushdown finds them).
-import { foldPath } from "../../compare/paths.ts";
 import type { Difference } from "../../compare/types.ts";
 import { FieldColumns } from "../../hints/field-columns.ts";
 import type { Hint } from "../../hints/types.ts";
 import { parseLossless } from "../../json/parse.ts";
 import { setCell } from "../engine/decode-cell.ts";
 import { HINT_SAMPLE_ROWS } from "../hints/hint-rows.ts";
-import { type ChangedPath, hintColumns, hintPaths, searchHints } from "../hints/table-hints.ts";
+import { type ChangedPath, PathTally } from "../hints/path-tally.ts";
+import { hintColumns, hintPaths, searchHints } from "../hints/table-hints.ts";
 import { jsonTextSql } from "./pg-cells.ts";
 import type { PgSession } from "./pg-session.ts";
 import { type PgTable, pgCell } from "./pg-tables.ts";
 
 /** Why: the comparator's verdicts, by old row position and folded path, as the embedded log keeps them. */
 export class PgChangedPaths {
-  private readonly ids = new Map<string, number>();
-  private readonly counts: number[] = [];
+  private readonly tally = new PathTally();
   /** Per path id, the old row positions where it changed. */
   private readonly rows: number[][] = [];
 
   /** Notes one changed row pair (by its old row's position) and the paths it changed at. */
   add(oldRow: number, differences: readonly Difference[]): void {
-    const seen = new Set<number>();
-    for (const difference of differences) {
-      if (difference.path === "$") continue;
-      const path = foldPath(difference.path);
-      let id = this.ids.get(path);
-      if (id === undefined) {
-        id = this.ids.size;
-        this.ids.set(path, id);
-        this.counts.push(0);
-        this.rows.push([]);
-      }
-      if (seen.has(id)) continue;
-      seen.add(id);
-      this.counts[id]++;
-      this.rows[id].push(oldRow);
+    for (const id of this.tally.add(differences)) {
+      const rows = this.rows[id] ?? [];
+      rows.push(oldRow);
+      this.rows[id] = rows;
     }
   }
 
   /** Every path seen, with its id and changed row pairs, most changed first. */
   paths(): ChangedPath[] {
-    return [...this.ids]
-      .map(([path, id]) => ({ path, id, changed: this.counts[id] }))
-      .sort((a, b) => b.changed - a.changed || a.id - b.id);
+    return this.tally.paths();
   }
 
   /** The old row positions where the path (by id) changed. */

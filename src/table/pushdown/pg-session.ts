@@ -1,10 +1,9 @@
 // One connection to the database a pushdown runs in: statements with bind parameters, results
 // read in batches through a server-side cursor, and the session's temporary tables dropped with it.
-import pg from "pg";
-import { trackPostgresClient } from "../postgres/open-clients.ts";
+import type pg from "pg";
+import { connectPostgres } from "../postgres/connect-postgres.ts";
 import { postgresError } from "../postgres/postgres-errors.ts";
 import type { PostgresReference } from "../postgres/postgres-reference.ts";
-import { clientConfig } from "../postgres/stream-postgres-rows.ts";
 
 const FETCH_ROWS = 2000;
 
@@ -17,38 +16,33 @@ export class PgSession {
   private readonly client: pg.Client;
   private readonly references: { old: PostgresReference; new: PostgresReference };
   private cursors = 0;
-  private readonly forget: () => void;
+  private readonly disconnect: () => Promise<void>;
 
   private constructor(
     client: pg.Client,
     references: { old: PostgresReference; new: PostgresReference },
-    forget: () => void,
+    disconnect: () => Promise<void>,
   ) {
     this.client = client;
     this.references = references;
-    this.forget = forget;
+    this.disconnect = disconnect;
   }
 
   /** Connects to the database both references name; close() must follow (use withPgSession). */
   static async open(references: { old: PostgresReference; new: PostgresReference }): Promise<PgSession> {
-    // The same connection settings as streaming: rows as the server's text, the password looked up
-    // in libpq's order (PGPASSWORD, then the password file) by our own lookup.
-    const config = clientConfig(references.old);
-    const client = new pg.Client(config);
-    client.on("error", () => undefined);
-    const forget = trackPostgresClient(client, config);
+    // The same connection as streaming: rows as the server's text, the password looked up in
+    // libpq's order (PGPASSWORD, then the password file).
+    const { client, close } = await connectPostgres("old", references.old);
     try {
-      await client.connect();
       // The cells' texts rely on these: ISO dates, UTC, shortest exact floats.
       await client.query(
         "SET DateStyle = 'ISO, YMD'; SET TimeZone = 'UTC'; SET extra_float_digits = 1; SET IntervalStyle = 'postgres'",
       );
     } catch (error) {
-      forget();
-      await client.end().catch(() => undefined);
+      await close();
       throw postgresError("old", references.old, error);
     }
-    return new PgSession(client, references, forget);
+    return new PgSession(client, references, close);
   }
 
   /** All rows of a statement, each as an array of texts (NULL as null). */
@@ -114,8 +108,7 @@ export class PgSession {
 
   /** Closes the connection (its temporary tables go with it). */
   async close(): Promise<void> {
-    this.forget();
-    await this.client.end();
+    await this.disconnect();
   }
 }
 
